@@ -1,0 +1,177 @@
+# Elasticsearch 8.19.21 from Elastic's integration-test zip on Maven Central, on 127.0.0.1:9200,
+# shellcheck shell=bash
+# run as the system user joinedup-es (it refuses to run as root). Sourced by bin/joinedup.
+
+ES_VERSION=8.19.21
+ES_ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip"
+ES_USER=joinedup-es
+ES_URL=http://127.0.0.1:9200
+ES_DIR="$JOINEDUP_HOME/es"
+ES_HOME="$ES_DIR/elasticsearch-$ES_VERSION"
+ES_DATA="$ES_DIR/data"
+ES_LOGS="$ES_DIR/logs"
+ES_RUN="$ES_DIR/run"
+ES_PID="$ES_RUN/elasticsearch.pid"
+M2_REPO="${JOINEDUP_M2_REPO:-$HOME/.m2/repository}"
+ES_ZIP="$M2_REPO/org/elasticsearch/distribution/integ-test-zip/elasticsearch/$ES_VERSION/elasticsearch-$ES_VERSION.zip"
+
+# True if something on the port answers as Elasticsearch.
+es_answers() {
+  curl -s -m 5 "$ES_URL/_cluster/health" 2>/dev/null | grep -q '"cluster_name"'
+}
+
+es_healthy() {
+  curl -s -m 10 "$ES_URL/_cluster/health?wait_for_status=yellow&timeout=5s" 2>/dev/null \
+    | grep -q '"status":"\(green\|yellow\)"'
+}
+
+es_pid_alive() { pid_alive "$ES_PID" org.elasticsearch; }
+
+es_fetch() {
+  [[ -s $ES_ZIP ]] && return 0
+  say "downloading $ES_ARTIFACT from Maven Central (about 110 MB)"
+  if command -v mvn >/dev/null 2>&1; then
+    # From a neutral directory, so a half-written project pom cannot break the download.
+    (cd "$ES_DIR" && mvn -B -q -Dstyle.color=never -Dmaven.repo.local="$M2_REPO" dependency:get -Dartifact="$ES_ARTIFACT" -Dtransitive=false)
+  elif [[ -x $ROOT/mvnw ]]; then
+    (cd "$ROOT" && ./mvnw -B -q -Dstyle.color=never -Dmaven.repo.local="$M2_REPO" dependency:get -Dartifact="$ES_ARTIFACT" -Dtransitive=false)
+  else
+    apt_install maven
+    (cd "$ES_DIR" && mvn -B -q -Dstyle.color=never -Dmaven.repo.local="$M2_REPO" dependency:get -Dartifact="$ES_ARTIFACT" -Dtransitive=false)
+  fi
+  [[ -s $ES_ZIP ]] || die "download finished but $ES_ZIP is missing"
+}
+
+es_install() {
+  mkdir -p "$ES_DIR"
+  if [[ ! -x $ES_HOME/bin/elasticsearch ]]; then
+    es_fetch
+    ensure_cmd unzip unzip
+    say "unpacking Elasticsearch $ES_VERSION into $ES_HOME"
+    local tmp="$ES_DIR/.unpack.$$"
+    rm -rf "$tmp" && mkdir -p "$tmp"
+    unzip -q "$ES_ZIP" -d "$tmp"
+    [[ -x $tmp/elasticsearch-$ES_VERSION/bin/elasticsearch ]] || die "unexpected layout in $ES_ZIP"
+    rm -rf "$ES_HOME"
+    mv "$tmp/elasticsearch-$ES_VERSION" "$ES_HOME"
+    rm -rf "$tmp"
+  fi
+  if ! id -u "$ES_USER" >/dev/null 2>&1; then
+    say "creating system user $ES_USER"
+    useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
+  fi
+}
+
+es_configure() {
+  mkdir -p "$ES_DATA" "$ES_LOGS" "$ES_RUN" "$ES_DIR/tmp"
+  # The geoip setting exists only where the ingest-geoip module does; this zip lacks it and
+  # rejects unknown settings at startup.
+  local geoip=""
+  [[ -d $ES_HOME/modules/ingest-geoip ]] && geoip="ingest.geoip.downloader.enabled: false"
+  cat >"$ES_HOME/config/elasticsearch.yml" <<YML
+# Written by bin/lib/elasticsearch.sh: edits here are overwritten at the next start.
+cluster.name: joinedup
+node.name: joinedup-1
+discovery.type: single-node
+network.host: 127.0.0.1
+http.port: 9200
+transport.port: 9300
+xpack.security.enabled: false
+path.data: $ES_DATA
+path.logs: $ES_LOGS
+action.destructive_requires_name: false
+cluster.routing.allocation.disk.threshold_enabled: false
+$geoip
+YML
+  chown -R "$ES_USER:" "$ES_DIR"
+}
+
+es_tail_logs() {
+  echo "---- last lines of $ES_LOGS/joinedup.log ----" >&2
+  tail -n 40 "$ES_LOGS/joinedup.log" >&2 2>/dev/null || echo "(no log yet)" >&2
+}
+
+es_start() {
+  ensure_java
+  local java_home=${ES_JAVA_HOME:-$(java_home_of_path)}
+  local heap=${JOINEDUP_ES_HEAP:-768m}
+  rm -f "$ES_PID"
+  say "starting Elasticsearch $ES_VERSION on $ES_URL as $ES_USER (heap $heap, java $java_home, logs $ES_LOGS)"
+  # The launcher echoes the whole startup log; keep it in a file and show it only on failure.
+  if ! as_user "$ES_USER" env ES_JAVA_HOME="$java_home" ES_JAVA_OPTS="-Xms$heap -Xmx$heap" \
+        ES_TMPDIR="$ES_DIR/tmp" "$ES_HOME/bin/elasticsearch" -d -p "$ES_PID" >"$ES_DIR/startup.out" 2>&1; then
+    echo "---- output of bin/elasticsearch ----" >&2
+    tail -n 40 "$ES_DIR/startup.out" >&2
+    die "Elasticsearch did not start"
+  fi
+}
+
+es_wait() {
+  local deadline=$((SECONDS + ${JOINEDUP_ES_TIMEOUT:-120}))
+  es_healthy || say "waiting for Elasticsearch cluster health yellow or green"
+  until es_healthy; do
+    if ((SECONDS >= deadline)); then
+      es_tail_logs
+      die "Elasticsearch not ready at $ES_URL after ${JOINEDUP_ES_TIMEOUT:-120}s"
+    fi
+    if [[ -s $ES_PID ]] && ! es_pid_alive; then
+      es_tail_logs
+      die "Elasticsearch exited during startup"
+    fi
+    sleep 2
+  done
+  say "Elasticsearch ready at $ES_URL"
+}
+
+es_up() {
+  require_root
+  if es_answers; then
+    es_pid_alive || say "note: the Elasticsearch on $ES_URL was not started by these scripts (no live $ES_PID)"
+    say "Elasticsearch already running at $ES_URL"
+  elif [[ $(http_code "$ES_URL/") != 000 ]]; then
+    die "something that is not Elasticsearch answers on $ES_URL; free port 9200"
+  elif es_pid_alive; then
+    say "Elasticsearch (pid $(<"$ES_PID")) is still starting"
+  else
+    es_install
+    es_configure
+    es_start
+  fi
+  es_wait
+}
+
+es_down() {
+  local pid=""
+  if es_pid_alive; then
+    pid=$(<"$ES_PID")
+  elif id -u "$ES_USER" >/dev/null 2>&1; then
+    # Pidfile lost: any java process of our dedicated user is ours.
+    pid=$(pgrep -u "$ES_USER" -f org.elasticsearch.bootstrap || true)
+  fi
+  if [[ -n $pid ]]; then
+    say "stopping Elasticsearch (pid $pid)"
+    local p
+    for p in $pid; do stop_pid "$p" Elasticsearch 60; done
+    rm -f "$ES_PID"
+  else
+    say "Elasticsearch not running (no live $ES_PID)"
+    es_answers && say "note: an Elasticsearch not started by these scripts still answers on $ES_URL; left alone"
+  fi
+  return 0
+}
+
+es_status() {
+  local health
+  health=$(curl -s -m 5 "$ES_URL/_cluster/health" 2>/dev/null | grep -o '"status":"[a-z]*"' | cut -d'"' -f4 || true)
+  if [[ -n $health ]] && es_pid_alive; then
+    echo "Elasticsearch: running at $ES_URL, pid $(<"$ES_PID"), cluster health $health"
+  elif [[ -n $health ]]; then
+    echo "Elasticsearch: running at $ES_URL (not started by these scripts), cluster health $health"
+  elif es_pid_alive; then
+    echo "Elasticsearch: starting or unhealthy, pid $(<"$ES_PID") (logs $ES_LOGS)"
+  elif [[ -x $ES_HOME/bin/elasticsearch ]]; then
+    echo "Elasticsearch: stopped"
+  else
+    echo "Elasticsearch: not installed"
+  fi
+}

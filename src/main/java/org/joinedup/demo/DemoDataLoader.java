@@ -1,0 +1,105 @@
+package org.joinedup.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.joinedup.integration.EndorsementInput;
+import org.joinedup.integration.IntegrationRecordService;
+import org.joinedup.integration.RecordInput;
+import org.joinedup.leader.LeaderInput;
+import org.joinedup.leader.LeaderService;
+
+/**
+ * Loads the demo set from seed-data/demo/ into an empty database at start. It goes through the
+ * same services and rules as the API, so invalid demo data stops the start instead of slipping in.
+ */
+@ApplicationScoped
+public class DemoDataLoader {
+
+    private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
+    static final List<String> FILES = List.of("seed-data/demo/curated-leaders.json", "seed-data/demo/generated-leaders.json");
+
+    @Inject
+    LeaderService leaders;
+
+    @Inject
+    IntegrationRecordService records;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "joinedup.demo.load-on-empty")
+    boolean loadOnEmpty;
+
+    void onStart(@Observes StartupEvent start) {
+        if (loadOnEmpty) {
+            load();
+        }
+    }
+
+    /** All files in one transaction: either the whole demo set is there or none of it. */
+    @Transactional
+    void load() {
+        if (leaders.list(new org.joinedup.platform.PageRequest(0, 1)).total() > 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        int leaderCount = 0;
+        int recordCount = 0;
+        for (var file : FILES) {
+            for (JsonNode leader : read(file).path("leaders")) {
+                long leaderId = leaders.create(leaderInput(leader)).id();
+                leaderCount++;
+                for (JsonNode record : leader.path("records")) {
+                    addRecord(leaderId, (ObjectNode) record.deepCopy());
+                    recordCount++;
+                }
+            }
+        }
+        LOG.infof("Loaded demo data: %d illustrative leaders, %d records in %d ms", leaderCount, recordCount,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private LeaderInput leaderInput(JsonNode leader) {
+        var fields = (ObjectNode) leader.deepCopy();
+        fields.remove("records");
+        return json.convertValue(fields, LeaderInput.class);
+    }
+
+    private void addRecord(long leaderId, ObjectNode record) {
+        var endorsements = record.remove("endorsements");
+        var verification = record.remove("verification");
+        long recordId = records.create(leaderId, json.convertValue(record, RecordInput.class)).orElseThrow().id();
+        if (endorsements != null) {
+            for (JsonNode endorsement : endorsements) {
+                records.endorse(recordId, json.convertValue(endorsement, EndorsementInput.class));
+            }
+        }
+        if (verification != null && "verified".equals(verification.asText())) {
+            records.endorse(recordId, new EndorsementInput("verification", "Demo programme verifier", "JoinedUp programme team",
+                    "Programme verifier (illustrative)", "Checked against the programme's published evaluation (demo data)."));
+        }
+    }
+
+    private JsonNode read(String resource) {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the build");
+            }
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

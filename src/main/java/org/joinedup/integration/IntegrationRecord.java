@@ -1,0 +1,97 @@
+package org.joinedup.integration;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.type.SqlTypes;
+
+/** Who integrated what, where: one piece of integration work by one leader. */
+@Entity
+@Table(name = "integration_record")
+public class IntegrationRecord extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "record_seq")
+    @SequenceGenerator(name = "record_seq", sequenceName = "record_seq", allocationSize = 50)
+    public Long id;
+
+    @Version
+    public int version;
+
+    /** The leader is another feature's entity, so it is referred to by id only. */
+    @Column(updatable = false)
+    public long leaderId;
+
+    public String title;
+    public String summary;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> services = new ArrayList<>();
+
+    public String scope;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> approaches = new ArrayList<>();
+
+    public String programme;
+    public String role;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> partnerOrganisations = new ArrayList<>();
+
+    public LocalDate periodStart;
+    public LocalDate periodEnd;
+
+    public VerificationLevel verification = VerificationLevel.SELF_REPORTED;
+
+    @ElementCollection
+    @CollectionTable(name = "record_area", joinColumns = @JoinColumn(name = "record_id"))
+    @OrderColumn(name = "position")
+    public List<RecordArea> areas = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "record_outcome", joinColumns = @JoinColumn(name = "record_id"))
+    @OrderColumn(name = "position")
+    public List<Outcome> outcomes = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "record_evidence", joinColumns = @JoinColumn(name = "record_id"))
+    @OrderColumn(name = "position")
+    public List<EvidenceLink> evidence = new ArrayList<>();
+
+    @CreationTimestamp
+    @Column(updatable = false)
+    public Instant createdAt;
+
+    @UpdateTimestamp
+    public Instant updatedAt;
+
+    public static List<IntegrationRecord> ofLeader(long leaderId, int page, int size) {
+        return find("leaderId", io.quarkus.panache.common.Sort.by("periodStart").descending().and("id"), leaderId)
+                .page(page, size).list();
+    }
+
+    public static long countOfLeader(long leaderId) {
+        return count("leaderId", leaderId);
+    }
+}

@@ -1,0 +1,199 @@
+package org.joinedup.integration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.joinedup.leader.LeaderService;
+import org.joinedup.platform.Page;
+import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
+import org.joinedup.vocabulary.Geography;
+import org.joinedup.vocabulary.PlaceView;
+
+/** Creates, changes and removes integration records and their endorsements; the only writer of their tables. */
+@ApplicationScoped
+@Transactional
+public class IntegrationRecordService {
+
+    private static final Logger LOG = Logger.getLogger(IntegrationRecordService.class);
+
+    @Inject
+    RecordRules rules;
+
+    @Inject
+    LeaderService leaders;
+
+    @Inject
+    Geography geography;
+
+    /** Empty when the leader does not exist. */
+    public Optional<RecordView> create(long leaderId, RecordInput input) {
+        if (!leaders.exists(leaderId)) {
+            return Optional.empty();
+        }
+        rules.check(input);
+        var record = new IntegrationRecord();
+        record.leaderId = leaderId;
+        apply(input, record);
+        record.persist();
+        leaders.markChanged(leaderId);
+        LOG.infof("Leader %d logged record %d", leaderId, record.id);
+        return Optional.of(view(record, List.of()));
+    }
+
+    public Optional<RecordView> update(long id, RecordInput input) {
+        if (input.version() == null) {
+            throw ProblemException.invalid(Violation.body("version", "is required when updating; send the version you read"));
+        }
+        Optional<IntegrationRecord> found = IntegrationRecord.findByIdOptional(id);
+        found.ifPresent(record -> {
+            if (record.version != input.version()) {
+                throw ProblemException.staleVersion("Record", id, input.version(), record.version);
+            }
+            rules.check(input);
+            apply(input, record);
+            // flush now so a concurrent change fails this request with 409 and the view shows the new version
+            IntegrationRecord.getEntityManager().flush();
+            leaders.markChanged(record.leaderId);
+        });
+        return found.map(record -> view(record, Endorsement.ofRecord(id)));
+    }
+
+    public boolean delete(long id) {
+        Optional<IntegrationRecord> found = IntegrationRecord.findByIdOptional(id);
+        found.ifPresent(record -> {
+            record.delete();
+            leaders.markChanged(record.leaderId);
+        });
+        return found.isPresent();
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Optional<RecordView> find(long id) {
+        return IntegrationRecord.<IntegrationRecord>findByIdOptional(id).map(record -> view(record, Endorsement.ofRecord(id)));
+    }
+
+    /** Empty when the leader does not exist. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<Page<RecordView>> listOfLeader(long leaderId, PageRequest paging) {
+        if (!leaders.exists(leaderId)) {
+            return Optional.empty();
+        }
+        var records = IntegrationRecord.ofLeader(leaderId, paging.page(), paging.size());
+        Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(records.stream().map(r -> r.id).toList()).stream()
+                .collect(Collectors.groupingBy(e -> e.recordId));
+        var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()))).toList();
+        return Optional.of(Page.of(views, paging, IntegrationRecord.countOfLeader(leaderId)));
+    }
+
+    /** Empty when the record does not exist. */
+    public Optional<RecordView> endorse(long recordId, EndorsementInput input) {
+        Optional<IntegrationRecord> found = IntegrationRecord.findByIdOptional(recordId);
+        found.ifPresent(record -> {
+            var endorsement = new Endorsement();
+            endorsement.recordId = recordId;
+            endorsement.kind = input.kind() == null ? Endorsement.ENDORSEMENT : input.kind();
+            checkEndorser(record, endorsement.kind, input);
+            endorsement.endorserName = input.endorserName().strip();
+            endorsement.endorserOrganisation = input.endorserOrganisation().strip();
+            endorsement.endorserRole = input.endorserRole();
+            endorsement.comment = input.comment();
+            endorsement.persist();
+            var level = Endorsement.VERIFICATION.equals(endorsement.kind) ? VerificationLevel.VERIFIED : VerificationLevel.ENDORSED;
+            record.verification = record.verification.atLeast(level);
+            leaders.markChanged(record.leaderId);
+            LOG.infof("Record %d %s by %s; now %s", recordId, endorsement.kind, endorsement.endorserOrganisation, record.verification.code);
+        });
+        return found.map(record -> view(record, Endorsement.ofRecord(recordId)));
+    }
+
+    /** An endorsement corroborates from inside the work, so it must come from a named partner organisation. */
+    private static void checkEndorser(IntegrationRecord record, String kind, EndorsementInput input) {
+        if (!List.of(Endorsement.ENDORSEMENT, Endorsement.VERIFICATION).contains(kind)) {
+            throw ProblemException.invalid(Violation.body("kind", "'" + kind + "' is not a kind of endorsement",
+                    List.of(Endorsement.ENDORSEMENT, Endorsement.VERIFICATION)));
+        }
+        boolean partner = record.partnerOrganisations.stream()
+                .anyMatch(org -> org.strip().equalsIgnoreCase(input.endorserOrganisation().strip()));
+        if (Endorsement.ENDORSEMENT.equals(kind) && !partner) {
+            throw ProblemException.invalid(Violation.body("endorserOrganisation",
+                    "must be one of the record's partner organisations", record.partnerOrganisations));
+        }
+    }
+
+    private static void apply(RecordInput input, IntegrationRecord record) {
+        record.title = input.title().strip();
+        record.summary = input.summary();
+        record.services = new ArrayList<>(input.services().stream().distinct().toList());
+        record.scope = input.scope();
+        record.approaches = input.approaches() == null ? new ArrayList<>() : new ArrayList<>(input.approaches().stream().distinct().toList());
+        record.programme = input.programme();
+        record.role = input.role();
+        record.partnerOrganisations = input.partnerOrganisations() == null ? new ArrayList<>() : new ArrayList<>(input.partnerOrganisations());
+        record.periodStart = input.periodStart();
+        record.periodEnd = input.periodEnd();
+        record.areas.clear();
+        input.areas().forEach(a -> record.areas.add(area(a)));
+        record.outcomes.clear();
+        if (input.outcomes() != null) {
+            input.outcomes().forEach(o -> record.outcomes.add(outcome(o)));
+        }
+        record.evidence.clear();
+        if (input.evidence() != null) {
+            input.evidence().forEach(e -> record.evidence.add(evidence(e)));
+        }
+    }
+
+    private static RecordArea area(RecordInput.AreaInput input) {
+        var area = new RecordArea();
+        area.areaCode = input.code();
+        area.country = input.country();
+        area.place = input.place();
+        area.latitude = input.latitude();
+        area.longitude = input.longitude();
+        return area;
+    }
+
+    private static Outcome outcome(RecordInput.OutcomeInput input) {
+        var outcome = new Outcome();
+        outcome.metric = input.metric();
+        outcome.description = input.description();
+        outcome.baseline = input.baseline();
+        outcome.result = input.result();
+        outcome.unit = input.unit();
+        outcome.period = input.period();
+        outcome.source = input.source();
+        return outcome;
+    }
+
+    private static EvidenceLink evidence(RecordInput.EvidenceInput input) {
+        var link = new EvidenceLink();
+        link.title = input.title();
+        link.url = input.url();
+        return link;
+    }
+
+    private RecordView view(IntegrationRecord record, List<Endorsement> endorsements) {
+        return new RecordView(record.id, record.version, record.leaderId, record.title, record.summary,
+                record.areas.stream().map(this::place).toList(), List.copyOf(record.services), record.scope,
+                List.copyOf(record.approaches), record.programme, record.role, List.copyOf(record.partnerOrganisations),
+                record.periodStart, record.periodEnd,
+                record.outcomes.stream().map(o -> new RecordView.OutcomeView(o.metric, o.description, o.baseline, o.result, o.unit, o.period, o.source)).toList(),
+                record.evidence.stream().map(e -> new RecordView.EvidenceView(e.title, e.url)).toList(),
+                record.verification.code, endorsements.stream().map(RecordView.EndorsementView::of).toList(),
+                record.createdAt, record.updatedAt);
+    }
+
+    private PlaceView place(RecordArea area) {
+        return area.areaCode != null ? geography.describe(area.areaCode).orElseThrow()
+                : geography.describeAbroad(area.country, area.place, area.latitude, area.longitude);
+    }
+}

@@ -1,0 +1,48 @@
+package org.joinedup.integration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An integration record as clients send it. Codes are checked against the vocabularies by the service. */
+public record RecordInput(
+        @NotBlank @Size(max = 300) @Schema(examples = "Local integrated care teams in Mid-Nottinghamshire") String title,
+        @Size(max = 5000) String summary,
+        @NotNull @Size(min = 1, max = 20, message = "must list between 1 and 20 areas") List<@Valid @NotNull AreaInput> areas,
+        @NotNull @Schema(description = "Two or more service codes joined up", examples = "[\"gp\",\"social-care\"]") List<String> services,
+        @NotBlank @Schema(examples = "place") String scope,
+        @Size(max = 20) List<String> approaches,
+        String programme,
+        @NotBlank @Schema(examples = "led") String role,
+        @Size(max = 30) List<@NotBlank @Size(max = 200) String> partnerOrganisations,
+        @NotNull LocalDate periodStart,
+        LocalDate periodEnd,
+        @Size(max = 20) List<@Valid @NotNull OutcomeInput> outcomes,
+        @Size(max = 20) List<@Valid @NotNull EvidenceInput> evidence,
+        @Schema(description = "The version you read; required on update") Integer version) {
+
+    /** Either {@code code} (an English area) or {@code country}, {@code place}, {@code latitude} and {@code longitude}. */
+    public record AreaInput(String code, String country, @Size(max = 200) String place, Double latitude, Double longitude) {
+    }
+
+    public record OutcomeInput(
+            String metric,
+            @Size(max = 1000) String description,
+            BigDecimal baseline,
+            BigDecimal result,
+            @Size(max = 100) String unit,
+            @Size(max = 100) String period,
+            @Size(max = 1000) String source) {
+    }
+
+    public record EvidenceInput(
+            @Size(max = 300) String title,
+            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https address") String url) {
+    }
+}

@@ -1,0 +1,125 @@
+package org.joinedup.integration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
+import org.joinedup.vocabulary.Area;
+import org.joinedup.vocabulary.Geography;
+import org.joinedup.vocabulary.Vocabularies;
+import org.joinedup.vocabulary.VocabularyKind;
+
+/**
+ * The rules a record must meet beyond field shapes: known codes, two or more distinct services, a
+ * coherent period and outcomes. All problems are reported at once, each naming its field.
+ */
+@ApplicationScoped
+class RecordRules {
+
+    @Inject
+    Vocabularies vocabularies;
+
+    @Inject
+    Geography geography;
+
+    void check(RecordInput input) {
+        var violations = new ArrayList<Violation>();
+        checkAreas(input.areas(), violations);
+        checkCodes("services", input.services(), VocabularyKind.SERVICES, violations);
+        if (new HashSet<>(input.services()).size() < 2) {
+            violations.add(Violation.body("services", "must list at least two different services joined up",
+                    vocabularies.get(VocabularyKind.SERVICES).codes()));
+        }
+        checkCode("scope", input.scope(), VocabularyKind.SCOPES, violations);
+        checkCodes("approaches", input.approaches(), VocabularyKind.APPROACHES, violations);
+        if (input.programme() != null) {
+            checkCode("programme", input.programme(), VocabularyKind.PROGRAMMES, violations);
+        }
+        checkCode("role", input.role(), VocabularyKind.ROLES, violations);
+        if (input.periodStart().isAfter(LocalDate.now())) {
+            violations.add(Violation.body("periodStart", "must not be in the future"));
+        }
+        if (input.periodEnd() != null && input.periodEnd().isBefore(input.periodStart())) {
+            violations.add(Violation.body("periodEnd", "must not be before periodStart (" + input.periodStart() + ")"));
+        }
+        checkOutcomes(input.outcomes(), violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    private void checkAreas(List<RecordInput.AreaInput> areas, List<Violation> violations) {
+        for (int i = 0; i < areas.size(); i++) {
+            var area = areas.get(i);
+            var field = "areas[" + i + "]";
+            if (area.code() != null) {
+                boolean abroadToo = area.country() != null || area.place() != null || area.latitude() != null || area.longitude() != null;
+                var found = geography.find(area.code());
+                if (abroadToo) {
+                    violations.add(Violation.body(field, "give either code, or country with place, latitude and longitude; not both"));
+                } else if (found.isEmpty() || Area.REGION.equals(found.get().type())) {
+                    violations.add(Violation.body(field + ".code", "'" + area.code()
+                            + "' is not an upper-tier local authority or ICB code; GET /api/areas lists them"));
+                }
+            } else if (area.country() == null) {
+                violations.add(Violation.body(field + ".code", "is required (or country, place, latitude and longitude for a place outside England)"));
+            } else {
+                checkAbroad(area, field, violations);
+            }
+        }
+    }
+
+    private void checkAbroad(RecordInput.AreaInput area, String field, List<Violation> violations) {
+        if (geography.country(area.country()).isEmpty()) {
+            violations.add(Violation.body(field + ".country", "'" + area.country() + "' is not a known country code",
+                    geography.countries().stream().map(c -> c.code()).toList()));
+        }
+        if (area.place() == null || area.place().isBlank()) {
+            violations.add(Violation.body(field + ".place", "is required for a place outside England"));
+        }
+        if (area.latitude() == null || area.latitude() < -90 || area.latitude() > 90) {
+            violations.add(Violation.body(field + ".latitude", "is required, between -90 and 90"));
+        }
+        if (area.longitude() == null || area.longitude() < -180 || area.longitude() > 180) {
+            violations.add(Violation.body(field + ".longitude", "is required, between -180 and 180"));
+        }
+    }
+
+    private void checkOutcomes(List<RecordInput.OutcomeInput> outcomes, List<Violation> violations) {
+        if (outcomes == null) {
+            return;
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            var outcome = outcomes.get(i);
+            var field = "outcomes[" + i + "]";
+            if (outcome.metric() != null) {
+                checkCode(field + ".metric", outcome.metric(), VocabularyKind.OUTCOME_METRICS, violations);
+            } else if (outcome.baseline() != null || outcome.result() != null) {
+                violations.add(Violation.body(field + ".metric", "is required when a baseline or result is given",
+                        vocabularies.get(VocabularyKind.OUTCOME_METRICS).codes()));
+            } else if (outcome.description() == null || outcome.description().isBlank()) {
+                violations.add(Violation.body(field + ".description", "is required when no metric is given"));
+            }
+        }
+    }
+
+    private void checkCodes(String field, List<String> codes, VocabularyKind kind, List<Violation> violations) {
+        if (codes == null) {
+            return;
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            checkCode(field + "[" + i + "]", codes.get(i), kind, violations);
+        }
+    }
+
+    private void checkCode(String field, String code, VocabularyKind kind, List<Violation> violations) {
+        var vocabulary = vocabularies.get(kind);
+        if (!vocabulary.contains(code)) {
+            violations.add(Violation.body(field, "'" + code + "' is not in the " + kind.fileName + " vocabulary", vocabulary.codes()));
+        }
+    }
+}

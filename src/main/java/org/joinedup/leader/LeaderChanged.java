@@ -1,0 +1,8 @@
+package org.joinedup.leader;
+
+/**
+ * Fired inside the transaction of every change to a leader or one of their records (including
+ * deletion), so that search can queue the leader for reindexing atomically with the change.
+ */
+public record LeaderChanged(long leaderId) {
+}

@@ -1,0 +1,40 @@
+package org.joinedup.leader;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A leader as clients send it. {@code version} is required when updating (optimistic locking). */
+public record LeaderInput(
+        @NotBlank @Size(max = 200) @Schema(examples = "Helen Marsh") String name,
+        @Size(max = 200) @Schema(examples = "Director of integrated care") String currentRole,
+        @Size(max = 200) String organisation,
+        @Size(max = 2000) @Schema(description = "What the leader is doing now") String doingNow,
+        @PastOrPresent LocalDate doingNowAsOf,
+        @NotBlank @Schema(description = "Upper-tier local authority or ICB code", examples = "E10000024") String homeArea,
+        @Valid MentoringInput mentoring,
+        @Schema(description = "public, registered or programme; default registered") String visibility,
+        @Valid ContactInput contact,
+        @Schema(description = "True for made-up demo people") Boolean illustrative,
+        @Schema(description = "The version you read; required on update") Integer version) {
+
+    public record MentoringInput(
+            boolean willing,
+            @Min(0) @Max(value = 20, message = "must be between 0 and 20 active mentees") int capacity,
+            @Size(max = 10) List<@NotBlank String> formats,
+            boolean trained) {
+    }
+
+    public record ContactInput(
+            @Email @Size(max = 254) String email,
+            @Size(max = 40) @Pattern(regexp = "[0-9 +()-]*", message = "may hold only digits, spaces and + ( ) -") String phone) {
+    }
+}

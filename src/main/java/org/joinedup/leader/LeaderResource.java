@@ -1,0 +1,69 @@
+package org.joinedup.leader;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.Page;
+import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.ProblemException;
+
+@Path("/api/leaders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Leaders")
+public class LeaderResource {
+
+    @Inject
+    LeaderService leaders;
+
+    @GET
+    @Operation(summary = "List leaders, a page at a time (pages count from 0)")
+    public Page<LeaderView> list(@Valid @BeanParam PageRequest paging) {
+        return leaders.list(paging);
+    }
+
+    @POST
+    @Operation(summary = "Add a leader")
+    public Response create(@Valid @NotNull LeaderInput input, @jakarta.ws.rs.core.Context UriInfo uri) {
+        var created = leaders.create(input);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One leader's profile (never their contact details)")
+    public LeaderView get(@PathParam("id") long id) {
+        return leaders.find(id).orElseThrow(() -> ProblemException.notFound("Leader", id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace a leader's profile; send the version you read, a stale one is 409")
+    public LeaderView update(@PathParam("id") long id, @Valid @NotNull LeaderInput input) {
+        return leaders.update(id, input).orElseThrow(() -> ProblemException.notFound("Leader", id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove a leader together with their records and endorsements")
+    public Response delete(@PathParam("id") long id) {
+        if (!leaders.delete(id)) {
+            throw ProblemException.notFound("Leader", id);
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,118 @@
+package org.joinedup.leader;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.ArrayList;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.joinedup.platform.Page;
+import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
+import org.joinedup.vocabulary.Geography;
+
+/** Creates, changes and removes leaders; the only writer of the leader table. */
+@ApplicationScoped
+@Transactional
+public class LeaderService {
+
+    private static final Logger LOG = Logger.getLogger(LeaderService.class);
+
+    @Inject
+    LeaderRules rules;
+
+    @Inject
+    Geography geography;
+
+    @Inject
+    Event<LeaderChanged> changes;
+
+    public LeaderView create(LeaderInput input) {
+        rules.check(input);
+        var leader = new Leader();
+        apply(input, leader);
+        leader.persist();
+        changes.fire(new LeaderChanged(leader.id));
+        LOG.infof("Created leader %d", leader.id);
+        return view(leader);
+    }
+
+    public Optional<LeaderView> update(long id, LeaderInput input) {
+        if (input.version() == null) {
+            throw ProblemException.invalid(Violation.body("version", "is required when updating; send the version you read"));
+        }
+        Optional<Leader> found = Leader.findByIdOptional(id);
+        found.ifPresent(leader -> {
+            if (leader.version != input.version()) {
+                throw ProblemException.staleVersion("Leader", id, input.version(), leader.version);
+            }
+            rules.check(input);
+            apply(input, leader);
+            markChanged(id);
+        });
+        // flush so that the new version (and any concurrent change) shows now, not after the response
+        found.ifPresent(leader -> Leader.getEntityManager().flush());
+        return found.map(this::view);
+    }
+
+    public boolean delete(long id) {
+        boolean deleted = Leader.deleteById(id);
+        if (deleted) {
+            changes.fire(new LeaderChanged(id));
+            LOG.infof("Deleted leader %d with their records", id);
+        }
+        return deleted;
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Optional<LeaderView> find(long id) {
+        return Leader.<Leader>findByIdOptional(id).map(this::view);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public boolean exists(long id) {
+        return Leader.count("id", id) > 0;
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Page<LeaderView> list(PageRequest paging) {
+        var query = Leader.<Leader>findAll(io.quarkus.panache.common.Sort.by("id")).page(paging.page(), paging.size());
+        return Page.of(query.list(), paging, query.count()).map(this::view);
+    }
+
+    /**
+     * Records that a leader's searchable state changed (their profile or any of their records), in
+     * the caller's transaction. The bulk update does not touch the optimistic-lock version, so
+     * editing a record never makes a profile edit stale.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void markChanged(long leaderId) {
+        Leader.update("revision = revision + 1 where id = ?1", leaderId);
+        changes.fire(new LeaderChanged(leaderId));
+    }
+
+    private void apply(LeaderInput input, Leader leader) {
+        leader.name = input.name().strip();
+        leader.currentRole = input.currentRole();
+        leader.organisation = input.organisation();
+        leader.doingNow = input.doingNow();
+        leader.doingNowAsOf = input.doingNowAsOf();
+        leader.homeAreaCode = input.homeArea();
+        leader.visibility = input.visibility() == null ? Visibility.REGISTERED : Visibility.fromCode(input.visibility()).orElseThrow();
+        leader.illustrative = Boolean.TRUE.equals(input.illustrative());
+        var offer = input.mentoring();
+        leader.mentoring.willing = offer != null && offer.willing();
+        leader.mentoring.capacity = offer == null ? 0 : offer.capacity();
+        leader.mentoring.formats = offer == null || offer.formats() == null ? new ArrayList<>() : new ArrayList<>(offer.formats());
+        leader.mentoring.trained = offer != null && offer.trained();
+        leader.contactEmail = input.contact() == null ? null : input.contact().email();
+        leader.contactPhone = input.contact() == null ? null : input.contact().phone();
+    }
+
+    private LeaderView view(Leader leader) {
+        return LeaderView.of(leader, geography.describe(leader.homeAreaCode).orElse(null));
+    }
+}

@@ -1,0 +1,33 @@
+package org.joinedup.leader;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.joinedup.vocabulary.PlaceView;
+
+/** A leader as clients see it. Contact details are never part of it. */
+public record LeaderView(
+        long id,
+        int version,
+        String name,
+        String currentRole,
+        String organisation,
+        String doingNow,
+        LocalDate doingNowAsOf,
+        PlaceView homeArea,
+        MentoringView mentoring,
+        String visibility,
+        boolean illustrative,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static LeaderView of(Leader leader, PlaceView home) {
+        var offer = leader.mentoring;
+        return new LeaderView(leader.id, leader.version, leader.name, leader.currentRole, leader.organisation, leader.doingNow,
+                leader.doingNowAsOf, home, new MentoringView(offer.willing, offer.capacity, List.copyOf(offer.formats), offer.trained),
+                leader.visibility.code, leader.illustrative, leader.createdAt, leader.updatedAt);
+    }
+
+    public record MentoringView(boolean willing, int capacity, List<String> formats, boolean trained) {
+    }
+}

@@ -1,0 +1,28 @@
+package org.joinedup.leader;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** Whether and how a leader will pass their experience on. */
+@Embeddable
+public class MentoringOffer {
+
+    @Column(name = "mentoring_willing")
+    public boolean willing;
+
+    /** The most mentees the leader will take on at once. */
+    @Column(name = "mentoring_capacity")
+    public int capacity;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "mentoring_formats", columnDefinition = "text[]")
+    public List<String> formats = new ArrayList<>();
+
+    /** Has had training in passing experience on. */
+    @Column(name = "mentoring_trained")
+    public boolean trained;
+}

@@ -1,0 +1,24 @@
+package org.joinedup.platform;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** An RFC 9457 problem document; {@code violations} names the offending fields. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance, List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    static final String TYPE_BASE = "https://joinedup.example/problems/";
+
+    public static Problem of(String slug, String title, int status, String detail) {
+        return new Problem(TYPE_BASE + slug, title, status, detail, null, List.of());
+    }
+
+    public Problem withViolations(List<Violation> list) {
+        return new Problem(type, title, status, detail, instance, list);
+    }
+
+    public Problem at(String path) {
+        return new Problem(type, title, status, detail, path, violations);
+    }
+}

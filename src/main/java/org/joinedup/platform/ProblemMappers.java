@@ -1,0 +1,134 @@
+package org.joinedup.platform;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become RFC 9457 problem+json. Resources and services just throw;
+ * no body here ever carries a stack trace, an exception class name or SQL.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    UriInfo uri;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        var violations = e.getConstraintViolations().stream()
+                .map(ProblemMappers::toViolation)
+                .sorted(Comparator.comparing(Violation::field))
+                .toList();
+        return respond(ProblemException.invalid(violations).problem());
+    }
+
+    @ServerExceptionMapper({ JsonMappingException.class, UnrecognizedPropertyException.class })
+    public Response unreadableJson(JsonMappingException e) {
+        var field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        var message = e instanceof UnrecognizedPropertyException u
+                ? "unknown field '" + u.getPropertyName() + "'"
+                : "has the wrong type or format";
+        var violation = field.isEmpty() ? Violation.body("body", "is not a JSON object of the expected shape")
+                : Violation.body(field, message);
+        return respond(ProblemException.invalid(violation).problem());
+    }
+
+    @ServerExceptionMapper({ JsonParseException.class, JsonProcessingException.class })
+    public Response malformedJson(JsonProcessingException e) {
+        var location = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(ProblemException.invalid(Violation.body("body", "is not valid JSON" + location)).problem());
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
+    public Response concurrentChange(RuntimeException e) {
+        return respond(Problem.of("stale-version", "Stale version", 409,
+                "someone else changed this at the same time; fetch it again and reapply your change"));
+    }
+
+    @ServerExceptionMapper
+    public Response databaseConstraint(org.hibernate.exception.ConstraintViolationException e) {
+        if (e.getKind() == ConstraintKind.UNIQUE || e.getKind() == ConstraintKind.FOREIGN_KEY) {
+            return respond(Problem.of("conflict", "Conflict", 409, "the change conflicts with data that already exists"));
+        }
+        return unexpected(e);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        var reason = Response.Status.fromStatusCode(status);
+        var title = reason == null ? "Request refused" : reason.getReasonPhrase();
+        var detail = status == 404 ? "there is nothing at this address" : title;
+        return respond(Problem.of(title.toLowerCase().replace(' ', '-'), title, status, detail));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        var incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return respond(Problem.of("internal-error", "Internal error", 500,
+                "the service could not complete the request; quote incident " + incident + " when reporting it"));
+    }
+
+    private Response respond(Problem problem) {
+        var located = uri == null ? problem : problem.at(uri.getRequestUri().getRawPath());
+        try {
+            return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(located)).build();
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** Turns a Bean Validation path such as {@code create.input.records[0].title} into {@code records[0].title}. */
+    static Violation toViolation(ConstraintViolation<?> violation) {
+        var nodes = new ArrayList<Path.Node>();
+        violation.getPropertyPath().forEach(nodes::add);
+        // nodes[0] is the resource method, nodes[1] its parameter: a bare parameter is a query or path parameter
+        boolean parameter = nodes.size() <= 2 || violation.getLeafBean() instanceof PageRequest;
+        var field = new StringBuilder();
+        for (Path.Node node : nodes.subList(Math.min(nodes.size() - 1, 2), nodes.size())) {
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            var name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                field.append(field.isEmpty() ? "" : ".").append(name);
+            }
+        }
+        return new Violation(field.toString(), parameter ? "query" : "body", violation.getMessage(), List.of());
+    }
+}

@@ -1,0 +1,123 @@
+package org.joinedup.vocabulary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The versioned area lookup from seed-data/geography/. Records keep the codes they were logged
+ * with; this resolves them to the current ICB and NHS England region, so a new boundary set is a
+ * data change only.
+ */
+@ApplicationScoped
+public class Geography {
+
+    private static final Logger LOG = Logger.getLogger(Geography.class);
+
+    private final Map<String, Area> areas = new LinkedHashMap<>();
+    private final Map<String, Country> countries = new LinkedHashMap<>();
+    private final BoundarySet boundarySet;
+
+    public Geography() {
+        for (var row : SeedData.csv("geography/nhs-regions.csv")) {
+            add(new Area(row.get("code"), row.get("name"), Area.REGION, blankToNull(row.get("ods_code")), null, row.get("code"),
+                    number(row.get("latitude")), number(row.get("longitude")), true, null));
+        }
+        for (var row : SeedData.csv("geography/icbs.csv")) {
+            boolean current = "current".equals(row.get("status"));
+            add(new Area(row.get("code"), row.get("name"), Area.ICB, blankToNull(row.get("ods_code")), current ? row.get("code") : null,
+                    row.get("region_code"), number(row.get("latitude")), number(row.get("longitude")), current,
+                    blankToNull(row.get("successor_code"))));
+        }
+        for (var row : SeedData.csv("geography/local-authorities.csv")) {
+            add(new Area(row.get("code"), row.get("name"), Area.LOCAL_AUTHORITY, null, row.get("icb_code"), row.get("region_code"),
+                    number(row.get("latitude")), number(row.get("longitude")), true, null));
+        }
+        for (var row : SeedData.csv("geography/countries.csv")) {
+            countries.put(row.get("code"), new Country(row.get("code"), row.get("name")));
+        }
+        var set = SeedData.csv("geography/boundary-set.csv").get(0);
+        boundarySet = new BoundarySet(set.get("name"), set.get("effective_from"), set.get("description"));
+        checkReferences();
+        LOG.infof("Loaded %d areas and %d countries, boundary set %s", areas.size(), countries.size(), boundarySet.name());
+    }
+
+    public Optional<Area> find(String code) {
+        return Optional.ofNullable(code == null ? null : areas.get(code));
+    }
+
+    /** The area a code stands for today: a superseded ICB resolves to the ICB that took it over. */
+    public Optional<Area> resolve(String code) {
+        return find(code).map(area -> area.successorCode() != null ? areas.get(area.successorCode()) : area);
+    }
+
+    /** An English area code as clients see it, resolved to today's ICB and region. */
+    public Optional<PlaceView> describe(String code) {
+        return find(code).map(area -> {
+            var current = resolve(code).orElse(area);
+            var icb = current.icbCode() == null ? null : areas.get(current.icbCode());
+            var region = areas.get(current.regionCode());
+            return new PlaceView(area.code(), area.name(), area.type(),
+                    icb == null ? null : new PlaceView.CodeAndName(icb.code(), icb.name()),
+                    new PlaceView.CodeAndName(region.code(), region.name()), null, null, area.latitude(), area.longitude());
+        });
+    }
+
+    public PlaceView describeAbroad(String countryCode, String place, Double latitude, Double longitude) {
+        return new PlaceView(null, place, "abroad", null, null, countryCode, place, latitude, longitude);
+    }
+
+    public Collection<Area> all() {
+        return areas.values();
+    }
+
+    public List<Area> ofType(String type) {
+        return areas.values().stream().filter(a -> a.type().equals(type)).toList();
+    }
+
+    public Optional<Country> country(String code) {
+        return Optional.ofNullable(code == null ? null : countries.get(code));
+    }
+
+    public Collection<Country> countries() {
+        return countries.values();
+    }
+
+    public BoundarySet boundarySet() {
+        return boundarySet;
+    }
+
+    private void add(Area area) {
+        if (areas.put(area.code(), area) != null) {
+            throw new IllegalStateException("area code " + area.code() + " appears twice in seed-data/geography");
+        }
+    }
+
+    /** A broken lookup would silently mislocate records, so it stops the start instead. */
+    private void checkReferences() {
+        for (var area : areas.values()) {
+            var region = areas.get(area.regionCode());
+            if (region == null || !Area.REGION.equals(region.type())) {
+                throw new IllegalStateException("area " + area.code() + " names unknown region " + area.regionCode());
+            }
+            if (area.icbCode() != null && !areas.containsKey(area.icbCode())) {
+                throw new IllegalStateException("area " + area.code() + " names unknown ICB " + area.icbCode());
+            }
+            if (area.successorCode() != null && !areas.containsKey(area.successorCode())) {
+                throw new IllegalStateException("ICB " + area.code() + " names unknown successor " + area.successorCode());
+            }
+        }
+    }
+
+    private static Double number(String cell) {
+        return cell == null || cell.isBlank() ? null : Double.valueOf(cell);
+    }
+
+    private static String blankToNull(String cell) {
+        return cell == null || cell.isBlank() ? null : cell;
+    }
+}

@@ -1,0 +1,47 @@
+package org.joinedup.vocabulary;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A loaded vocabulary, in the order of its file (scopes rely on that order: narrowest first). */
+public final class Vocabulary {
+
+    private final VocabularyKind kind;
+    private final Map<String, VocabularyItem> byCode = new LinkedHashMap<>();
+
+    Vocabulary(VocabularyKind kind, List<VocabularyItem> items) {
+        this.kind = kind;
+        for (var item : items) {
+            if (byCode.put(item.code(), item) != null) {
+                throw new IllegalStateException("duplicate code '" + item.code() + "' in " + kind.fileName + ".csv");
+            }
+        }
+    }
+
+    public VocabularyKind kind() {
+        return kind;
+    }
+
+    public boolean contains(String code) {
+        return byCode.containsKey(code);
+    }
+
+    public Optional<VocabularyItem> find(String code) {
+        return Optional.ofNullable(byCode.get(code));
+    }
+
+    public List<String> codes() {
+        return List.copyOf(byCode.keySet());
+    }
+
+    public List<VocabularyItem> items() {
+        return List.copyOf(byCode.values());
+    }
+
+    /** Position of a code in the file; for ordered vocabularies such as scopes. */
+    public int rank(String code) {
+        return codes().indexOf(code);
+    }
+}

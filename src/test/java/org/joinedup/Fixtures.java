@@ -1,0 +1,60 @@
+package org.joinedup;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds test data through the API, as a client would. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static Map<String, Object> leader(String name) {
+        var leader = new HashMap<String, Object>();
+        leader.put("name", name);
+        leader.put("currentRole", "Head of integrated care");
+        leader.put("organisation", "Nottinghamshire County Council");
+        leader.put("doingNow", "Leading discharge redesign");
+        leader.put("doingNowAsOf", "2026-05-01");
+        leader.put("homeArea", "E10000024");
+        leader.put("mentoring", Map.of("willing", true, "capacity", 2, "formats", List.of("site-visit", "calls"), "trained", true));
+        leader.put("visibility", "public");
+        leader.put("contact", Map.of("email", "test.leader@example.org"));
+        return leader;
+    }
+
+    public static Map<String, Object> record(String title) {
+        var record = new HashMap<String, Object>();
+        record.put("title", title);
+        record.put("summary", "Integrated neighbourhood teams with named care coordinators.");
+        record.put("areas", List.of(Map.of("code", "E10000024")));
+        record.put("services", List.of("gp", "community-health", "social-care"));
+        record.put("scope", "place");
+        record.put("approaches", List.of("integrated-teams", "care-coordinators"));
+        record.put("programme", "pioneer-2013");
+        record.put("role", "led");
+        record.put("partnerOrganisations", List.of("Sherwood Forest Hospitals NHS Foundation Trust", "Newark and Sherwood CCG"));
+        record.put("periodStart", "2014-04-01");
+        record.put("periodEnd", "2017-03-31");
+        record.put("outcomes", List.of(Map.of("metric", "non-elective-admissions", "description", "Emergency admissions of over-65s",
+                "baseline", 100, "result", 92, "unit", "index", "period", "2014-2017")));
+        record.put("evidence", List.of(Map.of("title", "Evaluation", "url", "https://example.org/evaluation")));
+        return record;
+    }
+
+    public static long createLeader(Map<String, Object> leader) {
+        return given().contentType(ContentType.JSON).body(leader)
+                .when().post("/api/leaders")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static long createRecord(long leaderId, Map<String, Object> record) {
+        return given().contentType(ContentType.JSON).body(record)
+                .when().post("/api/leaders/" + leaderId + "/records")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+}

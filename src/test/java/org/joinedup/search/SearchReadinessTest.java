@@ -1,0 +1,41 @@
+package org.joinedup.search;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SearchReadinessTest {
+
+    @Inject
+    ElasticsearchClient client;
+
+    @Inject
+    LeaderIndex index;
+
+    @Test
+    void readinessReportsDatabaseAndElasticsearchSeparately() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'elasticsearch' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'elasticsearch' }.data.index", equalTo("test-leaders-v" + index.mappingVersion()))
+                .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
+    }
+
+    @Test
+    void theIndexIsCreatedFromTheMappingFileBehindTheAlias() throws Exception {
+        var aliases = client.indices().getAlias(a -> a.name("test-leaders"));
+        assertTrue(aliases.result().containsKey("test-leaders-v" + index.mappingVersion()));
+        var mapping = client.indices().getMapping(m -> m.index("test-leaders")).result().values().iterator().next().mappings();
+        assertEquals("strict", mapping.dynamic().jsonValue());
+        assertEquals(index.mappingVersion(), mapping.meta().get("version").to(Integer.class));
+        assertEquals("nested", mapping.properties().get("records")._kind().jsonValue());
+    }
+}

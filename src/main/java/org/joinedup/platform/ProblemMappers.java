@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -51,14 +52,15 @@ public class ProblemMappers {
         return respond(ProblemException.invalid(violations).problem());
     }
 
-    @ServerExceptionMapper({ JsonMappingException.class, UnrecognizedPropertyException.class })
+    // MismatchedInputException is named too: Quarkus REST's own mapper for it answers an empty 400
+    @ServerExceptionMapper({ JsonMappingException.class, MismatchedInputException.class, UnrecognizedPropertyException.class })
     public Response unreadableJson(JsonMappingException e) {
         var field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         var message = e instanceof UnrecognizedPropertyException u
                 ? "unknown field '" + u.getPropertyName() + "'"
-                : "has the wrong type or format";
+                : "has the wrong type or format" + expected(e);
         var violation = field.isEmpty() ? Violation.body("body", "is not a JSON object of the expected shape")
                 : Violation.body(field, message);
         return respond(ProblemException.invalid(violation).problem());
@@ -86,6 +88,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
+        // Quarkus REST wraps a body it cannot parse in a plain 400; say what was wrong with it instead
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unreadableJson(mapping);
+        }
+        if (e.getCause() instanceof JsonProcessingException parse) {
+            return malformedJson(parse);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
@@ -111,6 +120,26 @@ public class ProblemMappers {
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    private static String expected(JsonMappingException e) {
+        if (!(e instanceof MismatchedInputException m) || m.getTargetType() == null) {
+            return "";
+        }
+        var type = m.getTargetType();
+        if (type == java.time.LocalDate.class) {
+            return "; expected a date such as 2026-05-01";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "; expected a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "; expected true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "; expected a list";
+        }
+        return type == String.class ? "; expected a string" : "; expected an object";
     }
 
     /** Turns a Bean Validation path such as {@code create.input.records[0].title} into {@code records[0].title}. */

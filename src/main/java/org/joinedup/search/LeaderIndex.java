@@ -76,9 +76,8 @@ public class LeaderIndex {
     }
 
     private String ensure() throws IOException {
-        var aliases = client.indices().getAlias(a -> a.name(alias()).ignoreUnavailable(true).allowNoIndices(true));
-        if (!aliases.result().isEmpty()) {
-            var index = aliases.result().keySet().iterator().next();
+        if (client.indices().existsAlias(a -> a.name(alias())).value()) {
+            var index = client.indices().getAlias(a -> a.name(alias())).result().keySet().iterator().next();
             LOG.infof("Search index %s is live behind alias %s", index, alias());
             return index;
         }

@@ -1,0 +1,48 @@
+package org.joinedup.integration;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.Page;
+import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.ProblemException;
+
+/**
+ * A leader's records. A class of its own because JAX-RS matches the class path first: under a
+ * class at /api the longer /api/leaders of LeaderResource would win and these would be 404.
+ */
+@Path("/api/leaders/{leaderId}/records")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Integration records")
+public class LeaderRecordResource {
+
+    @Inject
+    IntegrationRecordService records;
+
+    @POST
+    @Operation(summary = "Log a piece of integration work for a leader")
+    public Response create(@PathParam("leaderId") long leaderId, @Valid @NotNull RecordInput input, @Context UriInfo uri) {
+        var created = records.create(leaderId, input).orElseThrow(() -> ProblemException.notFound("Leader", leaderId));
+        return Response.created(uri.getBaseUriBuilder().path("api/records/" + created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "A leader's records, most recent first, a page at a time")
+    public Page<RecordView> list(@PathParam("leaderId") long leaderId, @Valid @BeanParam PageRequest paging) {
+        return records.listOfLeader(leaderId, paging).orElseThrow(() -> ProblemException.notFound("Leader", leaderId));
+    }
+}

@@ -20,11 +20,12 @@ public final class CohortAssignment {
 
     /**
      * The optimum is computed on scores rounded to whole units of this size, so it is exact and the same on
-     * every machine; scores closer than this count as equal. Totals are still summed from the original scores.
+     * every machine (JGraphT computes in doubles, which add whole numbers this small without error); scores
+     * closer than this count as equal. Totals are still summed from the original scores.
      */
     public static final double SCORE_RESOLUTION = 0.001;
 
-    /** JGraphT refuses arc costs of 1e9 or more; in units of {@link #SCORE_RESOLUTION} this stays far below. */
+    /** JGraphT refuses arc costs of 1e9 or more; this score is 1e8 units of {@link #SCORE_RESOLUTION}, safely below. */
     public static final double MAX_SCORE = 100_000;
 
     static final Comparator<CohortEdge> BY_PAIR =

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import io.quarkus.panache.common.Sort;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +94,19 @@ public class IntegrationRecordService {
                 .collect(Collectors.groupingBy(e -> e.recordId));
         var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()))).toList();
         return Optional.of(Page.of(views, paging, IntegrationRecord.countOfLeader(leaderId)));
+    }
+
+    /** Every record of the given leaders with its endorsements, for indexing; keyed by leader id. */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, List<RecordView>> recordsOfLeaders(Collection<Long> leaderIds) {
+        if (leaderIds.isEmpty()) {
+            return Map.of();
+        }
+        List<IntegrationRecord> records = IntegrationRecord.list("leaderId in ?1", Sort.by("id"), leaderIds);
+        Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(records.stream().map(r -> r.id).toList()).stream()
+                .collect(Collectors.groupingBy(e -> e.recordId));
+        return records.stream().collect(Collectors.groupingBy(r -> r.leaderId,
+                Collectors.mapping(r -> view(r, endorsements.getOrDefault(r.id, List.of())), Collectors.toList())));
     }
 
     /** Empty when the record does not exist. */

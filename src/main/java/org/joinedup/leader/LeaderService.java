@@ -5,7 +5,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import io.quarkus.panache.common.Sort;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.Page;
@@ -35,7 +38,7 @@ public class LeaderService {
         var leader = new Leader();
         apply(input, leader);
         leader.persist();
-        changes.fire(new LeaderChanged(leader.id));
+        changes.fire(new LeaderChanged(leader.id, leader.revision));
         LOG.infof("Created leader %d", leader.id);
         return view(leader);
     }
@@ -53,18 +56,18 @@ public class LeaderService {
             apply(input, leader);
             markChanged(id);
         });
-        // flush so that the new version (and any concurrent change) shows now, not after the response
-        found.ifPresent(leader -> Leader.getEntityManager().flush());
         return found.map(this::view);
     }
 
     public boolean delete(long id) {
-        boolean deleted = Leader.deleteById(id);
-        if (deleted) {
-            changes.fire(new LeaderChanged(id));
-            LOG.infof("Deleted leader %d with their records", id);
+        if (!exists(id)) {
+            return false;
         }
-        return deleted;
+        // bump first, so the removal has a revision above every indexed version of the leader
+        markChanged(id);
+        Leader.deleteById(id);
+        LOG.infof("Deleted leader %d with their records", id);
+        return true;
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -79,7 +82,7 @@ public class LeaderService {
 
     @Transactional(TxType.SUPPORTS)
     public Page<LeaderView> list(PageRequest paging) {
-        var query = Leader.<Leader>findAll(io.quarkus.panache.common.Sort.by("id")).page(paging.page(), paging.size());
+        var query = Leader.<Leader>findAll(Sort.by("id")).page(paging.page(), paging.size());
         return Page.of(query.list(), paging, query.count()).map(this::view);
     }
 
@@ -90,8 +93,35 @@ public class LeaderService {
      */
     @Transactional(TxType.MANDATORY)
     public void markChanged(long leaderId) {
-        Leader.update("revision = revision + 1 where id = ?1", leaderId);
-        changes.fire(new LeaderChanged(leaderId));
+        // flush first: a pending profile change must pass its optimistic-lock check before the bump
+        Leader.getEntityManager().flush();
+        var revision = (Number) Leader.getEntityManager()
+                .createNativeQuery("update leader set revision = revision + 1 where id = :id returning revision")
+                .setParameter("id", leaderId)
+                .getSingleResult();
+        changes.fire(new LeaderChanged(leaderId, revision.longValue()));
+    }
+
+    /** Current state of the given leaders, for indexing; missing ids are simply absent. */
+    @Transactional(TxType.SUPPORTS)
+    public List<LeaderState> states(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return Leader.<Leader>list("id in ?1", Sort.by("id"), ids).stream()
+                .map(leader -> new LeaderState(view(leader), leader.revision))
+                .toList();
+    }
+
+    /** Every leader id after {@code afterId} with its revision, in id order, a batch at a time (callable from any thread). */
+    @Transactional(TxType.REQUIRED)
+    public List<LeaderRevision> revisionsAfter(long afterId, int limit) {
+        return Leader.getEntityManager()
+                .createQuery("select new org.joinedup.leader.LeaderRevision(id, revision) from Leader where id > :after order by id",
+                        LeaderRevision.class)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     private void apply(LeaderInput input, Leader leader) {

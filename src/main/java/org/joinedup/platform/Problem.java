@@ -8,6 +8,8 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String instance, List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** Sent as Retry-After with every 503: a dependency is down and the client should come back. */
+    public static final int RETRY_AFTER_SECONDS = 10;
     static final String TYPE_BASE = "https://joinedup.example/problems/";
 
     public static Problem of(String slug, String title, int status, String detail) {

@@ -116,7 +116,11 @@ public class ProblemMappers {
     private Response respond(Problem problem) {
         var located = uri == null ? problem : problem.at(uri.getRequestUri().getRawPath());
         try {
-            return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(located)).build();
+            var response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(json.writeValueAsString(located));
+            if (problem.status() == 503) {
+                response.header("Retry-After", Problem.RETRY_AFTER_SECONDS);
+            }
+            return response.build();
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

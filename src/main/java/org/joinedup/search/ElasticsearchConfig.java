@@ -6,14 +6,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Where Elasticsearch is: one node locally, any number of cluster nodes in production. */
+/** Where Elasticsearch is and how the leaders index is laid out there: one node locally, any cluster in production. */
 @ConfigMapping(prefix = "joinedup.elasticsearch")
 public interface ElasticsearchConfig {
 
     /** Node URLs, e.g. http://es1:9200,http://es2:9200. */
     List<String> hosts();
 
-    /** The alias searches go through; the physical index behind it is {alias}-v{mapping version}. */
+    /** The alias searches go through; the physical indices behind it are {alias}-v1, -v2, ... */
     @WithDefault("leaders")
     String indexAlias();
 
@@ -26,4 +26,11 @@ public interface ElasticsearchConfig {
 
     @WithDefault("30S")
     Duration socketTimeout();
+
+    /** Replicas per shard, overriding index-mappings/leaders.json (e.g. 1 on a three-node cluster). */
+    Optional<Integer> replicas();
+
+    /** Drop and recreate the index at start; for tests, whose database is also emptied at start. */
+    @WithDefault("false")
+    boolean recreateAtStart();
 }

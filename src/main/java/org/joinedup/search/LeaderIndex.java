@@ -4,23 +4,25 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * The leaders index as described by index-mappings/leaders.json: a physical index
- * {alias}-v{version} behind the alias that searches use. Created at start if missing; while
- * Elasticsearch is unreachable the service still starts and keeps trying.
+ * The leaders index as index-mappings/leaders.json describes it: numbered physical indices
+ * {alias}-v1, -v2, ... behind the alias that searches use, so a rebuild can happen beside the
+ * live index and be swapped in atomically. While a rebuild runs, the new index also carries the
+ * alias {alias}-building, and every service copy's indexer writes to both.
  */
 @ApplicationScoped
 public class LeaderIndex {
@@ -38,20 +40,16 @@ public class LeaderIndex {
     ObjectMapper json;
 
     private final AtomicReference<String> liveIndex = new AtomicReference<>();
-
-    void onStart(@Observes StartupEvent start) {
-        tryEnsure();
-    }
-
-    @Scheduled(every = "10s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void retryUntilReady() {
-        if (liveIndex.get() == null) {
-            tryEnsure();
-        }
-    }
+    private volatile JsonNode mappingFile;
+    private volatile List<String> writeTargets = List.of();
+    private volatile long writeTargetsCheckedAt;
 
     public String alias() {
         return config.indexAlias();
+    }
+
+    String buildingAlias() {
+        return alias() + "-building";
     }
 
     /** The physical index behind the alias, once it is known to exist. */
@@ -60,49 +58,132 @@ public class LeaderIndex {
     }
 
     public int mappingVersion() {
-        return mappingFile().path("mappings").path("_meta").path("version").asInt();
+        return mapping().path("mappings").path("_meta").path("version").asInt();
     }
 
-    String indexName(int version) {
-        return alias() + "-v" + version;
-    }
-
-    private void tryEnsure() {
-        try {
-            liveIndex.set(ensure());
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf("Elasticsearch not ready (%s); writes are kept and the index will be set up when it answers", e.getMessage());
+    /**
+     * Makes sure the alias points at an index, creating {alias}-v1 if there is none. Returns the
+     * live index's mapping version, which may be older than the file's.
+     */
+    int ensure() throws IOException {
+        if (config.recreateAtStart() && liveIndex.get() == null) {
+            dropAll();
         }
-    }
-
-    private String ensure() throws IOException {
         if (client.indices().existsAlias(a -> a.name(alias())).value()) {
-            var index = client.indices().getAlias(a -> a.name(alias())).result().keySet().iterator().next();
-            LOG.infof("Search index %s is live behind alias %s", index, alias());
-            return index;
+            var index = indexBehind(alias()).orElseThrow();
+            liveIndex.set(index);
+            int version = liveMappingVersion(index);
+            LOG.infof("Search index %s (mapping version %d) is live behind alias %s", index, version, alias());
+            return version;
         }
-        var name = indexName(mappingVersion());
-        if (!client.indices().exists(e -> e.index(name)).value()) {
-            client.indices().create(createRequest(name));
-            LOG.infof("Created search index %s from %s (mapping version %d)", name, MAPPING_RESOURCE, mappingVersion());
-        }
-        client.indices().putAlias(a -> a.index(name).name(alias()));
-        return name;
+        var name = nextIndexName();
+        create(name, false);
+        client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(name).alias(alias()))));
+        liveIndex.set(name);
+        LOG.infof("Created search index %s from %s (mapping version %d) behind alias %s", name, MAPPING_RESOURCE, mappingVersion(), alias());
+        return mappingVersion();
     }
 
-    CreateIndexRequest createRequest(String name) {
-        var mapping = mappingFile().toString();
-        return CreateIndexRequest.of(c -> c.index(name).withJson(new StringReader(mapping)));
+    /** Creates an index from the mapping file; {@code forBulkLoad} turns refresh off until {@link #finishBulkLoad}. */
+    void create(String name, boolean forBulkLoad) throws IOException {
+        var file = mapping().deepCopy();
+        var settings = (ObjectNode) file.path("settings");
+        config.replicas().ifPresent(replicas -> settings.put("number_of_replicas", replicas));
+        if (forBulkLoad) {
+            settings.put("refresh_interval", "-1");
+        }
+        client.indices().create(CreateIndexRequest.of(c -> c.index(name).withJson(new StringReader(file.toString()))));
     }
 
-    private JsonNode mappingFile() {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(MAPPING_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(MAPPING_RESOURCE + " is missing from the build");
+    void finishBulkLoad(String name) throws IOException {
+        var refresh = mapping().path("settings").path("refresh_interval").asText("1s");
+        client.indices().putSettings(s -> s.index(name).settings(i -> i.refreshInterval(t -> t.time(refresh))));
+        client.indices().refresh(r -> r.index(name));
+    }
+
+    /** The next free {alias}-vN. */
+    String nextIndexName() throws IOException {
+        var pattern = Pattern.compile(Pattern.quote(alias()) + "-v(\\d+)");
+        int highest = client.indices().get(g -> g.index(alias() + "-v*").allowNoIndices(true).ignoreUnavailable(true))
+                .result().keySet().stream()
+                .map(pattern::matcher).filter(java.util.regex.Matcher::matches)
+                .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
+        return alias() + "-v" + (highest + 1);
+    }
+
+    void markBuilding(String name) throws IOException {
+        client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(name).alias(buildingAlias()))));
+        writeTargetsCheckedAt = 0;
+    }
+
+    /** Points the alias at {@code next} and drops the building alias in one atomic step, then deletes {@code previous}. */
+    void swap(String previous, String next) throws IOException {
+        client.indices().updateAliases(u -> u
+                .actions(a -> a.remove(r -> r.index(previous).alias(alias())))
+                .actions(a -> a.add(add -> add.index(next).alias(alias())))
+                .actions(a -> a.remove(r -> r.index(next).alias(buildingAlias()))));
+        liveIndex.set(next);
+        writeTargetsCheckedAt = 0;
+        client.indices().delete(d -> d.index(previous));
+    }
+
+    /** Abandons a failed rebuild. */
+    void dropBuilding(String name) throws IOException {
+        client.indices().delete(d -> d.index(name).ignoreUnavailable(true));
+        writeTargetsCheckedAt = 0;
+    }
+
+    /**
+     * Where the indexer writes: the alias, and the building index while a rebuild runs (looked up
+     * at most once a second, so every copy notices a rebuild within a second).
+     */
+    List<String> writeTargets() throws IOException {
+        long now = System.nanoTime();
+        if (now - writeTargetsCheckedAt > 1_000_000_000L) {
+            var targets = new ArrayList<String>();
+            targets.add(alias());
+            indexBehind(buildingAlias()).ifPresent(targets::add);
+            writeTargets = List.copyOf(targets);
+            writeTargetsCheckedAt = now;
+        }
+        return writeTargets;
+    }
+
+    Optional<String> indexBehind(String aliasName) throws IOException {
+        if (!client.indices().existsAlias(a -> a.name(aliasName)).value()) {
+            return Optional.empty();
+        }
+        return client.indices().getAlias(a -> a.name(aliasName)).result().keySet().stream().findFirst();
+    }
+
+    /** How long ago an index was created. */
+    java.time.Duration age(String name) throws IOException {
+        var created = client.indices().getSettings(g -> g.index(name)).result().get(name).settings().index().creationDate();
+        return created == null ? java.time.Duration.ZERO
+                : java.time.Duration.between(java.time.Instant.ofEpochMilli(created), java.time.Instant.now());
+    }
+
+    private int liveMappingVersion(String index) throws IOException {
+        var meta = client.indices().getMapping(m -> m.index(index)).result().get(index).mappings().meta();
+        return meta.containsKey("version") ? meta.get("version").to(Integer.class) : 0;
+    }
+
+    private void dropAll() throws IOException {
+        client.indices().delete(d -> d.index(alias() + "-v*").allowNoIndices(true).ignoreUnavailable(true));
+        LOG.infof("Dropped indices %s-v* (joinedup.elasticsearch.recreate-at-start)", alias());
+    }
+
+    private JsonNode mapping() {
+        if (mappingFile == null) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(MAPPING_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(MAPPING_RESOURCE + " is missing from the build");
+                }
+                mappingFile = json.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return json.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return mappingFile;
     }
 }

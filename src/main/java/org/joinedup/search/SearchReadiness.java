@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Reports Elasticsearch on its own line of /q/health/ready, beside the database's. */
+/** Reports Elasticsearch and the indexing backlog on their own line of /q/health/ready, beside the database's. */
 @Readiness
 @ApplicationScoped
 public class SearchReadiness implements HealthCheck {
@@ -19,9 +19,16 @@ public class SearchReadiness implements HealthCheck {
     @Inject
     LeaderIndex index;
 
+    @Inject
+    Indexer indexer;
+
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("elasticsearch").withData("alias", index.alias());
+        var stats = indexer.stats();
+        var response = HealthCheckResponse.named("elasticsearch").withData("alias", index.alias())
+                .withData("outboxPending", stats.pending())
+                .withData("outboxParked", stats.parked())
+                .withData("outboxOldestSeconds", stats.oldestPendingAge().toSeconds());
         try {
             var health = client.cluster().health(h -> h.timeout(t -> t.time("2s")));
             response.withData("cluster", health.clusterName()).withData("status", health.status().jsonValue());

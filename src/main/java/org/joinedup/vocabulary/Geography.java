@@ -1,5 +1,6 @@
 package org.joinedup.vocabulary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,9 +21,11 @@ public class Geography {
 
     private final Map<String, Area> areas = new LinkedHashMap<>();
     private final Map<String, Country> countries = new LinkedHashMap<>();
-    private final BoundarySet boundarySet;
+    private BoundarySet boundarySet;
 
-    public Geography() {
+    /** In @PostConstruct, not the constructor: the CDI client proxy runs the constructor too. */
+    @PostConstruct
+    void load() {
         for (var row : SeedData.csv("geography/nhs-regions.csv")) {
             add(new Area(row.get("code"), row.get("name"), Area.REGION, blankToNull(row.get("ods_code")), null, row.get("code"),
                     number(row.get("latitude")), number(row.get("longitude")), true, null));
@@ -85,6 +88,15 @@ public class Geography {
 
     public Collection<Country> countries() {
         return countries.values();
+    }
+
+    /** Great-circle distance in kilometres (haversine, mean Earth radius), as Elasticsearch's arc distance. */
+    public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * 6_371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
     public BoundarySet boundarySet() {

@@ -1,5 +1,6 @@
 package org.joinedup.vocabulary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,7 +16,9 @@ public class Vocabularies {
 
     private final Map<VocabularyKind, Vocabulary> all = new EnumMap<>(VocabularyKind.class);
 
-    public Vocabularies() {
+    /** In @PostConstruct, not the constructor: the CDI client proxy runs the constructor too. */
+    @PostConstruct
+    void load() {
         for (var kind : VocabularyKind.values()) {
             var items = SeedData.csv("vocabularies/" + kind.fileName + ".csv").stream()
                     .map(row -> new VocabularyItem(row.get("code"), row.get("label"), SeedData.multi(row.get("synonyms")), row.get("description")))

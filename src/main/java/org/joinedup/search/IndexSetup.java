@@ -1,0 +1,65 @@
+package org.joinedup.search;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
+
+/**
+ * Sets the index up at start: creates it if missing, and rebuilds it in the background when
+ * index-mappings/ is newer than the live index (search keeps answering from the old one
+ * meanwhile). While Elasticsearch is unreachable the service still starts, accepts writes into
+ * the outbox and keeps trying.
+ */
+@ApplicationScoped
+public class IndexSetup {
+
+    private static final Logger LOG = Logger.getLogger(IndexSetup.class);
+
+    @Inject
+    LeaderIndex index;
+
+    @Inject
+    Reindexer reindexer;
+
+    @Inject
+    Indexer indexer;
+
+    void onStart(@Observes StartupEvent start) {
+        trySetUp();
+    }
+
+    @Scheduled(every = "10s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retryUntilReady() {
+        if (index.liveIndex().isEmpty()) {
+            trySetUp();
+        }
+    }
+
+    private void trySetUp() {
+        try {
+            int liveVersion = index.ensure();
+            indexer.nudge();
+            if (liveVersion < index.mappingVersion()) {
+                LOG.infof("Live index has mapping version %d, index-mappings/ has %d: rebuilding in the background", liveVersion,
+                        index.mappingVersion());
+                CompletableFuture.runAsync(this::rebuild);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Elasticsearch not ready (%s); writes are kept in the outbox and the index will be set up when it answers",
+                    e.getMessage());
+        }
+    }
+
+    private void rebuild() {
+        try {
+            reindexer.reindex();
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Background rebuild did not run: %s", e.getMessage());
+        }
+    }
+}

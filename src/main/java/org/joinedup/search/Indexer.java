@@ -1,0 +1,173 @@
+package org.joinedup.search;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * Drains the search outbox into Elasticsearch on one background thread per service copy: claims a
+ * batch, reloads those leaders' current state, bulk-writes them with their revision as external
+ * version, and deletes the rows Elasticsearch acknowledged. Runs again at once while batches come
+ * back full, after every local commit, and on a timer for other copies' rows and retries.
+ */
+@ApplicationScoped
+public class Indexer {
+
+    private static final Logger LOG = Logger.getLogger(Indexer.class);
+
+    @Inject
+    SearchOutbox outbox;
+
+    @Inject
+    LeaderDocuments documents;
+
+    @Inject
+    IndexWriter writer;
+
+    @Inject
+    LeaderIndex index;
+
+    @Inject
+    IndexerConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final AtomicReference<SearchOutbox.Stats> lastStats = new AtomicReference<>(new SearchOutbox.Stats(0, 0, java.time.Duration.ZERO));
+    private volatile String lastError;
+    private ScheduledExecutorService thread;
+    private Counter indexed;
+    private Counter failed;
+
+    void onStart(@Observes StartupEvent start) {
+        Gauge.builder("joinedup.outbox.pending", () -> lastStats.get().pending()).description("Outbox rows waiting to be indexed").register(registry);
+        Gauge.builder("joinedup.outbox.parked", () -> lastStats.get().parked()).description("Outbox rows parked after repeated failures").register(registry);
+        Gauge.builder("joinedup.outbox.oldest.age.seconds", () -> lastStats.get().oldestPendingAge().toMillis() / 1000.0)
+                .description("Age of the oldest outbox row waiting to be indexed").register(registry);
+        indexed = Counter.builder("joinedup.indexer.changes").tag("outcome", "indexed").register(registry);
+        failed = Counter.builder("joinedup.indexer.changes").tag("outcome", "failed").register(registry);
+        if (!config.enabled()) {
+            LOG.info("Indexer disabled (joinedup.indexer.enabled=false): this copy does not drain the outbox");
+            return;
+        }
+        thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "search-indexer"));
+        long every = config.pollInterval().toMillis();
+        thread.scheduleWithFixedDelay(this::pollAndDrain, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        if (thread != null) {
+            thread.shutdownNow();
+        }
+    }
+
+    /** Asks for a drain soon, on the indexer thread; many nudges while one is queued make one drain. */
+    public void nudge() {
+        if (thread != null && drainQueued.compareAndSet(false, true)) {
+            thread.execute(() -> {
+                drainQueued.set(false);
+                drain();
+            });
+        }
+    }
+
+    public SearchOutbox.Stats stats() {
+        return lastStats.get();
+    }
+
+    /** The last failure talking to Elasticsearch, or null once a batch succeeds again. */
+    public String lastError() {
+        return lastError;
+    }
+
+    private void pollAndDrain() {
+        try {
+            lastStats.set(outbox.stats());
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot read the search outbox: %s", e.getMessage());
+            return;
+        }
+        drain();
+    }
+
+    /** Processes batches until one comes back short of full; never throws, so the thread keeps going. */
+    void drain() {
+        try {
+            while (drainOneBatch() == config.batchSize()) {
+                // a full batch: more may be waiting
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Indexer batch failed; it will be retried");
+        }
+    }
+
+    /** Returns how many rows it claimed, or 0 when Elasticsearch could not be reached (no point going on). */
+    int drainOneBatch() {
+        var claimed = outbox.claim(config.batchSize(), config.lease());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        // the row says only which leader changed; the highest revision matters only for a deletion
+        Map<Long, List<Long>> rowsByLeader = new LinkedHashMap<>();
+        Map<Long, Long> revisionByLeader = new HashMap<>();
+        for (var entry : claimed) {
+            rowsByLeader.computeIfAbsent(entry.leaderId(), k -> new ArrayList<>()).add(entry.id());
+            revisionByLeader.merge(entry.leaderId(), entry.revision(), Math::max);
+        }
+        try {
+            var docs = documents.load(rowsByLeader.keySet());
+            var changes = new ArrayList<IndexWriter.Change>();
+            docs.forEach(doc -> changes.add(new IndexWriter.Put(doc)));
+            var present = docs.stream().map(LeaderDocument::id).collect(java.util.stream.Collectors.toSet());
+            rowsByLeader.keySet().stream().filter(id -> !present.contains(id))
+                    .forEach(id -> changes.add(new IndexWriter.Remove(id, Math.max(1, revisionByLeader.get(id)))));
+            var failures = writer.write(index.writeTargets(), changes);
+            var done = new ArrayList<Long>();
+            rowsByLeader.forEach((leaderId, rows) -> {
+                if (!failures.containsKey(leaderId)) {
+                    done.addAll(rows);
+                }
+            });
+            outbox.complete(done);
+            indexed.increment(rowsByLeader.size() - failures.size());
+            if (!failures.isEmpty()) {
+                failed.increment(failures.size());
+                var failedRows = new ArrayList<Long>();
+                failures.keySet().forEach(id -> failedRows.addAll(rowsByLeader.get(id)));
+                var sample = failures.entrySet().iterator().next();
+                LOG.warnf("Elasticsearch refused %d of %d leaders, e.g. leader %d: %s", failures.size(), rowsByLeader.size(),
+                        sample.getKey(), sample.getValue());
+                outbox.fail(failedRows, sample.getValue(), true, config.maxAttempts());
+            }
+            lastError = null;
+        } catch (java.io.IOException | RuntimeException e) {
+            // Elasticsearch unreachable or the cluster refusing the whole request: not the rows' fault
+            var rows = claimed.stream().map(SearchOutbox.Entry::id).toList();
+            if (lastError == null) {
+                LOG.warnf("Cannot index %d leaders (%s); the outbox keeps them until Elasticsearch answers", rowsByLeader.size(),
+                        e.getMessage());
+            }
+            lastError = String.valueOf(e.getMessage());
+            outbox.fail(rows, lastError, false, config.maxAttempts());
+            return 0;
+        }
+        return claimed.size();
+    }
+}

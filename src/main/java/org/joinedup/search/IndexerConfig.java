@@ -1,0 +1,30 @@
+package org.joinedup.search;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the indexer drains the outbox. */
+@ConfigMapping(prefix = "joinedup.indexer")
+public interface IndexerConfig {
+
+    /** Off in a copy that should only serve requests. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Outbox rows claimed per bulk request. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long a claim keeps other copies off a row; longer than any bulk request takes. */
+    @WithDefault("60S")
+    Duration lease();
+
+    /** How often to look for rows written by other copies or due for retry; local writes wake it at once. */
+    @WithDefault("1S")
+    Duration pollInterval();
+
+    /** Failed tries of one row before it is parked for an admin to replay. */
+    @WithDefault("8")
+    int maxAttempts();
+}

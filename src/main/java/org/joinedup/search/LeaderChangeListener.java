@@ -1,0 +1,26 @@
+package org.joinedup.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import org.joinedup.leader.LeaderChanged;
+
+/** Turns every leader change into an outbox row in the same transaction, and wakes the indexer once it commits. */
+@ApplicationScoped
+public class LeaderChangeListener {
+
+    @Inject
+    SearchOutbox outbox;
+
+    @Inject
+    Indexer indexer;
+
+    void queue(@Observes LeaderChanged change) {
+        outbox.add(change.leaderId(), change.revision());
+    }
+
+    void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) LeaderChanged change) {
+        indexer.nudge();
+    }
+}

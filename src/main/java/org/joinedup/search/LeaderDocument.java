@@ -1,0 +1,122 @@
+package org.joinedup.search;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.joinedup.integration.RecordView;
+import org.joinedup.integration.VerificationLevel;
+import org.joinedup.leader.LeaderState;
+import org.joinedup.vocabulary.PlaceView;
+
+/**
+ * The one Elasticsearch document per leader, field for field as index-mappings/leaders.json
+ * declares it (the mapping is strict, so a field missing there fails loudly). Contact details are
+ * never part of it.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record LeaderDocument(
+        long id,
+        long revision,
+        String name,
+        String currentRole,
+        String organisation,
+        String doingNow,
+        LocalDate doingNowAsOf,
+        HomeArea homeArea,
+        GeoPoint homeLocation,
+        Mentoring mentoring,
+        String visibility,
+        boolean illustrative,
+        int recordCount,
+        LocalDate latestActivity,
+        Instant updatedAt,
+        List<Record> records) {
+
+    public record GeoPoint(double lat, double lon) {
+    }
+
+    public record HomeArea(String code, String name, String icb, String region) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Mentoring(boolean willing, int capacity, int capacityLeft, List<String> formats, boolean trained) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Record(
+            long id,
+            String title,
+            String summary,
+            List<String> services,
+            List<String> approaches,
+            String scope,
+            String programme,
+            String role,
+            List<String> areaCodes,
+            List<String> areaTypes,
+            List<String> areaNames,
+            List<String> icbs,
+            List<String> regions,
+            List<String> countries,
+            List<GeoPoint> locations,
+            List<String> partnerOrganisations,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            boolean ongoing,
+            List<String> outcomeMetrics,
+            int outcomeCount,
+            int evidenceCount,
+            String verification,
+            int verificationRank,
+            int endorsementCount) {
+    }
+
+    /** {@code activeMentees} counts against the mentoring capacity. */
+    static LeaderDocument of(LeaderState state, List<RecordView> records, int activeMentees) {
+        var leader = state.leader();
+        var home = leader.homeArea();
+        var offer = leader.mentoring();
+        var docs = records.stream().map(LeaderDocument::record).toList();
+        var latest = docs.stream()
+                .map(r -> r.ongoing() ? LocalDate.now() : r.periodEnd())
+                .max(Comparator.naturalOrder()).orElse(null);
+        return new LeaderDocument(leader.id(), state.revision(), leader.name(), leader.currentRole(), leader.organisation(),
+                leader.doingNow(), leader.doingNowAsOf(),
+                new HomeArea(home.code(), home.name(), home.icb() == null ? null : home.icb().code(), home.region().code()),
+                point(home),
+                new Mentoring(offer.willing(), offer.capacity(), Math.max(0, offer.capacity() - activeMentees), offer.formats(),
+                        offer.trained()),
+                leader.visibility(), leader.illustrative(), docs.size(), latest, leader.updatedAt(), docs);
+    }
+
+    private static Record record(RecordView r) {
+        var areas = r.areas();
+        var english = areas.stream().filter(a -> a.code() != null).toList();
+        return new Record(r.id(), r.title(), r.summary(), r.services(), r.approaches(), r.scope(), r.programme(), r.role(),
+                english.stream().map(PlaceView::code).toList(),
+                areas.stream().map(PlaceView::type).distinct().toList(),
+                areas.stream().map(PlaceView::name).toList(),
+                distinct(english.stream().map(a -> a.icb() == null ? null : a.icb().code())),
+                distinct(english.stream().map(a -> a.region().code())),
+                distinct(areas.stream().map(PlaceView::country)),
+                areas.stream().map(LeaderDocument::point).filter(Objects::nonNull).toList(),
+                r.partnerOrganisations(), r.periodStart(), r.periodEnd(), r.periodEnd() == null,
+                distinct(r.outcomes().stream().map(RecordView.OutcomeView::metric)),
+                r.outcomes().size(), r.evidence().size(), r.verification(),
+                VerificationLevel.fromCode(r.verification()).orElseThrow().ordinal(),
+                r.endorsements().size());
+    }
+
+    private static GeoPoint point(PlaceView place) {
+        return place.latitude() == null || place.longitude() == null ? null : new GeoPoint(place.latitude(), place.longitude());
+    }
+
+    private static List<String> distinct(Stream<String> values) {
+        return values.filter(Objects::nonNull).distinct().toList();
+    }
+}

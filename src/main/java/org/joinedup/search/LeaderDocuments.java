@@ -1,0 +1,30 @@
+package org.joinedup.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.List;
+import org.joinedup.integration.IntegrationRecordService;
+import org.joinedup.leader.LeaderService;
+
+/** Builds leader documents from the current state in PostgreSQL, through the owning features' services. */
+@ApplicationScoped
+public class LeaderDocuments {
+
+    @Inject
+    LeaderService leaders;
+
+    @Inject
+    IntegrationRecordService records;
+
+    /** Documents for those of the ids that still exist, read in one transaction so leader and records agree. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<LeaderDocument> load(Collection<Long> leaderIds) {
+        var states = leaders.states(leaderIds);
+        var recordsByLeader = records.recordsOfLeaders(states.stream().map(s -> s.leader().id()).toList());
+        return states.stream()
+                .map(state -> LeaderDocument.of(state, recordsByLeader.getOrDefault(state.leader().id(), List.of()), 0))
+                .toList();
+    }
+}

@@ -1,0 +1,225 @@
+package org.joinedup.search;
+
+import static org.joinedup.search.Json.arr;
+import static org.joinedup.search.Json.obj;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.joinedup.integration.VerificationLevel;
+
+/**
+ * Turns checked search criteria into Elasticsearch request bodies. Pure: no I/O, so tests and the
+ * benchmark can send exactly what the service sends.
+ *
+ * <p>Semantics: the text must match somewhere in the leader's profile or records; every filter
+ * must hold within one and the same record. Filters sit in {@code post_filter}, so each facet can
+ * count with all the other filters but its own (service filters are conjunctive and count with
+ * their own too).
+ *
+ * <p>Relevance blends text and experience: score = BM25 text score + the sum, over the leader's
+ * records that pass the filters, of (1 per record + 2 if verified or 1 if endorsed + 1 with a
+ * reported outcome + 0.5 with evidence + up to 1 for freshness, halving 5 years after the end,
+ * ongoing counting as fresh + up to 2 for nearness, halving at the search radius or 25 km) plus
+ * the record's own text score. So depth (more matching records), corroboration, evidence and
+ * recency all lift a leader, and text relevance decides among similar experience.
+ */
+final class LeaderQuery {
+
+    static final String RECORDS = "records";
+    static final int INNER_HITS = 3;
+    private static final String TEXT_MSM = "2<70%";
+    private static final List<String> PROFILE_FIELDS = List.of("name^3", "current_role^2", "organisation", "doing_now", "home_area.name");
+    private static final List<String> RECORD_FIELDS = List.of("records.title^2", "records.summary", "records.area_names",
+            "records.partner_organisations");
+
+    private final SearchCriteria criteria;
+    private final List<SynonymExpansion.Term> terms;
+
+    LeaderQuery(SearchCriteria criteria, List<SynonymExpansion.Term> terms) {
+        this.criteria = criteria;
+        this.terms = terms;
+    }
+
+    /** The search: one page of leaders, the records that earned each, and facet counts. */
+    ObjectNode searchBody() {
+        var body = obj(
+                "from", criteria.page() * criteria.size(),
+                "size", criteria.size(),
+                "track_total_hits", true,
+                "_source", obj("excludes", arr(RECORDS)),
+                "query", obj("bool", rootBool()),
+                "sort", sort(),
+                "aggs", facets());
+        if (hasRecordFilters()) {
+            body.set("post_filter", recordsMatching(recordFilters(null)));
+        }
+        return body;
+    }
+
+    /** Leaders and records per NHS region and per ICB, under all filters. */
+    ObjectNode regionsBody() {
+        var bool = obj("must", mustClauses(), "filter", arr(leaderFilters()));
+        if (hasRecordFilters()) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) bool.get("filter")).add(recordsMatching(recordFilters(null)));
+        }
+        var perArea = obj(
+                "regions", obj("terms", obj("field", "records.regions", "size", 50), "aggs", leadersAgg()),
+                "icbs", obj("terms", obj("field", "records.icbs", "size", 500), "aggs", leadersAgg()));
+        return obj("size", 0, "track_total_hits", true, "query", obj("bool", bool),
+                "aggs", obj(RECORDS, obj("nested", obj("path", RECORDS),
+                        "aggs", obj("matching", obj("filter", bool(recordFilters(null)), "aggs", perArea)))));
+    }
+
+    private ObjectNode rootBool() {
+        return obj("must", mustClauses(), "filter", arr(leaderFilters()), "should", arr(experience()));
+    }
+
+    /** Text must match (profile, records, or a vocabulary term it names); without text, everything does. */
+    private List<ObjectNode> mustClauses() {
+        if (!criteria.hasText()) {
+            return List.of(obj("match_all", obj()));
+        }
+        var anywhere = new ArrayList<ObjectNode>();
+        anywhere.add(named(multiMatch(PROFILE_FIELDS), "text:profile"));
+        anywhere.add(named(nested(multiMatch(RECORD_FIELDS), "max"), "text:records"));
+        for (var term : terms) {
+            anywhere.add(named(nested(synonym(term), "max"), "synonym:" + term.facet().param + ":" + term.code()));
+        }
+        return List.of(obj("bool", obj("should", arr(anywhere), "minimum_should_match", 1)));
+    }
+
+    private List<ObjectNode> leaderFilters() {
+        var filters = new ArrayList<ObjectNode>();
+        if (criteria.mentoringAvailable()) {
+            filters.add(obj("term", obj("mentoring.willing", true)));
+            filters.add(obj("range", obj("mentoring.capacity_left", obj("gte", 1))));
+        }
+        return filters;
+    }
+
+    /** Scores each leader by the records that pass the filters, and returns the best of them as inner hits. */
+    private ObjectNode experience() {
+        var recordText = new ArrayList<ObjectNode>();
+        if (criteria.hasText()) {
+            // names differ from the top-level ones: Elasticsearch keys named queries by name across the nested scope
+            recordText.add(named(multiMatch(RECORD_FIELDS), "record:text"));
+            terms.forEach(term -> recordText.add(named(synonym(term), "record:synonym:" + term.facet().param + ":" + term.code())));
+        }
+        var query = obj("bool", obj("filter", arr(recordFilters(null)), "should", arr(recordText)));
+        var functions = new ArrayList<ObjectNode>();
+        functions.add(obj("weight", 1.0));
+        functions.add(obj("filter", term("records.verification", VerificationLevel.VERIFIED.code), "weight", 2.0));
+        functions.add(obj("filter", term("records.verification", VerificationLevel.ENDORSED.code), "weight", 1.0));
+        functions.add(obj("filter", obj("exists", obj("field", "records.outcome_metrics")), "weight", 1.0));
+        functions.add(obj("filter", obj("range", obj("records.evidence_count", obj("gte", 1))), "weight", 0.5));
+        functions.add(obj("gauss", obj("records.period_end", obj("origin", "now", "scale", "1825d", "decay", 0.5)), "weight", 1.0));
+        if (criteria.near() != null) {
+            var scale = criteria.withinKm() == null ? 25.0 : criteria.withinKm();
+            functions.add(obj("gauss", obj("records.locations", obj("origin", point(), "scale", km(scale), "decay", 0.5)), "weight", 2.0));
+        }
+        var scored = obj("function_score", obj("query", query, "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
+        return obj("nested", obj("path", RECORDS, "score_mode", "sum", "query", scored,
+                "inner_hits", obj("name", "matched", "size", INNER_HITS, "_source", obj("excludes", arr("records.summary")))));
+    }
+
+    /** Filters on records, all within one record; {@code except} drops one disjunctive facet's own filter (for its counts). */
+    List<ObjectNode> recordFilters(Facet except) {
+        var filters = new ArrayList<ObjectNode>();
+        criteria.filters().forEach((facet, codes) -> {
+            if (codes.isEmpty() || facet == except && facet != Facet.SERVICE) {
+                return;
+            }
+            if (facet == Facet.SERVICE) {
+                codes.forEach(code -> filters.add(term(facet.field, code)));
+            } else {
+                filters.add(obj("terms", obj(facet.field, codes)));
+            }
+        });
+        if (criteria.minVerification() != null && except != Facet.VERIFICATION) {
+            filters.add(obj("range", obj("records.verification_rank", obj("gte", criteria.minVerification().ordinal()))));
+        }
+        if (criteria.withinKm() != null) {
+            filters.add(obj("geo_distance", obj("distance", km(criteria.withinKm()), "records.locations", point())));
+        }
+        return filters;
+    }
+
+    private boolean hasRecordFilters() {
+        return !recordFilters(null).isEmpty();
+    }
+
+    private ObjectNode facets() {
+        var aggs = obj();
+        for (var facet : Facet.values()) {
+            if (!facet.counted) {
+                continue;
+            }
+            var values = obj("terms", obj("field", facet.field, "size", 100), "aggs", leadersAgg());
+            aggs.set(facet.param, obj("nested", obj("path", RECORDS),
+                    "aggs", obj("matching", obj("filter", bool(recordFilters(facet)), "aggs", obj("values", values)))));
+        }
+        return aggs;
+    }
+
+    /** Counts in leaders, not records: how many distinct leaders own the records in the bucket. */
+    private static ObjectNode leadersAgg() {
+        return obj("leaders", obj("reverse_nested", obj()));
+    }
+
+    private List<ObjectNode> sort() {
+        var byScore = obj("_score", obj("order", "desc"));
+        var byId = obj("id", obj("order", "asc"));
+        return switch (criteria.sort()) {
+            case RELEVANCE -> List.of(byScore, byId);
+            case RECENT -> List.of(obj("latest_activity", obj("order", "desc", "missing", "_last")), byScore, byId);
+            case DISTANCE -> List.of(obj("_geo_distance", obj("records.locations", point(), "order", "asc", "unit", "km", "mode", "min",
+                    "nested", obj("path", RECORDS, "filter", bool(recordFilters(null))))), byScore, byId);
+        };
+    }
+
+    private ObjectNode multiMatch(List<String> fields) {
+        return obj("multi_match", obj("query", criteria.text(), "fields", fields, "type", "best_fields",
+                "minimum_should_match", TEXT_MSM));
+    }
+
+    /** A vocabulary term: its code on the record, or any of its synonyms as a phrase in the record's text. */
+    private static ObjectNode synonym(SynonymExpansion.Term term) {
+        var any = new ArrayList<ObjectNode>();
+        any.add(term(term.facet().field, term.code()));
+        for (var phrase : term.synonyms()) {
+            any.add(obj("multi_match", obj("query", phrase, "type", "phrase", "fields", List.of("records.title", "records.summary"))));
+        }
+        return obj("bool", obj("should", arr(any), "minimum_should_match", 1));
+    }
+
+    private static ObjectNode recordsMatching(List<ObjectNode> filters) {
+        return nested(bool(filters), "none");
+    }
+
+    private static ObjectNode nested(ObjectNode query, String scoreMode) {
+        return obj("nested", obj("path", RECORDS, "score_mode", scoreMode, "query", query));
+    }
+
+    private static ObjectNode bool(List<ObjectNode> filters) {
+        return filters.isEmpty() ? obj("match_all", obj()) : obj("bool", obj("filter", arr(filters)));
+    }
+
+    private static ObjectNode term(String field, Object value) {
+        return obj("term", obj(field, value));
+    }
+
+    private static ObjectNode named(ObjectNode query, String name) {
+        var clause = (ObjectNode) query.elements().next();
+        clause.put("_name", name);
+        return query;
+    }
+
+    private ObjectNode point() {
+        return obj("lat", criteria.near().lat(), "lon", criteria.near().lon());
+    }
+
+    private static String km(double km) {
+        return km + "km";
+    }
+}

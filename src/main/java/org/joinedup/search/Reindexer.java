@@ -1,0 +1,175 @@
+package org.joinedup.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+import org.joinedup.leader.LeaderService;
+import org.joinedup.platform.ProblemException;
+
+/**
+ * Rebuilds the index from PostgreSQL without taking search offline: creates {alias}-v(N+1) beside
+ * the live index, has every copy's indexer write changes to both from then on, bulk-loads every
+ * leader, reconciles the new index with the database, swaps the alias atomically and drops the
+ * old index. The building alias doubles as the lock: one rebuild at a time across all copies.
+ */
+@ApplicationScoped
+public class Reindexer {
+
+    private static final Logger LOG = Logger.getLogger(Reindexer.class);
+    private static final int BATCH = 500;
+    /** A rebuild's index older than this belongs to a copy that died mid-rebuild. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
+
+    @Inject
+    LeaderIndex index;
+
+    @Inject
+    LeaderService leaders;
+
+    @Inject
+    LeaderDocuments documents;
+
+    @Inject
+    IndexWriter writer;
+
+    @Inject
+    IndexReconciler reconciler;
+
+    @Inject
+    SearchOutbox outbox;
+
+    @Inject
+    IndexerConfig indexerConfig;
+
+    @Inject
+    ElasticsearchClient client;
+
+    public record Report(String previousIndex, String index, long documents, long millis, double documentsPerSecond,
+            IndexReconciler.Report check, Instant finishedAt) {
+    }
+
+    private final AtomicReference<Report> last = new AtomicReference<>();
+
+    public java.util.Optional<Report> last() {
+        return java.util.Optional.ofNullable(last.get());
+    }
+
+    public Report reindex() throws IOException {
+        var previous = index.liveIndex().orElseThrow(() -> new ProblemException(org.joinedup.platform.Problem.of(
+                "search-unavailable", "Search unavailable", 503, "the search index is not set up yet; try again shortly")));
+        var building = index.indexBehind(index.buildingAlias());
+        if (building.isPresent()) {
+            if (index.age(building.get()).compareTo(ABANDONED_AFTER) < 0) {
+                throw ProblemException.conflict("a rebuild of the search index is already running (" + building.get() + ")");
+            }
+            LOG.warnf("Dropping %s: a rebuild started over %s ago and never finished", building.get(), ABANDONED_AFTER);
+            index.dropBuilding(building.get());
+        }
+        var next = index.nextIndexName();
+        long started = System.nanoTime();
+        index.create(next, true);
+        try {
+            index.markBuilding(next);
+            LOG.infof("Rebuilding search index: %s beside live %s", next, previous);
+            // every copy looks up its write targets at most once a second: from here on they all write to both
+            sleep(indexerConfig.pollInterval().plusSeconds(2));
+            long count = bulkLoad(next);
+            index.finishBulkLoad(next);
+            var check = reconciler.compare(next);
+            if (!check.inStep()) {
+                // changes that raced the bulk load: write their current state to the new index now
+                writeCurrent(next, check.revisionsToFix().keySet().stream().toList(), check);
+                check = reconciler.compare(next);
+            }
+            index.swap(previous, next);
+            // a straggler written only to the old index after the check is caught here, through the outbox
+            var after = reconciler.compare(index.alias());
+            outbox.enqueue(after.revisionsToFix());
+            long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+            var report = new Report(previous, next, count, millis, count * 1000.0 / millis, after, Instant.now());
+            last.set(report);
+            LOG.infof("Search index rebuilt: %s is live with %d leaders in %d ms (%.0f/s); %s dropped", next, count, millis,
+                    report.documentsPerSecond(), previous);
+            return report;
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Rebuild of %s failed; %s stays live", next, previous);
+            index.dropBuilding(next);
+            throw e;
+        }
+    }
+
+    /** Reads leaders in id order and bulk-writes them, with the next batch read while the previous one is written. */
+    private long bulkLoad(String target) throws IOException {
+        ExecutorService bulkThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "reindex-bulk"));
+        try {
+            long count = 0;
+            long after = 0;
+            Future<?> inFlight = null;
+            while (true) {
+                var ids = leaders.revisionsAfter(after, BATCH).stream().map(r -> r.id()).toList();
+                if (ids.isEmpty()) {
+                    break;
+                }
+                after = ids.get(ids.size() - 1);
+                var docs = documents.load(ids);
+                await(inFlight);
+                inFlight = bulkThread.submit(() -> {
+                    var failures = writer.write(List.of(target), docs.stream().map(IndexWriter.Put::new).toList());
+                    if (!failures.isEmpty()) {
+                        throw new IOException("Elasticsearch refused " + failures.size() + " documents, e.g. " + failures.values().iterator().next());
+                    }
+                    return null;
+                });
+                count += docs.size();
+            }
+            await(inFlight);
+            return count;
+        } finally {
+            bulkThread.shutdownNow();
+        }
+    }
+
+    private void writeCurrent(String target, List<Long> ids, IndexReconciler.Report check) throws IOException {
+        var docs = documents.load(ids);
+        var changes = new ArrayList<IndexWriter.Change>();
+        docs.forEach(doc -> changes.add(new IndexWriter.Put(doc)));
+        var present = docs.stream().map(LeaderDocument::id).collect(java.util.stream.Collectors.toSet());
+        ids.stream().filter(id -> !present.contains(id))
+                .forEach(id -> changes.add(new IndexWriter.Remove(id, check.revisionsToFix().get(id))));
+        writer.write(List.of(target), changes);
+        client.indices().refresh(r -> r.index(target));
+    }
+
+    private static void await(Future<?> future) throws IOException {
+        if (future == null) {
+            return;
+        }
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.joinedup.search;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.Problem;
+import org.joinedup.platform.ProblemException;
+
+@Path("/api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Search administration")
+public class SearchAdminResource {
+
+    @Inject
+    Reindexer reindexer;
+
+    @Inject
+    IndexReconciler reconciler;
+
+    @Inject
+    LeaderIndex index;
+
+    @Inject
+    SearchOutbox outbox;
+
+    @Inject
+    Indexer indexer;
+
+    public record OutboxView(SearchOutbox.Stats stats, String lastError, List<SearchOutbox.ParkedEntry> parked) {
+    }
+
+    public record Replayed(int rows) {
+    }
+
+    @POST
+    @Path("/reindex")
+    @Operation(summary = "Rebuild the search index from PostgreSQL beside the live one and swap it in; search answers throughout")
+    public Reindexer.Report reindex() {
+        try {
+            return reindexer.reindex();
+        } catch (IOException e) {
+            throw unavailable();
+        }
+    }
+
+    @GET
+    @Path("/search/check")
+    @Operation(summary = "Compare the live index with PostgreSQL: leaders missing, stale or extra; fix=true queues them for indexing")
+    public IndexReconciler.Report check(@QueryParam("fix") @DefaultValue("false") boolean fix) {
+        try {
+            var report = reconciler.compare(index.alias());
+            if (fix) {
+                outbox.enqueue(report.revisionsToFix());
+                indexer.nudge();
+            }
+            return report;
+        } catch (IOException e) {
+            throw unavailable();
+        }
+    }
+
+    @GET
+    @Path("/outbox")
+    @Operation(summary = "The indexing backlog: pending and parked rows, and the last Elasticsearch error")
+    public OutboxView outbox() {
+        return new OutboxView(outbox.stats(), indexer.lastError(), outbox.parked(100));
+    }
+
+    @POST
+    @Path("/outbox/replay")
+    @Operation(summary = "Put every parked outbox row back in the queue")
+    public Replayed replay() {
+        int rows = outbox.replayParked();
+        indexer.nudge();
+        return new Replayed(rows);
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(Problem.of("search-unavailable", "Search unavailable", 503,
+                "Elasticsearch is not answering; retry in " + Problem.RETRY_AFTER_SECONDS + " seconds"));
+    }
+}

@@ -1,0 +1,33 @@
+package org.joinedup.search;
+
+import java.util.List;
+import org.joinedup.integration.VerificationLevel;
+
+/**
+ * A checked search: codes known, point and distance parsed. {@code filters} holds the codes given
+ * per facet; {@code near} is null unless a point was given.
+ */
+public record SearchCriteria(
+        String text,
+        java.util.Map<Facet, List<String>> filters,
+        VerificationLevel minVerification,
+        boolean mentoringAvailable,
+        LeaderDocument.GeoPoint near,
+        String nearLabel,
+        Double withinKm,
+        Sort sort,
+        int page,
+        int size) {
+
+    public enum Sort {
+        RELEVANCE, DISTANCE, RECENT
+    }
+
+    public List<String> filter(Facet facet) {
+        return filters.getOrDefault(facet, List.of());
+    }
+
+    public boolean hasText() {
+        return text != null;
+    }
+}

@@ -1,0 +1,94 @@
+package org.joinedup.search;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.joinedup.vocabulary.Area;
+import org.joinedup.vocabulary.Geography;
+import org.joinedup.vocabulary.Vocabularies;
+import org.joinedup.vocabulary.VocabularyItem;
+import org.joinedup.vocabulary.VocabularyKind;
+
+/** The "why" of a hit in plain words: which filters it met and where its text matched. */
+@ApplicationScoped
+public class SearchExplanation {
+
+    private static final Map<Facet, VocabularyKind> KINDS = Map.of(Facet.SERVICE, VocabularyKind.SERVICES,
+            Facet.APPROACH, VocabularyKind.APPROACHES, Facet.SCOPE, VocabularyKind.SCOPES, Facet.PROGRAMME, VocabularyKind.PROGRAMMES,
+            Facet.OUTCOME, VocabularyKind.OUTCOME_METRICS);
+
+    @Inject
+    Vocabularies vocabularies;
+
+    @Inject
+    Geography geography;
+
+    /** Every hit meets every filter, so these reasons are the same for all hits of a search. */
+    List<String> ofFilters(SearchCriteria c) {
+        var reasons = new ArrayList<String>();
+        var services = c.filter(Facet.SERVICE);
+        if (!services.isEmpty()) {
+            reasons.add((services.size() > 1 ? "joined up " : "included ") + labels(Facet.SERVICE, services, " and ") + " in one record");
+        }
+        add(reasons, "worked in ", c.filter(Facet.REGION), Facet.REGION);
+        add(reasons, "worked in ", c.filter(Facet.ICB), Facet.ICB);
+        add(reasons, "covered ", c.filter(Facet.AREA), Facet.AREA);
+        add(reasons, "used ", c.filter(Facet.APPROACH), Facet.APPROACH);
+        add(reasons, "scope: ", c.filter(Facet.SCOPE), Facet.SCOPE);
+        add(reasons, "part of ", c.filter(Facet.PROGRAMME), Facet.PROGRAMME);
+        add(reasons, "reported an outcome on ", c.filter(Facet.OUTCOME), Facet.OUTCOME);
+        if (c.minVerification() != null) {
+            reasons.add("record " + c.minVerification().code + (c.minVerification().ordinal() < 2 ? " or better" : ""));
+        }
+        if (c.withinKm() != null) {
+            reasons.add("within " + Math.round(c.withinKm()) + " km of " + c.nearLabel());
+        }
+        if (c.mentoringAvailable()) {
+            reasons.add("willing to mentor, with capacity left");
+        }
+        return reasons;
+    }
+
+    /** From the named queries a hit matched (see {@link LeaderQuery}). */
+    List<String> ofText(SearchCriteria c, List<String> matchedQueries) {
+        var reasons = new ArrayList<String>();
+        if (!c.hasText()) {
+            return reasons;
+        }
+        for (var name : matchedQueries) {
+            if (name.equals("text:profile")) {
+                reasons.add("'" + c.text() + "' in their profile");
+            } else if (name.equals("text:records")) {
+                reasons.add("'" + c.text() + "' in a record");
+            } else if (name.startsWith("synonym:")) {
+                var parts = name.split(":", 3);
+                var facet = Facet.ofParam(parts[1]).orElseThrow();
+                reasons.add("a record on " + label(facet, parts[2]) + " (read from your words)");
+            }
+        }
+        return reasons;
+    }
+
+    String label(Facet facet, String code) {
+        var kind = KINDS.get(facet);
+        if (kind != null) {
+            return vocabularies.get(kind).find(code).map(VocabularyItem::label).orElse(code);
+        }
+        if (facet == Facet.VERIFICATION) {
+            return code;
+        }
+        return geography.find(code).map(Area::name).orElse(code);
+    }
+
+    private String labels(Facet facet, List<String> codes, String joiner) {
+        return String.join(joiner, codes.stream().map(code -> label(facet, code)).toList());
+    }
+
+    private void add(List<String> reasons, String prefix, List<String> codes, Facet facet) {
+        if (!codes.isEmpty()) {
+            reasons.add(prefix + labels(facet, codes, " or "));
+        }
+    }
+}

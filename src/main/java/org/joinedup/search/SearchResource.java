@@ -1,0 +1,39 @@
+package org.joinedup.search;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/search")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Search")
+public class SearchResource {
+
+    @Inject
+    SearchCriteriaParser parser;
+
+    @Inject
+    SearchService search;
+
+    @GET
+    @Path("/leaders")
+    @Operation(summary = "Find leaders by text, area, services, approach, scope, programme, outcome, verification and distance",
+            description = "Filters hold within one record; several service values must all be joined up in that record, several values "
+                    + "of any other filter are alternatives. Facet counts are in leaders and honour every filter but their own. "
+                    + "Pages count from 0; results beyond the first 10,000 cannot be paged to.")
+    public SearchResult leaders(@BeanParam SearchParams params) {
+        return search.search(parser.parse(params));
+    }
+
+    @GET
+    @Path("/regions")
+    @Operation(summary = "Leaders and records per NHS region and per ICB, with centroids, for the same filters")
+    public RegionOverview regions(@BeanParam SearchParams params) {
+        return search.regions(parser.parse(params));
+    }
+}

@@ -1,0 +1,37 @@
+package org.joinedup.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** One page of leaders found, with facet counts in leaders. */
+public record SearchResult(long total, int page, int size, int totalPages, List<Hit> hits, Map<String, List<FacetCount>> facets) {
+
+    /** A leader found: who they are, why they matched, and the records that earned it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Hit(Leader leader, double score, Double distanceKm, List<MatchedRecord> matchedRecords, List<String> why) {
+    }
+
+    /** The leader's public summary; never contact details. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Leader(long id, String name, String currentRole, String organisation, String doingNow, LocalDate doingNowAsOf,
+            Place homeArea, Mentoring mentoring, int recordCount, boolean illustrative) {
+    }
+
+    public record Place(String code, String name, String icb, String region, String regionName) {
+    }
+
+    public record Mentoring(boolean willing, int capacityLeft, List<String> formats, boolean trained) {
+    }
+
+    /** One of the leader's records that passed the filters, best first. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MatchedRecord(long id, String title, List<String> services, List<String> approaches, String scope, String programme,
+            List<String> areas, LocalDate periodStart, LocalDate periodEnd, String verification, List<String> outcomeMetrics,
+            int evidenceCount, Double distanceKm, boolean matchedText) {
+    }
+
+    public record FacetCount(String code, String label, long leaders) {
+    }
+}

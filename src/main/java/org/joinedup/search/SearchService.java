@@ -1,0 +1,193 @@
+package org.joinedup.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.joinedup.platform.Problem;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.vocabulary.Area;
+import org.joinedup.vocabulary.Geography;
+
+/** Runs searches against the leaders alias and turns Elasticsearch's answer into {@link SearchResult}s. */
+@ApplicationScoped
+public class SearchService {
+
+    private static final Logger LOG = Logger.getLogger(SearchService.class);
+
+    @Inject
+    ElasticsearchClient client;
+
+    @Inject
+    LeaderIndex index;
+
+    @Inject
+    SynonymExpansion synonyms;
+
+    @Inject
+    SearchExplanation explanation;
+
+    @Inject
+    Geography geography;
+
+    @Inject
+    ObjectMapper json;
+
+    public SearchResult search(SearchCriteria criteria) {
+        var response = execute(searchBody(criteria));
+        long total = response.hits().total() == null ? 0 : response.hits().total().value();
+        var filterReasons = explanation.ofFilters(criteria);
+        var hits = response.hits().hits().stream().map(hit -> hit(hit, criteria, filterReasons)).toList();
+        var facets = new LinkedHashMap<String, List<SearchResult.FacetCount>>();
+        for (var facet : Facet.values()) {
+            if (facet.counted) {
+                facets.put(facet.param, buckets(response.aggregations().get(facet.param)).stream()
+                        .map(b -> new SearchResult.FacetCount(b.key().stringValue(), explanation.label(facet, b.key().stringValue()),
+                                leaders(b)))
+                        .toList());
+            }
+        }
+        int pages = (int) Math.min(Integer.MAX_VALUE, (total + criteria.size() - 1) / criteria.size());
+        return new SearchResult(total, criteria.page(), criteria.size(), pages, hits, facets);
+    }
+
+    public RegionOverview regions(SearchCriteria criteria) {
+        var response = execute(new LeaderQuery(criteria, terms(criteria)).regionsBody());
+        long leaders = response.hits().total() == null ? 0 : response.hits().total().value();
+        var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get("matching").filter().aggregations();
+        return new RegionOverview(leaders, areaCounts(matching.get("regions")), areaCounts(matching.get("icbs")));
+    }
+
+    /** The exact request body the service sends for these criteria (for benchmarks and debugging). */
+    public ObjectNode searchBody(SearchCriteria criteria) {
+        return new LeaderQuery(criteria, terms(criteria)).searchBody();
+    }
+
+    private List<SynonymExpansion.Term> terms(SearchCriteria criteria) {
+        return criteria.hasText() ? synonyms.find(criteria.text()) : List.of();
+    }
+
+    private SearchResponse<ObjectNode> execute(ObjectNode body) {
+        LOG.debugf("Search request: %s", body);
+        try {
+            return client.search(s -> s.withJson(new StringReader(body.toString())).index(index.alias()), ObjectNode.class);
+        } catch (IOException e) {
+            throw unavailable(e);
+        } catch (ElasticsearchException e) {
+            if (e.status() >= 500 || "index_not_found_exception".equals(e.error().type())) {
+                throw unavailable(e);
+            }
+            throw e;
+        }
+    }
+
+    private static ProblemException unavailable(Exception e) {
+        LOG.warnf("Search unavailable: %s", e.getMessage());
+        return new ProblemException(Problem.of("search-unavailable", "Search unavailable", 503,
+                "search is unavailable for the moment; records are still saved and become searchable when it returns. Retry in "
+                        + Problem.RETRY_AFTER_SECONDS + " seconds"));
+    }
+
+    private SearchResult.Hit hit(Hit<ObjectNode> hit, SearchCriteria criteria, List<String> filterReasons) {
+        var source = hit.source();
+        var records = new ArrayList<SearchResult.MatchedRecord>();
+        var inner = hit.innerHits().get("matched");
+        if (inner != null) {
+            for (var record : inner.hits().hits()) {
+                var recordSource = record.source() == null ? null : record.source().to(JsonNode.class);
+                if (recordSource != null) {
+                    records.add(matchedRecord(recordSource, record.matchedQueries(), criteria));
+                }
+            }
+        }
+        Double distance = null;
+        if (criteria.sort() == SearchCriteria.Sort.DISTANCE && !hit.sort().isEmpty() && hit.sort().get(0).isDouble()) {
+            distance = round(hit.sort().get(0).doubleValue());
+        } else if (criteria.near() != null) {
+            distance = records.stream().map(SearchResult.MatchedRecord::distanceKm).filter(d -> d != null).min(Double::compare).orElse(null);
+        }
+        var why = new ArrayList<>(explanation.ofText(criteria, hit.matchedQueries()));
+        why.addAll(filterReasons);
+        return new SearchResult.Hit(leader(source), hit.score() == null ? 0 : round(hit.score()), distance, records, why);
+    }
+
+    private SearchResult.Leader leader(ObjectNode s) {
+        var home = s.path("home_area");
+        var region = geography.find(home.path("region").asText()).map(Area::name).orElse(null);
+        var mentoring = s.path("mentoring");
+        return new SearchResult.Leader(s.path("id").asLong(), s.path("name").asText(), text(s, "current_role"), text(s, "organisation"),
+                text(s, "doing_now"), date(s, "doing_now_as_of"),
+                new SearchResult.Place(text(home, "code"), text(home, "name"), text(home, "icb"), text(home, "region"), region),
+                new SearchResult.Mentoring(mentoring.path("willing").asBoolean(), mentoring.path("capacity_left").asInt(),
+                        strings(mentoring.path("formats")), mentoring.path("trained").asBoolean()),
+                s.path("record_count").asInt(), s.path("illustrative").asBoolean());
+    }
+
+    private SearchResult.MatchedRecord matchedRecord(JsonNode r, List<String> matchedQueries, SearchCriteria criteria) {
+        Double distance = null;
+        if (criteria.near() != null) {
+            for (var location : r.path("locations")) {
+                double km = Geography.distanceKm(criteria.near().lat(), criteria.near().lon(), location.path("lat").asDouble(),
+                        location.path("lon").asDouble());
+                distance = distance == null ? km : Math.min(distance, km);
+            }
+        }
+        boolean text = matchedQueries.stream().anyMatch(q -> q.startsWith("record:"));
+        return new SearchResult.MatchedRecord(r.path("id").asLong(), r.path("title").asText(), strings(r.path("services")),
+                strings(r.path("approaches")), text(r, "scope"), text(r, "programme"), strings(r.path("area_names")),
+                date(r, "period_start"), date(r, "period_end"), text(r, "verification"), strings(r.path("outcome_metrics")),
+                r.path("evidence_count").asInt(), distance == null ? null : round(distance), text);
+    }
+
+    private List<RegionOverview.AreaCount> areaCounts(Aggregate terms) {
+        return terms.sterms().buckets().array().stream().map(b -> {
+            var area = geography.find(b.key().stringValue());
+            return new RegionOverview.AreaCount(b.key().stringValue(), area.map(Area::name).orElse(null),
+                    area.map(Area::regionCode).orElse(null), area.map(Area::latitude).orElse(null),
+                    area.map(Area::longitude).orElse(null), leaders(b), b.docCount());
+        }).toList();
+    }
+
+    private static List<StringTermsBucket> buckets(Aggregate facet) {
+        return facet.nested().aggregations().get("matching").filter().aggregations().get("values").sterms().buckets().array();
+    }
+
+    private static long leaders(StringTermsBucket bucket) {
+        return bucket.aggregations().get("leaders").reverseNested().docCount();
+    }
+
+    private static String text(JsonNode node, String field) {
+        var value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? null : value.asText();
+    }
+
+    private static LocalDate date(JsonNode node, String field) {
+        var value = text(node, field);
+        return value == null ? null : LocalDate.parse(value);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        var values = new ArrayList<String>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -2,12 +2,18 @@ package org.joinedup;
 
 import static io.restassured.RestAssured.given;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds test data through the API, as a client would. */
+/**
+ * Builds test data through the API, as a client would. Also declares the Elasticsearch relay that
+ * every @QuarkusTest uses (a test resource declared once applies to the whole run).
+ */
+@QuarkusTestResource(ElasticsearchProxy.class)
 public final class Fixtures {
 
     private Fixtures() {
@@ -56,5 +62,32 @@ public final class Fixtures {
         return given().contentType(ContentType.JSON).body(record)
                 .when().post("/api/leaders/" + leaderId + "/records")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /**
+     * Waits until the live index equals the database (every leader at its current revision and
+     * nothing else), as reported by the admin check, which refreshes the index first.
+     */
+    public static void awaitIndexInStep(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            var response = given().when().get("/api/admin/search/check").then().extract();
+            if (response.statusCode() == 200 && response.jsonPath().getBoolean("inStep")) {
+                return;
+            }
+            last = response.body().asString();
+            sleep(200);
+        }
+        throw new AssertionError("index not in step with the database after " + timeout + ": " + last);
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

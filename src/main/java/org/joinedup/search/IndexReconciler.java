@@ -36,6 +36,7 @@ public class IndexReconciler {
             List<Long> missingSample, List<Long> staleSample, List<Long> extraSample,
             @com.fasterxml.jackson.annotation.JsonIgnore Map<Long, Long> revisionsToFix) {
 
+        @com.fasterxml.jackson.annotation.JsonProperty("inStep")
         public boolean inStep() {
             return missing == 0 && stale == 0 && extra == 0;
         }

@@ -98,13 +98,18 @@ public class Indexer {
     }
 
     private void pollAndDrain() {
+        refreshStats();
+        drain();
+    }
+
+    /** Reads the backlog figures afresh (the metrics show the last ones read). */
+    public SearchOutbox.Stats refreshStats() {
         try {
             lastStats.set(outbox.stats());
         } catch (RuntimeException e) {
             LOG.warnf("Cannot read the search outbox: %s", e.getMessage());
-            return;
         }
-        drain();
+        return lastStats.get();
     }
 
     /** Processes batches until one comes back short of full; never throws, so the thread keeps going. */

@@ -44,7 +44,11 @@ public class SearchCriteriaParser {
             violations.add(Violation.query("q", "must be at most " + MAX_TEXT + " characters"));
         }
         var filters = new EnumMap<Facet, List<String>>(Facet.class);
-        VOCABULARY.forEach((facet, kind) -> codes(facet, params(p, facet), kind, violations, filters));
+        for (var facet : Facet.values()) {
+            if (VOCABULARY.containsKey(facet)) {
+                codes(facet, params(p, facet), VOCABULARY.get(facet), violations, filters);
+            }
+        }
         areas(Facet.REGION, p.region, violations, filters);
         areas(Facet.ICB, p.icb, violations, filters);
         areas(Facet.AREA, p.area, violations, filters);

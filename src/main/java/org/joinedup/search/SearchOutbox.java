@@ -100,8 +100,8 @@ public class SearchOutbox {
                 select count(*) filter (where not parked), count(*) filter (where parked),
                        min(created_at) filter (where not parked)
                   from search_outbox""").getSingleResult();
-        var oldest = (OffsetDateTime) row[2];
-        var age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), Instant.now());
+        var oldest = instant(row[2]);
+        var age = oldest == null ? Duration.ZERO : Duration.between(oldest, Instant.now());
         return new Stats(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), age.isNegative() ? Duration.ZERO : age);
     }
 
@@ -113,8 +113,13 @@ public class SearchOutbox {
                   from search_outbox where parked order by id limit :limit""")
                 .setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> new ParkedEntry(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                ((Number) r[2]).longValue(), ((Number) r[3]).intValue(), ((OffsetDateTime) r[4]).toInstant(), (String) r[5]))
+                ((Number) r[2]).longValue(), ((Number) r[3]).intValue(), instant(r[4]), (String) r[5]))
                 .toList();
+    }
+
+    /** Hibernate maps timestamptz to Instant or OffsetDateTime depending on version and settings. */
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime odt ? odt.toInstant() : (Instant) value;
     }
 
     /** Puts every parked row back in the queue; returns how many. */

@@ -24,7 +24,7 @@ public class SearchReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var stats = indexer.stats();
+        var stats = indexer.refreshStats();
         var response = HealthCheckResponse.named("elasticsearch").withData("alias", index.alias())
                 .withData("outboxPending", stats.pending())
                 .withData("outboxParked", stats.parked())

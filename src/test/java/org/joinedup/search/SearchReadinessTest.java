@@ -25,14 +25,14 @@ class SearchReadinessTest {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'elasticsearch' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'elasticsearch' }.data.index", equalTo("test-leaders-v" + index.mappingVersion()))
+                .body("checks.find { it.name == 'elasticsearch' }.data.index", org.hamcrest.Matchers.matchesPattern("test-leaders-v\\d+"))
                 .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
     }
 
     @Test
     void theIndexIsCreatedFromTheMappingFileBehindTheAlias() throws Exception {
         var aliases = client.indices().getAlias(a -> a.name("test-leaders"));
-        assertTrue(aliases.result().containsKey("test-leaders-v" + index.mappingVersion()));
+        assertEquals(index.liveIndex().orElseThrow(), aliases.result().keySet().iterator().next());
         var mapping = client.indices().getMapping(m -> m.index("test-leaders")).result().values().iterator().next().mappings();
         assertEquals("strict", mapping.dynamic().jsonValue());
         assertEquals(index.mappingVersion(), mapping.meta().get("version").to(Integer.class));

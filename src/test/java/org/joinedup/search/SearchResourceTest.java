@@ -1,0 +1,204 @@
+package org.joinedup.search;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.joinedup.Fixtures.awaitIndexInStep;
+import static org.joinedup.Fixtures.createLeader;
+import static org.joinedup.Fixtures.createRecord;
+import static org.joinedup.Fixtures.leader;
+import static org.joinedup.Fixtures.record;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.joinedup.integration.IntegrationRecord;
+import org.joinedup.vocabulary.Geography;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Search over the demo data and over leaders made for each test, against the real Elasticsearch. */
+@QuarkusTest
+class SearchResourceTest {
+
+    private static final String MIDLANDS = "E40000011";
+
+    @Inject
+    Geography geography;
+
+    @BeforeEach
+    void indexCaughtUp() {
+        awaitIndexInStep(Duration.ofSeconds(60));
+    }
+
+    private static JsonPath search(Map<String, ?> params) {
+        return given().queryParams(params).when().get("/api/search/leaders")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void gpAndSocialCareInTheMidlandsFindsMidNottinghamshire() {
+        var result = given().queryParam("service", "gp", "social-care").queryParam("region", MIDLANDS).queryParam("size", 100)
+                .when().get("/api/search/leaders").then().statusCode(200).extract().jsonPath();
+        List<String> titles = result.getList("hits.matchedRecords.flatten().title");
+        assertTrue(titles.stream().anyMatch(t -> t.contains("mid-Nottinghamshire")), "titles: " + titles);
+        List<List<String>> why = result.getList("hits.why");
+        assertTrue(why.get(0).contains("joined up GP and primary care and Adult social care in one record"), "why: " + why.get(0));
+        assertTrue(why.get(0).contains("worked in Midlands"), "why: " + why.get(0));
+    }
+
+    @Test
+    void serviceFiltersMustHoldWithinOneRecord() {
+        long split = createLeader(leader("Split Across Records"));
+        var gpHousing = record("GP and housing");
+        gpHousing.put("areas", List.of(abroad(0.5, 100.5)));
+        gpHousing.put("services", List.of("gp", "housing"));
+        createRecord(split, gpHousing);
+        var careAcute = record("Social care and hospital");
+        careAcute.put("areas", List.of(abroad(0.5, 100.5)));
+        careAcute.put("services", List.of("social-care", "acute"));
+        createRecord(split, careAcute);
+        long together = createLeader(leader("Both In One Record"));
+        var both = record("GP and social care together");
+        both.put("areas", List.of(abroad(0.5, 100.6)));
+        both.put("services", List.of("gp", "social-care"));
+        createRecord(together, both);
+        awaitIndexInStep(Duration.ofSeconds(10));
+
+        var result = given().queryParam("service", "gp", "social-care").queryParam("near", "0.5,100.5").queryParam("within", "50km")
+                .when().get("/api/search/leaders").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(together), result.getList("hits.leader.id", Long.class));
+    }
+
+    private static Map<String, Object> abroad(double lat, double lon) {
+        return Map.of("country", "SG", "place", "Test place", "latitude", lat, "longitude", lon);
+    }
+
+    @Test
+    @Transactional
+    void serviceFacetCountsLeadersAsTheDatabaseDoes() {
+        // database: leaders with a record in the Midlands, per service in that same record
+        Map<String, Set<Long>> expected = new TreeMap<>();
+        for (IntegrationRecord record : IntegrationRecord.<IntegrationRecord>listAll()) {
+            boolean midlands = record.areas.stream().filter(a -> a.areaCode != null)
+                    .anyMatch(a -> MIDLANDS.equals(geography.resolve(a.areaCode).orElseThrow().regionCode()));
+            if (midlands) {
+                record.services.forEach(s -> expected.computeIfAbsent(s, k -> new HashSet<>()).add(record.leaderId));
+            }
+        }
+        var facet = search(Map.of("region", MIDLANDS, "size", 1)).getList("facets.service", Map.class);
+        Map<String, Integer> counted = new TreeMap<>();
+        facet.forEach(bucket -> counted.put((String) bucket.get("code"), (Integer) bucket.get("leaders")));
+        assertEquals(expected.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a, TreeMap::new)),
+                counted);
+    }
+
+    @Test
+    void regionFacetIgnoresItsOwnFilterAndTotalsAgree() {
+        var result = search(Map.of("region", MIDLANDS, "service", "gp", "size", 5));
+        List<String> regions = result.getList("facets.region.code");
+        assertTrue(regions.size() > 1, "other regions still counted: " + regions);
+        int midlands = result.getInt("facets.region.find { it.code == '" + MIDLANDS + "' }.leaders");
+        assertEquals(result.getInt("total"), midlands);
+        var overview = given().queryParam("region", MIDLANDS).queryParam("service", "gp").when().get("/api/search/regions")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(result.getInt("total"), overview.getInt("leaders"));
+        assertEquals(midlands, overview.getInt("regions.find { it.code == '" + MIDLANDS + "' }.leaders"));
+        assertTrue(overview.getList("icbs.regionCode").stream().allMatch(MIDLANDS::equals));
+    }
+
+    @Test
+    void distanceFilterAndSortUseTheRecordsPlaces() {
+        var result = search(Map.of("nearArea", "E10000024", "within", "40km", "sort", "distance", "size", 50));
+        List<Float> distances = result.getList("hits.distanceKm", Float.class);
+        assertFalse(distances.isEmpty());
+        assertTrue(distances.stream().allMatch(d -> d <= 40.0), "distances " + distances);
+        for (int i = 1; i < distances.size(); i++) {
+            assertTrue(distances.get(i - 1) <= distances.get(i), "sorted by distance: " + distances);
+        }
+        var wider = search(Map.of("nearArea", "E10000024", "within", "150km", "size", 1));
+        assertTrue(wider.getInt("total") > result.getInt("total"));
+    }
+
+    @Test
+    void vocabularySynonymsFindRecordsThatUseOtherWords() {
+        long id = createLeader(leader("Synonym Tester"));
+        var record = record("Working with general practice teams");
+        record.put("summary", "Practices and district nurses met weekly.");
+        record.put("services", List.of("community-health", "social-care"));
+        record.put("areas", List.of(abroad(-10.5, 60.5)));
+        createRecord(id, record);
+        awaitIndexInStep(Duration.ofSeconds(10));
+        var hits = search(Map.of("q", "family doctor", "near", "-10.5,60.5", "within", "10km"));
+        assertEquals(List.of(id), hits.getList("hits.leader.id", Long.class));
+        assertEquals(List.of(true), hits.getList("hits[0].matchedRecords.matchedText"));
+        assertTrue(hits.getList("hits[0].why", String.class).contains("a record on GP and primary care (read from your words)"));
+    }
+
+    @Test
+    void pagesAreDisjointAndCountedOnce() {
+        var first = search(Map.of("service", "social-care", "size", 7));
+        var second = search(Map.of("service", "social-care", "size", 7, "page", 1));
+        int total = first.getInt("total");
+        assertEquals(total, second.getInt("total"));
+        assertEquals((total + 6) / 7, first.getInt("totalPages"));
+        var ids = new HashSet<>(first.getList("hits.leader.id"));
+        second.getList("hits.leader.id").forEach(id -> assertTrue(ids.add(id), "leader " + id + " on two pages"));
+        assertEquals(14, ids.size());
+    }
+
+    @Test
+    void mentoringAvailableKeepsOnlyWillingLeadersWithCapacity() {
+        var result = search(Map.of("mentoring", "available", "size", 100));
+        assertTrue(result.getInt("total") > 0);
+        assertTrue(result.getList("hits.leader.mentoring.willing", Boolean.class).stream().allMatch(b -> b));
+        assertTrue(result.getList("hits.leader.mentoring.capacityLeft", Integer.class).stream().allMatch(c -> c > 0));
+    }
+
+    @Test
+    void hitsNeverCarryContactDetails() {
+        var body = given().queryParam("q", "Whitworth").when().get("/api/search/leaders").then().statusCode(200).extract().asString();
+        assertFalse(body.contains("@example.org"), body);
+        assertFalse(body.contains("contact"), body);
+    }
+
+    @Test
+    void rejectsBadParametersNamingEach() {
+        given().queryParam("service", "plumbing").queryParam("near", "north").queryParam("size", 1000).queryParam("q", "x".repeat(201))
+                .when().get("/api/search/leaders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("q", "service", "near", "size")))
+                .body("violations.find { it.field == 'service' }.allowed", hasItem("gp"))
+                .body("violations.in", everyItem(equalTo("query")));
+        given().queryParam("within", "50km").when().get("/api/search/leaders")
+                .then().statusCode(400).body("violations[0].field", equalTo("within"));
+        given().queryParam("size", -1).queryParam("region", "E10000024").queryParam("sort", "best")
+                .when().get("/api/search/leaders")
+                .then().statusCode(400).body("violations.field", equalTo(List.of("region", "sort", "size")));
+        given().queryParam("page", 600).queryParam("size", 20).when().get("/api/search/leaders")
+                .then().statusCode(400).body("violations[0].field", equalTo("page"))
+                .body("violations[0].message", startsWith("results beyond the first 10000"));
+        given().queryParam("near", "95,10").queryParam("within", "5000km").when().get("/api/search/regions")
+                .then().statusCode(400).body("violations.field", equalTo(List.of("near", "within")));
+    }
+
+    @Test
+    void userTextIsNeverQuerySyntax() {
+        for (var hostile : List.of("name:* OR 1=1", "\"unterminated", "records.services:gp AND (", "*", "\\", "{\"match_all\":{}}")) {
+            given().queryParam("q", hostile).when().get("/api/search/leaders").then().statusCode(200);
+        }
+    }
+}

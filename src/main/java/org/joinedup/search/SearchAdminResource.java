@@ -35,6 +35,12 @@ public class SearchAdminResource {
     @Inject
     Indexer indexer;
 
+    @Inject
+    SearchService search;
+
+    @Inject
+    SearchCriteriaParser parser;
+
     public record OutboxView(SearchOutbox.Stats stats, String lastError, List<SearchOutbox.ParkedEntry> parked) {
     }
 
@@ -66,6 +72,13 @@ public class SearchAdminResource {
         } catch (IOException e) {
             throw unavailable();
         }
+    }
+
+    @GET
+    @Path("/search/query")
+    @Operation(summary = "The Elasticsearch request body a search with these parameters sends, to inspect or replay it directly")
+    public com.fasterxml.jackson.databind.node.ObjectNode query(@jakarta.ws.rs.BeanParam SearchParams params) {
+        return search.searchBody(parser.parse(params));
     }
 
     @GET

@@ -36,6 +36,9 @@ import java.util.TreeMap;
  */
 public final class DemoDataGenerator {
 
+    /** Share of leaders not mentoring who have a learning request. */
+    private static final double LEARNER_SHARE = 0.2;
+
     /** Records are dated up to here; later ends become "ongoing". */
     private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
 
@@ -229,7 +232,29 @@ public final class DemoDataGenerator {
             writeRecord(g, home, index, r);
         }
         g.writeEndArray();
+        if (!willing && rnd.nextDouble() < LEARNER_SHARE) {
+            writeLearningRequest(g, home);
+        }
         g.writeEndObject();
+    }
+
+    /** A leader who is not mentoring may ask to learn something new, close to home. */
+    private void writeLearningRequest(JsonGenerator g, Area home) throws IOException {
+        List<Term> svc = pickDistinct(services, weights(services, SERVICE_WEIGHT), 2 + rnd.nextInt(2));
+        List<Term> appr = pickDistinct(approaches, weights(approaches, APPROACH_WEIGHT), 1 + rnd.nextInt(2));
+        Term scope = pick(scopes, weights(scopes, SCOPE_WEIGHT));
+        g.writeArrayFieldStart("learningRequests");
+        g.writeStartObject();
+        g.writeStringField("area", home.code());
+        writeCodes(g, "services", svc);
+        writeCodes(g, "approaches", appr);
+        g.writeStringField("scope", scope.code());
+        writeCodes(g, "formats", pickDistinct(formats, null, 1 + rnd.nextInt(2)));
+        g.writeStringField("need", "Wants to learn how to join up " + joinAnd(svc.stream().map(t -> decapitalise(t.label())).toList())
+                + " in " + home.name() + " (" + decapitalise(scope.label()) + "), using " + joinAnd(appr.stream()
+                        .map(t -> decapitalise(t.label())).toList()) + ".");
+        g.writeEndObject();
+        g.writeEndArray();
     }
 
     private void writeRecord(JsonGenerator g, Area home, int leader, int index) throws IOException {

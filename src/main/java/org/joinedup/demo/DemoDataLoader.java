@@ -19,6 +19,8 @@ import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordInput;
 import org.joinedup.leader.LeaderInput;
 import org.joinedup.leader.LeaderService;
+import org.joinedup.matching.LearningRequestInput;
+import org.joinedup.matching.LearningRequestService;
 
 /**
  * Loads the demo set from seed-data/demo/ into an empty database at start. It goes through the
@@ -35,6 +37,9 @@ public class DemoDataLoader {
 
     @Inject
     IntegrationRecordService records;
+
+    @Inject
+    LearningRequestService learningRequests;
 
     @Inject
     ObjectMapper json;
@@ -57,6 +62,7 @@ public class DemoDataLoader {
         long started = System.nanoTime();
         int leaderCount = 0;
         int recordCount = 0;
+        int requestCount = 0;
         for (var file : FILES) {
             for (JsonNode leader : read(file).path("leaders")) {
                 long leaderId = leaders.create(leaderInput(leader)).id();
@@ -65,15 +71,23 @@ public class DemoDataLoader {
                     addRecord(leaderId, (ObjectNode) record.deepCopy());
                     recordCount++;
                 }
+                for (JsonNode request : leader.path("learningRequests")) {
+                    var fields = (ObjectNode) request.deepCopy();
+                    fields.put("learnerId", leaderId);
+                    learningRequests.create(json.convertValue(fields, LearningRequestInput.class));
+                    requestCount++;
+                }
             }
         }
-        LOG.infof("Loaded demo data: %d illustrative leaders, %d records in %d ms", leaderCount, recordCount,
+        LOG.infof("Loaded demo data: %d illustrative leaders, %d records, %d learning requests in %d ms", leaderCount, recordCount,
+                requestCount,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     private LeaderInput leaderInput(JsonNode leader) {
         var fields = (ObjectNode) leader.deepCopy();
         fields.remove("records");
+        fields.remove("learningRequests");
         return json.convertValue(fields, LeaderInput.class);
     }
 

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
-import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.Vocabularies;
 import org.joinedup.vocabulary.VocabularyKind;
@@ -58,12 +57,10 @@ class RecordRules {
             var field = "areas[" + i + "]";
             if (area.code() != null) {
                 boolean abroadToo = area.country() != null || area.place() != null || area.latitude() != null || area.longitude() != null;
-                var found = geography.find(area.code());
                 if (abroadToo) {
                     violations.add(Violation.body(field, "give either code, or country with place, latitude and longitude; not both"));
-                } else if (found.isEmpty() || Area.REGION.equals(found.get().type())) {
-                    violations.add(Violation.body(field + ".code", "'" + area.code()
-                            + "' is not an upper-tier local authority or ICB code; GET /api/areas lists them"));
+                } else {
+                    geography.checkWorkArea(field + ".code", area.code(), violations);
                 }
             } else if (area.country() == null) {
                 violations.add(Violation.body(field + ".code", "is required (or country, place, latitude and longitude for a place outside England)"));
@@ -108,18 +105,10 @@ class RecordRules {
     }
 
     private void checkCodes(String field, List<String> codes, VocabularyKind kind, List<Violation> violations) {
-        if (codes == null) {
-            return;
-        }
-        for (int i = 0; i < codes.size(); i++) {
-            checkCode(field + "[" + i + "]", codes.get(i), kind, violations);
-        }
+        vocabularies.get(kind).checkAll(field, codes, violations);
     }
 
     private void checkCode(String field, String code, VocabularyKind kind, List<Violation> violations) {
-        var vocabulary = vocabularies.get(kind);
-        if (!vocabulary.contains(code)) {
-            violations.add(Violation.body(field, "'" + code + "' is not in the " + kind.fileName + " vocabulary", vocabulary.codes()));
-        }
+        vocabularies.get(kind).check(field, code, violations);
     }
 }

@@ -30,7 +30,9 @@ public record LeaderInput(
             boolean willing,
             @Min(0) @Max(value = 20, message = "must be between 0 and 20 active mentees") int capacity,
             @Size(max = 10) List<@NotBlank String> formats,
-            boolean trained) {
+            boolean trained,
+            @Size(max = 20) @Schema(description = "Organisations not to be matched with, as mentor or learner")
+            List<@NotBlank @Size(max = 200) String> conflicts) {
     }
 
     public record ContactInput(

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
-import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.Vocabularies;
 import org.joinedup.vocabulary.VocabularyKind;
@@ -23,11 +22,7 @@ class LeaderRules {
 
     void check(LeaderInput input) {
         var violations = new ArrayList<Violation>();
-        var home = geography.find(input.homeArea());
-        if (home.isEmpty() || Area.REGION.equals(home.get().type())) {
-            violations.add(Violation.body("homeArea", "'" + input.homeArea()
-                    + "' is not an upper-tier local authority or ICB code; GET /api/areas lists them"));
-        }
+        geography.checkWorkArea("homeArea", input.homeArea(), violations);
         if (input.visibility() != null && Visibility.fromCode(input.visibility()).isEmpty()) {
             violations.add(Violation.body("visibility", "'" + input.visibility() + "' is not a visibility", Visibility.codes()));
         }
@@ -36,13 +31,7 @@ class LeaderRules {
             if (mentoring.willing() && mentoring.capacity() < 1) {
                 violations.add(Violation.body("mentoring.capacity", "must be at least 1 when willing to mentor"));
             }
-            var formats = vocabularies.get(VocabularyKind.MENTORING_FORMATS);
-            var given = mentoring.formats() == null ? List.<String>of() : mentoring.formats();
-            for (int i = 0; i < given.size(); i++) {
-                if (!formats.contains(given.get(i))) {
-                    violations.add(Violation.body("mentoring.formats[" + i + "]", "'" + given.get(i) + "' is not a mentoring format", formats.codes()));
-                }
-            }
+            vocabularies.get(VocabularyKind.MENTORING_FORMATS).checkAll("mentoring.formats", mentoring.formats(), violations);
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);

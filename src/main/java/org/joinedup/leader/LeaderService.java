@@ -33,6 +33,9 @@ public class LeaderService {
     @Inject
     Event<LeaderChanged> changes;
 
+    @Inject
+    Event<LeaderRemoved> removals;
+
     public LeaderView create(LeaderInput input) {
         rules.check(input);
         var leader = new Leader();
@@ -63,6 +66,8 @@ public class LeaderService {
         if (!exists(id)) {
             return false;
         }
+        // first let other features let go of the leader (mentorships free their mentors' places)
+        removals.fire(new LeaderRemoved(id));
         // bump first, so the removal has a revision above every indexed version of the leader
         markChanged(id);
         Leader.deleteById(id);
@@ -102,6 +107,60 @@ public class LeaderService {
         changes.fire(new LeaderChanged(leaderId, revision.longValue()));
     }
 
+    /**
+     * Takes one place of a mentor's capacity, atomically: the row update both checks and counts,
+     * so concurrent proposals for the same mentor can never go past their capacity.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void reserveMentee(long mentorId) {
+        int updated = Leader.getEntityManager().createNativeQuery("""
+                update leader set mentoring_active = mentoring_active + 1
+                 where id = :id and mentoring_willing and mentoring_active < mentoring_capacity""")
+                .setParameter("id", mentorId).executeUpdate();
+        if (updated == 0) {
+            throw ProblemException.conflict("leader " + mentorId + " is not taking mentees or has no capacity left");
+        }
+        markChanged(mentorId);
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void releaseMentee(long mentorId) {
+        int updated = Leader.getEntityManager().createNativeQuery(
+                "update leader set mentoring_active = greatest(0, mentoring_active - 1) where id = :id")
+                .setParameter("id", mentorId).executeUpdate();
+        if (updated > 0) {
+            markChanged(mentorId);
+        }
+    }
+
+    /** Places left per mentor among the given leaders (willing ones only; 0 when full), read from the database. */
+    @Transactional(TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public java.util.Map<Long, Integer> capacityLeft(Collection<Long> ids) {
+        var room = new java.util.HashMap<Long, Integer>();
+        if (ids.isEmpty()) {
+            return room;
+        }
+        List<Object[]> rows = Leader.getEntityManager().createNativeQuery("""
+                select id, greatest(0, mentoring_capacity - mentoring_active) from leader
+                 where id = any(:ids) and mentoring_willing""")
+                .setParameter("ids", ids.toArray(Long[]::new)).getResultList();
+        rows.forEach(r -> room.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
+        return room;
+    }
+
+    /** Those of the ids that are leaders. */
+    @Transactional(TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public java.util.Set<Long> existing(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<Number> rows = Leader.getEntityManager().createNativeQuery("select id from leader where id = any(:ids)")
+                .setParameter("ids", ids.toArray(Long[]::new)).getResultList();
+        return rows.stream().map(Number::longValue).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Current state of the given leaders, for indexing; missing ids are simply absent. */
     @Transactional(TxType.SUPPORTS)
     public List<LeaderState> states(Collection<Long> ids) {
@@ -138,6 +197,8 @@ public class LeaderService {
         leader.mentoring.capacity = offer == null ? 0 : offer.capacity();
         leader.mentoring.formats = offer == null || offer.formats() == null ? new ArrayList<>() : new ArrayList<>(offer.formats());
         leader.mentoring.trained = offer != null && offer.trained();
+        leader.mentoring.conflicts = offer == null || offer.conflicts() == null ? new ArrayList<>()
+                : new ArrayList<>(offer.conflicts().stream().map(String::strip).distinct().toList());
         leader.contactEmail = input.contact() == null ? null : input.contact().email();
         leader.contactPhone = input.contact() == null ? null : input.contact().phone();
     }

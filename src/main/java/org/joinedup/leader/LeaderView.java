@@ -24,10 +24,12 @@ public record LeaderView(
     static LeaderView of(Leader leader, PlaceView home) {
         var offer = leader.mentoring;
         return new LeaderView(leader.id, leader.version, leader.name, leader.currentRole, leader.organisation, leader.doingNow,
-                leader.doingNowAsOf, home, new MentoringView(offer.willing, offer.capacity, List.copyOf(offer.formats), offer.trained),
+                leader.doingNowAsOf, home, new MentoringView(offer.willing, offer.capacity, offer.active,
+                        List.copyOf(offer.formats), offer.trained, List.copyOf(offer.conflicts)),
                 leader.visibility.code, leader.illustrative, leader.createdAt, leader.updatedAt);
     }
 
-    public record MentoringView(boolean willing, int capacity, List<String> formats, boolean trained) {
+    /** {@code active}: mentorships proposed, accepted or active now, which count against {@code capacity}. */
+    public record MentoringView(boolean willing, int capacity, int active, List<String> formats, boolean trained, List<String> conflicts) {
     }
 }

@@ -25,4 +25,13 @@ public class MentoringOffer {
     /** Has had training in passing experience on. */
     @Column(name = "mentoring_trained")
     public boolean trained;
+
+    /** Organisations this leader should not be matched with, as mentor or learner. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "mentoring_conflicts", columnDefinition = "text[]")
+    public List<String> conflicts = new ArrayList<>();
+
+    /** Mentees held now; written only by {@link LeaderService#reserveMentee} and {@link LeaderService#releaseMentee}. */
+    @Column(name = "mentoring_active", insertable = false, updatable = false)
+    public int active;
 }

@@ -60,4 +60,16 @@ final class Json {
         }
         throw new IllegalArgumentException("cannot put a " + value.getClass().getSimpleName() + " in a query");
     }
+
+    /** A text field of a source document, or null when absent. */
+    static String text(JsonNode node, String field) {
+        var value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? null : value.asText();
+    }
+
+    static java.util.List<String> strings(JsonNode array) {
+        var values = new java.util.ArrayList<String>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
 }

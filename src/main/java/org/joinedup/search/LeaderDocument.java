@@ -44,7 +44,8 @@ public record LeaderDocument(
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Mentoring(boolean willing, int capacity, int capacityLeft, List<String> formats, boolean trained) {
+    public record Mentoring(boolean willing, int capacity, int capacityLeft, List<String> formats, boolean trained,
+            List<String> conflicts) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -76,8 +77,7 @@ public record LeaderDocument(
             int endorsementCount) {
     }
 
-    /** {@code activeMentees} counts against the mentoring capacity. */
-    static LeaderDocument of(LeaderState state, List<RecordView> records, int activeMentees) {
+    static LeaderDocument of(LeaderState state, List<RecordView> records) {
         var leader = state.leader();
         var home = leader.homeArea();
         var offer = leader.mentoring();
@@ -89,8 +89,8 @@ public record LeaderDocument(
                 leader.doingNow(), leader.doingNowAsOf(),
                 new HomeArea(home.code(), home.name(), home.icb() == null ? null : home.icb().code(), home.region().code()),
                 point(home),
-                new Mentoring(offer.willing(), offer.capacity(), Math.max(0, offer.capacity() - activeMentees), offer.formats(),
-                        offer.trained()),
+                new Mentoring(offer.willing(), offer.capacity(), Math.max(0, offer.capacity() - offer.active()), offer.formats(),
+                        offer.trained(), offer.conflicts()),
                 leader.visibility(), leader.illustrative(), docs.size(), latest, leader.updatedAt(), docs);
     }
 

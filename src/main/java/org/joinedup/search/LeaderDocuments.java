@@ -24,7 +24,7 @@ public class LeaderDocuments {
         var states = leaders.states(leaderIds);
         var recordsByLeader = records.recordsOfLeaders(states.stream().map(s -> s.leader().id()).toList());
         return states.stream()
-                .map(state -> LeaderDocument.of(state, recordsByLeader.getOrDefault(state.leader().id(), List.of()), 0))
+                .map(state -> LeaderDocument.of(state, recordsByLeader.getOrDefault(state.leader().id(), List.of())))
                 .toList();
     }
 }

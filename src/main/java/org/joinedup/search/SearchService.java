@@ -1,7 +1,5 @@
 package org.joinedup.search;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -11,16 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
-import org.joinedup.platform.Problem;
-import org.joinedup.platform.ProblemException;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 
@@ -28,13 +21,8 @@ import org.joinedup.vocabulary.Geography;
 @ApplicationScoped
 public class SearchService {
 
-    private static final Logger LOG = Logger.getLogger(SearchService.class);
-
     @Inject
-    ElasticsearchClient client;
-
-    @Inject
-    LeaderIndex index;
+    AliasSearch alias;
 
     @Inject
     SynonymExpansion synonyms;
@@ -83,24 +71,7 @@ public class SearchService {
     }
 
     private SearchResponse<ObjectNode> execute(ObjectNode body) {
-        LOG.debugf("Search request: %s", body);
-        try {
-            return client.search(s -> s.withJson(new StringReader(body.toString())).index(index.alias()), ObjectNode.class);
-        } catch (IOException e) {
-            throw unavailable(e);
-        } catch (ElasticsearchException e) {
-            if (e.status() >= 500 || "index_not_found_exception".equals(e.error().type())) {
-                throw unavailable(e);
-            }
-            throw e;
-        }
-    }
-
-    private static ProblemException unavailable(Exception e) {
-        LOG.warnf("Search unavailable: %s", e.getMessage());
-        return new ProblemException(Problem.of("search-unavailable", "Search unavailable", 503,
-                "search is unavailable for the moment; records are still saved and become searchable when it returns. Retry in "
-                        + Problem.RETRY_AFTER_SECONDS + " seconds"));
+        return alias.search(body);
     }
 
     private SearchResult.Hit hit(Hit<ObjectNode> hit, SearchCriteria criteria, List<String> filterReasons) {
@@ -130,11 +101,11 @@ public class SearchService {
         var home = s.path("home_area");
         var region = geography.find(home.path("region").asText()).map(Area::name).orElse(null);
         var mentoring = s.path("mentoring");
-        return new SearchResult.Leader(s.path("id").asLong(), s.path("name").asText(), text(s, "current_role"), text(s, "organisation"),
-                text(s, "doing_now"), date(s, "doing_now_as_of"),
-                new SearchResult.Place(text(home, "code"), text(home, "name"), text(home, "icb"), text(home, "region"), region),
+        return new SearchResult.Leader(s.path("id").asLong(), s.path("name").asText(), Json.text(s, "current_role"), Json.text(s, "organisation"),
+                Json.text(s, "doing_now"), date(s, "doing_now_as_of"),
+                new SearchResult.Place(Json.text(home, "code"), Json.text(home, "name"), Json.text(home, "icb"), Json.text(home, "region"), region),
                 new SearchResult.Mentoring(mentoring.path("willing").asBoolean(), mentoring.path("capacity_left").asInt(),
-                        strings(mentoring.path("formats")), mentoring.path("trained").asBoolean()),
+                        Json.strings(mentoring.path("formats")), mentoring.path("trained").asBoolean()),
                 s.path("record_count").asInt(), s.path("illustrative").asBoolean());
     }
 
@@ -148,9 +119,9 @@ public class SearchService {
             }
         }
         boolean text = matchedQueries.stream().anyMatch(q -> q.startsWith("record:"));
-        return new SearchResult.MatchedRecord(r.path("id").asLong(), r.path("title").asText(), strings(r.path("services")),
-                strings(r.path("approaches")), text(r, "scope"), text(r, "programme"), strings(r.path("area_names")),
-                date(r, "period_start"), date(r, "period_end"), text(r, "verification"), strings(r.path("outcome_metrics")),
+        return new SearchResult.MatchedRecord(r.path("id").asLong(), r.path("title").asText(), Json.strings(r.path("services")),
+                Json.strings(r.path("approaches")), Json.text(r, "scope"), Json.text(r, "programme"), Json.strings(r.path("area_names")),
+                date(r, "period_start"), date(r, "period_end"), Json.text(r, "verification"), Json.strings(r.path("outcome_metrics")),
                 r.path("evidence_count").asInt(), distance == null ? null : round(distance), text);
     }
 
@@ -171,20 +142,9 @@ public class SearchService {
         return bucket.aggregations().get("leaders").reverseNested().docCount();
     }
 
-    private static String text(JsonNode node, String field) {
-        var value = node.path(field);
-        return value.isMissingNode() || value.isNull() ? null : value.asText();
-    }
-
     private static LocalDate date(JsonNode node, String field) {
-        var value = text(node, field);
+        var value = Json.text(node, field);
         return value == null ? null : LocalDate.parse(value);
-    }
-
-    private static List<String> strings(JsonNode array) {
-        var values = new ArrayList<String>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
     }
 
     private static double round(double value) {

@@ -53,6 +53,15 @@ public class Geography {
         return Optional.ofNullable(code == null ? null : areas.get(code));
     }
 
+    /** Adds a violation unless {@code code} is an upper-tier local authority or ICB code, the areas work is located by. */
+    public void checkWorkArea(String field, String code, List<org.joinedup.platform.Violation> violations) {
+        var area = find(code);
+        if (area.isEmpty() || Area.REGION.equals(area.get().type())) {
+            violations.add(org.joinedup.platform.Violation.body(field, "'" + code
+                    + "' is not an upper-tier local authority or ICB code; GET /api/areas lists them"));
+        }
+    }
+
     /** The area a code stands for today: a superseded ICB resolves to the ICB that took it over. */
     public Optional<Area> resolve(String code) {
         return find(code).map(area -> area.successorCode() != null ? areas.get(area.successorCode()) : area);

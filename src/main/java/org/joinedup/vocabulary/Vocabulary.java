@@ -44,4 +44,21 @@ public final class Vocabulary {
     public int rank(String code) {
         return codes().indexOf(code);
     }
+
+    /** Adds a violation naming {@code field} and listing the allowed codes unless {@code code} is in this vocabulary. */
+    public void check(String field, String code, List<org.joinedup.platform.Violation> violations) {
+        if (!contains(code)) {
+            violations.add(org.joinedup.platform.Violation.body(field, "'" + code + "' is not in the " + kind.fileName + " vocabulary",
+                    codes()));
+        }
+    }
+
+    /** Checks each code of a list, naming the position: {@code services[1]}. A null list is fine. */
+    public void checkAll(String field, List<String> codes, List<org.joinedup.platform.Violation> violations) {
+        if (codes != null) {
+            for (int i = 0; i < codes.size(); i++) {
+                check(field + "[" + i + "]", codes.get(i), violations);
+            }
+        }
+    }
 }

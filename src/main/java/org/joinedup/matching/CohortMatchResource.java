@@ -1,0 +1,56 @@
+package org.joinedup.matching;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.ProblemException;
+
+@Path("/api/cohort-matches")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Cohort matching")
+public class CohortMatchResource {
+
+    @Inject
+    CohortMatchService cohorts;
+
+    /** Which rows of a cohort result to propose; all of them when absent. */
+    public record Acceptance(List<Integer> rows) {
+    }
+
+    @POST
+    @Operation(summary = "Assign mentors to a cohort of learning requests, maximising the total score under every mentor's capacity",
+            description = "Exact (minimum-cost flow); the answer also gives the total a greedy pass would have reached. Deterministic.")
+    public Response run(@Valid @NotNull CohortMatchInput input, @Context UriInfo uri) {
+        var result = cohorts.run(input);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(result.id())).build()).entity(result).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public CohortResult get(@PathParam("id") long id) {
+        return cohorts.find(id).orElseThrow(() -> ProblemException.notFound("Cohort match", id));
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Propose the chosen rows (or all) as mentorships, all or nothing")
+    public List<MentorshipView> accept(@PathParam("id") long id, Acceptance acceptance) {
+        return cohorts.accept(id, acceptance == null ? null : acceptance.rows())
+                .orElseThrow(() -> ProblemException.notFound("Cohort match", id));
+    }
+}

@@ -1,0 +1,20 @@
+package org.joinedup.matching;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A learning request as clients send it; codes are checked against the vocabularies by the service. */
+public record LearningRequestInput(
+        @NotNull @Schema(description = "The learner's leader id") Long learnerId,
+        @NotBlank @Schema(description = "Upper-tier local authority or ICB code where the learner works", examples = "E08000012") String area,
+        @NotNull @Size(min = 1, max = 10, message = "must list between 1 and 10 services") @Schema(examples = "[\"gp\",\"social-care\"]")
+        List<@NotBlank String> services,
+        @Size(max = 10) List<@NotBlank String> approaches,
+        @Schema(description = "Scope the learner works at: team, organisations, place or system") String scope,
+        @Size(max = 4) List<@NotBlank String> formats,
+        @Size(max = 2000) @Schema(description = "What the learner needs, in their words") String need,
+        @Schema(description = "The version you read; required on update") Integer version) {
+}

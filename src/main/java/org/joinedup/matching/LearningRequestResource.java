@@ -1,0 +1,86 @@
+package org.joinedup.matching;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.Page;
+import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.ProblemException;
+
+@Path("/api/learning-requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Learning requests and matches")
+public class LearningRequestResource {
+
+    @Inject
+    LearningRequestService requests;
+
+    @Inject
+    MatchService matches;
+
+    @POST
+    @Operation(summary = "Ask to learn: where, which services to join up, which approaches, at what scope, in which formats")
+    public Response create(@Valid @NotNull LearningRequestInput input, @Context UriInfo uri) {
+        var created = requests.create(input);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "Learning requests, a page at a time; filter by learner and status (open, withdrawn)")
+    public Page<LearningRequestView> list(@QueryParam("learnerId") Long learnerId, @QueryParam("status") String status,
+            @Valid @BeanParam PageRequest paging) {
+        return requests.list(learnerId, status, paging);
+    }
+
+    @GET
+    @Path("/{id}")
+    public LearningRequestView get(@PathParam("id") long id) {
+        return requests.find(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change an open request; send the version you read, a stale one is 409")
+    public LearningRequestView update(@PathParam("id") long id, @Valid @NotNull LearningRequestInput input) {
+        return requests.update(id, input).orElseThrow(() -> ProblemException.notFound("Learning request", id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Withdraw a request (kept, marked withdrawn); proposed and accepted mentors are released")
+    public LearningRequestView withdraw(@PathParam("id") long id) {
+        return requests.withdraw(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
+    }
+
+    @GET
+    @Path("/{id}/matches")
+    @Operation(summary = "The best mentors for a request, with the score, its parts, the records that earned it and reasons",
+            description = "Never the learner, their own organisation or a declared conflict; only leaders willing to mentor with capacity left.")
+    public List<MatchView> matches(@PathParam("id") long id,
+            @QueryParam("size") @DefaultValue("10") @Min(value = 1, message = "must be between 1 and 50")
+            @Max(value = 50, message = "must be between 1 and 50") int size) {
+        var need = requests.needOfOpen(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
+        return matches.matches(need, size);
+    }
+}

@@ -1,0 +1,210 @@
+package org.joinedup.matching;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.joinedup.leader.LeaderService;
+import org.joinedup.leader.LeaderView;
+import org.joinedup.platform.Page;
+import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
+import org.joinedup.search.LeaderDocument.GeoPoint;
+import org.joinedup.vocabulary.Geography;
+import org.joinedup.vocabulary.Vocabularies;
+import org.joinedup.vocabulary.VocabularyKind;
+
+/** Creates, changes and withdraws learning requests; the only writer of their table. */
+@ApplicationScoped
+@Transactional
+public class LearningRequestService {
+
+    private static final Logger LOG = Logger.getLogger(LearningRequestService.class);
+
+    @Inject
+    LeaderService leaders;
+
+    @Inject
+    Vocabularies vocabularies;
+
+    @Inject
+    Geography geography;
+
+    @Inject
+    MentorshipService mentorships;
+
+    public LearningRequestView create(LearningRequestInput input) {
+        var learner = check(input);
+        var request = new LearningRequest();
+        request.learnerId = input.learnerId();
+        apply(input, request);
+        request.persist();
+        LOG.infof("Leader %d asked to learn (request %d)", request.learnerId, request.id);
+        return view(request, learner);
+    }
+
+    public Optional<LearningRequestView> update(long id, LearningRequestInput input) {
+        if (input.version() == null) {
+            throw ProblemException.invalid(Violation.body("version", "is required when updating; send the version you read"));
+        }
+        Optional<LearningRequest> found = LearningRequest.findByIdOptional(id);
+        found.ifPresent(request -> {
+            if (request.version != input.version()) {
+                throw ProblemException.staleVersion("Learning request", id, input.version(), request.version);
+            }
+            if (!LearningRequest.OPEN.equals(request.status)) {
+                throw ProblemException.conflict("learning request " + id + " is " + request.status + " and can no longer change");
+            }
+            if (request.learnerId != input.learnerId()) {
+                throw ProblemException.invalid(Violation.body("learnerId", "cannot change; withdraw and ask again for another learner"));
+            }
+            check(input);
+            apply(input, request);
+            LearningRequest.getEntityManager().flush();
+        });
+        return found.map(this::view);
+    }
+
+    /** Withdraws the request and releases mentors it had proposed or accepted; empty when it does not exist. */
+    public Optional<LearningRequestView> withdraw(long id) {
+        Optional<LearningRequest> found = LearningRequest.findByIdOptional(id);
+        found.ifPresent(request -> {
+            if (LearningRequest.OPEN.equals(request.status)) {
+                request.status = LearningRequest.WITHDRAWN;
+                mentorships.closeForWithdrawnRequest(id);
+                LOG.infof("Learning request %d withdrawn", id);
+            }
+        });
+        return found.map(this::view);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Optional<LearningRequestView> find(long id) {
+        return LearningRequest.<LearningRequest>findByIdOptional(id).map(this::view);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Page<LearningRequestView> list(Long learnerId, String status, PageRequest paging) {
+        var where = new ArrayList<String>();
+        var params = new java.util.HashMap<String, Object>();
+        if (learnerId != null) {
+            where.add("learnerId = :learner");
+            params.put("learner", learnerId);
+        }
+        if (status != null) {
+            if (!List.of(LearningRequest.OPEN, LearningRequest.WITHDRAWN).contains(status)) {
+                throw ProblemException.invalid(new Violation("status", "query", "is not a status",
+                        List.of(LearningRequest.OPEN, LearningRequest.WITHDRAWN)));
+            }
+            where.add("status = :status");
+            params.put("status", status);
+        }
+        var query = where.isEmpty() ? LearningRequest.<LearningRequest>findAll(Sort.by("id"))
+                : LearningRequest.<LearningRequest>find(String.join(" and ", where), Sort.by("id"), params);
+        var page = query.page(paging.page(), paging.size());
+        return Page.of(page.list(), paging, page.count()).map(this::view);
+    }
+
+    /** The open requests of these ids, in the given order; an unknown or withdrawn id is reported by position. */
+    @Transactional(TxType.SUPPORTS)
+    public List<LearningRequest> openRequests(List<Long> ids, String field) {
+        var violations = new ArrayList<Violation>();
+        var found = new ArrayList<LearningRequest>();
+        var seen = new HashSet<Long>();
+        for (int i = 0; i < ids.size(); i++) {
+            var id = ids.get(i);
+            Optional<LearningRequest> request = id == null ? Optional.empty() : LearningRequest.findByIdOptional(id);
+            if (request.isEmpty()) {
+                violations.add(Violation.body(field + "[" + i + "]", "there is no learning request " + id));
+            } else if (!LearningRequest.OPEN.equals(request.get().status)) {
+                violations.add(Violation.body(field + "[" + i + "]", "learning request " + id + " is " + request.get().status));
+            } else if (!seen.add(id)) {
+                violations.add(Violation.body(field + "[" + i + "]", "learning request " + id + " is listed twice"));
+            } else {
+                found.add(request.get());
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return found;
+    }
+
+    /** What the scorer needs of an open request; empty when there is none, 409 when it was withdrawn. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<MatchScorer.Need> needOfOpen(long id) {
+        return LearningRequest.<LearningRequest>findByIdOptional(id).map(request -> {
+            if (!LearningRequest.OPEN.equals(request.status)) {
+                throw ProblemException.conflict("learning request " + id + " is " + request.status);
+            }
+            return need(request);
+        });
+    }
+
+    /** What the scorer needs of a request, with the learner's organisation and conflicts. */
+    @Transactional(TxType.SUPPORTS)
+    public MatchScorer.Need need(LearningRequest request) {
+        return need(request, leaders.find(request.learnerId).orElseThrow());
+    }
+
+    /** The needs of many requests, their learners read in one query. */
+    @Transactional(TxType.SUPPORTS)
+    public List<MatchScorer.Need> needs(List<LearningRequest> requests) {
+        var learners = leaders.states(requests.stream().map(r -> r.learnerId).distinct().toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(s -> s.leader().id(), s -> s.leader()));
+        return requests.stream().map(r -> need(r, learners.get(r.learnerId))).toList();
+    }
+
+    private MatchScorer.Need need(LearningRequest request, LeaderView learner) {
+        var area = geography.find(request.areaCode).orElseThrow();
+        var location = area.latitude() == null ? null : new GeoPoint(area.latitude(), area.longitude());
+        return new MatchScorer.Need(request.learnerId, learner.organisation(), learner.mentoring().conflicts(),
+                new java.util.LinkedHashSet<>(request.services), new java.util.LinkedHashSet<>(request.approaches), request.scope,
+                new java.util.LinkedHashSet<>(request.formats), location, area.name());
+    }
+
+    private LeaderView check(LearningRequestInput input) {
+        var violations = new ArrayList<Violation>();
+        var learner = leaders.find(input.learnerId());
+        if (learner.isEmpty()) {
+            violations.add(Violation.body("learnerId", "there is no leader " + input.learnerId()));
+        }
+        geography.checkWorkArea("area", input.area(), violations);
+        vocabularies.get(VocabularyKind.SERVICES).checkAll("services", input.services(), violations);
+        vocabularies.get(VocabularyKind.APPROACHES).checkAll("approaches", input.approaches(), violations);
+        if (input.scope() != null) {
+            vocabularies.get(VocabularyKind.SCOPES).check("scope", input.scope(), violations);
+        }
+        vocabularies.get(VocabularyKind.MENTORING_FORMATS).checkAll("formats", input.formats(), violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return learner.get();
+    }
+
+    private static void apply(LearningRequestInput input, LearningRequest request) {
+        request.areaCode = input.area();
+        request.services = new ArrayList<>(input.services().stream().distinct().toList());
+        request.approaches = input.approaches() == null ? new ArrayList<>() : new ArrayList<>(input.approaches().stream().distinct().toList());
+        request.scope = input.scope();
+        request.formats = input.formats() == null ? new ArrayList<>() : new ArrayList<>(input.formats().stream().distinct().toList());
+        request.need = input.need();
+    }
+
+    private LearningRequestView view(LearningRequest request) {
+        return view(request, leaders.find(request.learnerId).orElse(null));
+    }
+
+    private LearningRequestView view(LearningRequest r, LeaderView learner) {
+        return new LearningRequestView(r.id, r.version, r.learnerId, learner == null ? null : learner.name(),
+                geography.describe(r.areaCode).orElse(null), List.copyOf(r.services), List.copyOf(r.approaches), r.scope,
+                List.copyOf(r.formats), r.need, r.status, r.createdAt, r.updatedAt);
+    }
+}

@@ -1,0 +1,85 @@
+package org.joinedup.matching;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.Page;
+import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.ProblemException;
+
+@Path("/api/mentorships")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Mentorships")
+public class MentorshipResource {
+
+    @Inject
+    MentorshipService mentorships;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Propose a mentor for a learning request (from a match); takes a place of the mentor's capacity")
+    public Response propose(@Valid @NotNull MentorshipInput input, @Context UriInfo uri) {
+        var created = mentorships.propose(input, null);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "Mentorships, a page at a time; filter by mentor, learner, request and status")
+    public Page<MentorshipView> list(@QueryParam("mentorId") Long mentorId, @QueryParam("learnerId") Long learnerId,
+            @QueryParam("requestId") Long requestId, @QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
+        return mentorships.list(mentorId, learnerId, requestId, status, paging);
+    }
+
+    @GET
+    @Path("/{id}")
+    public MentorshipView get(@PathParam("id") long id) {
+        return mentorships.find(id).orElseThrow(() -> ProblemException.notFound("Mentorship", id));
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Operation(summary = "The mentor accepts a proposal")
+    public MentorshipView accept(@PathParam("id") long id) {
+        return move(id, MentorshipStatus.ACCEPTED, null);
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @Operation(summary = "The mentor declines a proposal (or an accepted mentorship before it starts); frees the place")
+    public MentorshipView decline(@PathParam("id") long id) {
+        return move(id, MentorshipStatus.DECLINED, null);
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @Operation(summary = "An accepted mentorship becomes active")
+    public MentorshipView start(@PathParam("id") long id) {
+        return move(id, MentorshipStatus.ACTIVE, null);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An active mentorship ends, with a note from each side and whether the learner would recommend the mentor")
+    public MentorshipView complete(@PathParam("id") long id, @Valid MentorshipClosing closing) {
+        return move(id, MentorshipStatus.COMPLETED, closing);
+    }
+
+    private MentorshipView move(long id, MentorshipStatus to, MentorshipClosing closing) {
+        return mentorships.move(id, to, closing).orElseThrow(() -> ProblemException.notFound("Mentorship", id));
+    }
+}

@@ -1,0 +1,12 @@
+package org.joinedup.matching;
+
+import java.time.Instant;
+import java.util.List;
+
+public record MentorshipView(long id, int version, long requestId, Person mentor, Person learner, double score, List<String> reasons,
+        String status, Instant proposedAt, Instant respondedAt, Instant startedAt, Instant completedAt, String mentorNote,
+        String learnerNote, Boolean learnerWouldRecommend, Long cohortMatchId) {
+
+    public record Person(long id, String name) {
+    }
+}

@@ -1,0 +1,50 @@
+package org.joinedup.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringReader;
+import org.jboss.logging.Logger;
+import org.joinedup.platform.Problem;
+import org.joinedup.platform.ProblemException;
+
+/**
+ * Sends a search body to the leaders alias. Elasticsearch being unreachable, failing or not set up
+ * yet becomes a 503 problem with a retry hint, never a 500.
+ */
+@ApplicationScoped
+class AliasSearch {
+
+    private static final Logger LOG = Logger.getLogger(AliasSearch.class);
+
+    @Inject
+    ElasticsearchClient client;
+
+    @Inject
+    LeaderIndex index;
+
+    SearchResponse<ObjectNode> search(ObjectNode body) {
+        LOG.debugf("Search request: %s", body);
+        try {
+            return client.search(s -> s.withJson(new StringReader(body.toString())).index(index.alias()), ObjectNode.class);
+        } catch (IOException e) {
+            throw unavailable(e);
+        } catch (ElasticsearchException e) {
+            if (e.status() >= 500 || "index_not_found_exception".equals(e.error().type())) {
+                throw unavailable(e);
+            }
+            throw e;
+        }
+    }
+
+    static ProblemException unavailable(Exception e) {
+        LOG.warnf("Search unavailable: %s", e.getMessage());
+        return new ProblemException(Problem.of("search-unavailable", "Search unavailable", 503,
+                "search is unavailable for the moment; records are still saved and become searchable when it returns. Retry in "
+                        + Problem.RETRY_AFTER_SECONDS + " seconds"));
+    }
+}

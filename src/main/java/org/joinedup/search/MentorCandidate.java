@@ -1,0 +1,22 @@
+package org.joinedup.search;
+
+import java.util.List;
+
+/** A leader as matching sees them: their mentoring offer and the experience in their records. */
+public record MentorCandidate(long leaderId, String name, String currentRole, String organisation, String homeAreaName,
+        boolean willing, int capacityLeft, List<String> formats, boolean trained, List<String> conflicts, boolean illustrative,
+        List<Experience> records) {
+
+    public record Experience(long recordId, String title, List<String> services, List<String> approaches, String scope,
+            String verification, List<String> outcomeMetrics, int evidenceCount, List<LeaderDocument.GeoPoint> locations,
+            List<String> areaNames) {
+    }
+
+    /**
+     * What a learner needs, for the candidate query: who they are (never matched with themselves,
+     * their own organisation or a declared conflict), what they want to learn and where.
+     */
+    public record Need(long learnerId, String learnerOrganisation, List<String> learnerConflicts, List<String> services,
+            List<String> approaches, LeaderDocument.GeoPoint location) {
+    }
+}

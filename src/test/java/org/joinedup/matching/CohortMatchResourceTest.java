@@ -1,0 +1,103 @@
+package org.joinedup.matching;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.joinedup.Fixtures.awaitIndexInStep;
+import static org.joinedup.matching.MatchingFixtures.createRequest;
+import static org.joinedup.matching.MatchingFixtures.learner;
+import static org.joinedup.matching.MatchingFixtures.mentor;
+import static org.joinedup.matching.MatchingFixtures.request;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CohortMatchResourceTest {
+
+    private static JsonPath run(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/cohort-matches")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    /**
+     * Mentor A suits both requests equally, mentor B only the first, one place each: greedy gives
+     * A to the first request and leaves the second without anyone; the optimum gives A to the second.
+     */
+    @Test
+    void theOptimumBeatsGreedyAndIsAcceptedAllOrNothing() {
+        long a = mentor("Cohort Mentor A", "Org A", 1, List.of("gp", "social-care", "housing", "pharmacy"));
+        long b = mentor("Cohort Mentor B", "Org B", 1, List.of("gp", "acute"));
+        long first = createRequest(request(learner("Cohort Learner 1", "Org L1", List.of()), List.of("gp", "social-care")));
+        long second = createRequest(request(learner("Cohort Learner 2", "Org L2", List.of()), List.of("housing", "pharmacy")));
+        awaitIndexInStep(Duration.ofSeconds(10));
+
+        var result = run(Map.of("requests", List.of(first, second), "mentors", List.of(a, b), "perRequest", 1));
+        assertEquals(List.of(first, second), result.getList("assignments.requestId", Long.class));
+        assertEquals(List.of(b, a), result.getList("assignments.mentorId", Long.class));
+        assertEquals(List.of(), result.getList("unmatched"));
+        double total = result.getDouble("totalScore");
+        double greedy = result.getDouble("greedyTotalScore");
+        assertTrue(total > greedy, total + " vs greedy " + greedy);
+        assertEquals(1, result.getInt("greedyAssignments"));
+        assertEquals(total, result.getList("assignments.score", Float.class).stream().mapToDouble(Float::doubleValue).sum(), 0.05);
+        assertEquals(result.getList("assignments"), run(Map.of("requests", List.of(second, first), "mentors", List.of(b, a)))
+                .getList("assignments"), "deterministic whatever the order");
+
+        long cohort = result.getLong("id");
+        given().contentType(ContentType.JSON).body(Map.of("rows", List.of(3))).when().post("/api/cohort-matches/" + cohort + "/accept")
+                .then().statusCode(400).body("violations[0].field", equalTo("rows[0]"));
+        given().contentType(ContentType.JSON).body(Map.of()).when().post("/api/cohort-matches/" + cohort + "/accept")
+                .then().statusCode(200).body("status", equalTo(List.of("proposed", "proposed")))
+                .body("cohortMatchId", equalTo(List.of((int) cohort, (int) cohort)));
+        // accepting again would need places the mentors no longer have: refused, and nothing half-done
+        given().contentType(ContentType.JSON).body(Map.of()).when().post("/api/cohort-matches/" + cohort + "/accept")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().queryParam("mentorId", a).when().get("/api/mentorships").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void capacityAndPerRequestHoldAndUnmatchedRequestsSayWhy() {
+        long mentor = mentor("Cohort Mentor Solo", "Solo Org", 2, List.of("gp", "social-care"));
+        var requests = new java.util.ArrayList<Long>();
+        for (int i = 0; i < 3; i++) {
+            requests.add(createRequest(request(learner("Solo Learner " + i, "Solo L" + i, List.of()), List.of("gp"))));
+        }
+        long nobody = createRequest(request(learner("Lonely Learner", "Lonely Org", List.of()), List.of("learning-disability")));
+        awaitIndexInStep(Duration.ofSeconds(10));
+        var all = new java.util.ArrayList<>(requests);
+        all.add(nobody);
+        var result = run(Map.of("requests", all, "mentors", List.of(mentor), "perRequest", 1));
+        assertEquals(2, result.getList("assignments").size(), "capacity 2");
+        assertEquals(2, result.getList("unmatched").size());
+        assertTrue(result.getString("unmatched.find { it.requestId == " + nobody + " }.reason").startsWith("no available mentor"));
+        List<Long> short1 = result.getList("unmatched.findAll { it.requestId != " + nobody + " }.requestId", Long.class);
+        assertTrue(result.getString("unmatched.find { it.requestId == " + short1.get(0) + " }.reason").contains("no capacity left"));
+
+        // two mentors per request, but only one mentor: never the same mentor twice for a request
+        var twice = run(Map.of("requests", requests.subList(0, 1), "mentors", List.of(mentor), "perRequest", 2));
+        assertEquals(1, twice.getList("assignments").size());
+        assertEquals(1, twice.getInt("unmatched[0].missing"));
+    }
+
+    @Test
+    void rejectsBadCohortsNamingTheField() {
+        given().contentType(ContentType.JSON).body(Map.of("requests", List.of())).when().post("/api/cohort-matches")
+                .then().statusCode(400).body("violations[0].field", equalTo("requests"));
+        given().contentType(ContentType.JSON).body(Map.of("requests", List.of(1), "perRequest", 0)).when().post("/api/cohort-matches")
+                .then().statusCode(400).body("violations[0].field", equalTo("perRequest"));
+        long learner = learner("Cohort Checker", "Checker Org", List.of());
+        long real = createRequest(request(learner, List.of("gp")));
+        given().contentType(ContentType.JSON).body(Map.of("requests", List.of(real, 987_654_321L))).when().post("/api/cohort-matches")
+                .then().statusCode(400).body("violations[0].field", equalTo("requests[1]"));
+        given().contentType(ContentType.JSON).body(Map.of("requests", List.of(real), "mentors", List.of(987_654_321L)))
+                .when().post("/api/cohort-matches").then().statusCode(400).body("violations[0].field", equalTo("mentors[0]"));
+        given().when().get("/api/cohort-matches/987654321").then().statusCode(404);
+    }
+}

@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * Times {@link CohortAssignment#optimal} against {@link CohortAssignment#greedy} on synthetic cohorts with a
- * fixed seed. Run with {@code bin/bench-cohort} (arguments: optional sizes such as {@code 1000x5000}).
+ * fixed seed. Run with {@code bench/cohort} (arguments: optional sizes such as {@code 1000x5000}).
  */
 public final class CohortBenchmark {
 

@@ -148,7 +148,7 @@ public final class MatchScorer {
             reasons.add("used " + labels(approaches));
         }
         if (r.scope() != null) {
-            reasons.add("at " + label.apply(r.scope()).toLowerCase(Locale.ROOT) + " scope"
+            reasons.add("at " + label.apply(r.scope()) + " scope"
                     + (r.scope().equals(need.scope()) ? ", as you want" : ""));
         }
         var km = distanceKm(need, r);

@@ -38,7 +38,7 @@ public class MatchService {
             var scopes = vocabularies.get(VocabularyKind.SCOPES);
             Map<String, String> labels = vocabularies.all().values().stream()
                     .flatMap(v -> v.items().stream())
-                    .collect(Collectors.toMap(VocabularyItem::code, VocabularyItem::label, (a, b) -> a));
+                    .collect(Collectors.toMap(VocabularyItem::code, VocabularyItem::labelInSentence, (a, b) -> a));
             scorer = new MatchScorer(scopes::rank, code -> labels.getOrDefault(code, code));
         }
         return scorer;

@@ -65,7 +65,7 @@ public class SearchExplanation {
             } else if (name.startsWith("synonym:")) {
                 var parts = name.split(":", 3);
                 var facet = Facet.ofParam(parts[1]).orElseThrow();
-                reasons.add("a record on " + label(facet, parts[2]) + " (read from your words)");
+                reasons.add("a record on " + inSentence(facet, parts[2]) + " (read from your words)");
             }
         }
         return reasons;
@@ -82,8 +82,14 @@ public class SearchExplanation {
         return geography.find(code).map(Area::name).orElse(code);
     }
 
+    /** As it reads inside a sentence: vocabulary labels lose a leading capital, place names keep theirs. */
+    private String inSentence(Facet facet, String code) {
+        var kind = KINDS.get(facet);
+        return kind == null ? label(facet, code) : vocabularies.get(kind).find(code).map(VocabularyItem::labelInSentence).orElse(code);
+    }
+
     private String labels(Facet facet, List<String> codes, String joiner) {
-        return String.join(joiner, codes.stream().map(code -> label(facet, code)).toList());
+        return String.join(joiner, codes.stream().map(code -> inSentence(facet, code)).toList());
     }
 
     private void add(List<String> reasons, String prefix, List<String> codes, Facet facet) {

@@ -56,7 +56,7 @@ class SearchResourceTest {
         List<String> titles = result.getList("hits.matchedRecords.flatten().title");
         assertTrue(titles.stream().anyMatch(t -> t.contains("mid-Nottinghamshire")), "titles: " + titles);
         List<List<String>> why = result.getList("hits.why");
-        assertTrue(why.get(0).contains("joined up GP and primary care and Adult social care in one record"), "why: " + why.get(0));
+        assertTrue(why.get(0).contains("joined up GP and primary care and adult social care in one record"), "why: " + why.get(0));
         assertTrue(why.get(0).contains("worked in Midlands"), "why: " + why.get(0));
     }
 

@@ -3,6 +3,13 @@ package org.joinedup;
 import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.RestAssured;
+import io.restassured.config.HeaderConfig;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.HashMap;
@@ -50,6 +57,53 @@ public final class Fixtures {
                 "baseline", 100, "result", 92, "unit", "index", "period", "2014-2017")));
         record.put("evidence", List.of(Map.of("title", "Evaluation", "url", "https://example.org/evaluation")));
         return record;
+    }
+
+    /** The password of the demo accounts in the test profile (application.properties). */
+    public static final String DEMO_PASSWORD = "test-demo-password";
+
+    /** A bearer token for an account, signed in through the API. */
+    public static String token(String username, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .when().post("/api/auth/token").then().log().ifValidationFails().statusCode(200).extract().jsonPath().getString("accessToken");
+    }
+
+    public static String token(String demoAccount) {
+        return token(demoAccount, DEMO_PASSWORD);
+    }
+
+    /**
+     * From now on every request of this test class carries this account's token (a test class
+     * states whom it acts as in @BeforeAll); an explicit Authorization header still wins. The token
+     * is fetched at the first request, once Quarkus has set the test port.
+     */
+    public static void actAs(String demoAccount) {
+        RestAssured.config = RestAssured.config().headerConfig(HeaderConfig.headerConfig()
+                .overwriteHeadersWithName("Authorization", "Content-Type", "Accept"));
+        RestAssured.replaceFiltersWith(new SignedInAs(demoAccount));
+    }
+
+    /** Requests carry no token unless a test adds one. */
+    public static void actAnonymously() {
+        RestAssured.replaceFiltersWith(List.of());
+    }
+
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Adds the account's bearer token to requests that have none (and are not themselves signing in). */
+    private record SignedInAs(String account) implements Filter {
+        @Override
+        public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext context) {
+            if (!request.getHeaders().hasHeaderWithName("Authorization") && !request.getURI().endsWith("/api/auth/token")) {
+                var token = TOKENS.computeIfAbsent(account + "@" + RestAssured.port, key -> token(account));
+                request.header("Authorization", bearer(token));
+            }
+            return context.next(request, response);
+        }
+    }
+
+    public static String bearer(String token) {
+        return "Bearer " + token;
     }
 
     public static long createLeader(Map<String, Object> leader) {

@@ -21,6 +21,9 @@ import org.joinedup.leader.LeaderInput;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.matching.LearningRequestInput;
 import org.joinedup.matching.LearningRequestService;
+import org.joinedup.security.AccountInput;
+import org.joinedup.security.AccountService;
+import org.joinedup.security.Roles;
 
 /**
  * Loads the demo set from seed-data/demo/ into an empty database at start. It goes through the
@@ -47,6 +50,12 @@ public class DemoDataLoader {
     @ConfigProperty(name = "joinedup.demo.load-on-empty")
     boolean loadOnEmpty;
 
+    @ConfigProperty(name = "joinedup.demo.password")
+    java.util.Optional<String> password;
+
+    @Inject
+    AccountService accounts;
+
     void onStart(@Observes StartupEvent start) {
         if (loadOnEmpty) {
             load();
@@ -63,9 +72,11 @@ public class DemoDataLoader {
         int leaderCount = 0;
         int recordCount = 0;
         int requestCount = 0;
+        Long firstLeader = null;
         for (var file : FILES) {
             for (JsonNode leader : read(file).path("leaders")) {
                 long leaderId = leaders.create(leaderInput(leader)).id();
+                firstLeader = firstLeader == null ? leaderId : firstLeader;
                 leaderCount++;
                 for (JsonNode record : leader.path("records")) {
                     addRecord(leaderId, (ObjectNode) record.deepCopy());
@@ -79,9 +90,22 @@ public class DemoDataLoader {
                 }
             }
         }
+        createDemoAccounts(firstLeader);
         LOG.infof("Loaded demo data: %d illustrative leaders, %d records, %d learning requests in %d ms", leaderCount, recordCount,
-                requestCount,
-                (System.nanoTime() - started) / 1_000_000);
+                requestCount, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** One account per role, demo-leader being the first curated leader; only with a password from the environment. */
+    private void createDemoAccounts(Long leaderId) {
+        if (password.isEmpty() || password.get().isBlank()) {
+            LOG.warn("No demo accounts: JOINEDUP_DEMO_PASSWORD is not set");
+            return;
+        }
+        accounts.create(new AccountInput("demo-leader", password.get(), List.of(Roles.LEADER), leaderId));
+        for (var role : List.of(Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN)) {
+            accounts.create(new AccountInput("demo-" + role, password.get(), List.of(role), null));
+        }
+        LOG.infof("Created demo accounts demo-leader (leader %d), demo-commissioner, demo-programme, demo-admin", leaderId);
     }
 
     private LeaderInput leaderInput(JsonNode leader) {

@@ -17,6 +17,8 @@ import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
+import org.joinedup.security.AuditTrail;
+import org.joinedup.security.CurrentUser;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.PlaceView;
 
@@ -36,57 +38,77 @@ public class IntegrationRecordService {
     @Inject
     Geography geography;
 
-    /** Empty when the leader does not exist. */
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditTrail audit;
+
+    /** Empty when the leader does not exist or is hidden from the caller; 403 for someone else's leader. */
     public Optional<RecordView> create(long leaderId, RecordInput input) {
-        if (!leaders.exists(leaderId)) {
+        if (!leaders.visibleToCaller(leaderId)) {
             return Optional.empty();
         }
+        leaders.requireActFor(leaderId);
         rules.check(input);
         var record = new IntegrationRecord();
         record.leaderId = leaderId;
         apply(input, record);
         record.persist();
         leaders.markChanged(leaderId);
+        var view = view(record, List.of());
+        audit.record("create", "record", record.id, null, view);
         LOG.infof("Leader %d logged record %d", leaderId, record.id);
-        return Optional.of(view(record, List.of()));
+        return Optional.of(view);
     }
 
     public Optional<RecordView> update(long id, RecordInput input) {
         if (input.version() == null) {
             throw ProblemException.invalid(Violation.body("version", "is required when updating; send the version you read"));
         }
-        Optional<IntegrationRecord> found = IntegrationRecord.findByIdOptional(id);
+        Optional<IntegrationRecord> found = visible(id);
         found.ifPresent(record -> {
+            leaders.requireActFor(record.leaderId);
             if (record.version != input.version()) {
                 throw ProblemException.staleVersion("Record", id, input.version(), record.version);
             }
             rules.check(input);
+            var before = view(record, List.of());
             apply(input, record);
             // flush now so a concurrent change fails this request with 409 and the view shows the new version
             IntegrationRecord.getEntityManager().flush();
             leaders.markChanged(record.leaderId);
+            audit.record("update", "record", id, before, view(record, List.of()));
         });
         return found.map(record -> view(record, Endorsement.ofRecord(id)));
     }
 
+    /** False when there is no such record or it is hidden from the caller. */
     public boolean delete(long id) {
-        Optional<IntegrationRecord> found = IntegrationRecord.findByIdOptional(id);
+        Optional<IntegrationRecord> found = visible(id);
         found.ifPresent(record -> {
+            leaders.requireActFor(record.leaderId);
+            audit.record("delete", "record", id, view(record, List.of()), null);
             record.delete();
             leaders.markChanged(record.leaderId);
         });
         return found.isPresent();
     }
 
+    /** A record whose leader the caller may see. */
+    private Optional<IntegrationRecord> visible(long id) {
+        return IntegrationRecord.<IntegrationRecord>findByIdOptional(id).filter(r -> leaders.visibleToCaller(r.leaderId));
+    }
+
     @Transactional(TxType.SUPPORTS)
     public Optional<RecordView> find(long id) {
-        return IntegrationRecord.<IntegrationRecord>findByIdOptional(id).map(record -> view(record, Endorsement.ofRecord(id)));
+        return visible(id).map(record -> view(record, Endorsement.ofRecord(id)));
     }
 
     /** Empty when the leader does not exist. */
     @Transactional(TxType.SUPPORTS)
     public Optional<Page<RecordView>> listOfLeader(long leaderId, PageRequest paging) {
-        if (!leaders.exists(leaderId)) {
+        if (!leaders.visibleToCaller(leaderId)) {
             return Optional.empty();
         }
         var records = IntegrationRecord.ofLeader(leaderId, paging.page(), paging.size());
@@ -111,12 +133,18 @@ public class IntegrationRecordService {
 
     /** Empty when the record does not exist. */
     public Optional<RecordView> endorse(long recordId, EndorsementInput input) {
-        Optional<IntegrationRecord> found = IntegrationRecord.findByIdOptional(recordId);
+        Optional<IntegrationRecord> found = visible(recordId);
         found.ifPresent(record -> {
             var endorsement = new Endorsement();
             endorsement.recordId = recordId;
             endorsement.kind = input.kind() == null ? Endorsement.ENDORSEMENT : input.kind();
             checkEndorser(record, endorsement.kind, input);
+            if (user.isLeader(record.leaderId)) {
+                throw ProblemException.forbidden("you cannot endorse or verify your own record");
+            }
+            if (Endorsement.VERIFICATION.equals(endorsement.kind) && !user.isStaff()) {
+                throw ProblemException.forbidden("only programme staff verify records");
+            }
             endorsement.endorserName = input.endorserName().strip();
             endorsement.endorserOrganisation = input.endorserOrganisation().strip();
             endorsement.endorserRole = input.endorserRole();
@@ -125,6 +153,8 @@ public class IntegrationRecordService {
             var level = Endorsement.VERIFICATION.equals(endorsement.kind) ? VerificationLevel.VERIFIED : VerificationLevel.ENDORSED;
             record.verification = record.verification.atLeast(level);
             leaders.markChanged(record.leaderId);
+            audit.record(Endorsement.VERIFICATION.equals(endorsement.kind) ? "verify" : "endorse", "record", recordId, null,
+                    RecordView.EndorsementView.of(endorsement));
             LOG.infof("Record %d %s by %s; now %s", recordId, endorsement.kind, endorsement.endorserOrganisation, record.verification.code);
         });
         return found.map(record -> view(record, Endorsement.ofRecord(recordId)));

@@ -1,5 +1,7 @@
 package org.joinedup.integration;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.security.Roles;
 
 /**
  * A leader's records. A class of its own because JAX-RS matches the class path first: under a
@@ -34,14 +37,16 @@ public class LeaderRecordResource {
     IntegrationRecordService records;
 
     @POST
-    @Operation(summary = "Log a piece of integration work for a leader")
+    @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
+    @Operation(summary = "Log a piece of your integration work")
     public Response create(@PathParam("leaderId") long leaderId, @Valid @NotNull RecordInput input, @Context UriInfo uri) {
         var created = records.create(leaderId, input).orElseThrow(() -> ProblemException.notFound("Leader", leaderId));
         return Response.created(uri.getBaseUriBuilder().path("api/records/" + created.id()).build()).entity(created).build();
     }
 
     @GET
-    @Operation(summary = "A leader's records, most recent first, a page at a time")
+    @PermitAll
+    @Operation(summary = "A leader's records, most recent first, a page at a time; 404 when the leader is hidden from you")
     public Page<RecordView> list(@PathParam("leaderId") long leaderId, @Valid @BeanParam PageRequest paging) {
         return records.listOfLeader(leaderId, paging).orElseThrow(() -> ProblemException.notFound("Leader", leaderId));
     }

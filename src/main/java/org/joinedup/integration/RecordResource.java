@@ -1,5 +1,7 @@
 package org.joinedup.integration;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.security.Roles;
 
 @Path("/api/records")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +31,7 @@ public class RecordResource {
 
     @GET
     @Path("/{id}")
+    @PermitAll
     @Operation(summary = "One integration record with its endorsements")
     public RecordView get(@PathParam("id") long id) {
         return records.find(id).orElseThrow(() -> ProblemException.notFound("Record", id));
@@ -35,6 +39,7 @@ public class RecordResource {
 
     @PUT
     @Path("/{id}")
+    @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
     @Operation(summary = "Replace a record; send the version you read, a stale one is 409")
     public RecordView update(@PathParam("id") long id, @Valid @NotNull RecordInput input) {
         return records.update(id, input).orElseThrow(() -> ProblemException.notFound("Record", id));
@@ -42,6 +47,7 @@ public class RecordResource {
 
     @DELETE
     @Path("/{id}")
+    @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
     @Operation(summary = "Remove a record and its endorsements")
     public Response delete(@PathParam("id") long id) {
         if (!records.delete(id)) {
@@ -52,6 +58,7 @@ public class RecordResource {
 
     @POST
     @Path("/{id}/endorsements")
+    @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
     @Operation(summary = "Corroborate a record: an endorsement from a partner organisation, or a programme verification")
     public Response endorse(@PathParam("id") long id, @Valid @NotNull EndorsementInput input) {
         var record = records.endorse(id, input).orElseThrow(() -> ProblemException.notFound("Record", id));

@@ -1,5 +1,7 @@
 package org.joinedup.leader;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.security.Roles;
 
 @Path("/api/leaders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,13 +34,15 @@ public class LeaderResource {
     LeaderService leaders;
 
     @GET
-    @Operation(summary = "List leaders, a page at a time (pages count from 0)")
+    @PermitAll
+    @Operation(summary = "List the leaders you may see, a page at a time (pages count from 0)")
     public Page<LeaderView> list(@Valid @BeanParam PageRequest paging) {
         return leaders.list(paging);
     }
 
     @POST
-    @Operation(summary = "Add a leader")
+    @RolesAllowed({ Roles.PROGRAMME, Roles.ADMIN })
+    @Operation(summary = "Add a leader (programme staff importing, or an admin)")
     public Response create(@Valid @NotNull LeaderInput input, @jakarta.ws.rs.core.Context UriInfo uri) {
         var created = leaders.create(input);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
@@ -45,21 +50,24 @@ public class LeaderResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One leader's profile (never their contact details)")
+    @PermitAll
+    @Operation(summary = "One leader's profile (never their contact details); 404 when hidden from you")
     public LeaderView get(@PathParam("id") long id) {
-        return leaders.find(id).orElseThrow(() -> ProblemException.notFound("Leader", id));
+        return leaders.findForCaller(id).orElseThrow(() -> ProblemException.notFound("Leader", id));
     }
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a leader's profile; send the version you read, a stale one is 409")
+    @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
+    @Operation(summary = "Replace your profile; send the version you read, a stale one is 409")
     public LeaderView update(@PathParam("id") long id, @Valid @NotNull LeaderInput input) {
         return leaders.update(id, input).orElseThrow(() -> ProblemException.notFound("Leader", id));
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a leader together with their records and endorsements")
+    @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
+    @Operation(summary = "Remove your profile together with your records and endorsements")
     public Response delete(@PathParam("id") long id) {
         if (!leaders.delete(id)) {
             throw ProblemException.notFound("Leader", id);

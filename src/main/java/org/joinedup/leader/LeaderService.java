@@ -15,6 +15,8 @@ import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
+import org.joinedup.security.AuditTrail;
+import org.joinedup.security.CurrentUser;
 import org.joinedup.vocabulary.Geography;
 
 /** Creates, changes and removes leaders; the only writer of the leader table. */
@@ -36,36 +38,51 @@ public class LeaderService {
     @Inject
     Event<LeaderRemoved> removals;
 
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditTrail audit;
+
     public LeaderView create(LeaderInput input) {
         rules.check(input);
         var leader = new Leader();
         apply(input, leader);
         leader.persist();
         changes.fire(new LeaderChanged(leader.id, leader.revision));
+        var view = view(leader);
+        audit.record("create", "leader", leader.id, null, view);
         LOG.infof("Created leader %d", leader.id);
-        return view(leader);
+        return view;
     }
 
     public Optional<LeaderView> update(long id, LeaderInput input) {
         if (input.version() == null) {
             throw ProblemException.invalid(Violation.body("version", "is required when updating; send the version you read"));
         }
-        Optional<Leader> found = Leader.findByIdOptional(id);
+        Optional<Leader> found = Leader.<Leader>findByIdOptional(id).filter(this::visible);
         found.ifPresent(leader -> {
+            requireActFor(leader);
             if (leader.version != input.version()) {
                 throw ProblemException.staleVersion("Leader", id, input.version(), leader.version);
             }
             rules.check(input);
+            var before = view(leader);
             apply(input, leader);
             markChanged(id);
+            audit.record("update", "leader", id, before, view(leader));
         });
         return found.map(this::view);
     }
 
+    /** False when there is no such leader, or none this caller may see. */
     public boolean delete(long id) {
-        if (!exists(id)) {
+        Optional<Leader> found = Leader.<Leader>findByIdOptional(id).filter(this::visible);
+        if (found.isEmpty()) {
             return false;
         }
+        requireActFor(found.get());
+        audit.record("delete", "leader", id, view(found.get()), null);
         // first let other features let go of the leader (mentorships free their mentors' places)
         removals.fire(new LeaderRemoved(id));
         // bump first, so the removal has a revision above every indexed version of the leader
@@ -75,9 +92,51 @@ public class LeaderService {
         return true;
     }
 
+    /** Any leader, whoever asks: for other features' rules, never for showing to a caller. */
     @Transactional(TxType.SUPPORTS)
     public Optional<LeaderView> find(long id) {
         return Leader.<Leader>findByIdOptional(id).map(this::view);
+    }
+
+    /** A leader as the caller may see them; empty when there is none or it is hidden from them. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<LeaderView> findForCaller(long id) {
+        return Leader.<Leader>findByIdOptional(id).filter(this::visible).map(this::viewForCaller);
+    }
+
+    /** Whether the caller may see this leader (for features showing things that belong to one). */
+    @Transactional(TxType.SUPPORTS)
+    public boolean visibleToCaller(long id) {
+        return Leader.<Leader>findByIdOptional(id).filter(this::visible).isPresent();
+    }
+
+    /**
+     * 403 when the caller may see the leader but not act for them; features call it before changing
+     * something that belongs to a leader (their records, their requests).
+     */
+    @Transactional(TxType.SUPPORTS)
+    public void requireActFor(long leaderId) {
+        Leader.<Leader>findByIdOptional(leaderId).ifPresent(this::requireActFor);
+    }
+
+    /** The leader's contact details, for an introduction or mentorship they accepted; audited by the caller. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<Contact> contact(long id) {
+        return Leader.<Leader>findByIdOptional(id).map(l -> new Contact(l.contactEmail, l.contactPhone));
+    }
+
+    private boolean visible(Leader leader) {
+        return user.maySee(leader.id, leader.visibility.code);
+    }
+
+    private void requireActFor(Leader leader) {
+        if (!user.mayActFor(leader.id)) {
+            throw ProblemException.forbidden("only " + leader.name + " (or an admin) can change this");
+        }
+    }
+
+    private LeaderView viewForCaller(Leader leader) {
+        return view(leader).seenBy(user.signedIn(), user.isStaff() || user.isLeader(leader.id));
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -87,8 +146,12 @@ public class LeaderService {
 
     @Transactional(TxType.SUPPORTS)
     public Page<LeaderView> list(PageRequest paging) {
-        var query = Leader.<Leader>findAll(Sort.by("id")).page(paging.page(), paging.size());
-        return Page.of(query.list(), paging, query.count()).map(this::view);
+        var query = user.isStaff() ? Leader.<Leader>findAll(Sort.by("id"))
+                : Leader.<Leader>find("visibility in ?1 or id = ?2", Sort.by("id"),
+                        user.visibleLevels().stream().map(code -> Visibility.fromCode(code).orElseThrow()).toList(),
+                        user.leaderId().orElse(-1L));
+        var page = query.page(paging.page(), paging.size());
+        return Page.of(page.list(), paging, page.count()).map(this::viewForCaller);
     }
 
     /**

@@ -29,6 +29,18 @@ public record LeaderView(
                 leader.visibility.code, leader.illustrative, leader.createdAt, leader.updatedAt);
     }
 
+    /**
+     * The profile as a particular caller may see it: anyone without an account gets a reduced one
+     * (no "doing now"); the organisations a leader refuses to be matched with are shown only to
+     * the leader themself and to staff.
+     */
+    public LeaderView seenBy(boolean signedIn, boolean selfOrStaff) {
+        var offer = selfOrStaff ? mentoring
+                : new MentoringView(mentoring.willing(), mentoring.capacity(), mentoring.active(), mentoring.formats(), mentoring.trained(), List.of());
+        return new LeaderView(id, version, name, currentRole, organisation, signedIn ? doingNow : null, signedIn ? doingNowAsOf : null,
+                homeArea, offer, visibility, illustrative, createdAt, updatedAt);
+    }
+
     /** {@code active}: mentorships proposed, accepted or active now, which count against {@code capacity}. */
     public record MentoringView(boolean willing, int capacity, int active, List<String> formats, boolean trained, List<String> conflicts) {
     }

@@ -1,5 +1,6 @@
 package org.joinedup.matching;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,9 +18,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.security.Roles;
 
 @Path("/api/cohort-matches")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.PROGRAMME, Roles.ADMIN })
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Cohort matching")
 public class CohortMatchResource {

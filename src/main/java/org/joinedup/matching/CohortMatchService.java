@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
+import org.joinedup.search.Audience;
 import org.joinedup.search.MentorCandidate;
 import org.joinedup.search.MentorCandidates;
 
@@ -160,7 +161,7 @@ public class CohortMatchService {
 
     /** Available mentors from the index, with their remaining capacity read from the database (the index may lag). */
     private Map<Long, MentorCandidate> available(List<Long> mentorIds) {
-        var found = candidates.pool(mentorIds);
+        var found = candidates.pool(mentorIds, Audience.EVERYONE);
         var room = leaders.capacityLeft(found.stream().map(MentorCandidate::leaderId).toList());
         var pool = new HashMap<Long, MentorCandidate>();
         for (var m : found) {

@@ -1,5 +1,6 @@
 package org.joinedup.matching;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.security.Roles;
 
 @Path("/api/learning-requests")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.LEADER, Roles.PROGRAMME, Roles.ADMIN })
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Learning requests and matches")
 public class LearningRequestResource {

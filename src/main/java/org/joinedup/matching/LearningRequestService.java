@@ -17,6 +17,8 @@ import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.search.LeaderDocument.GeoPoint;
+import org.joinedup.security.AuditTrail;
+import org.joinedup.security.CurrentUser;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.Vocabularies;
 import org.joinedup.vocabulary.VocabularyKind;
@@ -40,21 +42,32 @@ public class LearningRequestService {
     @Inject
     MentorshipService mentorships;
 
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditTrail audit;
+
     public LearningRequestView create(LearningRequestInput input) {
         var learner = check(input);
+        if (!user.isStaff() && !user.isLeader(input.learnerId())) {
+            throw ProblemException.forbidden("you can ask to learn only for yourself");
+        }
         var request = new LearningRequest();
         request.learnerId = input.learnerId();
         apply(input, request);
         request.persist();
+        var view = view(request, learner);
+        audit.record("create", "learning-request", request.id, null, view);
         LOG.infof("Leader %d asked to learn (request %d)", request.learnerId, request.id);
-        return view(request, learner);
+        return view;
     }
 
     public Optional<LearningRequestView> update(long id, LearningRequestInput input) {
         if (input.version() == null) {
             throw ProblemException.invalid(Violation.body("version", "is required when updating; send the version you read"));
         }
-        Optional<LearningRequest> found = LearningRequest.findByIdOptional(id);
+        Optional<LearningRequest> found = mine(id);
         found.ifPresent(request -> {
             if (request.version != input.version()) {
                 throw ProblemException.staleVersion("Learning request", id, input.version(), request.version);
@@ -66,19 +79,22 @@ public class LearningRequestService {
                 throw ProblemException.invalid(Violation.body("learnerId", "cannot change; withdraw and ask again for another learner"));
             }
             check(input);
+            var before = view(request);
             apply(input, request);
             LearningRequest.getEntityManager().flush();
+            audit.record("update", "learning-request", id, before, view(request));
         });
         return found.map(this::view);
     }
 
     /** Withdraws the request and releases mentors it had proposed or accepted; empty when it does not exist. */
     public Optional<LearningRequestView> withdraw(long id) {
-        Optional<LearningRequest> found = LearningRequest.findByIdOptional(id);
+        Optional<LearningRequest> found = mine(id);
         found.ifPresent(request -> {
             if (LearningRequest.OPEN.equals(request.status)) {
                 request.status = LearningRequest.WITHDRAWN;
                 mentorships.closeForWithdrawnRequest(id);
+                audit.record("withdraw", "learning-request", id, null, null);
                 LOG.infof("Learning request %d withdrawn", id);
             }
         });
@@ -87,13 +103,22 @@ public class LearningRequestService {
 
     @Transactional(TxType.SUPPORTS)
     public Optional<LearningRequestView> find(long id) {
-        return LearningRequest.<LearningRequest>findByIdOptional(id).map(this::view);
+        return mine(id).map(this::view);
+    }
+
+    /** A request the caller may handle: their own, or any for programme staff and admins; others are hidden. */
+    private Optional<LearningRequest> mine(long id) {
+        return LearningRequest.<LearningRequest>findByIdOptional(id).filter(r -> user.isStaff() || user.isLeader(r.learnerId));
     }
 
     @Transactional(TxType.SUPPORTS)
     public Page<LearningRequestView> list(Long learnerId, String status, PageRequest paging) {
         var where = new ArrayList<String>();
         var params = new java.util.HashMap<String, Object>();
+        if (!user.isStaff()) {
+            // a leader sees only their own requests, whatever they filter on
+            learnerId = user.leaderId().orElse(-1L);
+        }
         if (learnerId != null) {
             where.add("learnerId = :learner");
             params.put("learner", learnerId);
@@ -140,7 +165,7 @@ public class LearningRequestService {
     /** What the scorer needs of an open request; empty when there is none, 409 when it was withdrawn. */
     @Transactional(TxType.SUPPORTS)
     public Optional<MatchScorer.Need> needOfOpen(long id) {
-        return LearningRequest.<LearningRequest>findByIdOptional(id).map(request -> {
+        return mine(id).map(request -> {
             if (!LearningRequest.OPEN.equals(request.status)) {
                 throw ProblemException.conflict("learning request " + id + " is " + request.status);
             }

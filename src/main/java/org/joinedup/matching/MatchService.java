@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.joinedup.search.MentorCandidate;
+import org.joinedup.search.Audience;
 import org.joinedup.search.MentorCandidates;
+import org.joinedup.security.CurrentUser;
 import org.joinedup.vocabulary.Vocabularies;
 import org.joinedup.vocabulary.VocabularyItem;
 import org.joinedup.vocabulary.VocabularyKind;
@@ -31,6 +33,9 @@ public class MatchService {
     @Inject
     Vocabularies vocabularies;
 
+    @Inject
+    CurrentUser user;
+
     private volatile MatchScorer scorer;
 
     public MatchScorer scorer() {
@@ -45,13 +50,13 @@ public class MatchService {
     }
 
     public List<MatchView> matches(MatchScorer.Need need, int size) {
-        var found = candidates.find(need.forCandidates(), Math.max(MIN_CANDIDATES, size * CANDIDATES_PER_MATCH));
+        var found = candidates.find(need.forCandidates(), Math.max(MIN_CANDIDATES, size * CANDIDATES_PER_MATCH), Audience.of(user));
         return rank(need, found).stream().limit(size).toList();
     }
 
     /** The score of one mentor for a need, if they may be matched at all. */
     public Optional<MatchView> pair(MatchScorer.Need need, long mentorId) {
-        return rank(need, candidates.pool(List.of(mentorId))).stream().findFirst();
+        return rank(need, candidates.pool(List.of(mentorId), Audience.of(user))).stream().findFirst();
     }
 
     List<MatchView> rank(MatchScorer.Need need, List<MentorCandidate> found) {

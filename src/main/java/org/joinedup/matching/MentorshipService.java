@@ -18,6 +18,8 @@ import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
+import org.joinedup.security.AuditTrail;
+import org.joinedup.security.CurrentUser;
 
 /**
  * Proposes mentorships and moves them through their life; the only writer of the mentorship table.
@@ -39,6 +41,12 @@ public class MentorshipService {
     @Inject
     MatchService matches;
 
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditTrail audit;
+
     public MentorshipView propose(MentorshipInput input, Long cohortMatchId) {
         Optional<LearningRequest> found = LearningRequest.findByIdOptional(input.requestId());
         var violations = new ArrayList<Violation>();
@@ -52,6 +60,9 @@ public class MentorshipService {
             throw ProblemException.invalid(violations);
         }
         var request = found.get();
+        if (!user.isStaff() && !user.isLeader(request.learnerId)) {
+            throw ProblemException.forbidden("mentors are proposed by programme staff, or by the learner from their matches");
+        }
         if (!LearningRequest.OPEN.equals(request.status)) {
             throw ProblemException.conflict("learning request " + request.id + " is " + request.status);
         }
@@ -72,6 +83,7 @@ public class MentorshipService {
         mentorship.proposedAt = Instant.now();
         mentorship.cohortMatchId = cohortMatchId;
         mentorship.persist();
+        audit.record("propose", "mentorship", mentorship.id, null, view(mentorship));
         LOG.infof("Proposed mentorship %d: leader %d for request %d (score %.2f)", mentorship.id, mentorship.mentorId, request.id,
                 mentorship.score);
         return view(mentorship);
@@ -79,8 +91,9 @@ public class MentorshipService {
 
     /** Moves a mentorship on; an illegal step is a 409. Empty when it does not exist. */
     public Optional<MentorshipView> move(long id, MentorshipStatus to, MentorshipClosing closing) {
-        Optional<Mentorship> found = Mentorship.findByIdOptional(id);
+        Optional<Mentorship> found = involving(id);
         found.ifPresent(m -> {
+            requireMayMove(m, to);
             if (!m.status.next().contains(to)) {
                 throw ProblemException.conflict("mentorship " + id + " is " + m.status.code + "; it cannot become " + to.code
                         + (m.status.next().isEmpty() ? "" : " (next: " + String.join(" or ", m.status.next().stream().map(s -> s.code).sorted().toList()) + ")"));
@@ -102,8 +115,14 @@ public class MentorshipService {
             if (m.status.holdsCapacity() && !to.holdsCapacity()) {
                 leaders.releaseMentee(m.mentorId);
             }
+            var before = m.status.code;
             m.status = to;
             Mentorship.getEntityManager().flush();
+            audit.record(to.code, "mentorship", id, java.util.Map.of("status", before), java.util.Map.of("status", to.code));
+            if (to == MentorshipStatus.ACCEPTED) {
+                // from here each side sees the other's contact details
+                audit.record("contact-disclosed", "mentorship", id, null, java.util.Map.of("mentor", m.mentorId, "learner", m.learnerId));
+            }
             LOG.infof("Mentorship %d is now %s", id, to.code);
         });
         return found.map(this::view);
@@ -129,13 +148,36 @@ public class MentorshipService {
 
     @Transactional(TxType.SUPPORTS)
     public Optional<MentorshipView> find(long id) {
-        return Mentorship.<Mentorship>findByIdOptional(id).map(this::view);
+        return involving(id).map(this::view);
+    }
+
+    /** A mentorship the caller may see: one they are mentor or learner in, or any for staff. */
+    private Optional<Mentorship> involving(long id) {
+        return Mentorship.<Mentorship>findByIdOptional(id)
+                .filter(m -> user.isStaff() || user.isLeader(m.mentorId) || user.isLeader(m.learnerId));
+    }
+
+    /** The mentor answers a proposal; either side (or staff) starts and completes; staff may also decline. */
+    private void requireMayMove(Mentorship m, MentorshipStatus to) {
+        boolean mentor = user.isLeader(m.mentorId);
+        boolean allowed = switch (to) {
+            case ACCEPTED -> mentor || user.has(org.joinedup.security.Roles.ADMIN);
+            case DECLINED -> mentor || user.isStaff();
+            default -> mentor || user.isLeader(m.learnerId) || user.isStaff();
+        };
+        if (!allowed) {
+            throw ProblemException.forbidden("only the mentor answers a proposal");
+        }
     }
 
     @Transactional(TxType.SUPPORTS)
     public Page<MentorshipView> list(Long mentorId, Long learnerId, Long requestId, String status, PageRequest paging) {
         var where = new ArrayList<String>();
         var params = new HashMap<String, Object>();
+        if (!user.isStaff()) {
+            where.add("(mentorId = :self or learnerId = :self)");
+            params.put("self", user.leaderId().orElse(-1L));
+        }
         if (mentorId != null) {
             where.add("mentorId = :mentor");
             params.put("mentor", mentorId);
@@ -163,7 +205,19 @@ public class MentorshipService {
     private MentorshipView view(Mentorship m) {
         return new MentorshipView(m.id, m.version, m.requestId, person(m.mentorId), person(m.learnerId), m.score, List.copyOf(m.reasons),
                 m.status.code, m.proposedAt, m.respondedAt, m.startedAt, m.completedAt, m.mentorNote, m.learnerNote,
-                m.learnerWouldRecommend, m.cohortMatchId);
+                m.learnerWouldRecommend, m.cohortMatchId, otherSidesContact(m));
+    }
+
+    /** Once the mentor accepted, the mentor and the learner each see the other's contact details. */
+    private org.joinedup.leader.Contact otherSidesContact(Mentorship m) {
+        boolean accepted = m.status == MentorshipStatus.ACCEPTED || m.status == MentorshipStatus.ACTIVE || m.status == MentorshipStatus.COMPLETED;
+        if (!accepted || !user.inRequest()) {
+            return null;
+        }
+        if (user.isLeader(m.learnerId)) {
+            return leaders.contact(m.mentorId).orElse(null);
+        }
+        return user.isLeader(m.mentorId) ? leaders.contact(m.learnerId).orElse(null) : null;
     }
 
     private MentorshipView.Person person(long leaderId) {

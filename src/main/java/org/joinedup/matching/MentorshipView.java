@@ -5,7 +5,9 @@ import java.util.List;
 
 public record MentorshipView(long id, int version, long requestId, Person mentor, Person learner, double score, List<String> reasons,
         String status, Instant proposedAt, Instant respondedAt, Instant startedAt, Instant completedAt, String mentorNote,
-        String learnerNote, Boolean learnerWouldRecommend, Long cohortMatchId) {
+        String learnerNote, Boolean learnerWouldRecommend, Long cohortMatchId,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The other side's contact details, once the mentor accepted; only for the mentor and the learner")
+        org.joinedup.leader.Contact contact) {
 
     public record Person(long id, String name) {
     }

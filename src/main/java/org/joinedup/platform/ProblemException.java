@@ -40,6 +40,10 @@ public class ProblemException extends RuntimeException {
                 .withViolations(List.of(Violation.body("version", "expected " + current))));
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of("forbidden", "Forbidden", 403, detail));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(Problem.of("conflict", "Conflict", 409, detail));
     }

@@ -86,6 +86,18 @@ public class ProblemMappers {
         return unexpected(e);
     }
 
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e) {
+        var response = respond(Problem.of("unauthorized", "Unauthorized", 401,
+                "sign in first: send a valid bearer token (POST /api/auth/token gives one)"));
+        return Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, "your role does not allow this"));
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         // Quarkus REST wraps a body it cannot parse in a plain 400; say what was wrong with it instead

@@ -91,6 +91,7 @@ final class LeaderQuery {
 
     private List<ObjectNode> leaderFilters() {
         var filters = new ArrayList<ObjectNode>();
+        criteria.audience().filter().ifPresent(filters::add);
         if (criteria.mentoringAvailable()) {
             filters.add(obj("term", obj("mentoring.willing", true)));
             filters.add(obj("range", obj("mentoring.capacity_left", obj("gte", 1))));

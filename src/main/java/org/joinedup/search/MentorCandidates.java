@@ -30,7 +30,7 @@ public class MentorCandidates {
     AliasSearch alias;
 
     /** The {@code size} best candidates for one need, with their records that share a service with it. */
-    public List<MentorCandidate> find(MentorCandidate.Need need, int size) {
+    public List<MentorCandidate> find(MentorCandidate.Need need, int size, Audience audience) {
         var overlap = new ArrayList<ObjectNode>();
         need.services().forEach(s -> overlap.add(obj("constant_score", obj("filter", obj("term", obj("records.services", s)),
                 "boost", 40.0 / need.services().size()))));
@@ -47,7 +47,9 @@ public class MentorCandidates {
         var records = obj("function_score", obj(
                 "query", obj("bool", obj("filter", arr(obj("terms", obj("records.services", need.services()))), "should", arr(overlap))),
                 "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
-        var bool = obj("filter", arr(available()), "must_not", arr(excluded(need)),
+        var filters = new ArrayList<ObjectNode>(available());
+        audience.filter().ifPresent(filters::add);
+        var bool = obj("filter", arr(filters), "must_not", arr(excluded(need)),
                 "must", arr(obj("nested", obj("path", LeaderQuery.RECORDS, "score_mode", "max", "query", records,
                         "inner_hits", obj("name", "experience", "size", RECORDS_PER_CANDIDATE,
                                 "_source", obj("excludes", arr("records.summary", "records.partner_organisations")))))));
@@ -61,9 +63,10 @@ public class MentorCandidates {
         }).toList();
     }
 
-    /** Every mentor with capacity left, or only those of {@code mentorIds}, with all their records. */
-    public List<MentorCandidate> pool(Collection<Long> mentorIds) {
+    /** Every mentor with capacity left whom the audience may see, or only those of {@code mentorIds}, with all their records. */
+    public List<MentorCandidate> pool(Collection<Long> mentorIds, Audience audience) {
         var filters = new ArrayList<ObjectNode>(available());
+        audience.filter().ifPresent(filters::add);
         if (mentorIds != null) {
             filters.add(obj("terms", obj("id", List.copyOf(mentorIds))));
         }

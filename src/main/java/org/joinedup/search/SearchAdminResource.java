@@ -1,5 +1,6 @@
 package org.joinedup.search;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,9 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.security.Roles;
 
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 @Tag(name = "Search administration")
 public class SearchAdminResource {
 

@@ -17,7 +17,8 @@ public record SearchCriteria(
         Double withinKm,
         Sort sort,
         int page,
-        int size) {
+        int size,
+        Audience audience) {
 
     public enum Sort {
         RELEVANCE, DISTANCE, RECENT

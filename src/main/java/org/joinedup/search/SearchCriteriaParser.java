@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.joinedup.integration.VerificationLevel;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
+import org.joinedup.security.CurrentUser;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.Vocabularies;
@@ -36,6 +37,9 @@ public class SearchCriteriaParser {
 
     @Inject
     Geography geography;
+
+    @Inject
+    CurrentUser user;
 
     public SearchCriteria parse(SearchParams p) {
         var violations = new ArrayList<Violation>();
@@ -101,7 +105,7 @@ public class SearchCriteriaParser {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        return new SearchCriteria(text, filters, min, p.mentoring != null, near, nearLabel, withinKm, sort, page, size);
+        return new SearchCriteria(text, filters, min, p.mentoring != null, near, nearLabel, withinKm, sort, page, size, Audience.of(user));
     }
 
     private static List<String> params(SearchParams p, Facet facet) {

@@ -1,5 +1,6 @@
 package org.joinedup.search;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 @Tag(name = "Search")
 public class SearchResource {
 

@@ -1,5 +1,6 @@
 package org.joinedup.vocabulary;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import org.joinedup.platform.Violation;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 @Tag(name = "Vocabularies and areas")
 public class VocabularyResource {
 

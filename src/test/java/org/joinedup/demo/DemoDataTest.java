@@ -16,11 +16,18 @@ import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.Vocabularies;
 import org.joinedup.vocabulary.VocabularyKind;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.joinedup.Fixtures;
 
 /** The demo set is loaded into the empty test database at start, through the services. */
 @QuarkusTest
 class DemoDataTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        Fixtures.actAs("demo-admin");
+    }
 
     @Inject
     Geography geography;

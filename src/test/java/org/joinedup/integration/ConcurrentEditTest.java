@@ -14,10 +14,17 @@ import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.joinedup.Fixtures;
 
 @QuarkusTest
 class ConcurrentEditTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        Fixtures.actAs("demo-admin");
+    }
 
     @RepeatedTest(5)
     void twoEditsOfTheSameVersionGiveOne200AndOne409() throws Exception {

@@ -16,10 +16,17 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.joinedup.Fixtures;
 
 @QuarkusTest
 class CohortMatchResourceTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        Fixtures.actAs("demo-admin");
+    }
 
     private static JsonPath run(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/cohort-matches")

@@ -8,10 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.joinedup.Fixtures;
 
 @QuarkusTest
 class SearchReadinessTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        Fixtures.actAs("demo-admin");
+    }
 
     @Inject
     ElasticsearchClient client;

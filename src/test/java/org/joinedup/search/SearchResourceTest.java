@@ -28,11 +28,18 @@ import java.util.stream.Collectors;
 import org.joinedup.integration.IntegrationRecord;
 import org.joinedup.vocabulary.Geography;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.joinedup.Fixtures;
 
 /** Search over the demo data and over leaders made for each test, against the real Elasticsearch. */
 @QuarkusTest
 class SearchResourceTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        Fixtures.actAs("demo-admin");
+    }
 
     private static final String MIDLANDS = "E40000011";
 

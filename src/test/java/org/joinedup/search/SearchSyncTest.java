@@ -28,11 +28,17 @@ import org.joinedup.ElasticsearchProxy;
 import org.joinedup.Fixtures;
 import org.joinedup.leader.LeaderService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The index follows PostgreSQL: quickly, exactly, through outages and rebuilds. */
 @QuarkusTest
 class SearchSyncTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        Fixtures.actAs("demo-admin");
+    }
 
     private static final Duration SEARCHABLE_WITHIN = Duration.ofSeconds(2);
 

@@ -9,10 +9,17 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.joinedup.Fixtures;
 
 @QuarkusTest
 class VocabularyResourceTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        Fixtures.actAs("demo-admin");
+    }
 
     @Test
     void servesEveryVocabularyWithCodesLabelsAndSynonyms() {

@@ -1,0 +1,102 @@
+package org.joinedup.introduction;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.Optional;
+import org.joinedup.leader.LeaderService;
+import org.joinedup.platform.Page;
+import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
+import org.joinedup.security.AuditTrail;
+import org.joinedup.security.CurrentUser;
+
+/** Introductions: asked by anyone signed in, answered by the leader; the only way to a leader's contact details. */
+@ApplicationScoped
+@Transactional
+public class IntroductionService {
+
+    @Inject
+    LeaderService leaders;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    AuditTrail audit;
+
+    public IntroductionView ask(IntroductionInput input) {
+        // a hidden leader and a missing one get the same answer
+        if (!leaders.visibleToCaller(input.leaderId())) {
+            throw ProblemException.invalid(Violation.body("leaderId", "there is no leader " + input.leaderId() + " you can see"));
+        }
+        if (user.isLeader(input.leaderId())) {
+            throw ProblemException.invalid(Violation.body("leaderId", "is you"));
+        }
+        boolean pending = Introduction.count("requester = ?1 and leaderId = ?2 and status = ?3", user.name(), input.leaderId(),
+                Introduction.REQUESTED) > 0;
+        if (pending) {
+            throw ProblemException.conflict("you have already asked for an introduction to leader " + input.leaderId());
+        }
+        var introduction = new Introduction();
+        introduction.requester = user.name();
+        introduction.leaderId = input.leaderId();
+        introduction.message = input.message();
+        introduction.persist();
+        var view = view(introduction);
+        audit.record("introduction-requested", "introduction", introduction.id, null, view);
+        return view;
+    }
+
+    /** The leader answers; 403 for the requester, hidden from everyone else. */
+    public Optional<IntroductionView> answer(long id, boolean accept) {
+        Optional<Introduction> found = involving(id);
+        found.ifPresent(introduction -> {
+            if (!user.isLeader(introduction.leaderId)) {
+                throw ProblemException.forbidden("only the leader asked for answers an introduction");
+            }
+            if (!Introduction.REQUESTED.equals(introduction.status)) {
+                throw ProblemException.conflict("introduction " + id + " was already " + introduction.status);
+            }
+            introduction.status = accept ? Introduction.ACCEPTED : Introduction.DECLINED;
+            introduction.answeredAt = Instant.now();
+            Introduction.getEntityManager().flush();
+            audit.record("introduction-" + introduction.status, "introduction", id, null, java.util.Map.of("status", introduction.status));
+            if (accept) {
+                audit.record("contact-disclosed", "introduction", id, null,
+                        java.util.Map.of("leader", introduction.leaderId, "to", introduction.requester));
+            }
+        });
+        return found.map(this::view);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public Optional<IntroductionView> find(long id) {
+        return involving(id).map(this::view);
+    }
+
+    /** Introductions the caller asked for or was asked for (staff see all). */
+    @Transactional(TxType.SUPPORTS)
+    public Page<IntroductionView> mine(PageRequest paging) {
+        var query = user.isStaff() ? Introduction.<Introduction>findAll(Sort.by("id"))
+                : Introduction.<Introduction>find("requester = ?1 or leaderId = ?2", Sort.by("id"), user.name(), user.leaderId().orElse(-1L));
+        var page = query.page(paging.page(), paging.size());
+        return Page.of(page.list(), paging, page.count()).map(this::view);
+    }
+
+    private Optional<Introduction> involving(long id) {
+        return Introduction.<Introduction>findByIdOptional(id)
+                .filter(i -> user.isStaff() || user.name().equals(i.requester) || user.isLeader(i.leaderId));
+    }
+
+    private IntroductionView view(Introduction i) {
+        var contact = Introduction.ACCEPTED.equals(i.status) && user.name().equals(i.requester)
+                ? leaders.contact(i.leaderId).orElse(null) : null;
+        return new IntroductionView(i.id, i.version, i.requester, i.leaderId, leaders.find(i.leaderId).map(l -> l.name()).orElse(null),
+                i.message, i.status, i.createdAt, i.answeredAt, contact);
+    }
+}

@@ -1,0 +1,53 @@
+package org.joinedup.security;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** Someone who signs in: a username, a bcrypt hash of the password, roles, and for leaders the leader they are. */
+@Entity
+@Table(name = "account")
+public class Account extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Version
+    public int version;
+
+    @Column(updatable = false)
+    public String username;
+
+    public String passwordHash;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> roles = new ArrayList<>();
+
+    public Long leaderId;
+
+    @CreationTimestamp
+    @Column(updatable = false)
+    public Instant createdAt;
+
+    public static Optional<Account> byUsername(String username) {
+        return find("username", username.strip().toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+    }
+
+    public static Optional<Account> byLeader(long leaderId) {
+        return find("leaderId", leaderId).firstResultOptional();
+    }
+}

@@ -1,0 +1,70 @@
+package org.joinedup.security;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.Page;
+import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.ProblemException;
+
+@Path("/api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Accounts and audit")
+public class AccountAdminResource {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    AuditTrail audit;
+
+    public record RoleChange(@NotNull List<String> roles) {
+    }
+
+    @GET
+    @Path("/accounts")
+    public Page<AccountView> accounts(@Valid @BeanParam PageRequest paging) {
+        return accounts.list(paging);
+    }
+
+    @POST
+    @Path("/accounts")
+    @Operation(summary = "Create an account; a leader account names its leader")
+    public Response create(@Valid @NotNull AccountInput input) {
+        return Response.status(Response.Status.CREATED).entity(accounts.create(input)).build();
+    }
+
+    @PUT
+    @Path("/accounts/{id}/roles")
+    @Operation(summary = "Replace an account's roles (audited)")
+    public AccountView roles(@PathParam("id") long id, @Valid @NotNull RoleChange change) {
+        return accounts.changeRoles(id, change.roles()).orElseThrow(() -> ProblemException.notFound("Account", id));
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "The audit trail, newest first; filter by actor, action, entity type and id, and time")
+    public Page<AuditTrail.Entry> audit(@QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
+            @QueryParam("from") Instant from, @QueryParam("to") Instant to, @Valid @BeanParam PageRequest paging) {
+        return audit.search(actor, action, entityType, entityId, from, to, paging);
+    }
+}

@@ -1,0 +1,39 @@
+package org.joinedup.security;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.Set;
+
+/**
+ * Tells SmallRye JWT how to verify tokens: RS256 only (so "alg: none" and HMAC tricks are refused),
+ * the expected issuer, an expiry, and the key: the service's own, or the external provider's.
+ */
+@ApplicationScoped
+public class TokenVerification {
+
+    @Inject
+    TokenConfig config;
+
+    @Inject
+    SigningKeys keys;
+
+    @Produces
+    @Alternative
+    @Priority(1)
+    @ApplicationScoped
+    JWTAuthContextInfo verification() {
+        var info = new JWTAuthContextInfo();
+        info.setIssuedBy(config.issuer());
+        info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+        info.setRequiredClaims(Set.of("exp", "iat", "iss"));
+        info.setGroupsPath(config.rolesClaim());
+        info.setExpGracePeriodSecs(30);
+        config.publicKeyLocation().ifPresentOrElse(info::setPublicKeyLocation, () -> info.setPublicVerificationKey(keys.publicKey()));
+        return info;
+    }
+}

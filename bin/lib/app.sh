@@ -8,6 +8,7 @@ APP_READY="$APP_URL/q/health/ready"
 APP_LOG="$JOINEDUP_HOME/app.log"
 APP_PID="$JOINEDUP_HOME/app.pid"
 APP_JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+DEMO_PASSWORD_DEFAULT=joinedup-local-demo
 
 app_pid_alive() { pid_alive "$APP_PID" quarkus-run.jar; }
 app_ready() { [[ $(http_code "$APP_READY") == 200 ]]; }
@@ -18,11 +19,15 @@ app_env() {
   export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-joinedup}"
   export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-joinedup}"
   export JOINEDUP_ELASTICSEARCH_HOSTS="${JOINEDUP_ELASTICSEARCH_HOSTS:-$ES_URL}"
+  # Password of the demo accounts, set at the first start on an empty database. Local use only.
+  export JOINEDUP_DEMO_PASSWORD="${JOINEDUP_DEMO_PASSWORD:-$DEMO_PASSWORD_DEFAULT}"
 }
 
 app_print_urls() {
   echo "JoinedUp:   $APP_PUBLIC_URL"
   echo "Swagger UI: $APP_PUBLIC_URL/q/swagger-ui"
+  echo "Demo accounts (local use only): demo-leader, demo-commissioner, demo-programme, demo-admin;"
+  echo "  password: \$JOINEDUP_DEMO_PASSWORD at first start (default $DEMO_PASSWORD_DEFAULT)"
 }
 
 app_build() {

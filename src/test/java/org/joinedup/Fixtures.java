@@ -126,7 +126,8 @@ public final class Fixtures {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            var response = given().when().get("/api/admin/search/check").then().extract();
+            var response = given().header("Authorization", bearer(TOKENS.computeIfAbsent("demo-admin@" + RestAssured.port, k -> token("demo-admin"))))
+                    .when().get("/api/admin/search/check").then().extract();
             if (response.statusCode() == 200 && response.jsonPath().getBoolean("inStep")) {
                 return;
             }

@@ -1,0 +1,162 @@
+package org.joinedup.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.joinedup.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint in the OpenAPI document against every role and no token. An endpoint missing
+ * from {@link #RULES} fails the build, so a new endpoint cannot ship without a decision.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    private static final String ANONYMOUS = "anonymous";
+    private static final Set<String> EVERYONE = Set.of(ANONYMOUS, Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN);
+    private static final Set<String> SIGNED_IN = Set.of(Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN);
+    private static final Set<String> OWNERS = Set.of(Roles.LEADER, Roles.ADMIN);
+    private static final Set<String> MATCHING = Set.of(Roles.LEADER, Roles.PROGRAMME, Roles.ADMIN);
+    private static final Set<String> STAFF = Set.of(Roles.PROGRAMME, Roles.ADMIN);
+    private static final Set<String> ADMIN = Set.of(Roles.ADMIN);
+    /** Allowed calls not actually made here, because they would change the shared data (their own tests cover them). */
+    private static final Set<String> NOT_CALLED = Set.of("DELETE /api/me", "POST /api/admin/reindex");
+    private static final long NO_SUCH_ID = 987_654_321L;
+
+    /** Who may call what: the decision for each endpoint. */
+    static final Map<String, Set<String>> RULES = new TreeMap<>(Map.ofEntries(
+            Map.entry("GET /api/vocabularies", EVERYONE),
+            Map.entry("GET /api/vocabularies/{name}", EVERYONE),
+            Map.entry("GET /api/areas", EVERYONE),
+            Map.entry("GET /api/areas/{code}", EVERYONE),
+            Map.entry("POST /api/auth/token", EVERYONE),
+            Map.entry("GET /api/leaders", EVERYONE),
+            Map.entry("POST /api/leaders", STAFF),
+            Map.entry("GET /api/leaders/{id}", EVERYONE),
+            Map.entry("PUT /api/leaders/{id}", OWNERS),
+            Map.entry("DELETE /api/leaders/{id}", OWNERS),
+            Map.entry("GET /api/leaders/{leaderId}/records", EVERYONE),
+            Map.entry("POST /api/leaders/{leaderId}/records", OWNERS),
+            Map.entry("GET /api/records/{id}", EVERYONE),
+            Map.entry("PUT /api/records/{id}", OWNERS),
+            Map.entry("DELETE /api/records/{id}", OWNERS),
+            Map.entry("POST /api/records/{id}/endorsements", SIGNED_IN),
+            Map.entry("GET /api/search/leaders", EVERYONE),
+            Map.entry("GET /api/search/regions", EVERYONE),
+            Map.entry("POST /api/admin/reindex", ADMIN),
+            Map.entry("GET /api/admin/search/check", ADMIN),
+            Map.entry("GET /api/admin/search/query", ADMIN),
+            Map.entry("GET /api/admin/outbox", ADMIN),
+            Map.entry("POST /api/admin/outbox/replay", ADMIN),
+            Map.entry("GET /api/admin/accounts", ADMIN),
+            Map.entry("POST /api/admin/accounts", ADMIN),
+            Map.entry("PUT /api/admin/accounts/{id}/roles", ADMIN),
+            Map.entry("GET /api/admin/audit", ADMIN),
+            Map.entry("GET /api/learning-requests", MATCHING),
+            Map.entry("POST /api/learning-requests", MATCHING),
+            Map.entry("GET /api/learning-requests/{id}", MATCHING),
+            Map.entry("PUT /api/learning-requests/{id}", MATCHING),
+            Map.entry("DELETE /api/learning-requests/{id}", MATCHING),
+            Map.entry("GET /api/learning-requests/{id}/matches", MATCHING),
+            Map.entry("GET /api/mentorships", MATCHING),
+            Map.entry("POST /api/mentorships", MATCHING),
+            Map.entry("GET /api/mentorships/{id}", MATCHING),
+            Map.entry("POST /api/mentorships/{id}/accept", MATCHING),
+            Map.entry("POST /api/mentorships/{id}/decline", MATCHING),
+            Map.entry("POST /api/mentorships/{id}/start", MATCHING),
+            Map.entry("POST /api/mentorships/{id}/complete", MATCHING),
+            Map.entry("POST /api/cohort-matches", STAFF),
+            Map.entry("GET /api/cohort-matches/{id}", STAFF),
+            Map.entry("POST /api/cohort-matches/{id}/accept", STAFF),
+            Map.entry("GET /api/introductions", SIGNED_IN),
+            Map.entry("POST /api/introductions", SIGNED_IN),
+            Map.entry("GET /api/introductions/{id}", SIGNED_IN),
+            Map.entry("POST /api/introductions/{id}/accept", SIGNED_IN),
+            Map.entry("POST /api/introductions/{id}/decline", SIGNED_IN),
+            Map.entry("GET /api/me", SIGNED_IN),
+            Map.entry("GET /api/me/export", Set.of(Roles.LEADER)),
+            Map.entry("DELETE /api/me", Set.of(Roles.LEADER))));
+
+    @BeforeAll
+    static void noDefaultToken() {
+        Fixtures.actAnonymously();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> documentedEndpoints() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        var endpoints = new ArrayList<String>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(m -> List.of("get", "post", "put", "delete", "patch").contains(m))
+                .forEach(method -> endpoints.add(method.toUpperCase() + " " + path)));
+        return endpoints;
+    }
+
+    @Test
+    void everyDocumentedEndpointHasARule() {
+        var documented = documentedEndpoints();
+        var missing = documented.stream().filter(e -> !RULES.containsKey(e)).toList();
+        assertEquals(List.of(), missing, "endpoints without an authorisation rule");
+        var stale = RULES.keySet().stream().filter(e -> !documented.contains(e)).toList();
+        assertEquals(List.of(), stale, "rules for endpoints that no longer exist");
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatItsRuleAllows() {
+        var tokens = new TreeMap<String, String>();
+        for (var role : List.of(Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN)) {
+            tokens.put(role, Fixtures.token("demo-" + role));
+        }
+        var wrong = new ArrayList<String>();
+        for (var endpoint : documentedEndpoints()) {
+            var allowed = RULES.get(endpoint);
+            for (var caller : EVERYONE) {
+                boolean may = allowed.contains(caller);
+                if (may && NOT_CALLED.contains(endpoint)) {
+                    continue;
+                }
+                int status = call(endpoint, tokens.get(caller));
+                boolean denied = status == 401 || status == 403;
+                int expectedDenial = ANONYMOUS.equals(caller) ? 401 : 403;
+                if (may && denied || !may && status != expectedDenial) {
+                    wrong.add(endpoint + " as " + caller + ": " + status + (may ? " (should be allowed)" : " (should be " + expectedDenial + ")"));
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void deniedAnswersAreProblemJson() {
+        given().when().get("/api/admin/outbox").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-commissioner"))).when().get("/api/admin/outbox")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    private static int call(String endpoint, String token) {
+        var parts = endpoint.split(" ", 2);
+        var path = parts[1].replaceAll("\\{[^}]+}", String.valueOf(NO_SUCH_ID)).replace("/api/vocabularies/" + NO_SUCH_ID, "/api/vocabularies/services");
+        var request = given().contentType(ContentType.JSON);
+        if (token != null) {
+            request.header("Authorization", Fixtures.bearer(token));
+        }
+        if (parts[0].equals("POST") || parts[0].equals("PUT")) {
+            request.body("{}");
+        }
+        var status = request.when().request(parts[0], path).then().extract().statusCode();
+        assertTrue(status < 500, endpoint + " answered " + status);
+        return status;
+    }
+}

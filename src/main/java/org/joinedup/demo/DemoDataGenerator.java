@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.joinedup.vocabulary.CsvTable;
 
 /**
  * Writes a synthetic demo data set of leaders and their integration records, in the same JSON
@@ -508,56 +509,7 @@ public final class DemoDataGenerator {
         return out;
     }
 
-    /** Minimal RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. */
     static List<Map<String, String>> readCsv(Path path) throws IOException {
-        String s = Files.readString(path, StandardCharsets.UTF_8);
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                if (!(row.size() == 1 && row.get(0).isEmpty())) {
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-            } else if (c != '\uFEFF' || i > 0) {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        List<Map<String, String>> out = new ArrayList<>();
-        List<String> header = rows.isEmpty() ? List.of() : rows.get(0);
-        for (List<String> r : rows.subList(Math.min(1, rows.size()), rows.size())) {
-            Map<String, String> m = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                m.put(header.get(i), i < r.size() ? r.get(i) : "");
-            }
-            out.add(m);
-        }
-        return out;
+        return CsvTable.read(Files.newInputStream(path), path.toString());
     }
 }

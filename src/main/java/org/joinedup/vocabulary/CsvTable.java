@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the RFC 4180 CSV files under seed-data/ (quoted fields may hold commas, quotes and newlines). */
-final class CsvTable {
+public final class CsvTable {
 
     private CsvTable() {
     }
 
-    static List<Map<String, String>> read(InputStream in, String name) {
+    public static List<Map<String, String>> read(InputStream in, String name) {
         String text;
         try (in) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

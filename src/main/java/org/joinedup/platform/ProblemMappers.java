@@ -119,10 +119,40 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (databaseUnreachable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return respond(Problem.of("database-unavailable", "Database unavailable", 503,
+                    "the database is not answering for the moment; nothing was saved. Retry in " + Problem.RETRY_AFTER_SECONDS + " seconds"));
+        }
         var incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(Problem.of("internal-error", "Internal error", 500,
                 "the service could not complete the request; quote incident " + incident + " when reporting it"));
+    }
+
+    /**
+     * A lost or refused database connection (SQL state class 08, a server shutting down, or no
+     * connection from the pool in time) is a 503 the client may retry, not an internal error.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (var cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.JDBCConnectionException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql) {
+                var state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))
+                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private Response respond(Problem problem) {

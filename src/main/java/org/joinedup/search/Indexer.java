@@ -55,6 +55,7 @@ public class Indexer {
     private ScheduledExecutorService thread;
     private Counter indexed;
     private Counter failed;
+    private Counter rowsDone;
 
     void onStart(@Observes StartupEvent start) {
         Gauge.builder("joinedup.outbox.pending", () -> lastStats.get().pending()).description("Outbox rows waiting to be indexed").register(registry);
@@ -63,6 +64,8 @@ public class Indexer {
                 .description("Age of the oldest outbox row waiting to be indexed").register(registry);
         indexed = Counter.builder("joinedup.indexer.changes").tag("outcome", "indexed").register(registry);
         failed = Counter.builder("joinedup.indexer.changes").tag("outcome", "failed").register(registry);
+        // outbox rows this copy completed: summed over copies it equals the rows written, if no copy does another's work
+        rowsDone = Counter.builder("joinedup.outbox.rows.done").register(registry);
         if (!config.enabled()) {
             LOG.info("Indexer disabled (joinedup.indexer.enabled=false): this copy does not drain the outbox");
             return;
@@ -151,6 +154,7 @@ public class Indexer {
                 }
             });
             outbox.complete(done);
+            rowsDone.increment(done.size());
             indexed.increment(rowsByLeader.size() - failures.size());
             if (!failures.isEmpty()) {
                 failed.increment(failures.size());

@@ -56,6 +56,7 @@ public class Indexer {
     private Counter indexed;
     private Counter failed;
     private Counter rowsDone;
+    private Counter rowsClaimed;
 
     void onStart(@Observes StartupEvent start) {
         Gauge.builder("joinedup.outbox.pending", () -> lastStats.get().pending()).description("Outbox rows waiting to be indexed").register(registry);
@@ -66,6 +67,8 @@ public class Indexer {
         failed = Counter.builder("joinedup.indexer.changes").tag("outcome", "failed").register(registry);
         // outbox rows this copy completed: summed over copies it equals the rows written, if no copy does another's work
         rowsDone = Counter.builder("joinedup.outbox.rows.done").register(registry);
+        // rows claimed by this copy: summed over copies it exceeds the rows written only if a row was worked on twice
+        rowsClaimed = Counter.builder("joinedup.outbox.rows.claimed").register(registry);
         if (!config.enabled()) {
             LOG.info("Indexer disabled (joinedup.indexer.enabled=false): this copy does not drain the outbox");
             return;
@@ -132,6 +135,7 @@ public class Indexer {
         if (claimed.isEmpty()) {
             return 0;
         }
+        rowsClaimed.increment(claimed.size());
         // the row says only which leader changed; the highest revision matters only for a deletion
         Map<Long, List<Long>> rowsByLeader = new LinkedHashMap<>();
         Map<Long, Long> revisionByLeader = new HashMap<>();
@@ -153,8 +157,7 @@ public class Indexer {
                     done.addAll(rows);
                 }
             });
-            outbox.complete(done);
-            rowsDone.increment(done.size());
+            rowsDone.increment(outbox.complete(done));
             indexed.increment(rowsByLeader.size() - failures.size());
             if (!failures.isEmpty()) {
                 failed.increment(failures.size());

@@ -62,13 +62,14 @@ public class SearchOutbox {
                 .toList();
     }
 
-    /** Elasticsearch acknowledged these rows: they are done. */
+    /** Elasticsearch acknowledged these rows: they are done. Returns how many were still there. */
     @Transactional(TxType.REQUIRES_NEW)
-    public void complete(Collection<Long> ids) {
-        if (!ids.isEmpty()) {
-            em.createNativeQuery("delete from search_outbox where id = any(:ids)").setParameter("ids", ids.toArray(Long[]::new))
-                    .executeUpdate();
+    public int complete(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
         }
+        return em.createNativeQuery("delete from search_outbox where id = any(:ids)").setParameter("ids", ids.toArray(Long[]::new))
+                .executeUpdate();
     }
 
     /**

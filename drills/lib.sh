@@ -1,0 +1,126 @@
+# Shared by the drill scripts: start and stop service copies against a drill database and index
+# of their own, run the Java drill driver, and check the index against PostgreSQL.
+# shellcheck shell=bash
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd -P)"
+source "$ROOT/bin/lib/common.sh"
+source "$ROOT/bin/lib/postgres.sh"
+source "$ROOT/bin/lib/elasticsearch.sh"
+
+DRILL_DB=${DRILL_DB:-joinedup_drill}
+DRILL_ALIAS=${DRILL_ALIAS:-drill-leaders}
+DRILL_PASSWORD=drill-demo-password
+DRILL_LOGS="$ROOT/target/drills"
+APP_JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+STARTED_PIDS=()
+
+mkdir -p "$DRILL_LOGS"
+
+# Always stop the copies this drill started, however it ends.
+cleanup() {
+  local pid
+  for pid in "${STARTED_PIDS[@]}"; do
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
+drill_build() {
+  resolve_maven
+  if [[ ! -f $APP_JAR || ! -d $ROOT/target/test-classes/org/joinedup/drills || -n ${DRILL_REBUILD:-} ]]; then
+    say "building the service and the drill driver"
+    (cd "$ROOT" && "${MVN[@]}" -B -q -DskipTests package test-compile) || die "build failed"
+  fi
+}
+
+# A fresh drill database and index: the demo data is loaded at the first start.
+drill_reset() {
+  say "fresh database $DRILL_DB and index $DRILL_ALIAS"
+  pg_find_bin || true
+  pg_psql -c "drop database if exists $DRILL_DB with (force)" -c "create database $DRILL_DB owner joinedup" >/dev/null
+  curl -s -X DELETE "$ES_URL/$DRILL_ALIAS-v*" >/dev/null || true
+}
+
+# app_copy PORT [ENV=VALUE ...]: starts a service copy in the background; its pid is remembered.
+app_copy() {
+  local port=$1; shift
+  local log="$DRILL_LOGS/app-$port.log"
+  env QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DRILL_DB" \
+    JOINEDUP_ELASTICSEARCH_INDEX_ALIAS="$DRILL_ALIAS" \
+    JOINEDUP_ELASTICSEARCH_HOSTS="${JOINEDUP_ELASTICSEARCH_HOSTS:-$ES_URL}" \
+    JOINEDUP_DEMO_PASSWORD="$DRILL_PASSWORD" \
+    "$@" java -Xmx1g -jar "$APP_JAR" >>"$log" 2>&1 &
+  STARTED_PIDS+=($!)
+  echo $!
+}
+
+# wait_ready PORT [SECONDS]: until /q/health/ready answers 200.
+wait_ready() {
+  local port=$1 deadline=$((SECONDS + ${2:-120}))
+  until [[ $(http_code "http://127.0.0.1:$port/q/health/ready") == 200 ]]; do
+    ((SECONDS < deadline)) || { tail -n 30 "$DRILL_LOGS/app-$port.log" >&2; die "copy on port $port not ready"; }
+    sleep 1
+  done
+}
+
+# The drill driver (Java, in the test classes): drill_driver SUBCOMMAND ARGS...
+drill_driver() {
+  java -cp "$ROOT/target/test-classes:$ROOT/target/quarkus-app/lib/main/*" org.joinedup.drills.DrillDriver \
+    --password "$DRILL_PASSWORD" "$@"
+}
+
+pg_restart_fast() {
+  pg_find_bin || true
+  pg_as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 restart -l "$PG_LOG" >/dev/null
+}
+
+# A drill's own Elasticsearch node(s), beside the shared one, so stopping them disturbs nobody.
+# es_node NAME HTTP_PORT TRANSPORT_PORT CLUSTER SEED_TRANSPORT_PORTS INITIAL_MASTERS: starts the node as the
+# Elasticsearch user, with its own config, data and logs under $JOINEDUP_HOME/drills/NAME.
+es_node() {
+  local name=$1 http=$2 transport=$3 cluster=$4 seeds=$5 masters=$6
+  local dir="$JOINEDUP_HOME/drills/$name"
+  mkdir -p "$dir/config" "$dir/data" "$dir/logs" "$dir/tmp"
+  cp -r "$ES_HOME/config/." "$dir/config/"
+  cat >"$dir/config/elasticsearch.yml" <<YML
+cluster.name: $cluster
+node.name: $name
+network.host: 127.0.0.1
+http.port: $http
+transport.port: $transport
+xpack.security.enabled: false
+path.data: $dir/data
+path.logs: $dir/logs
+action.destructive_requires_name: false
+cluster.routing.allocation.disk.threshold_enabled: false
+discovery.seed_hosts: [$seeds]
+cluster.initial_master_nodes: [$masters]
+YML
+  chown -R "$ES_USER:" "$dir"
+  as_user "$ES_USER" env ES_JAVA_HOME="$(java_home_of_path)" ES_JAVA_OPTS="-Xms${DRILL_ES_HEAP:-384m} -Xmx${DRILL_ES_HEAP:-384m}" \
+    ES_PATH_CONF="$dir/config" ES_TMPDIR="$dir/tmp" "$ES_HOME/bin/elasticsearch" -d -p "$dir/pid" >"$dir/startup.out" 2>&1 \
+    || { tail -n 30 "$dir/startup.out" >&2; die "Elasticsearch node $name did not start"; }
+}
+
+es_node_pid() { cat "$JOINEDUP_HOME/drills/$1/pid" 2>/dev/null || true; }
+
+# es_node_stop NAME [SIGNAL]: stops the node (TERM by default, KILL to crash it).
+es_node_stop() {
+  local pid; pid=$(es_node_pid "$1")
+  [[ -n $pid ]] && kill "-${2:-TERM}" "$pid" 2>/dev/null || true
+  local i
+  for ((i = 0; i < 60; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
+}
+
+es_node_wipe() { rm -rf "$JOINEDUP_HOME/drills/$1"; }
+
+# es_wait_health URL STATUS [SECONDS]
+es_wait_health() {
+  local url=$1 status=$2 deadline=$((SECONDS + ${3:-120}))
+  until curl -s -m 5 "$url/_cluster/health?wait_for_status=$status&timeout=2s" 2>/dev/null | grep -q "\"status\":\"\\($status\\|green\\)\""; do
+    ((SECONDS < deadline)) || die "Elasticsearch at $url not $status in time"
+    sleep 1
+  done
+}

@@ -67,8 +67,9 @@ wait_ready() {
 
 # The drill driver (Java, in the test classes): drill_driver SUBCOMMAND ARGS...
 drill_driver() {
+  local subcommand=$1; shift
   java -cp "$ROOT/target/test-classes:$ROOT/target/quarkus-app/lib/main/*" org.joinedup.drills.DrillDriver \
-    --password "$DRILL_PASSWORD" "$@"
+    "$subcommand" --password "$DRILL_PASSWORD" "$@"
 }
 
 pg_restart_fast() {

@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,8 +63,12 @@ public class DemoDataLoader {
         }
     }
 
-    /** All files in one transaction: either the whole demo set is there or none of it. */
+    /**
+     * All files in one transaction: either the whole demo set is there or none of it. It takes
+     * 10-20 s on this hardware, longer on a busy machine, hence more than the default 60 s timeout.
+     */
     @Transactional
+    @TransactionConfiguration(timeout = 900)
     void load() {
         if (leaders.list(new org.joinedup.platform.PageRequest(0, 1)).total() > 0) {
             return;

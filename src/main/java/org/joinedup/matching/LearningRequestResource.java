@@ -3,9 +3,8 @@ package org.joinedup.matching;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -81,9 +80,9 @@ public class LearningRequestResource {
     @Operation(summary = "The best mentors for a request, with the score, its parts, the records that earned it and reasons",
             description = "Never the learner, their own organisation or a declared conflict; only leaders willing to mentor with capacity left.")
     public List<MatchView> matches(@PathParam("id") long id,
-            @QueryParam("size") @DefaultValue("10") @Min(value = 1, message = "must be between 1 and 50")
-            @Max(value = 50, message = "must be between 1 and 50") int size) {
+            @QueryParam("size") @DefaultValue("10") @Pattern(regexp = "0*([1-9]|[1-4][0-9]|50)", message = "must be a whole number from 1 to 50")
+            String size) {
         var need = requests.needOfOpen(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
-        return matches.matches(need, size);
+        return matches.matches(need, Integer.parseInt(size));
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
 
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,7 +65,15 @@ public class AccountAdminResource {
     @Operation(summary = "The audit trail, newest first; filter by actor, action, entity type and id, and time")
     public Page<AuditTrail.Entry> audit(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
-            @QueryParam("from") Instant from, @QueryParam("to") Instant to, @Valid @BeanParam PageRequest paging) {
-        return audit.search(actor, action, entityType, entityId, from, to, paging);
+            @QueryParam("from") String from, @QueryParam("to") String to, @Valid @BeanParam PageRequest paging) {
+        return audit.search(actor, action, entityType, entityId, instant("from", from), instant("to", to), paging);
+    }
+
+    private static Instant instant(String name, String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(Violation.query(name, "must be a time such as 2026-11-25T09:00:00Z"));
+        }
     }
 }

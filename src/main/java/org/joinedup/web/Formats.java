@@ -57,6 +57,10 @@ public class Formats {
         return String.format(Locale.UK, "%.1f", value);
     }
 
+    static int placesFree(org.joinedup.leader.LeaderView.MentoringView offer) {
+        return Math.max(0, offer.capacity() - offer.active());
+    }
+
     static String joined(java.util.List<String> values) {
         return values == null ? "" : String.join(", ", values);
     }

@@ -32,6 +32,7 @@ app_print_urls() {
 
 app_build() {
   resolve_maven
+  ensure_npm
   say "building: ${MVN[*]} -B -q -DskipTests package"
   (cd "$ROOT" && "${MVN[@]}" -B -q -DskipTests package) || die "build failed"
   [[ -f $APP_JAR ]] || die "build finished but $APP_JAR is missing"

@@ -68,6 +68,11 @@ ensure_java() {
   ensure_cmd java openjdk-17-jdk-headless
 }
 
+# The build installs the pages' front-end packages with npm ci (src/main/web/package-lock.json).
+ensure_npm() {
+  ensure_cmd npm npm
+}
+
 # JDK home of the java on PATH, e.g. /usr/lib/jvm/java-17-openjdk-amd64.
 java_home_of_path() {
   local java

@@ -94,4 +94,10 @@ public class IntegrationRecord extends PanacheEntityBase {
     public static long countOfLeader(long leaderId) {
         return count("leaderId", leaderId);
     }
+
+    /** Records not yet verified, endorsed ones first (a partner already vouched for them; 'endorsed' sorts before 'self-reported'), then the newest. */
+    public static io.quarkus.hibernate.orm.panache.PanacheQuery<IntegrationRecord> awaitingVerification() {
+        return find("verification <> ?1", io.quarkus.panache.common.Sort.by("verification").and("id", io.quarkus.panache.common.Sort.Direction.Descending),
+                VerificationLevel.VERIFIED);
+    }
 }

@@ -118,6 +118,20 @@ public class IntegrationRecordService {
         return Optional.of(Page.of(views, paging, IntegrationRecord.countOfLeader(leaderId)));
     }
 
+    /** What programme staff have to verify: records not verified yet, endorsed first, with their endorsements. */
+    @Transactional(TxType.SUPPORTS)
+    public Page<RecordView> awaitingVerification(PageRequest paging) {
+        if (!user.isStaff()) {
+            throw ProblemException.forbidden("only programme staff verify records");
+        }
+        var query = IntegrationRecord.awaitingVerification();
+        var records = query.page(paging.page(), paging.size()).list();
+        Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(records.stream().map(r -> r.id).toList()).stream()
+                .collect(Collectors.groupingBy(e -> e.recordId));
+        var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()))).toList();
+        return Page.of(views, paging, query.count());
+    }
+
     /** Every record of the given leaders with its endorsements, for indexing; keyed by leader id. */
     @Transactional(TxType.SUPPORTS)
     public Map<Long, List<RecordView>> recordsOfLeaders(Collection<Long> leaderIds) {

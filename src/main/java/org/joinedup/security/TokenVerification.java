@@ -12,9 +12,13 @@ import java.util.Set;
 /**
  * Tells SmallRye JWT how to verify tokens: RS256 only (so "alg: none" and HMAC tricks are refused),
  * the expected issuer, an expiry, and the key: the service's own, or the external provider's.
+ * The token comes from the web pages' session cookie or, for API clients, the Authorization header.
  */
 @ApplicationScoped
 public class TokenVerification {
+
+    /** The HttpOnly cookie the web pages keep the signed-in account's token in (see org.joinedup.web.SignInPages). */
+    public static final String SESSION_COOKIE = "joinedup-session";
 
     @Inject
     TokenConfig config;
@@ -33,6 +37,10 @@ public class TokenVerification {
         info.setRequiredClaims(Set.of("exp", "iat", "iss"));
         info.setGroupsPath(config.rolesClaim());
         info.setExpGracePeriodSecs(30);
+        // the session cookie first; without one, the Authorization: Bearer header as before
+        info.setTokenHeader("Cookie");
+        info.setTokenCookie(SESSION_COOKIE);
+        info.setAlwaysCheckAuthorization(true);
         config.publicKeyLocation().ifPresentOrElse(info::setPublicKeyLocation, () -> info.setPublicVerificationKey(keys.publicKey()));
         return info;
     }

@@ -32,17 +32,22 @@ class SearchReadinessTest {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'elasticsearch' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'elasticsearch' }.data.index", org.hamcrest.Matchers.matchesPattern("test-leaders-v\\d+"))
+                .body("checks.find { it.name == 'elasticsearch' }.data.index", org.hamcrest.Matchers.matchesPattern(alias() + "-v\\d+"))
                 .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
     }
 
     @Test
     void theIndexIsCreatedFromTheMappingFileBehindTheAlias() throws Exception {
-        var aliases = client.indices().getAlias(a -> a.name("test-leaders"));
+        var aliases = client.indices().getAlias(a -> a.name(alias()));
         assertEquals(index.liveIndex().orElseThrow(), aliases.result().keySet().iterator().next());
-        var mapping = client.indices().getMapping(m -> m.index("test-leaders")).result().values().iterator().next().mappings();
+        var mapping = client.indices().getMapping(m -> m.index(alias())).result().values().iterator().next().mappings();
         assertEquals("strict", mapping.dynamic().jsonValue());
         assertEquals(index.mappingVersion(), mapping.meta().get("version").to(Integer.class));
         assertEquals("nested", mapping.properties().get("records")._kind().jsonValue());
+    }
+
+    /** The index alias of this test run (test-leaders unless the run names its own). */
+    private static String alias() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("joinedup.elasticsearch.index-alias", String.class);
     }
 }

@@ -92,14 +92,14 @@ class SearchSyncTest {
 
     @Test
     void replayingTheWholeOutboxChangesNothing() throws Exception {
-        var before = reconciler.compare("test-leaders");
+        var before = reconciler.compare(alias());
         assertTrue(before.inStep());
         long seqBefore = maxSeqNo();
         var everyone = new HashMap<Long, Long>();
         leaders.revisionsAfter(0, 1_000_000).forEach(r -> everyone.put(r.id(), r.revision()));
         outbox.enqueue(everyone);
         awaitOutboxEmpty();
-        var after = reconciler.compare("test-leaders");
+        var after = reconciler.compare(alias());
         assertTrue(after.inStep(), after.toString());
         assertEquals(before.inIndex(), after.inIndex());
         // external versions: every replayed write was refused as not newer, so no document was rewritten
@@ -107,7 +107,7 @@ class SearchSyncTest {
     }
 
     private long maxSeqNo() throws Exception {
-        return client.search(s -> s.index("test-leaders").size(1).seqNoPrimaryTerm(true)
+        return client.search(s -> s.index(alias()).size(1).seqNoPrimaryTerm(true)
                 .sort(o -> o.field(f -> f.field("_seq_no").order(co.elastic.clients.elasticsearch._types.SortOrder.Desc))),
                 Object.class).hits().hits().get(0).seqNo();
     }
@@ -185,7 +185,12 @@ class SearchSyncTest {
         String after = given().when().get("/q/health/ready").then().extract().jsonPath()
                 .getString("checks.find { it.name == 'elasticsearch' }.data.index");
         assertNotEquals(before, after);
-        var indices = client.indices().get(g -> g.index("test-leaders-v*")).result().keySet();
+        var indices = client.indices().get(g -> g.index(alias() + "-v*")).result().keySet();
         assertEquals(List.of(after), List.copyOf(indices), "only the new index is left");
+    }
+
+    /** The index alias of this test run (test-leaders unless the run names its own). */
+    private static String alias() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("joinedup.elasticsearch.index-alias", String.class);
     }
 }

@@ -1,0 +1,227 @@
+package org.joinedup.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.search.SearchCriteriaParser;
+import org.joinedup.search.SearchParams;
+import org.joinedup.search.SearchResult;
+import org.joinedup.search.SearchService;
+import org.joinedup.vocabulary.Area;
+import org.joinedup.vocabulary.Geography;
+
+/** Find leaders: the search box, filters with counts, results with reasons, the ICB map and the CSV export. */
+@Path("/find")
+@Blocking
+public class FindPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance find(FindView view);
+    }
+
+    /** One filter's choices with their counts in leaders. */
+    public record FacetGroup(String param, String legend, List<Option> options) {
+
+        public boolean anyChecked() {
+            return options.stream().anyMatch(Option::checked);
+        }
+    }
+
+    public record Option(String value, String label, long count, boolean checked) {
+    }
+
+    public record PageLink(int number, String href, boolean current) {
+    }
+
+    public record FindView(String q, SearchLinks links, FormErrors errors, SearchResult result, List<FacetGroup> groups, EnglandMap map,
+            List<Option> places, List<Option> distances, List<Option> sorts, List<PageLink> pages, String previous, String next,
+            List<Option> chosenIcbs, boolean signedOut) {
+
+        public long first() {
+            return result == null || result.total() == 0 ? 0 : (long) result.page() * result.size() + 1;
+        }
+
+        public long last() {
+            return result == null ? 0 : first() + result.hits().size() - (result.hits().isEmpty() ? 0 : 1);
+        }
+    }
+
+    private static final List<String> FACETS = List.of("region", "icb", "service", "approach", "scope", "programme", "outcome",
+            "verification");
+    private static final List<String> LEGENDS = List.of("NHS England region", "Integrated care board (ICB)", "Services joined up (all of)",
+            "Approach", "Scope", "Programme", "Outcome reported", "Verified at least as");
+
+    @Inject
+    SearchCriteriaParser parser;
+
+    @Inject
+    SearchService search;
+
+    @Inject
+    Geography geography;
+
+    @Inject
+    ResultsCsv csv;
+
+    @Inject
+    PageErrors errors;
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    public Response find(@BeanParam SearchParams params, @QueryParam("signedOut") boolean signedOut) {
+        var links = new SearchLinks(params);
+        SearchResult result = null;
+        EnglandMap map = null;
+        var problems = FormErrors.NONE;
+        int status = 200;
+        try {
+            result = search.search(parser.parse(params));
+            map = EnglandMap.of(search.regions(parser.parse(withoutIcb(params))), links, result == null ? List.of() : chosen(params));
+        } catch (ProblemException e) {
+            if (e.problem().status() != 400) {
+                throw e;
+            }
+            problems = new FormErrors(e.problem().violations(), field -> field);
+            status = 400;
+        }
+        var view = new FindView(params.q == null ? "" : params.q, links, problems, result, groups(result, links), map, places(params),
+                distances(params), sorts(params), pages(result, links), previous(result, links), next(result, links), chosenIcbs(params),
+                signedOut);
+        return Pages.html(status, Templates.find(view));
+    }
+
+    @GET
+    @Path("/export.csv")
+    @PermitAll
+    @Produces("text/csv")
+    public Response export(@BeanParam SearchParams params) {
+        return Response.ok(csv.write(params), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"joinedup-leaders.csv\"").build();
+    }
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e) {
+        return errors.problem(e);
+    }
+
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.ForbiddenException.class })
+    Response denied(RuntimeException e, UriInfo uri) {
+        return errors.denied(e, uri);
+    }
+
+    /** The map keeps every ICB's bubble while one is chosen, so another can be picked. */
+    private static SearchParams withoutIcb(SearchParams p) {
+        var copy = new SearchParams();
+        copy.q = p.q;
+        copy.region = p.region;
+        copy.area = p.area;
+        copy.service = p.service;
+        copy.approach = p.approach;
+        copy.scope = p.scope;
+        copy.programme = p.programme;
+        copy.outcome = p.outcome;
+        copy.verification = p.verification;
+        copy.mentoring = p.mentoring;
+        copy.near = p.near;
+        copy.nearArea = p.nearArea;
+        copy.within = p.within;
+        copy.sort = "relevance";
+        copy.page = "0";
+        copy.size = "1";
+        return copy;
+    }
+
+    private List<String> chosen(SearchParams p) {
+        return p.icb == null ? List.of() : p.icb.stream().map(code -> geography.resolve(code).map(Area::code).orElse(code)).toList();
+    }
+
+    private List<Option> chosenIcbs(SearchParams p) {
+        return chosen(p).stream().map(code -> new Option(code, geography.find(code).map(Area::name).orElse(code), 0, true)).toList();
+    }
+
+    private static List<FacetGroup> groups(SearchResult result, SearchLinks links) {
+        var groups = new ArrayList<FacetGroup>();
+        if (result == null) {
+            return groups;
+        }
+        for (int i = 0; i < FACETS.size(); i++) {
+            var param = FACETS.get(i);
+            var options = new ArrayList<Option>();
+            for (var count : result.facets().getOrDefault(param, List.of())) {
+                options.add(new Option(count.code(), count.label(), count.leaders(), links.has(param, count.code())));
+            }
+            options.sort(Comparator.comparing(Option::checked).reversed().thenComparing(Comparator.comparingLong(Option::count).reversed()));
+            groups.add(new FacetGroup(param, LEGENDS.get(i), options));
+        }
+        return groups;
+    }
+
+    private List<Option> places(SearchParams p) {
+        var places = new ArrayList<Option>();
+        places.add(new Option("", "Anywhere", 0, p.nearArea == null || p.nearArea.isBlank()));
+        geography.all().stream()
+                .filter(a -> a.latitude() != null && (a.isLocalAuthority() || Area.ICB.equals(a.type()) && Boolean.TRUE.equals(a.current())))
+                .sorted(Comparator.comparing(Area::name))
+                .forEach(a -> places.add(new Option(a.code(), a.name(), 0, a.code().equals(p.nearArea))));
+        return places;
+    }
+
+    private static List<Option> distances(SearchParams p) {
+        var options = new ArrayList<Option>();
+        options.add(new Option("", "Any distance", 0, p.within == null || p.within.isBlank()));
+        for (var km : List.of("10km", "25km", "50km", "100km")) {
+            options.add(new Option(km, "Within " + km.replace("km", " km"), 0, km.equals(p.within)));
+        }
+        return options;
+    }
+
+    private static List<Option> sorts(SearchParams p) {
+        return List.of(new Option("relevance", "Best match", 0, p.sort == null || "relevance".equals(p.sort)),
+                new Option("distance", "Nearest first (needs a place)", 0, "distance".equals(p.sort)),
+                new Option("recent", "Most recent work", 0, "recent".equals(p.sort)));
+    }
+
+    private static List<PageLink> pages(SearchResult result, SearchLinks links) {
+        var pages = new ArrayList<PageLink>();
+        if (result == null || result.totalPages() <= 1) {
+            return pages;
+        }
+        int last = Math.min(result.totalPages(), SearchCriteriaParser.MAX_RESULT_WINDOW / result.size()) - 1;
+        int from = Math.max(0, result.page() - 2), to = Math.min(last, result.page() + 2);
+        for (int n = from; n <= to; n++) {
+            pages.add(new PageLink(n + 1, links.page(n), n == result.page()));
+        }
+        return pages;
+    }
+
+    private static String previous(SearchResult result, SearchLinks links) {
+        return result == null || result.page() == 0 ? null : links.page(result.page() - 1);
+    }
+
+    private static String next(SearchResult result, SearchLinks links) {
+        if (result == null) {
+            return null;
+        }
+        int last = Math.min(result.totalPages(), SearchCriteriaParser.MAX_RESULT_WINDOW / result.size()) - 1;
+        return result.page() >= last ? null : links.page(result.page() + 1);
+    }
+
+}

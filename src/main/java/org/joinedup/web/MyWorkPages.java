@@ -1,0 +1,199 @@
+package org.joinedup.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.joinedup.integration.IntegrationRecordService;
+import org.joinedup.integration.RecordView;
+import org.joinedup.introduction.IntroductionService;
+import org.joinedup.introduction.IntroductionView;
+import org.joinedup.leader.LeaderInput;
+import org.joinedup.leader.LeaderService;
+import org.joinedup.leader.LeaderView;
+import org.joinedup.matching.LearningRequestService;
+import org.joinedup.matching.LearningRequestView;
+import org.joinedup.matching.MatchService;
+import org.joinedup.matching.MatchView;
+import org.joinedup.matching.MentorshipService;
+import org.joinedup.matching.MentorshipStatus;
+import org.joinedup.matching.MentorshipView;
+import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.security.CurrentUser;
+import org.joinedup.security.Roles;
+import org.joinedup.vocabulary.VocabularyItem;
+import org.joinedup.vocabulary.VocabularyKind;
+
+/**
+ * My work: a leader's records, "doing now" and mentoring offer, learning requests with their
+ * matches, and the introductions and mentorship proposals waiting for an answer. Other accounts
+ * see the introductions they asked for.
+ */
+@Path("/my-work")
+@Blocking
+public class MyWorkPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance myWork(MyWork work);
+    }
+
+    /** A learning request with its best suggested mentors. */
+    public record RequestMatches(LearningRequestView request, List<MatchView> matches) {
+    }
+
+    public record MyWork(LeaderView leader, List<RecordView> records, List<RequestMatches> requests, List<IntroductionView> introductions,
+            List<MentorshipView> mentorships, List<VocabularyItem> formats, String flash, FormErrors errors) {
+    }
+
+    private static final PageRequest ALL = new PageRequest(0, PageRequest.MAX_SIZE);
+    private static final int MATCHES_SHOWN = 3;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    LeaderService leaders;
+
+    @Inject
+    IntegrationRecordService records;
+
+    @Inject
+    LearningRequestService requests;
+
+    @Inject
+    MatchService matches;
+
+    @Inject
+    IntroductionService introductions;
+
+    @Inject
+    MentorshipService mentorships;
+
+    @Inject
+    Labels labels;
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    PageErrors errors;
+
+    @GET
+    @Authenticated
+    @Produces(MediaType.TEXT_HTML)
+    public Response myWork(@QueryParam("saved") Long saved, @QueryParam("done") String done) {
+        String flash = saved != null ? "Record saved. It shows in search within a few seconds." : done;
+        return Pages.html(200, Templates.myWork(work(flash, FormErrors.NONE)));
+    }
+
+    @POST
+    @Path("/profile")
+    @RolesAllowed(Roles.LEADER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response updateProfile(MultivaluedMap<String, String> form) {
+        page.requireCsrf(form);
+        var values = new FormValues(form);
+        var id = user.leaderId().orElseThrow();
+        var current = leaders.findForCaller(id).orElseThrow(() -> ProblemException.notFound("Leader", id));
+        var doingNow = values.get("doingNow").strip();
+        boolean changedDoingNow = !doingNow.equals(current.doingNow() == null ? "" : current.doingNow());
+        int capacity;
+        try {
+            capacity = values.get("capacity").isBlank() ? 0 : Integer.parseInt(values.get("capacity").strip());
+        } catch (NumberFormatException e) {
+            capacity = -1;
+        }
+        var contact = leaders.contact(id).map(c -> new LeaderInput.ContactInput(c.email(), c.phone())).orElse(null);
+        var offer = new LeaderInput.MentoringInput(values.has("willing", "yes"), capacity, values.all("formats"), values.has("trained", "yes"),
+                current.mentoring().conflicts());
+        var input = new LeaderInput(current.name(), current.currentRole(), current.organisation(), doingNow.isEmpty() ? null : doingNow,
+                changedDoingNow || values.has("confirm", "yes") ? LocalDate.now() : current.doingNowAsOf(),
+                current.homeArea() == null ? null : current.homeArea().code(), offer, current.visibility(), contact, current.illustrative(),
+                current.version());
+        try {
+            if (capacity < 0 || capacity > 20) {
+                throw ProblemException.invalid(org.joinedup.platform.Violation.body("capacity", "must be a whole number from 0 to 20"));
+            }
+            leaders.update(id, input);
+        } catch (ProblemException e) {
+            if (e.problem().status() != 400 && e.problem().status() != 409) {
+                throw e;
+            }
+            var field = new FormErrors(e.problem().violations().isEmpty()
+                    ? List.of(org.joinedup.platform.Violation.body("doingNow", e.problem().detail())) : e.problem().violations(),
+                    f -> f.startsWith("mentoring.") ? "capacity" : f.equals("doingNowAsOf") || f.equals("version") ? "doingNow" : f);
+            return Pages.html(400, Templates.myWork(work(null, field)));
+        }
+        return Pages.seeOther("/my-work?done=" + Pages.encode("Your profile is up to date."));
+    }
+
+    @POST
+    @Path("/introductions/{id}/{answer:accept|decline}")
+    @RolesAllowed(Roles.LEADER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answerIntroduction(@PathParam("id") long id, @PathParam("answer") String answer, MultivaluedMap<String, String> form) {
+        page.requireCsrf(form);
+        introductions.answer(id, "accept".equals(answer)).orElseThrow(() -> ProblemException.notFound("Introduction", id));
+        return Pages.seeOther("/my-work?done=" + Pages.encode("Introduction " + answer + "ed."));
+    }
+
+    @POST
+    @Path("/mentorships/{id}/{answer:accept|decline}")
+    @RolesAllowed(Roles.LEADER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answerMentorship(@PathParam("id") long id, @PathParam("answer") String answer, MultivaluedMap<String, String> form) {
+        page.requireCsrf(form);
+        var to = "accept".equals(answer) ? MentorshipStatus.ACCEPTED : MentorshipStatus.DECLINED;
+        mentorships.move(id, to, null).orElseThrow(() -> ProblemException.notFound("Mentorship", id));
+        return Pages.seeOther("/my-work?done=" + Pages.encode("Mentorship " + answer + "ed."));
+    }
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e) {
+        return errors.problem(e);
+    }
+
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.ForbiddenException.class })
+    Response denied(RuntimeException e, UriInfo uri) {
+        return errors.denied(e, uri);
+    }
+
+    private MyWork work(String flash, FormErrors problems) {
+        var formats = labels.items(VocabularyKind.MENTORING_FORMATS);
+        var asked = introductions.mine(ALL).items();
+        var id = user.leaderId();
+        if (id.isEmpty()) {
+            return new MyWork(null, List.of(), List.of(), asked, List.of(), formats, flash, problems);
+        }
+        var leader = leaders.findForCaller(id.get()).orElseThrow(() -> ProblemException.notFound("Leader", id.get()));
+        var mine = records.listOfLeader(id.get(), ALL).orElseThrow().items();
+        var withMatches = new ArrayList<RequestMatches>();
+        for (var request : requests.list(id.get(), "open", ALL).items()) {
+            var need = requests.needOfOpen(request.id()).orElseThrow();
+            withMatches.add(new RequestMatches(request, matches.matches(need, MATCHES_SHOWN)));
+        }
+        var proposals = mentorships.list(id.get(), null, null, MentorshipStatus.PROPOSED.code, ALL).items();
+        return new MyWork(leader, mine, withMatches, asked, proposals, formats, flash, problems);
+    }
+}

@@ -1,0 +1,104 @@
+package org.joinedup.web;
+
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.security.CurrentUser;
+import org.joinedup.security.Roles;
+import org.joinedup.security.TokenVerification;
+
+/**
+ * What every page needs to know about the request: who is signed in (for the header and which
+ * links show) and the form token. Templates reach it as {@code inject:page}.
+ */
+@Named("page")
+@RequestScoped
+public class PageContext {
+
+    static final String PRESESSION_COOKIE = "joinedup-presession";
+    static final String CSRF_FIELD = "csrf";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    CurrentVertxRequest http;
+
+    @Inject
+    CsrfTokens tokens;
+
+    private String newPresession;
+
+    public boolean signedIn() {
+        return user.signedIn();
+    }
+
+    public String username() {
+        return user.name();
+    }
+
+    public boolean leader() {
+        return signedIn() && user.leaderId().isPresent();
+    }
+
+    public boolean staff() {
+        return signedIn() && user.isStaff();
+    }
+
+    public boolean commissioner() {
+        return signedIn() && user.has(Roles.COMMISSIONER);
+    }
+
+    /** The hidden form field every page form that changes something carries. */
+    public String csrf() {
+        return tokens.token(binding());
+    }
+
+    /** Refuses a form whose token was not made for this browser's session (403). */
+    public void requireCsrf(MultivaluedMap<String, String> form) {
+        if (!tokens.matches(binding(), form.getFirst(CSRF_FIELD))) {
+            throw ProblemException.forbidden("this form was not sent from a JoinedUp page in this session; go back, reload the page and try again");
+        }
+    }
+
+    /** A pre-session cookie for the sign-in form's token, when the browser has none yet; null when it has. */
+    NewCookie presessionCookie() {
+        if (cookie(PRESESSION_COOKIE) != null || cookie(TokenVerification.SESSION_COOKIE) != null) {
+            return null;
+        }
+        var bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        newPresession = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Pages.cookie(PRESESSION_COOKIE, newPresession, -1, secure());
+    }
+
+    boolean secure() {
+        return http.getCurrent() != null && http.getCurrent().request().isSSL();
+    }
+
+    String remoteAddress() {
+        var request = http.getCurrent().request();
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+    }
+
+    private String binding() {
+        var session = cookie(TokenVerification.SESSION_COOKIE);
+        if (session != null) {
+            return session;
+        }
+        return newPresession != null ? newPresession : cookie(PRESESSION_COOKIE);
+    }
+
+    private String cookie(String name) {
+        var current = http.getCurrent();
+        var cookie = current == null ? null : current.request().getCookie(name);
+        return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
+    }
+}

@@ -1,0 +1,126 @@
+package org.joinedup.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.joinedup.integration.EndorsementInput;
+import org.joinedup.integration.IntegrationRecordService;
+import org.joinedup.integration.RecordView;
+import org.joinedup.leader.LeaderService;
+import org.joinedup.leader.LeaderView;
+import org.joinedup.matching.LearningRequestService;
+import org.joinedup.matching.LearningRequestView;
+import org.joinedup.matching.MatchService;
+import org.joinedup.matching.MatchView;
+import org.joinedup.matching.MentorshipInput;
+import org.joinedup.matching.MentorshipService;
+import org.joinedup.platform.Page;
+import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.security.CurrentUser;
+import org.joinedup.security.Roles;
+
+/** The programme desk: records waiting for verification, and learning requests with suggested mentors and why. */
+@Path("/programme")
+@RolesAllowed({ Roles.PROGRAMME, Roles.ADMIN })
+@Blocking
+public class ProgrammeDeskPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance desk(Page<RecordView> records, List<String> owners, Page<LearningRequestView> requests, String flash);
+
+        static native TemplateInstance request(LearningRequestView request, List<MatchView> matches);
+    }
+
+    private static final int MATCHES = 10;
+
+    @Inject
+    IntegrationRecordService records;
+
+    @Inject
+    LeaderService leaders;
+
+    @Inject
+    LearningRequestService requests;
+
+    @Inject
+    MatchService matches;
+
+    @Inject
+    MentorshipService mentorships;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    PageErrors errors;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance desk(@QueryParam("done") String done) {
+        var waiting = records.awaitingVerification(new PageRequest(0, 20));
+        var owners = waiting.items().stream().map(r -> leaders.findForCaller(r.leaderId()).map(LeaderView::name).orElse("")).toList();
+        return Templates.desk(waiting, owners, requests.list(null, "open", new PageRequest(0, PageRequest.MAX_SIZE)), done);
+    }
+
+    @POST
+    @Path("/records/{id}/verify")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response verify(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        page.requireCsrf(form);
+        var values = new FormValues(form);
+        var organisation = values.get("organisation").isBlank() ? "JoinedUp programme" : values.get("organisation");
+        records.endorse(id, new EndorsementInput("verification", user.name(), organisation, "Programme verifier",
+                values.get("comment").isBlank() ? null : values.get("comment"))).orElseThrow(() -> ProblemException.notFound("Record", id));
+        return Pages.seeOther("/programme?done=" + Pages.encode("Record " + id + " is verified."));
+    }
+
+    @GET
+    @Path("/requests/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance request(@PathParam("id") long id) {
+        var request = requests.find(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
+        var need = requests.needOfOpen(id).orElseThrow();
+        return Templates.request(request, matches.matches(need, MATCHES));
+    }
+
+    @POST
+    @Path("/requests/{id}/propose")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response propose(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        page.requireCsrf(form);
+        long mentor = Long.parseLong(new FormValues(form).get("mentor"));
+        mentorships.propose(new MentorshipInput(id, mentor), null);
+        return Pages.seeOther("/programme?done=" + Pages.encode("Mentor proposed for learning request " + id + "; they will see it in My work."));
+    }
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e) {
+        return errors.problem(e);
+    }
+
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.ForbiddenException.class })
+    Response denied(RuntimeException e, UriInfo uri) {
+        return errors.denied(e, uri);
+    }
+}

@@ -1,0 +1,124 @@
+package org.joinedup.web;
+
+import jakarta.validation.ConstraintViolation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.joinedup.integration.RecordInput;
+import org.joinedup.integration.RecordView;
+import org.joinedup.platform.Violation;
+
+/**
+ * The record form's fields to and from {@link RecordInput}. Only reading the form lives here (a
+ * date that is not a date); every rule about records stays in the service, whose violations name
+ * fields such as "services" or "areas[0].code" that {@link #fieldOf} places on the form.
+ */
+final class RecordForm {
+
+    static final int AREAS = 3;
+
+    private RecordForm() {
+    }
+
+    static RecordInput input(FormValues f, List<Violation> problems) {
+        var areas = new ArrayList<RecordInput.AreaInput>();
+        for (int i = 0; i < AREAS; i++) {
+            if (!f.get("area-" + i).isBlank()) {
+                areas.add(new RecordInput.AreaInput(f.get("area-" + i), null, null, null, null));
+            }
+        }
+        var partners = f.get("partners").lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        var outcomes = new ArrayList<RecordInput.OutcomeInput>();
+        if (!(f.get("outcome-metric") + f.get("outcome-description") + f.get("outcome-baseline") + f.get("outcome-result")).isBlank()) {
+            outcomes.add(new RecordInput.OutcomeInput(blankToNull(f.get("outcome-metric")), blankToNull(f.get("outcome-description")),
+                    number(f, "outcome-baseline", "outcomes[0].baseline", problems), number(f, "outcome-result", "outcomes[0].result", problems),
+                    blankToNull(f.get("outcome-unit")), blankToNull(f.get("outcome-period")), blankToNull(f.get("outcome-source"))));
+        }
+        var evidence = new ArrayList<RecordInput.EvidenceInput>();
+        if (!f.get("evidence-url").isBlank() || !f.get("evidence-title").isBlank()) {
+            evidence.add(new RecordInput.EvidenceInput(blankToNull(f.get("evidence-title")), f.get("evidence-url").strip()));
+        }
+        var version = f.get("version").isBlank() ? null : Integer.valueOf(f.get("version"));
+        return new RecordInput(f.get("title"), blankToNull(f.get("summary")), areas, f.all("services"), f.get("scope"),
+                f.all("approaches"), blankToNull(f.get("programme")), f.get("role"), partners, date(f, "periodStart", problems),
+                date(f, "periodEnd", problems), outcomes, evidence, version);
+    }
+
+    static FormValues values(RecordView r) {
+        var f = FormValues.empty().put("title", r.title()).put("summary", r.summary()).put("scope", r.scope())
+                .put("programme", r.programme()).put("role", r.role()).put("periodStart", r.periodStart()).put("periodEnd", r.periodEnd())
+                .put("partners", String.join("\n", r.partnerOrganisations())).put("version", r.version());
+        for (int i = 0; i < Math.min(AREAS, r.areas().size()); i++) {
+            f.put("area-" + i, r.areas().get(i).code());
+        }
+        r.services().forEach(s -> f.put("services", s));
+        r.approaches().forEach(a -> f.put("approaches", a));
+        if (!r.outcomes().isEmpty()) {
+            var o = r.outcomes().get(0);
+            f.put("outcome-metric", o.metric()).put("outcome-description", o.description()).put("outcome-baseline", plain(o.baseline()))
+                    .put("outcome-result", plain(o.result())).put("outcome-unit", o.unit()).put("outcome-period", o.period())
+                    .put("outcome-source", o.source());
+        }
+        if (!r.evidence().isEmpty()) {
+            f.put("evidence-title", r.evidence().get(0).title()).put("evidence-url", r.evidence().get(0).url());
+        }
+        return f;
+    }
+
+    /** Bean Validation's findings on the input, named as the service names fields. */
+    static List<Violation> violations(Set<ConstraintViolation<RecordInput>> found) {
+        return found.stream().map(v -> Violation.body(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", ""), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Violation::field)).toList();
+    }
+
+    /** The form field a violation belongs beside. */
+    static String fieldOf(String field) {
+        var root = field.replaceAll("\\[.*", "").replaceAll("\\..*", "");
+        return switch (root) {
+            case "areas" -> field.matches("areas\\[\\d+].*") ? "area-" + field.replaceAll("areas\\[(\\d+)].*", "$1") : "area-0";
+            case "partnerOrganisations" -> "partners";
+            case "outcomes" -> field.endsWith(".description") ? "outcome-description"
+                    : field.endsWith(".baseline") ? "outcome-baseline" : field.endsWith(".result") ? "outcome-result" : "outcome-metric";
+            case "evidence" -> field.endsWith(".title") ? "evidence-title" : "evidence-url";
+            case "version" -> "title";
+            default -> root;
+        };
+    }
+
+    private static LocalDate date(FormValues f, String name, List<Violation> problems) {
+        var text = f.get(name).strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(Violation.body(name, "must be a date such as 2019-04-01"));
+            return null;
+        }
+    }
+
+    private static BigDecimal number(FormValues f, String name, String field, List<Violation> problems) {
+        var text = f.get(name).strip().replace(",", "");
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            problems.add(Violation.body(field, "must be a number"));
+            return null;
+        }
+    }
+
+    private static String plain(BigDecimal n) {
+        return n == null ? null : n.stripTrailingZeros().toPlainString();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

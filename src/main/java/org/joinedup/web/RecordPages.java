@@ -1,0 +1,160 @@
+package org.joinedup.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.joinedup.integration.IntegrationRecordService;
+import org.joinedup.integration.RecordView;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
+import org.joinedup.security.CurrentUser;
+import org.joinedup.security.Roles;
+import org.joinedup.vocabulary.Area;
+import org.joinedup.vocabulary.Geography;
+import org.joinedup.vocabulary.VocabularyItem;
+import org.joinedup.vocabulary.VocabularyKind;
+
+/** A leader adds and edits their integration records; the service's rules decide, and their findings show beside the fields. */
+@Path("/my-work/records")
+@RolesAllowed(Roles.LEADER)
+@Blocking
+public class RecordPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance form(String heading, String action, FormValues values, FormErrors errors, Choices choices);
+    }
+
+    /** The pickers' choices: vocabularies and areas from seed-data, areas grouped by NHS region. */
+    public record Choices(List<VocabularyItem> services, List<VocabularyItem> scopes, List<VocabularyItem> approaches,
+            List<VocabularyItem> programmes, List<VocabularyItem> roles, List<VocabularyItem> metrics, List<AreaGroup> areaGroups) {
+    }
+
+    public record AreaGroup(String region, List<Area> areas) {
+    }
+
+    @Inject
+    IntegrationRecordService records;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Labels labels;
+
+    @Inject
+    Geography geography;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    PageErrors errors;
+
+    @GET
+    @Path("/new")
+    @Produces(MediaType.TEXT_HTML)
+    public Response newRecord() {
+        return Pages.html(200, Templates.form("Add a piece of integration work", "/my-work/records", FormValues.empty(), FormErrors.NONE, choices()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response create(MultivaluedMap<String, String> form) {
+        page.requireCsrf(form);
+        var leaderId = user.leaderId().orElseThrow(() -> ProblemException.forbidden("this account is not a leader's"));
+        return save(form, "Add a piece of integration work", "/my-work/records", input -> records.create(leaderId, input));
+    }
+
+    @GET
+    @Path("/{id}/edit")
+    @Produces(MediaType.TEXT_HTML)
+    public Response edit(@PathParam("id") long id) {
+        var record = mine(id);
+        return Pages.html(200, Templates.form("Change " + record.title(), "/my-work/records/" + id, RecordForm.values(record), FormErrors.NONE,
+                choices()));
+    }
+
+    @POST
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        page.requireCsrf(form);
+        var record = mine(id);
+        return save(form, "Change " + record.title(), "/my-work/records/" + id, input -> records.update(id, input));
+    }
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e) {
+        return errors.problem(e);
+    }
+
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.ForbiddenException.class })
+    Response denied(RuntimeException e, UriInfo uri) {
+        return errors.denied(e, uri);
+    }
+
+    private Response save(MultivaluedMap<String, String> form, String heading, String action,
+            java.util.function.Function<org.joinedup.integration.RecordInput, Optional<RecordView>> write) {
+        var values = new FormValues(form);
+        var problems = new ArrayList<Violation>();
+        var input = RecordForm.input(values, problems);
+        problems.addAll(RecordForm.violations(validator.validate(input)));
+        if (problems.isEmpty()) {
+            try {
+                var saved = write.apply(input).orElseThrow(() -> ProblemException.notFound("Record", action));
+                return Pages.seeOther("/my-work?saved=" + saved.id());
+            } catch (ProblemException e) {
+                if (e.problem().status() != 400 && e.problem().status() != 409) {
+                    throw e;
+                }
+                problems.addAll(e.problem().violations().isEmpty() ? List.of(Violation.body("title", e.problem().detail()))
+                        : e.problem().violations());
+            }
+        }
+        return Pages.html(400, Templates.form(heading, action, values, new FormErrors(problems, RecordForm::fieldOf), choices()));
+    }
+
+    private RecordView mine(long id) {
+        var record = records.find(id).orElseThrow(() -> ProblemException.notFound("Record", id));
+        if (!user.isLeader(record.leaderId())) {
+            throw ProblemException.notFound("Record", id);
+        }
+        return record;
+    }
+
+    private Choices choices() {
+        var groups = geography.ofType(Area.REGION).stream().sorted(Comparator.comparing(Area::name))
+                .map(region -> new AreaGroup(region.name(), geography.all().stream()
+                        .filter(a -> region.code().equals(a.regionCode()))
+                        .filter(a -> a.isLocalAuthority() || Area.ICB.equals(a.type()) && Boolean.TRUE.equals(a.current()))
+                        .sorted(Comparator.comparing(Area::name)).toList()))
+                .toList();
+        return new Choices(labels.items(VocabularyKind.SERVICES), labels.items(VocabularyKind.SCOPES), labels.items(VocabularyKind.APPROACHES),
+                labels.items(VocabularyKind.PROGRAMMES), labels.items(VocabularyKind.ROLES), labels.items(VocabularyKind.OUTCOME_METRICS), groups);
+    }
+}

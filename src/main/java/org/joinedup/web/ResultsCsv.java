@@ -1,0 +1,71 @@
+package org.joinedup.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.joinedup.search.SearchCriteriaParser;
+import org.joinedup.search.SearchParams;
+import org.joinedup.search.SearchResult;
+import org.joinedup.search.SearchService;
+
+/**
+ * The current search as CSV, a shortlist to take away: the same search service and so the same
+ * visibility as the page (never contact details). At most {@link #MAX_ROWS} leaders.
+ */
+@ApplicationScoped
+public class ResultsCsv {
+
+    static final int MAX_ROWS = 1000;
+    private static final int PAGE = 100;
+    private static final List<String> HEADER = List.of("id", "name", "current role", "organisation", "home area", "region",
+            "willing to mentor", "places left", "matching records", "best verification", "why", "profile");
+
+    @Inject
+    SearchCriteriaParser parser;
+
+    @Inject
+    SearchService search;
+
+    String write(SearchParams params) {
+        var out = new StringBuilder();
+        line(out, HEADER);
+        params.size = String.valueOf(PAGE);
+        for (int page = 0; page * PAGE < MAX_ROWS; page++) {
+            params.page = String.valueOf(page);
+            SearchResult result = search.search(parser.parse(params));
+            for (var hit : result.hits()) {
+                var leader = hit.leader();
+                line(out, List.of(String.valueOf(leader.id()), leader.name(), text(leader.currentRole()), text(leader.organisation()),
+                        text(leader.homeArea().name()), text(leader.homeArea().regionName()), leader.mentoring().willing() ? "yes" : "no",
+                        String.valueOf(leader.mentoring().capacityLeft()),
+                        String.join("; ", hit.matchedRecords().stream().map(SearchResult.MatchedRecord::title).toList()),
+                        best(hit.matchedRecords()), String.join("; ", hit.why()), "/leaders/" + leader.id()));
+            }
+            if (result.page() + 1 >= result.totalPages()) {
+                break;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String best(List<SearchResult.MatchedRecord> records) {
+        var levels = records.stream().map(SearchResult.MatchedRecord::verification).toList();
+        return levels.contains("verified") ? "verified" : levels.contains("endorsed") ? "endorsed" : levels.isEmpty() ? "" : "self-reported";
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** RFC 4180 quoting; a cell starting with = + - @ is prefixed with ' so a spreadsheet does not run it as a formula. */
+    private static void line(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            var cell = cells.get(i);
+            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
+                cell = "'" + cell;
+            }
+            out.append(i == 0 ? "" : ",").append('"').append(cell.replace("\"", "\"\"")).append('"');
+        }
+        out.append("\r\n");
+    }
+}

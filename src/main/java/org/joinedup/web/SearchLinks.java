@@ -1,0 +1,107 @@
+package org.joinedup.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.joinedup.search.SearchParams;
+
+/** The current search as query parameters, and links to it with one thing changed (a page, an ICB, the export). */
+public final class SearchLinks {
+
+    private final Map<String, List<String>> params = new LinkedHashMap<>();
+
+    SearchLinks(SearchParams p) {
+        put("q", p.q);
+        put("region", p.region);
+        put("icb", p.icb);
+        put("area", p.area);
+        put("service", p.service);
+        put("approach", p.approach);
+        put("scope", p.scope);
+        put("programme", p.programme);
+        put("outcome", p.outcome);
+        put("verification", p.verification);
+        put("mentoring", p.mentoring);
+        put("near", p.near);
+        put("nearArea", p.nearArea);
+        put("within", p.within);
+        if (p.sort != null && !"relevance".equals(p.sort)) {
+            put("sort", p.sort);
+        }
+        if (p.size != null && !"20".equals(p.size)) {
+            put("size", p.size);
+        }
+        if (p.page != null && !"0".equals(p.page)) {
+            put("page", p.page);
+        }
+    }
+
+    /** The same search with page n (from 0). */
+    public String page(int n) {
+        return link("/find", with("page", n == 0 ? List.of() : List.of(String.valueOf(n))));
+    }
+
+    /** The same search narrowed to one ICB (what a map bubble does), from the first page. */
+    public String icb(String code) {
+        var changed = with("icb", List.of(code));
+        changed.remove("page");
+        return link("/find", changed);
+    }
+
+    /** The same search without any ICB. */
+    public String withoutIcb() {
+        var changed = with("icb", List.of());
+        changed.remove("page");
+        return link("/find", changed);
+    }
+
+    public String csv() {
+        var changed = new LinkedHashMap<>(params);
+        changed.remove("page");
+        changed.remove("size");
+        return link("/find/export.csv", changed);
+    }
+
+    public boolean has(String param, String value) {
+        return params.getOrDefault(param, List.of()).contains(value);
+    }
+
+    public String value(String param) {
+        var values = params.getOrDefault(param, List.of());
+        return values.isEmpty() ? "" : values.get(0);
+    }
+
+    private Map<String, List<String>> with(String param, List<String> values) {
+        var changed = new LinkedHashMap<>(params);
+        if (values.isEmpty()) {
+            changed.remove(param);
+        } else {
+            changed.put(param, values);
+        }
+        return changed;
+    }
+
+    private static String link(String path, Map<String, List<String>> params) {
+        var query = params.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(v -> e.getKey() + "=" + Pages.encode(v)))
+                .collect(Collectors.joining("&"));
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+
+    private void put(String name, String value) {
+        if (value != null && !value.isBlank()) {
+            params.put(name, List.of(value));
+        }
+    }
+
+    private void put(String name, List<String> values) {
+        if (values != null) {
+            var kept = new ArrayList<>(values.stream().filter(v -> v != null && !v.isBlank()).toList());
+            if (!kept.isEmpty()) {
+                params.put(name, kept);
+            }
+        }
+    }
+}

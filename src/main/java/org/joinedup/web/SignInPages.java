@@ -1,0 +1,137 @@
+package org.joinedup.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.security.AccountService;
+import org.joinedup.security.AccountView;
+import org.joinedup.security.LoginThrottle;
+import org.joinedup.security.Roles;
+import org.joinedup.security.TokenConfig;
+import org.joinedup.security.TokenService;
+import org.joinedup.security.TokenVerification;
+
+/** Sign in with a username and password (the same accounts, checks and limit as POST /api/auth/token), and out. */
+@Path("/account")
+@Produces(MediaType.TEXT_HTML)
+@Blocking
+public class SignInPages {
+
+    private static final Logger LOG = Logger.getLogger(SignInPages.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signIn(String next, String username, String error);
+    }
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    TokenConfig config;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    PageErrors errors;
+
+    @GET
+    @Path("/sign-in")
+    @PermitAll
+    public Response signInPage(@QueryParam("next") String next) {
+        var presession = page.presessionCookie();
+        var response = Response.ok(Templates.signIn(Pages.localPath(next, ""), "", null).render(), MediaType.TEXT_HTML_TYPE);
+        return (presession == null ? response : response.cookie(presession)).build();
+    }
+
+    @POST
+    @Path("/sign-in")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(MultivaluedMap<String, String> form) {
+        page.requireCsrf(form);
+        var next = Pages.localPath(form.getFirst("next"), "");
+        var username = value(form, "username").strip().toLowerCase(Locale.ROOT);
+        var password = value(form, "password");
+        if (username.isEmpty() || password.isEmpty()) {
+            return Pages.html(400, Templates.signIn(next, username, "Enter your username and password"));
+        }
+        if (!config.issue()) {
+            return Pages.html(404, Templates.signIn(next, username, "Sign-in happens at your organisation's identity provider here"));
+        }
+        var address = page.remoteAddress();
+        var blocked = throttle.blockedFor(username, address);
+        if (blocked.isPresent()) {
+            LOG.warnf("Page sign-in refused for %s from %s: too many failures", username, address);
+            return Pages.html(429, Templates.signIn(next, username,
+                    "Too many failed sign-ins. Try again in " + blocked.get().toSeconds() + " seconds"));
+        }
+        var account = accounts.authenticate(username, password);
+        if (account.isEmpty()) {
+            throttle.failed(username, address);
+            LOG.infof("Failed page sign-in for %s from %s", username, address);
+            return Pages.html(401, Templates.signIn(next, username, "The username or password is not right"));
+        }
+        throttle.succeeded(username);
+        var token = tokens.issue(account.get());
+        var session = Pages.cookie(TokenVerification.SESSION_COOKIE, token.accessToken(), (int) token.expiresIn(), page.secure());
+        var gone = Pages.cookie(PageContext.PRESESSION_COOKIE, "", 0, page.secure());
+        return Response.seeOther(java.net.URI.create(next.isEmpty() ? home(account.get()) : next)).cookie(session, gone).build();
+    }
+
+    @POST
+    @Path("/sign-out")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut(MultivaluedMap<String, String> form) {
+        page.requireCsrf(form);
+        return Response.seeOther(java.net.URI.create("/find?signedOut=true"))
+                .cookie(Pages.cookie(TokenVerification.SESSION_COOKIE, "", 0, page.secure())).build();
+    }
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e) {
+        return errors.problem(e);
+    }
+
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.ForbiddenException.class })
+    Response denied(RuntimeException e, UriInfo uri) {
+        return errors.denied(e, uri);
+    }
+
+    private static String home(AccountView account) {
+        if (account.roles().contains(Roles.LEADER)) {
+            return "/my-work";
+        }
+        return account.roles().contains(Roles.PROGRAMME) ? "/programme" : "/find";
+    }
+
+    private static String value(MultivaluedMap<String, String> form, String name) {
+        var value = form.getFirst(name);
+        return value == null ? "" : value;
+    }
+}

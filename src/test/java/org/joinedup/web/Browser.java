@@ -1,0 +1,171 @@
+package org.joinedup.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.joinedup.Fixtures;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's, installed by bin/joinedup test) driving the pages of the
+ * app under test, with an axe-core accessibility check and a screenshot of each page visited.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path AXE = Path.of("src/main/web/node_modules/axe-core/axe.min.js");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final int WIDTH = 1280;
+
+    final ChromeDriver driver;
+    final String base;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, String base, Path profile) {
+        this.driver = driver;
+        this.base = base;
+        this.profile = profile;
+    }
+
+    /** Fails (never skips) when the browser is missing: the page tests are part of the build. */
+    static Browser open() {
+        assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                        + "); bin/joinedup test installs them, or: apt-get install chromium chromium-driver");
+        assertTrue(Files.isReadable(AXE), "axe-core is missing at " + AXE + "; the Maven build installs it with npm ci in src/main/web");
+        try {
+            var profile = Files.createTempDirectory("joinedup-chromium");
+            var options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            // without the background-networking flags Chromium keeps trying the closed network and slows down
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--user-data-dir=" + profile, "--window-size=" + WIDTH + ",1000", "--lang=en-GB");
+            var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+            var driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
+            return new Browser(driver, TestHTTPResourceManager.getUri().replaceAll("/$", ""), profile);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void go(String path) {
+        driver.get(base + path);
+    }
+
+    String path() {
+        return driver.getCurrentUrl().replace(base, "");
+    }
+
+    WebElement find(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    void type(String css, String text) {
+        var field = find(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void click(String css) {
+        find(css).click();
+    }
+
+    void waitForPath(String fragment) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains(fragment));
+    }
+
+    void signIn(String account) {
+        go("/account/sign-in");
+        type("#username", account);
+        type("#password", Fixtures.DEMO_PASSWORD);
+        click("#sign-in");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/account/sign-in"));
+        assertEquals(account, find("#signed-in-as").getText());
+    }
+
+    /**
+     * Checks the page as it is now with axe-core (WCAG 2.0, 2.1 and 2.2 A and AA rules) and saves
+     * a screenshot of the whole page as target/screenshots/NAME.png. Serious or critical findings fail the test.
+     */
+    void check(String name) {
+        screenshot(name);
+        try {
+            driver.executeScript(Files.readString(AXE));
+            var json = (String) driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+                      .then(r => done(JSON.stringify(r.violations)))
+                      .catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])));
+                    """);
+            var serious = new ArrayList<String>();
+            for (JsonNode v : new ObjectMapper().readTree(json)) {
+                var impact = v.path("impact").asText();
+                if (impact.equals("serious") || impact.equals("critical")) {
+                    var targets = new ArrayList<String>();
+                    v.path("nodes").forEach(n -> targets.add(n.path("target").toString()));
+                    serious.add(v.path("id").asText() + " (" + impact + "): " + v.path("help").asText() + " at " + targets);
+                }
+            }
+            assertEquals(List.of(), serious, "axe-core found serious accessibility problems on " + name + " (" + path() + ")");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The whole page: the window is made as tall as the document for the shot. */
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
+            var size = driver.manage().window().getSize();
+            driver.manage().window().setSize(new Dimension(WIDTH, (int) Math.min(Math.max(height + 140, 800), 6000)));
+            var file = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            driver.manage().window().setSize(size);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fetches a link from inside the page, with the page's session, as the browser would download it. */
+    String fetch(String href) {
+        return (String) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('ERROR ' + e));", href);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}

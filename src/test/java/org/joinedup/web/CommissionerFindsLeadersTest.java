@@ -1,0 +1,84 @@
+package org.joinedup.web;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.joinedup.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A commissioner searches, narrows by a filter and by a map bubble, opens a profile, exports CSV and asks for an introduction. */
+@QuarkusTest
+class CommissionerFindsLeadersTest {
+
+    static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        Fixtures.actAs("demo-commissioner");
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void searchesNarrowsByFilterAndMapOpensAProfileAndExports() {
+        Fixtures.awaitIndexInStep(java.time.Duration.ofSeconds(60));
+        browser.signIn("demo-commissioner");
+        browser.go("/find");
+        browser.type("#q", "GP");
+        browser.click("#search");
+        browser.waitForPath("q=GP");
+        long all = count();
+        assertTrue(all > 0, "a search for GP finds demo leaders");
+        assertFalse(browser.all("#results .why li").isEmpty(), "each hit says why it matched");
+        browser.check("find");
+
+        // a filter: the first NHS region listed (checking it submits the form; the button does without script)
+        browser.click("#filter-region summary");
+        browser.click("#filter-region input[type=checkbox]");
+        browser.waitForPath("region=");
+        long inRegion = count();
+        assertTrue(inRegion > 0 && inRegion <= all, "a region narrows the results: " + inRegion + " of " + all);
+
+        // a bubble on the map: that ICB only (the last drawn is the smallest, on top of any it overlaps)
+        browser.find("#england-map a");
+        var bubbles = browser.all("#england-map a");
+        var bubble = bubbles.get(bubbles.size() - 1);
+        var icb = bubble.getDomAttribute("data-icb");
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", bubble);
+        bubble.click();
+        browser.waitForPath("icb=" + icb);
+        long inIcb = count();
+        assertTrue(inIcb > 0 && inIcb <= inRegion, "the bubble narrows to its ICB: " + inIcb + " of " + inRegion);
+        assertTrue(browser.find("#chosen-icb").isDisplayed());
+        browser.check("find-icb");
+
+        var csv = browser.fetch(browser.find("#export-csv").getDomAttribute("href"));
+        var first = browser.find("#results .result__name").getText();
+        assertTrue(csv.startsWith("\"id\",\"name\""), csv.substring(0, Math.min(200, csv.length())));
+        assertTrue(csv.contains(first), "the CSV holds the leaders shown, " + first + " among them");
+
+        browser.click("#results .result__name");
+        browser.waitForPath("/leaders/");
+        assertTrue(browser.find("#leader-name").getText().contains(first));
+        assertFalse(browser.all(".record").isEmpty(), "the profile shows the leader's records");
+        browser.check("profile");
+
+        browser.type("#message", "Could we talk about how you joined up these services?");
+        browser.click("#ask-introduction");
+        assertTrue(browser.find("#introduction-sent").isDisplayed());
+    }
+
+    private static long count() {
+        var text = browser.find("#result-count").getText();
+        return Long.parseLong(text.replaceAll("[^0-9].*", ""));
+    }
+}

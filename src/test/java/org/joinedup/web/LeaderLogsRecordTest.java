@@ -1,0 +1,70 @@
+package org.joinedup.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.joinedup.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
+
+/** A leader signs in, submits a record with a mistake, sees the error beside the field, fixes it and finds the record in search. */
+@QuarkusTest
+class LeaderLogsRecordTest {
+
+    static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        Fixtures.actAs("demo-leader");
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void fixesAMistakeAndFindsTheRecordInSearch() {
+        var title = "Joined-up hospital discharge in Mansfield, browser test " + System.nanoTime();
+        browser.signIn("demo-leader");
+        browser.waitForPath("/my-work");
+        browser.check("my-work");
+
+        browser.click("#add-record");
+        browser.type("#title", title);
+        new Select(browser.find("#area-0")).selectByValue("E10000024");
+        browser.click("input[name=services][value=acute]");
+        browser.click("input[name=scope][value=organisations]");
+        browser.click("input[name=role][value=led]");
+        browser.type("#periodStart", "2019-04-01");
+        browser.click("#save-record");
+
+        // one service is not joined-up work: the service says so, and the page puts it beside the services
+        var error = browser.find("#services-error").getText();
+        assertTrue(error.contains("at least two"), error);
+        assertTrue(browser.find("#error-summary a[href='#services']").isDisplayed());
+        browser.check("my-work-record-error");
+
+        browser.click("input[name=services][value=social-care]");
+        browser.click("#save-record");
+        browser.waitForPath("/my-work?saved=");
+        assertTrue(browser.find("#my-records").getText().contains(title));
+
+        // indexed through the outbox within a few seconds
+        long deadline = System.currentTimeMillis() + 30_000;
+        boolean found = false;
+        while (!found && System.currentTimeMillis() < deadline) {
+            browser.go("/find?q=" + Pages.encode("browser test"));
+            found = browser.find("#results").getText().contains(title) || browser.find("main").getText().contains(title);
+            if (!found) {
+                Fixtures.sleep(500);
+            }
+        }
+        assertTrue(found, "the new record shows in search");
+    }
+}

@@ -1,0 +1,90 @@
+package org.joinedup.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.RedirectConfig;
+import io.restassured.config.RestAssuredConfig;
+import org.joinedup.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The pages' security without a browser: sign-in redirects, form tokens, headers, and that pages are not API. */
+@QuarkusTest
+class PagesTest {
+
+    private static final RestAssuredConfig NO_REDIRECTS = RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
+
+    @BeforeAll
+    static void anonymous() {
+        Fixtures.actAnonymously();
+    }
+
+    @Test
+    void aPageNeedingSignInSendsTheBrowserToSignIn() {
+        given().config(NO_REDIRECTS).when().get("/my-work").then().statusCode(303)
+                .header("Location", containsString("/account/sign-in?next=%2Fmy-work"));
+        given().config(NO_REDIRECTS).when().get("/programme/cohort").then().statusCode(303);
+    }
+
+    @Test
+    void aSessionCookieThatIsNotATokenIsRefusedAndCleared() {
+        given().config(NO_REDIRECTS).cookie("joinedup-session", "forged").when().get("/my-work").then().statusCode(303)
+                .header("Set-Cookie", containsString("joinedup-session=;"));
+    }
+
+    @Test
+    void theRoleDecidesWhichPagesOpen() {
+        var leader = signIn("demo-leader");
+        given().config(NO_REDIRECTS).cookie("joinedup-session", leader).when().get("/programme").then().statusCode(403);
+        given().config(NO_REDIRECTS).cookie("joinedup-session", leader).when().get("/my-work").then().statusCode(200)
+                .body(not(containsString("href=\"/programme\"")));
+    }
+
+    @Test
+    void aFormWithoutItsTokenIsRefused() {
+        var leader = signIn("demo-leader");
+        given().config(NO_REDIRECTS).cookie("joinedup-session", leader).formParam("title", "x").when().post("/my-work/records")
+                .then().statusCode(403);
+        given().config(NO_REDIRECTS).cookie("joinedup-session", leader).formParam("title", "x").formParam("csrf", "made-up")
+                .when().post("/my-work/records").then().statusCode(403);
+    }
+
+    @Test
+    void aWrongPasswordShowsTheSignInPageAgain() {
+        var page = given().when().get("/account/sign-in").then().statusCode(200).extract();
+        var csrf = csrfOf(page.body().asString());
+        given().config(NO_REDIRECTS).cookies(page.cookies()).formParam("csrf", csrf).formParam("username", "demo-leader")
+                .formParam("password", "wrong").when().post("/account/sign-in")
+                .then().statusCode(401).body(containsString("The username or password is not right"));
+    }
+
+    @Test
+    void pagesRunUnderAStrictContentSecurityPolicyAndAreNotApi() {
+        given().when().get("/find").then().statusCode(200)
+                .header("Content-Security-Policy", startsWith("default-src 'self'"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"));
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body(not(containsString("/my-work"))).body(not(containsString("/find")));
+    }
+
+    static String csrfOf(String html) {
+        var m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no csrf field in " + html);
+        }
+        return m.group(1);
+    }
+
+    /** Signs in through the page and returns the session cookie. */
+    static String signIn(String account) {
+        var page = given().when().get("/account/sign-in").then().statusCode(200).extract();
+        var csrf = csrfOf(page.body().asString());
+        return given().config(NO_REDIRECTS).cookies(page.cookies()).formParam("csrf", csrf).formParam("username", account)
+                .formParam("password", Fixtures.DEMO_PASSWORD).when().post("/account/sign-in")
+                .then().statusCode(303).extract().cookie("joinedup-session");
+    }
+}

@@ -51,8 +51,9 @@ final class RecordForm {
         var f = FormValues.empty().put("title", r.title()).put("summary", r.summary()).put("scope", r.scope())
                 .put("programme", r.programme()).put("role", r.role()).put("periodStart", r.periodStart()).put("periodEnd", r.periodEnd())
                 .put("partners", String.join("\n", r.partnerOrganisations())).put("version", r.version());
-        for (int i = 0; i < Math.min(AREAS, r.areas().size()); i++) {
-            f.put("area-" + i, r.areas().get(i).code());
+        var english = r.areas().stream().filter(a -> a.code() != null).toList();
+        for (int i = 0; i < Math.min(AREAS, english.size()); i++) {
+            f.put("area-" + i, english.get(i).code());
         }
         r.services().forEach(s -> f.put("services", s));
         r.approaches().forEach(a -> f.put("approaches", a));
@@ -66,6 +67,26 @@ final class RecordForm {
             f.put("evidence-title", r.evidence().get(0).title()).put("evidence-url", r.evidence().get(0).url());
         }
         return f;
+    }
+
+    /**
+     * Editing through the page must not drop what the form does not show: places abroad, English
+     * areas past the third, and outcomes and evidence past the first are kept as they were.
+     */
+    static RecordInput keepUnshown(RecordInput edited, RecordView before) {
+        var areas = new ArrayList<>(edited.areas());
+        before.areas().stream().filter(a -> a.code() != null).skip(AREAS)
+                .forEach(a -> areas.add(new RecordInput.AreaInput(a.code(), null, null, null, null)));
+        before.areas().stream().filter(a -> a.code() == null)
+                .forEach(a -> areas.add(new RecordInput.AreaInput(null, a.country(), a.place(), a.latitude(), a.longitude())));
+        var outcomes = new ArrayList<>(edited.outcomes());
+        before.outcomes().stream().skip(1).forEach(o -> outcomes.add(new RecordInput.OutcomeInput(o.metric(), o.description(), o.baseline(),
+                o.result(), o.unit(), o.period(), o.source())));
+        var evidence = new ArrayList<>(edited.evidence());
+        before.evidence().stream().skip(1).forEach(e -> evidence.add(new RecordInput.EvidenceInput(e.title(), e.url())));
+        return new RecordInput(edited.title(), edited.summary(), areas, edited.services(), edited.scope(), edited.approaches(),
+                edited.programme(), edited.role(), edited.partnerOrganisations(), edited.periodStart(), edited.periodEnd(), outcomes, evidence,
+                edited.version());
     }
 
     /** Bean Validation's findings on the input, named as the service names fields. */

@@ -104,7 +104,8 @@ public class RecordPages {
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
         var record = mine(id);
-        return save(form, "Change " + record.title(), "/my-work/records/" + id, input -> records.update(id, input));
+        return save(form, "Change " + record.title(), "/my-work/records/" + id,
+                input -> records.update(id, RecordForm.keepUnshown(input, record)));
     }
 
     @ServerExceptionMapper

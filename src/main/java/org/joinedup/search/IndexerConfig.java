@@ -16,8 +16,12 @@ public interface IndexerConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** How long a claim keeps other copies off a row; longer than any bulk request takes. */
-    @WithDefault("60S")
+    /**
+     * How long a claim keeps other copies off a row: longer than a bulk request takes, short enough
+     * that the rows of a copy that crashed are picked up again soon. A row whose lease ran out while
+     * its copy was still working is at worst written twice, which external versions make harmless.
+     */
+    @WithDefault("20S")
     Duration lease();
 
     /** How often to look for rows written by other copies or due for retry; local writes wake it at once. */

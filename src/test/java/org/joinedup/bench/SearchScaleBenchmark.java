@@ -49,12 +49,12 @@ public final class SearchScaleBenchmark {
     }
 
     /** What one load phase measured. */
-    record Samples(List<Sample> samples, int errors, double seconds) {
+    record Samples(List<Sample> samples, int errors, double seconds, Cpu cpu) {
 
         Samples plus(Samples other) {
             var all = new ArrayList<>(samples);
             all.addAll(other.samples);
-            return new Samples(all, errors + other.errors, seconds + other.seconds);
+            return new Samples(all, errors + other.errors, seconds + other.seconds, cpu.plus(other.cpu));
         }
 
         long[] nanos(int kind) {
@@ -66,16 +66,23 @@ public final class SearchScaleBenchmark {
         }
     }
 
-    /** CPU seconds used so far by the service, Elasticsearch and all postgres processes. */
-    record Cpu(double app, double es, double postgres) {
+    /**
+     * CPU seconds used by the service, Elasticsearch, all postgres processes, and everything else on
+     * the machine but this harness: "others" shows when another user's work disturbed a phase.
+     */
+    record Cpu(double app, double es, double postgres, double others) {
 
         Cpu minus(Cpu before) {
-            return new Cpu(app - before.app, es - before.es, postgres - before.postgres);
+            return new Cpu(app - before.app, es - before.es, postgres - before.postgres, others - before.others);
+        }
+
+        Cpu plus(Cpu other) {
+            return new Cpu(app + other.app, es + other.es, postgres + other.postgres, others + other.others);
         }
 
         @Override
         public String toString() {
-            return String.format("service %.0f s, Elasticsearch %.0f s, PostgreSQL %.0f s", app, es, postgres);
+            return String.format("service %.0f s, Elasticsearch %.0f s, PostgreSQL %.0f s, others %.0f s", app, es, postgres, others);
         }
     }
 
@@ -365,6 +372,7 @@ public final class SearchScaleBenchmark {
         run(queries, false, 4, opt.integer("--warmup-rounds"));
 
         var rows = new ArrayList<String>();
+        var cpuRows = new ArrayList<String>();
         Samples firstService = null;
         Samples firstDirect = null;
         double worstRatio = 0;
@@ -384,6 +392,7 @@ public final class SearchScaleBenchmark {
                     ms(percentile(service.nanos(-1), 50)), ms(percentile(service.nanos(-1), 99)), service.throughput(), service.errors,
                     ms(percentile(direct.nanos(-1), 50)), ms(percentile(direct.nanos(-1), 99)), direct.throughput(), direct.errors,
                     ratio, 100 * (ratio - 1)));
+            cpuRows.add(String.format("%11d | service side: %s | direct side: %s", threads, service.cpu, direct.cpu));
             if (firstService == null) {
                 firstService = service;
                 firstDirect = direct;
@@ -395,6 +404,8 @@ public final class SearchScaleBenchmark {
         line("%11s %8s %8s %8s %5s | %8s %8s %8s %5s | %s", "concurrency", "svc p50", "svc p99", "svc r/s", "err", "dir p50",
                 "dir p99", "dir r/s", "err", "p50 ratio service/direct");
         rows.forEach(row -> line("%s", row));
+        line("CPU used meanwhile, per level and side:");
+        cpuRows.forEach(row -> line("%s", row));
         line("");
         line("Per kind at concurrency %s (ms)", opt.value("--levels").split(",")[0]);
         line("%-18s %8s %8s %8s %8s %7s %8s", "kind", "svc p50", "svc p99", "dir p50", "dir p99", "ratio", "added");
@@ -421,6 +432,7 @@ public final class SearchScaleBenchmark {
     private Samples run(List<Query> queries, boolean viaService, int threads, int rounds) throws Exception {
         var requests = queries.stream().map(q -> viaService ? serviceRequest(q) : directRequest(q)).toList();
         var pool = Executors.newFixedThreadPool(threads);
+        var before = cpu();
         long started = System.nanoTime();
         var errors = new AtomicInteger();
         var futures = new ArrayList<Future<List<Sample>>>();
@@ -452,7 +464,7 @@ public final class SearchScaleBenchmark {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
-        return new Samples(all, errors.get(), elapsed);
+        return new Samples(all, errors.get(), elapsed, cpu().minus(before));
     }
 
     // ---- write-to-searchable delay ----
@@ -474,6 +486,7 @@ public final class SearchScaleBenchmark {
         var workers = Executors.newCachedThreadPool();
         var random = new Random(3);
         var searches = new AtomicInteger();
+        var before = cpu();
         for (int i = 0; i < total; i++) {
             String token = "zq" + Long.toString(Math.abs(random.nextLong()), 36);
             int n = i;
@@ -489,6 +502,7 @@ public final class SearchScaleBenchmark {
         ticker.awaitTermination(1, TimeUnit.HOURS);
         workers.shutdown();
         workers.awaitTermination(1, TimeUnit.HOURS);
+        var cpu = cpu().minus(before);
         for (long id : leaders) {
             send(HttpRequest.newBuilder(URI.create(app + "/api/leaders/" + id)).DELETE().build());
         }
@@ -503,6 +517,7 @@ public final class SearchScaleBenchmark {
                 sorted.length == 0 ? Double.NaN : ms(sorted[sorted.length - 1]), sorted.length, failures.size());
         line("the writes themselves (POST leader + POST record): p50 %.0f ms, p99 %.0f ms; %d polling searches meanwhile",
                 ms(percentile(writes, 50)), ms(percentile(writes, 99)), searches.get());
+        line("CPU used meanwhile: %s", cpu);
         if (!failures.isEmpty()) {
             line("first failure: %s", failures.peek());
         }
@@ -574,9 +589,24 @@ public final class SearchScaleBenchmark {
 
     /** CPU time from /proc: the service and Elasticsearch by pid (when given), PostgreSQL summed over its processes. */
     private Cpu cpu() {
-        return new Cpu(opt.get("--app-pid").map(p -> cpuSeconds(Path.of("/proc", p, "stat"))).orElse(Double.NaN),
-                opt.get("--es-pid").map(p -> cpuSeconds(Path.of("/proc", p, "stat"))).orElse(Double.NaN),
-                postgresCpu());
+        double app = opt.get("--app-pid").map(p -> cpuSeconds(Path.of("/proc", p, "stat"))).orElse(0.0);
+        double es = opt.get("--es-pid").map(p -> cpuSeconds(Path.of("/proc", p, "stat"))).orElse(0.0);
+        double postgres = postgresCpu();
+        double self = cpuSeconds(Path.of("/proc/self/stat"));
+        return new Cpu(app, es, postgres, machineBusySeconds() - app - es - postgres - self);
+    }
+
+    /** Busy time of all cores together: user, nice, system, irq, softirq and steal from the first line of /proc/stat. */
+    private static double machineBusySeconds() {
+        var fields = readQuietly(Path.of("/proc/stat")).lines().findFirst().orElse("cpu").trim().split("\\s+");
+        if (fields.length < 9) {
+            return Double.NaN;
+        }
+        long busy = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+            busy += Long.parseLong(fields[i]);
+        }
+        return busy / 100.0;
     }
 
     private static double postgresCpu() {

@@ -99,7 +99,8 @@ public final class ScaleDataLoader {
         try (Connection db = DriverManager.getConnection(jdbc, user, password)) {
             db.setAutoCommit(false);
             try (var st = db.createStatement()) {
-                st.execute("truncate " + String.join(", ", TABLES.keySet()) + ", search_outbox restart identity");
+                // cascade: accounts, learning requests, mentorships and introductions refer to leaders
+                st.execute("truncate " + String.join(", ", TABLES.keySet()) + ", search_outbox restart identity cascade");
             }
             var copy = ((PGConnection) db).getCopyAPI();
             for (var table : TABLES.entrySet()) {

@@ -148,12 +148,21 @@ public final class SearchScaleBenchmark {
     private final String app;
     private final String es;
     private final String alias;
+    /** The admin's bearer token, sent with every request to the service (none to Elasticsearch). */
+    private final String token;
 
-    private SearchScaleBenchmark(Options opt) {
+    private SearchScaleBenchmark(Options opt) throws IOException, InterruptedException {
         this.opt = opt;
         this.app = opt.value("--app");
         this.es = opt.value("--es");
         this.alias = opt.value("--alias");
+        var credentials = json.createObjectNode().put("username", opt.value("--user")).put("password", opt.value("--password"));
+        var answer = http.send(HttpRequest.newBuilder(URI.create(app + "/api/auth/token")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials.toString())).build(), BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IOException("cannot sign in as " + opt.value("--user") + ": " + answer.statusCode() + " " + answer.body());
+        }
+        this.token = json.readTree(answer.body()).path("accessToken").asText();
     }
 
     public static void main(String[] args) throws Exception {
@@ -163,7 +172,8 @@ public final class SearchScaleBenchmark {
                 Map.entry("--mapping", "index-mappings/leaders.json"), Map.entry("--work-dir", "target/bench"),
                 Map.entry("--parts", "reindex,search,writes"), Map.entry("--tries", "3"), Map.entry("--reindex-runs", "2"),
                 Map.entry("--warmup-rounds", "4"), Map.entry("--rounds", "24"), Map.entry("--levels", "1,4,8"),
-                Map.entry("--write-rate", "5"), Map.entry("--write-seconds", "60"), Map.entry("--poll-ms", "25")));
+                Map.entry("--write-rate", "5"), Map.entry("--write-seconds", "60"), Map.entry("--poll-ms", "25"),
+                Map.entry("--user", "bench-admin"), Map.entry("--password", "bench-admin-password")));
         var bench = new SearchScaleBenchmark(opt);
         var parts = List.of(opt.value("--parts").split(","));
         bench.facts();
@@ -564,7 +574,7 @@ public final class SearchScaleBenchmark {
         workers.awaitTermination(1, TimeUnit.HOURS);
         var cpu = cpu().since(before);
         for (long id : leaders) {
-            send(HttpRequest.newBuilder(URI.create(app + "/api/leaders/" + id)).DELETE().build());
+            send(signed(HttpRequest.newBuilder(URI.create(app + "/api/leaders/" + id)).DELETE(), app).build());
         }
         return new Writes(delays.stream().mapToLong(Long::longValue).sorted().toArray(),
                 writeNanos.stream().mapToLong(Long::longValue).sorted().toArray(), List.copyOf(failures), searches.get(), cpu);
@@ -635,12 +645,16 @@ public final class SearchScaleBenchmark {
     }
 
     private HttpRequest get(String uri) {
-        return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(60)).GET().build();
+        return signed(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(60)).GET(), uri).build();
     }
 
     private HttpRequest.Builder post(String uri, String body, String contentType) {
-        return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(120)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return signed(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(120)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), uri);
+    }
+
+    private HttpRequest.Builder signed(HttpRequest.Builder request, String uri) {
+        return uri.startsWith(app) ? request.header("Authorization", "Bearer " + token) : request;
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,8 @@ public class Reindexer {
 
     private static final Logger LOG = Logger.getLogger(Reindexer.class);
     private static final int BATCH = 500;
+    /** Bulk requests under way at once while the next batch is read. */
+    private static final int IN_FLIGHT = 2;
     /** A rebuild's index older than this belongs to a copy that died mid-rebuild. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
 
@@ -48,9 +51,6 @@ public class Reindexer {
 
     @Inject
     SearchOutbox outbox;
-
-    @Inject
-    IndexerConfig indexerConfig;
 
     @Inject
     ElasticsearchClient client;
@@ -82,8 +82,8 @@ public class Reindexer {
         try {
             index.markBuilding(next);
             LOG.infof("Rebuilding search index: %s beside live %s", next, previous);
-            // every copy looks up its write targets at most once a second: from here on they all write to both
-            sleep(indexerConfig.pollInterval().plusSeconds(2));
+            // every copy notices the building alias within a second and writes to both from then on;
+            // a change indexed only to the old index before that is caught by the checks below
             long count = bulkLoad(next);
             index.finishBulkLoad(next);
             var check = reconciler.compare(next);
@@ -93,11 +93,9 @@ public class Reindexer {
                 check = reconciler.compare(next);
             }
             index.swap(previous, next);
-            // a straggler written only to the old index after the check is caught here, through the outbox
-            var after = reconciler.compare(index.alias());
-            outbox.enqueue(after.revisionsToFix());
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-            var report = new Report(previous, next, count, millis, count * 1000.0 / millis, after, Instant.now());
+            catchStragglers();
+            var report = new Report(previous, next, count, millis, count * 1000.0 / millis, check, Instant.now());
             last.set(report);
             LOG.infof("Search index rebuilt: %s is live with %d leaders in %d ms (%.0f/s); %s dropped", next, count, millis,
                     report.documentsPerSecond(), previous);
@@ -109,13 +107,17 @@ public class Reindexer {
         }
     }
 
-    /** Reads leaders in id order and bulk-writes them, with the next batch read while the previous one is written. */
+    /**
+     * Reads leaders in id order and bulk-writes them, with up to {@link #IN_FLIGHT} bulk requests
+     * under way while the next batch is read: Elasticsearch never waits for the service to read
+     * or serialise.
+     */
     private long bulkLoad(String target) throws IOException {
-        ExecutorService bulkThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "reindex-bulk"));
+        ExecutorService bulkThreads = Executors.newFixedThreadPool(IN_FLIGHT, r -> new Thread(r, "reindex-bulk"));
+        var inFlight = new java.util.ArrayDeque<Future<?>>();
         try {
             long count = 0;
             long after = 0;
-            Future<?> inFlight = null;
             while (true) {
                 var ids = leaders.revisionsAfter(after, BATCH).stream().map(r -> r.id()).toList();
                 if (ids.isEmpty()) {
@@ -123,21 +125,43 @@ public class Reindexer {
                 }
                 after = ids.get(ids.size() - 1);
                 var docs = documents.load(ids);
-                await(inFlight);
-                inFlight = bulkThread.submit(() -> {
+                if (inFlight.size() == IN_FLIGHT) {
+                    await(inFlight.removeFirst());
+                }
+                inFlight.addLast(bulkThreads.submit(() -> {
                     var failures = writer.write(List.of(target), docs.stream().map(IndexWriter.Put::new).toList());
                     if (!failures.isEmpty()) {
                         throw new IOException("Elasticsearch refused " + failures.size() + " documents, e.g. " + failures.values().iterator().next());
                     }
                     return null;
-                });
+                }));
                 count += docs.size();
             }
-            await(inFlight);
+            while (!inFlight.isEmpty()) {
+                await(inFlight.removeFirst());
+            }
             return count;
         } finally {
-            bulkThread.shutdownNow();
+            bulkThreads.shutdownNow();
         }
+    }
+
+    /**
+     * After the swap, in the background: a change a copy wrote only to the old index (before it
+     * noticed the rebuild) is found by comparing the new index with the database, and queued.
+     */
+    private void catchStragglers() {
+        CompletableFuture.runAsync(() -> {
+            try {
+                var after = reconciler.compare(index.alias());
+                outbox.enqueue(after.revisionsToFix());
+                if (!after.inStep()) {
+                    LOG.infof("After the rebuild, %d leaders differed from the database; queued for indexing", after.revisionsToFix().size());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("Check after the rebuild did not run (%s); GET /api/admin/search/check?fix=true repairs any difference", e.getMessage());
+            }
+        });
     }
 
     private void writeCurrent(String target, List<Long> ids, IndexReconciler.Report check) throws IOException {
@@ -162,14 +186,6 @@ public class Reindexer {
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

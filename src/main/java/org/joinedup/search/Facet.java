@@ -9,25 +9,29 @@ import java.util.Optional;
  * values of any other filter are alternatives.
  */
 public enum Facet {
-    REGION("region", "records.regions", true),
-    ICB("icb", "records.icbs", true),
-    AREA("area", "records.area_codes", false),
-    SERVICE("service", "records.services", true),
-    APPROACH("approach", "records.approaches", true),
-    SCOPE("scope", "records.scope", true),
-    PROGRAMME("programme", "records.programme", true),
-    OUTCOME("outcome", "records.outcome_metrics", true),
-    VERIFICATION("verification", "records.verification", true);
+    REGION("region", "records.regions", "facets.regions"),
+    ICB("icb", "records.icbs", "facets.icbs"),
+    AREA("area", "records.area_codes", null),
+    SERVICE("service", "records.services", "facets.services"),
+    APPROACH("approach", "records.approaches", "facets.approaches"),
+    SCOPE("scope", "records.scope", "facets.scopes"),
+    PROGRAMME("programme", "records.programme", "facets.programmes"),
+    OUTCOME("outcome", "records.outcome_metrics", "facets.outcomes"),
+    VERIFICATION("verification", "records.verification", "facets.verifications");
 
     public final String param;
+    /** The field on each nested record. */
     public final String field;
+    /** The same values gathered on the leader, for counting when no other record filter applies; null for area. */
+    public final String leaderField;
     /** Whether counts are returned for it (area is a filter only: there are too many). */
     public final boolean counted;
 
-    Facet(String param, String field, boolean counted) {
+    Facet(String param, String field, String leaderField) {
         this.param = param;
         this.field = field;
-        this.counted = counted;
+        this.leaderField = leaderField;
+        this.counted = leaderField != null;
     }
 
     public static Optional<Facet> ofParam(String param) {

@@ -35,7 +35,30 @@ public record LeaderDocument(
         int recordCount,
         LocalDate latestActivity,
         Instant updatedAt,
+        Facets facets,
         List<Record> records) {
+
+    /**
+     * What the leader's records cover, all records together: lets a facet be counted on the leader
+     * itself (cheap) whenever no other record filter applies, instead of through the nested records.
+     */
+    public record Facets(List<String> regions, List<String> icbs, List<String> services, List<String> approaches, List<String> scopes,
+            List<String> programmes, List<String> outcomes, List<String> verifications) {
+
+        static Facets of(List<Record> records) {
+            return new Facets(union(records, Record::regions), union(records, Record::icbs), union(records, Record::services),
+                    union(records, Record::approaches), union(records, r -> listOf(r.scope())), union(records, r -> listOf(r.programme())),
+                    union(records, Record::outcomeMetrics), union(records, r -> listOf(r.verification())));
+        }
+
+        private static List<String> union(List<Record> records, java.util.function.Function<Record, List<String>> values) {
+            return records.stream().flatMap(r -> values.apply(r).stream()).filter(Objects::nonNull).distinct().sorted().toList();
+        }
+
+        private static List<String> listOf(String value) {
+            return value == null ? List.of() : List.of(value);
+        }
+    }
 
     public record GeoPoint(double lat, double lon) {
     }
@@ -91,7 +114,7 @@ public record LeaderDocument(
                 point(home),
                 new Mentoring(offer.willing(), offer.capacity(), Math.max(0, offer.capacity() - offer.active()), offer.formats(),
                         offer.trained(), offer.conflicts()),
-                leader.visibility(), leader.illustrative(), docs.size(), latest, leader.updatedAt(), docs);
+                leader.visibility(), leader.illustrative(), docs.size(), latest, leader.updatedAt(), Facets.of(docs), docs);
     }
 
     private static Record record(RecordView r) {

@@ -15,7 +15,9 @@ import org.joinedup.integration.VerificationLevel;
  * <p>Semantics: the text must match somewhere in the leader's profile or records; every filter
  * must hold within one and the same record. Filters sit in {@code post_filter}, so each facet can
  * count with all the other filters but its own (service filters are conjunctive and count with
- * their own too).
+ * their own too). A facet with no other record filter to honour is counted on the leader's own
+ * summary of its records (one terms aggregation, no nested documents), which gives the same counts
+ * for a fraction of the cost.
  *
  * <p>Relevance blends text and experience: score = BM25 text score + the sum, over the leader's
  * records that pass the filters, of (1 per record + 2 if verified or 1 if endorsed + 1 with a
@@ -156,9 +158,15 @@ final class LeaderQuery {
             if (!facet.counted) {
                 continue;
             }
+            var others = recordFilters(facet);
+            if (others.isEmpty()) {
+                // no other record filter: any record will do, so the leader's own summary counts leaders directly
+                aggs.set(facet.param, obj("terms", obj("field", facet.leaderField, "size", 100)));
+                continue;
+            }
             var values = obj("terms", obj("field", facet.field, "size", 100), "aggs", leadersAgg());
             aggs.set(facet.param, obj("nested", obj("path", RECORDS),
-                    "aggs", obj("matching", obj("filter", bool(recordFilters(facet)), "aggs", obj("values", values)))));
+                    "aggs", obj("matching", obj("filter", bool(others), "aggs", obj("values", values)))));
         }
         return aggs;
     }

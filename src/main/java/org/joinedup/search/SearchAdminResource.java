@@ -62,6 +62,14 @@ public class SearchAdminResource {
     }
 
     @GET
+    @Path("/reindex")
+    @Operation(summary = "The last rebuild this service copy ran: indices, documents, time, rate and the check")
+    public Reindexer.Report lastReindex() {
+        return reindexer.last().orElseThrow(() -> new ProblemException(Problem.of("not-found", "Not found", 404,
+                "this copy has not rebuilt the index since it started")));
+    }
+
+    @GET
     @Path("/search/check")
     @Operation(summary = "Compare the live index with PostgreSQL: leaders missing, stale or extra; fix=true queues them for indexing")
     public IndexReconciler.Report check(@QueryParam("fix") @DefaultValue("false") boolean fix) {

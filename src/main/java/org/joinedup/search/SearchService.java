@@ -44,10 +44,7 @@ public class SearchService {
         var facets = new LinkedHashMap<String, List<SearchResult.FacetCount>>();
         for (var facet : Facet.values()) {
             if (facet.counted) {
-                facets.put(facet.param, buckets(response.aggregations().get(facet.param)).stream()
-                        .map(b -> new SearchResult.FacetCount(b.key().stringValue(), explanation.label(facet, b.key().stringValue()),
-                                leaders(b)))
-                        .toList());
+                facets.put(facet.param, counts(facet, response.aggregations().get(facet.param)));
             }
         }
         int pages = (int) Math.min(Integer.MAX_VALUE, (total + criteria.size() - 1) / criteria.size());
@@ -134,8 +131,16 @@ public class SearchService {
         }).toList();
     }
 
-    private static List<StringTermsBucket> buckets(Aggregate facet) {
-        return facet.nested().aggregations().get("matching").filter().aggregations().get("values").sterms().buckets().array();
+    /** Leaders per value: straight from the leader-level terms, or through the nested records and back (see {@link LeaderQuery}). */
+    private List<SearchResult.FacetCount> counts(Facet facet, Aggregate aggregate) {
+        if (aggregate.isSterms()) {
+            return aggregate.sterms().buckets().array().stream()
+                    .map(b -> new SearchResult.FacetCount(b.key().stringValue(), explanation.label(facet, b.key().stringValue()), b.docCount()))
+                    .toList();
+        }
+        return aggregate.nested().aggregations().get("matching").filter().aggregations().get("values").sterms().buckets().array().stream()
+                .map(b -> new SearchResult.FacetCount(b.key().stringValue(), explanation.label(facet, b.key().stringValue()), leaders(b)))
+                .toList();
     }
 
     private static long leaders(StringTermsBucket bucket) {

@@ -114,6 +114,20 @@ class SearchResourceTest {
     }
 
     @Test
+    @Transactional
+    void withoutRecordFiltersFacetsCountLeadersFromTheirOwnSummary() {
+        Map<String, Set<Long>> expected = new TreeMap<>();
+        for (IntegrationRecord record : IntegrationRecord.<IntegrationRecord>listAll()) {
+            record.approaches.forEach(a -> expected.computeIfAbsent(a, k -> new HashSet<>()).add(record.leaderId));
+        }
+        var facet = search(Map.of("size", 1)).getList("facets.approach", Map.class);
+        Map<String, Integer> counted = new TreeMap<>();
+        facet.forEach(bucket -> counted.put((String) bucket.get("code"), (Integer) bucket.get("leaders")));
+        assertEquals(expected.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a, TreeMap::new)),
+                counted);
+    }
+
+    @Test
     void regionFacetIgnoresItsOwnFilterAndTotalsAgree() {
         var result = search(Map.of("region", MIDLANDS, "service", "gp", "size", 5));
         List<String> regions = result.getList("facets.region.code");

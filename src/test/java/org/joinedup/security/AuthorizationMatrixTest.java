@@ -54,6 +54,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/search/leaders", EVERYONE),
             Map.entry("GET /api/search/regions", EVERYONE),
             Map.entry("POST /api/admin/reindex", ADMIN),
+            Map.entry("GET /api/admin/reindex", ADMIN),
             Map.entry("GET /api/admin/search/check", ADMIN),
             Map.entry("GET /api/admin/search/query", ADMIN),
             Map.entry("GET /api/admin/outbox", ADMIN),

@@ -245,7 +245,7 @@ public final class SearchScaleBenchmark {
         }
         line("plain bulk: %d requests of %d, one in flight, %d + %d failed items; refresh afterwards %,d / %,d ms (not counted)",
                 plain.requests, BULK_SIZE, plain.failedItems, versioned.failedItems, plain.refreshMillis, versioned.refreshMillis);
-        line("reindex time is the service's own figure (create, 3 s write-target wait, bulk, refresh, reconcile, swap);"
+        line("reindex time is the service's own figure (create, bulk, refresh, reconcile, swap);"
                 + " HTTP wall %s ms", reindexes.stream().map(r -> String.format("%,d", r.wallMillis)).collect(Collectors.joining(" / ")));
         double best = reindexes.stream().mapToDouble(Reindex::documentsPerSecond).max().orElse(0);
         line("Each measured up to %s times while other processes used over %.2f of a core; the least disturbed try is shown",

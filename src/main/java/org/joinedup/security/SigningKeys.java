@@ -1,5 +1,6 @@
 package org.joinedup.security;
 
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,11 @@ import org.jboss.logging.Logger;
 /**
  * The RSA key pair that signs and verifies the service's own tokens. Made at the first start and
  * kept in the database, so every service copy signs with the same key and tokens survive restarts.
+ * Loaded at startup: loaded lazily, the first request after a restart carrying a token would read
+ * the database on the IO thread, which is refused, and every such request failed with a 500 until
+ * someone signed in (found by the matching benchmark).
  */
+@Startup
 @ApplicationScoped
 public class SigningKeys {
 

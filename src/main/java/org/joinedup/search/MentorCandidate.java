@@ -17,6 +17,6 @@ public record MentorCandidate(long leaderId, String name, String currentRole, St
      * their own organisation or a declared conflict), what they want to learn and where.
      */
     public record Need(long learnerId, String learnerOrganisation, List<String> learnerConflicts, List<String> services,
-            List<String> approaches, LeaderDocument.GeoPoint location) {
+            List<String> approaches, List<String> formats, LeaderDocument.GeoPoint location) {
     }
 }

@@ -22,45 +22,75 @@ import java.util.Locale;
 public class MentorCandidates {
 
     private static final int PAGE = 2_000;
-    private static final int RECORDS_PER_CANDIDATE = 10;
+    private static final int RESCORE_FACTOR = 40;
     private static final List<String> LEADER_FIELDS = List.of("id", "name", "current_role", "organisation", "home_area.name",
             "mentoring", "illustrative");
 
     @Inject
     AliasSearch alias;
 
-    /** The {@code size} best candidates for one need, with their records that share a service with it. */
+    /**
+     * The {@code size} best candidates for one need, with all their records (the scorer picks those on
+     * a wanted service). Two stages, because scoring every record of every available mentor through
+     * the nested join cost most of a match at 100,000 leaders: a first pass ranks mentors on what
+     * their records cover taken together (no join), then the best {@code size x }{@value #RESCORE_FACTOR}
+     * are ranked again on their single best record, services and approaches within one record.
+     */
     public List<MentorCandidate> find(MentorCandidate.Need need, int size, Audience audience) {
-        var overlap = new ArrayList<ObjectNode>();
-        need.services().forEach(s -> overlap.add(obj("constant_score", obj("filter", obj("term", obj("records.services", s)),
-                "boost", 40.0 / need.services().size()))));
-        need.approaches().forEach(a -> overlap.add(obj("constant_score", obj("filter", obj("term", obj("records.approaches", a)),
-                "boost", 20.0 / need.approaches().size()))));
+        var filters = new ArrayList<ObjectNode>(available());
+        filters.add(obj("terms", obj("facets.services", need.services())));
+        audience.filter().ifPresent(filters::add);
+        var leaderLevel = obj("bool", obj("filter", arr(filters), "must_not", arr(excluded(need)),
+                "should", arr(overlap(need, "facets.services", "facets.approaches"))));
+        var body = obj("size", size,
+                "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.partner_organisations")),
+                "query", withOffer(functionScore(leaderLevel, evidence("facets.verifications", "facets.outcomes"), need, "home_location"), need),
+                "rescore", obj("window_size", size * RESCORE_FACTOR, "query", obj("rescore_query", withOffer(bestRecord(need), need),
+                        "query_weight", 0.0, "rescore_query_weight", 1.0)));
+        var response = alias.search(body);
+        return response.hits().hits().stream().map(hit -> candidate(hit.source())).toList();
+    }
+
+    /** A mentor's best record for the need: the services and approaches it shares, its evidence, how near. */
+    private static ObjectNode bestRecord(MentorCandidate.Need need) {
+        var records = obj("bool", obj("filter", arr(obj("terms", obj("records.services", need.services()))),
+                "should", arr(overlap(need, "records.services", "records.approaches"))));
+        return obj("nested", obj("path", LeaderQuery.RECORDS, "score_mode", "max",
+                "query", functionScore(records, evidence("records.verification", "records.outcome_metrics"), need, "records.locations")));
+    }
+
+    /** What the scorer adds for the mentoring offer: a wanted format, training in passing experience on. */
+    private static ObjectNode withOffer(ObjectNode query, MentorCandidate.Need need) {
         var functions = new ArrayList<ObjectNode>();
-        functions.add(obj("filter", obj("term", obj("records.verification", "verified")), "weight", 10.0));
-        functions.add(obj("filter", obj("term", obj("records.verification", "endorsed")), "weight", 6.0));
-        functions.add(obj("filter", obj("exists", obj("field", "records.outcome_metrics")), "weight", 5.0));
+        functions.add(obj("filter", obj("term", obj("mentoring.trained", true)), "weight", 2.0));
+        if (!need.formats().isEmpty()) {
+            functions.add(obj("filter", obj("terms", obj("mentoring.formats", need.formats())), "weight", 5.0));
+        }
+        return obj("function_score", obj("query", query, "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
+    }
+
+    private static List<ObjectNode> overlap(MentorCandidate.Need need, String servicesField, String approachesField) {
+        var should = new ArrayList<ObjectNode>();
+        need.services().forEach(s -> should.add(obj("constant_score", obj("filter", obj("term", obj(servicesField, s)),
+                "boost", 40.0 / need.services().size()))));
+        need.approaches().forEach(a -> should.add(obj("constant_score", obj("filter", obj("term", obj(approachesField, a)),
+                "boost", 20.0 / need.approaches().size()))));
+        return should;
+    }
+
+    private static List<ObjectNode> evidence(String verificationField, String outcomesField) {
+        return List.of(obj("filter", obj("term", obj(verificationField, "verified")), "weight", 10.0),
+                obj("filter", obj("term", obj(verificationField, "endorsed")), "weight", 6.0),
+                obj("filter", obj("exists", obj("field", outcomesField)), "weight", 5.0));
+    }
+
+    private static ObjectNode functionScore(ObjectNode query, List<ObjectNode> evidence, MentorCandidate.Need need, String locationField) {
+        var functions = new ArrayList<ObjectNode>(evidence);
         if (need.location() != null) {
-            functions.add(obj("gauss", obj("records.locations", obj("origin", obj("lat", need.location().lat(), "lon", need.location().lon()),
+            functions.add(obj("gauss", obj(locationField, obj("origin", obj("lat", need.location().lat(), "lon", need.location().lon()),
                     "scale", "50km", "decay", 0.5)), "weight", 15.0));
         }
-        var records = obj("function_score", obj(
-                "query", obj("bool", obj("filter", arr(obj("terms", obj("records.services", need.services()))), "should", arr(overlap))),
-                "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
-        var filters = new ArrayList<ObjectNode>(available());
-        audience.filter().ifPresent(filters::add);
-        var bool = obj("filter", arr(filters), "must_not", arr(excluded(need)),
-                "must", arr(obj("nested", obj("path", LeaderQuery.RECORDS, "score_mode", "max", "query", records,
-                        "inner_hits", obj("name", "experience", "size", RECORDS_PER_CANDIDATE,
-                                "_source", obj("excludes", arr("records.summary", "records.partner_organisations")))))));
-        var body = obj("size", size, "_source", obj("includes", LEADER_FIELDS), "query", obj("bool", bool),
-                "sort", arr(obj("_score", obj("order", "desc")), obj("id", obj("order", "asc"))));
-        var response = alias.search(body);
-        return response.hits().hits().stream().map(hit -> {
-            var experience = new ArrayList<MentorCandidate.Experience>();
-            hit.innerHits().get("experience").hits().hits().forEach(r -> experience.add(experience(r.source().to(JsonNode.class))));
-            return candidate(hit.source(), experience);
-        }).toList();
+        return obj("function_score", obj("query", query, "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
     }
 
     /** Every mentor with capacity left whom the audience may see, or only those of {@code mentorIds}, with all their records. */
@@ -70,22 +100,16 @@ public class MentorCandidates {
         if (mentorIds != null) {
             filters.add(obj("terms", obj("id", List.copyOf(mentorIds))));
         }
-        var fields = new ArrayList<>(LEADER_FIELDS);
-        fields.add("records");
         var candidates = new ArrayList<MentorCandidate>();
         JsonNode after = null;
         while (true) {
-            var body = obj("size", PAGE, "_source", obj("includes", fields, "excludes", arr("records.summary", "records.partner_organisations")),
+            var body = obj("size", PAGE, "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.partner_organisations")),
                     "query", obj("bool", obj("filter", arr(filters))), "sort", arr(obj("id", obj("order", "asc"))));
             if (after != null) {
                 body.set("search_after", after);
             }
             var hits = alias.search(body).hits().hits();
-            for (var hit : hits) {
-                var experience = new ArrayList<MentorCandidate.Experience>();
-                hit.source().path("records").forEach(r -> experience.add(experience(r)));
-                candidates.add(candidate(hit.source(), experience));
-            }
+            hits.forEach(hit -> candidates.add(candidate(hit.source())));
             if (hits.size() < PAGE) {
                 return candidates;
             }
@@ -112,7 +136,15 @@ public class MentorCandidates {
         return out;
     }
 
-    private static MentorCandidate candidate(JsonNode s, List<MentorCandidate.Experience> records) {
+    private static List<String> fields() {
+        var fields = new ArrayList<>(LEADER_FIELDS);
+        fields.add("records");
+        return fields;
+    }
+
+    private static MentorCandidate candidate(JsonNode s) {
+        var records = new ArrayList<MentorCandidate.Experience>();
+        s.path("records").forEach(r -> records.add(experience(r)));
         var m = s.path("mentoring");
         return new MentorCandidate(s.path("id").asLong(), s.path("name").asText(), Json.text(s, "current_role"), Json.text(s, "organisation"),
                 Json.text(s.path("home_area"), "name"), m.path("willing").asBoolean(), m.path("capacity_left").asInt(), Json.strings(m.path("formats")),

@@ -1,17 +1,16 @@
 package org.joinedup.matching;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.platform.ProblemException;
@@ -48,7 +47,10 @@ public class CohortMatchService {
     @Inject
     MentorshipService mentorships;
 
-    @Transactional
+    /**
+     * Not one transaction: loading and scoring a large cohort takes seconds and needs no lock, so only
+     * the saving of the result is transactional.
+     */
     public CohortResult run(CohortMatchInput input) {
         long started = System.nanoTime();
         int k = input.perRequestOrDefault();
@@ -59,24 +61,27 @@ public class CohortMatchService {
         var pool = available(input.mentors());
         var needs = requests.needs(open);
         var scorer = matches.scorer();
+        var scoring = new CohortScoring(scorer, pool.values(), needs);
+        long loaded = System.nanoTime();
+        // requests are scored independently, so in parallel; only the pairs each keeps are explained
+        var best = java.util.stream.IntStream.range(0, open.size()).parallel()
+                .mapToObj(i -> scoring.best(needs.get(i), PAIRS_PER_REQUEST).stream()
+                        .map(mentor -> scorer.score(needs.get(i), mentor).orElseThrow()).toList())
+                .toList();
         var bestPairs = new HashMap<Long, List<MatchScore>>();
         var edges = new ArrayList<CohortEdge>();
-        var byService = byService(pool.values());
         for (int i = 0; i < open.size(); i++) {
-            var need = needs.get(i);
             var requestId = open.get(i).id;
-            var scored = candidatesFor(need, byService).stream()
-                    .map(mentor -> scorer.score(need, mentor)).flatMap(Optional::stream)
-                    .sorted(Comparator.comparingDouble(MatchScore::total).reversed().thenComparingLong(MatchScore::mentorId))
-                    .limit(PAIRS_PER_REQUEST).toList();
-            bestPairs.put(requestId, scored);
-            scored.forEach(s -> edges.add(new CohortEdge(requestId, s.mentorId(), s.total())));
+            bestPairs.put(requestId, best.get(i));
+            best.get(i).forEach(s -> edges.add(new CohortEdge(requestId, s.mentorId(), s.total())));
         }
+        long scoredAt = System.nanoTime();
         var capacity = new HashMap<Long, Integer>();
         edges.forEach(e -> capacity.put(e.mentorId(), pool.get(e.mentorId()).capacityLeft()));
         var problem = new CohortProblem(open.stream().map(r -> r.id).toList(), capacity, edges, k);
         var optimal = CohortAssignment.optimal(problem);
         var greedy = CohortAssignment.greedy(problem);
+        long solved = System.nanoTime();
 
         var assignments = new ArrayList<CohortResult.Assignment>();
         var learnerOf = new HashMap<Long, Long>();
@@ -90,13 +95,17 @@ public class CohortMatchService {
         long millis = (System.nanoTime() - started) / 1_000_000;
         var result = new CohortResult(null, k, open.size(), pool.size(), edges.size(), assignments, unmatched, round(optimal.totalScore()),
                 round(greedy.totalScore()), greedy.assignments().size(), millis);
-        var saved = new CohortMatch();
-        saved.perRequest = k;
-        saved.result = result;
-        saved.persist();
-        saved.result = result.withId(saved.id);
-        LOG.infof("Cohort %d: %d requests, %d mentors, %d pairs; %d assigned, total %.2f (greedy %.2f) in %d ms", saved.id, open.size(),
-                pool.size(), edges.size(), assignments.size(), result.totalScore(), result.greedyTotalScore(), millis);
+        var saved = QuarkusTransaction.requiringNew().call(() -> {
+            var match = new CohortMatch();
+            match.perRequest = k;
+            match.result = result;
+            match.persist();
+            match.result = result.withId(match.id);
+            return match;
+        });
+        LOG.infof("Cohort %d: %d requests, %d mentors, %d pairs; %d assigned, total %.2f (greedy %.2f) in %d ms (loading %d, scoring %d, "
+                + "solving %d)", saved.id, open.size(), pool.size(), edges.size(), assignments.size(), result.totalScore(),
+                result.greedyTotalScore(), millis, (loaded - started) / 1_000_000, (scoredAt - loaded) / 1_000_000, (solved - scoredAt) / 1_000_000);
         return saved.result;
     }
 
@@ -172,21 +181,6 @@ public class CohortMatchService {
             }
         }
         return pool;
-    }
-
-    private static Map<String, List<MentorCandidate>> byService(java.util.Collection<MentorCandidate> pool) {
-        var index = new HashMap<String, List<MentorCandidate>>();
-        for (var mentor : pool) {
-            mentor.records().stream().flatMap(r -> r.services().stream()).distinct()
-                    .forEach(service -> index.computeIfAbsent(service, s -> new ArrayList<>()).add(mentor));
-        }
-        return index;
-    }
-
-    private static Set<MentorCandidate> candidatesFor(MatchScorer.Need need, Map<String, List<MentorCandidate>> byService) {
-        var found = new LinkedHashSet<MentorCandidate>();
-        need.services().forEach(s -> found.addAll(byService.getOrDefault(s, List.of())));
-        return found;
     }
 
     private static List<CohortResult.Unmatched> unmatched(List<LearningRequest> open, Map<Long, List<MatchScore>> pairs,

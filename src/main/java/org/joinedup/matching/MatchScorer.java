@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -49,7 +48,7 @@ public final class MatchScorer {
         /** The part of the need the candidate query in the index uses. */
         public MentorCandidate.Need forCandidates() {
             return new MentorCandidate.Need(learnerId, learnerOrganisation, learnerConflicts, List.copyOf(services),
-                    List.copyOf(approaches), location);
+                    List.copyOf(approaches), List.copyOf(formats), location);
         }
     }
 
@@ -67,57 +66,111 @@ public final class MatchScorer {
         if (!eligible(need, mentor)) {
             return Optional.empty();
         }
-        var relevant = mentor.records().stream().filter(r -> r.services().stream().anyMatch(need.services()::contains)).toList();
-        if (relevant.isEmpty()) {
+        var scored = mentor.records().stream().filter(r -> relevant(need, r)).map(r -> new Scored(r, recordParts(need, r)))
+                .sorted(BEST_FIRST).toList();
+        if (scored.isEmpty()) {
             return Optional.empty();
         }
-        var scored = relevant.stream().map(r -> new Scored(r, recordParts(need, r)))
-                .sorted(Comparator.comparingDouble(Scored::sum).reversed().thenComparingLong(s -> s.record().recordId()))
-                .toList();
         var best = scored.get(0);
-        var parts = new LinkedHashMap<>(best.parts());
-        parts.put("depth", Math.min(DEPTH_MAX, DEPTH_EACH * (scored.size() - 1)));
+        var parts = new LinkedHashMap<String, Double>();
+        for (int i = 0; i < RECORD_PARTS.size(); i++) {
+            parts.put(RECORD_PARTS.get(i), round(best.parts()[i]));
+        }
         var sharedFormats = mentor.formats().stream().filter(need.formats()::contains).toList();
-        parts.put("formats", sharedFormats.isEmpty() ? 0.0 : FORMATS);
-        parts.put("trained", mentor.trained() ? TRAINED : 0.0);
-        parts.replaceAll((k, v) -> round(v));
-        double total = round(parts.values().stream().mapToDouble(Double::doubleValue).sum());
+        parts.put("depth", depth(scored.size()));
+        parts.put("formats", formats(need, mentor));
+        parts.put("trained", trained(mentor));
+        double total = 0;
+        for (double part : parts.values()) {
+            total += part; // left to right, as CohortScoring adds them
+        }
+        total = round(total);
         var reasons = reasons(need, mentor, best, scored.size() - 1, sharedFormats);
         return Optional.of(new MatchScore(mentor.leaderId(), total, parts,
                 scored.stream().map(s -> s.record().recordId()).toList(), reasons));
     }
 
-    /** Never the learner, their own organisation, a conflict declared by either side, or a mentor with no room. */
+    /**
+     * Never the learner, their own organisation, a conflict declared by either side, or a mentor with no
+     * room. Organisations compare ignoring case and surrounding spaces, without allocating: a cohort
+     * asks this millions of times.
+     */
     public static boolean eligible(Need need, MentorCandidate mentor) {
         if (mentor.leaderId() == need.learnerId() || !mentor.willing() || mentor.capacityLeft() < 1) {
             return false;
         }
-        var learnerOrg = normal(need.learnerOrganisation());
-        var mentorOrg = normal(mentor.organisation());
-        if (!learnerOrg.isEmpty() && learnerOrg.equals(mentorOrg)) {
+        var learnerOrg = stripped(need.learnerOrganisation());
+        var mentorOrg = stripped(mentor.organisation());
+        if (!learnerOrg.isEmpty() && learnerOrg.equalsIgnoreCase(mentorOrg)) {
             return false;
         }
-        boolean mentorRefuses = !learnerOrg.isEmpty() && mentor.conflicts().stream().map(MatchScorer::normal).anyMatch(learnerOrg::equals);
-        boolean learnerRefuses = !mentorOrg.isEmpty() && need.learnerConflicts().stream().map(MatchScorer::normal).anyMatch(mentorOrg::equals);
-        return !mentorRefuses && !learnerRefuses;
+        return !(!learnerOrg.isEmpty() && names(mentor.conflicts(), learnerOrg))
+                && !(!mentorOrg.isEmpty() && names(need.learnerConflicts(), mentorOrg));
     }
 
-    private record Scored(MentorCandidate.Experience record, LinkedHashMap<String, Double> parts) {
+    private static boolean names(List<String> organisations, String organisation) {
+        for (var candidate : organisations) {
+            if (stripped(candidate).equalsIgnoreCase(organisation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The parts a single record earns, in the order of {@link #RECORD_PARTS}. */
+    private record Scored(MentorCandidate.Experience record, double[] parts) {
         double sum() {
-            return parts.values().stream().mapToDouble(Double::doubleValue).sum();
+            double sum = 0;
+            for (double part : parts) {
+                sum += part;
+            }
+            return sum;
         }
     }
 
-    private LinkedHashMap<String, Double> recordParts(Need need, MentorCandidate.Experience r) {
-        var parts = new LinkedHashMap<String, Double>();
-        parts.put("services", SERVICES * share(need.services(), r.services()));
-        parts.put("approaches", need.approaches().isEmpty() ? 0.0 : APPROACHES * share(need.approaches(), r.approaches()));
-        parts.put("scope", scopeFit(need.scope(), r.scope()));
-        parts.put("evidence", "verified".equals(r.verification()) ? VERIFIED : "endorsed".equals(r.verification()) ? ENDORSED : 0.0);
-        parts.put("outcomes", r.outcomeMetrics().isEmpty() ? 0.0 : OUTCOMES);
+    private static final List<String> RECORD_PARTS = List.of("services", "approaches", "scope", "evidence", "outcomes", "distance");
+    private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::sum).reversed()
+            .thenComparingLong(s -> s.record().recordId());
+
+    private static boolean relevant(Need need, MentorCandidate.Experience r) {
+        for (var service : r.services()) {
+            if (need.services().contains(service)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double[] recordParts(Need need, MentorCandidate.Experience r) {
         var km = distanceKm(need, r);
-        parts.put("distance", km == null ? 0.0 : DISTANCE * Math.pow(0.5, km / HALVING_KM));
-        return parts;
+        return new double[] {
+            SERVICES * share(need.services(), r.services()),
+            need.approaches().isEmpty() ? 0.0 : APPROACHES * share(need.approaches(), r.approaches()),
+            scopeFit(need.scope(), r.scope()),
+            "verified".equals(r.verification()) ? VERIFIED : "endorsed".equals(r.verification()) ? ENDORSED : 0.0,
+            r.outcomeMetrics().isEmpty() ? 0.0 : OUTCOMES,
+            km == null ? 0.0 : DISTANCE * Math.pow(0.5, km / HALVING_KM)};
+    }
+
+    static double depth(int relevantRecords) {
+        return Math.min(DEPTH_MAX, DEPTH_EACH * (relevantRecords - 1));
+    }
+
+    private static double formats(Need need, MentorCandidate mentor) {
+        for (var format : mentor.formats()) {
+            if (need.formats().contains(format)) {
+                return FORMATS;
+            }
+        }
+        return 0.0;
+    }
+
+    private static double trained(MentorCandidate mentor) {
+        return mentor.trained() ? TRAINED : 0.0;
+    }
+
+    int scopeRank(String scope) {
+        return scopeRank.apply(scope);
     }
 
     private double scopeFit(String wanted, String had) {
@@ -129,12 +182,14 @@ public final class MatchScorer {
     }
 
     private static Double distanceKm(Need need, MentorCandidate.Experience r) {
-        if (need.location() == null) {
+        if (need.location() == null || r.locations().isEmpty()) {
             return null;
         }
-        return r.locations().stream()
-                .map(p -> Geography.distanceKm(need.location().lat(), need.location().lon(), p.lat(), p.lon()))
-                .min(Double::compare).orElse(null);
+        double nearest = Double.POSITIVE_INFINITY;
+        for (var p : r.locations()) {
+            nearest = Math.min(nearest, Geography.distanceKm(need.location().lat(), need.location().lon(), p.lat(), p.lon()));
+        }
+        return nearest;
     }
 
     private List<String> reasons(Need need, MentorCandidate mentor, Scored best, int moreRecords, List<String> sharedFormats) {
@@ -189,11 +244,11 @@ public final class MatchScorer {
         return wanted.isEmpty() ? 0 : had.stream().filter(wanted::contains).distinct().count() / (double) wanted.size();
     }
 
-    private static String normal(String organisation) {
-        return organisation == null ? "" : organisation.strip().toLowerCase(Locale.ROOT);
+    private static String stripped(String organisation) {
+        return organisation == null ? "" : organisation.strip();
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }
 }

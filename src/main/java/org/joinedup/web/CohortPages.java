@@ -15,9 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
 import org.joinedup.matching.CohortMatchInput;
@@ -71,9 +69,6 @@ public class CohortPages {
 
     @Inject
     PageContext page;
-
-    @Inject
-    PageErrors errors;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -130,17 +125,6 @@ public class CohortPages {
         }
         var created = cohorts.accept(id, rows).orElseThrow(() -> ProblemException.notFound("Cohort match", id));
         return Pages.seeOther("/programme/cohort/" + id + "?accepted=" + created.size());
-    }
-
-    @ServerExceptionMapper
-    Response problem(ProblemException e) {
-        return errors.problem(e);
-    }
-
-    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
-            io.quarkus.security.ForbiddenException.class })
-    Response denied(RuntimeException e, UriInfo uri) {
-        return errors.denied(e, uri);
     }
 
     private TemplateInstance choosePage(FormValues values, FormErrors problems) {

@@ -12,11 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.search.SearchCriteriaParser;
 import org.joinedup.search.SearchParams;
@@ -79,9 +77,6 @@ public class FindPages {
     @Inject
     ResultsCsv csv;
 
-    @Inject
-    PageErrors errors;
-
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
@@ -114,17 +109,6 @@ public class FindPages {
     public Response export(@BeanParam SearchParams params) {
         return Response.ok(csv.write(params), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"joinedup-leaders.csv\"").build();
-    }
-
-    @ServerExceptionMapper
-    Response problem(ProblemException e) {
-        return errors.problem(e);
-    }
-
-    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
-            io.quarkus.security.ForbiddenException.class })
-    Response denied(RuntimeException e, UriInfo uri) {
-        return errors.denied(e, uri);
     }
 
     /** The map keeps every ICB's bubble while one is chosen, so another can be picked. */

@@ -16,11 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
 import org.joinedup.introduction.IntroductionService;
@@ -94,9 +92,6 @@ public class MyWorkPages {
     @Inject
     PageContext page;
 
-    @Inject
-    PageErrors errors;
-
     @GET
     @Authenticated
     @Produces(MediaType.TEXT_HTML)
@@ -166,17 +161,6 @@ public class MyWorkPages {
         var to = "accept".equals(answer) ? MentorshipStatus.ACCEPTED : MentorshipStatus.DECLINED;
         mentorships.move(id, to, null).orElseThrow(() -> ProblemException.notFound("Mentorship", id));
         return Pages.seeOther("/my-work?done=" + Pages.encode("Mentorship " + answer + "ed."));
-    }
-
-    @ServerExceptionMapper
-    Response problem(ProblemException e) {
-        return errors.problem(e);
-    }
-
-    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
-            io.quarkus.security.ForbiddenException.class })
-    Response denied(RuntimeException e, UriInfo uri) {
-        return errors.denied(e, uri);
     }
 
     private MyWork work(String flash, FormErrors problems) {

@@ -17,7 +17,7 @@ import org.joinedup.security.TokenVerification;
 /**
  * How pages answer what the API answers with problem+json: a page needing sign-in sends the
  * browser to the sign-in page (303), anything else refused or wrong is an HTML page saying why.
- * Each page resource forwards its exceptions here from two local mappers.
+ * {@link PageFailures} sends the pages' failures here.
  */
 @ApplicationScoped
 public class PageErrors {

@@ -16,9 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
 import org.joinedup.introduction.IntroductionInput;
@@ -56,9 +54,6 @@ public class ProfilePages {
     @Inject
     PageContext page;
 
-    @Inject
-    PageErrors errors;
-
     @GET
     @Path("/{id}")
     @PermitAll
@@ -87,17 +82,6 @@ public class ProfilePages {
             return show(id, false, problems, message, e.problem().status());
         }
         return Pages.seeOther("/leaders/" + id + "?asked=true#introduction");
-    }
-
-    @ServerExceptionMapper
-    Response problem(ProblemException e) {
-        return errors.problem(e);
-    }
-
-    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
-            io.quarkus.security.ForbiddenException.class })
-    Response denied(RuntimeException e, UriInfo uri) {
-        return errors.denied(e, uri);
     }
 
     private Response show(long id, boolean asked, FormErrors problems, String message, int status) {

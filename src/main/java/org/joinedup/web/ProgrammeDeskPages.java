@@ -15,9 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.joinedup.integration.EndorsementInput;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
@@ -71,9 +69,6 @@ public class ProgrammeDeskPages {
     @Inject
     PageContext page;
 
-    @Inject
-    PageErrors errors;
-
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance desk(@QueryParam("done") String done) {
@@ -111,16 +106,5 @@ public class ProgrammeDeskPages {
         long mentor = Long.parseLong(new FormValues(form).get("mentor"));
         mentorships.propose(new MentorshipInput(id, mentor), null);
         return Pages.seeOther("/programme?done=" + Pages.encode("Mentor proposed for learning request " + id + "; they will see it in My work."));
-    }
-
-    @ServerExceptionMapper
-    Response problem(ProblemException e) {
-        return errors.problem(e);
-    }
-
-    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
-            io.quarkus.security.ForbiddenException.class })
-    Response denied(RuntimeException e, UriInfo uri) {
-        return errors.denied(e, uri);
     }
 }

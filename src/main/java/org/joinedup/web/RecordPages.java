@@ -15,12 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
 import org.joinedup.platform.ProblemException;
@@ -69,9 +67,6 @@ public class RecordPages {
     @Inject
     PageContext page;
 
-    @Inject
-    PageErrors errors;
-
     @GET
     @Path("/new")
     @Produces(MediaType.TEXT_HTML)
@@ -108,17 +103,6 @@ public class RecordPages {
                 input -> records.update(id, RecordForm.keepUnshown(input, record)));
     }
 
-    @ServerExceptionMapper
-    Response problem(ProblemException e) {
-        return errors.problem(e);
-    }
-
-    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
-            io.quarkus.security.ForbiddenException.class })
-    Response denied(RuntimeException e, UriInfo uri) {
-        return errors.denied(e, uri);
-    }
-
     private Response save(MultivaluedMap<String, String> form, String heading, String action,
             java.util.function.Function<org.joinedup.integration.RecordInput, Optional<RecordView>> write) {
         var values = new FormValues(form);
@@ -148,13 +132,18 @@ public class RecordPages {
         return record;
     }
 
-    private Choices choices() {
-        var groups = geography.ofType(Area.REGION).stream().sorted(Comparator.comparing(Area::name))
+    /** Councils and current ICBs, grouped by NHS region: the places a record or a learning request can name. */
+    static List<AreaGroup> areaGroups(Geography geography) {
+        return geography.ofType(Area.REGION).stream().sorted(Comparator.comparing(Area::name))
                 .map(region -> new AreaGroup(region.name(), geography.all().stream()
                         .filter(a -> region.code().equals(a.regionCode()))
                         .filter(a -> a.isLocalAuthority() || Area.ICB.equals(a.type()) && Boolean.TRUE.equals(a.current()))
                         .sorted(Comparator.comparing(Area::name)).toList()))
                 .toList();
+    }
+
+    private Choices choices() {
+        var groups = areaGroups(geography);
         return new Choices(labels.items(VocabularyKind.SERVICES), labels.items(VocabularyKind.SCOPES), labels.items(VocabularyKind.APPROACHES),
                 labels.items(VocabularyKind.PROGRAMMES), labels.items(VocabularyKind.ROLES), labels.items(VocabularyKind.OUTCOME_METRICS), groups);
     }

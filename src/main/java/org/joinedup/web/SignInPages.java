@@ -14,10 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.AccountService;
 import org.joinedup.security.AccountView;
@@ -54,9 +52,6 @@ public class SignInPages {
 
     @Inject
     PageContext page;
-
-    @Inject
-    PageErrors errors;
 
     @GET
     @Path("/sign-in")
@@ -110,17 +105,6 @@ public class SignInPages {
         page.requireCsrf(form);
         return Response.seeOther(java.net.URI.create("/find?signedOut=true"))
                 .cookie(Pages.cookie(TokenVerification.SESSION_COOKIE, "", 0, page.secure())).build();
-    }
-
-    @ServerExceptionMapper
-    Response problem(ProblemException e) {
-        return errors.problem(e);
-    }
-
-    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
-            io.quarkus.security.ForbiddenException.class })
-    Response denied(RuntimeException e, UriInfo uri) {
-        return errors.denied(e, uri);
     }
 
     private static String home(AccountView account) {

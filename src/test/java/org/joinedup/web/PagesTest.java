@@ -45,6 +45,19 @@ class PagesTest {
     }
 
     @Test
+    void pagesAnswerFailuresAsPagesAndTheApiAsProblems() {
+        var leader = signIn("demo-leader");
+        given().config(NO_REDIRECTS).cookie("joinedup-session", leader).when().get("/programme").then().statusCode(403)
+                .contentType(startsWith("text/html")).body(containsString("Not allowed"));
+        given().when().get("/leaders/987654321").then().statusCode(404).contentType(startsWith("text/html"));
+        given().when().get("/api/leaders/987654321").then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/admin/audit").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().config(NO_REDIRECTS).cookie("joinedup-session", leader).when().get("/api/admin/audit").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void aFormWithoutItsTokenIsRefused() {
         var leader = signIn("demo-leader");
         given().config(NO_REDIRECTS).cookie("joinedup-session", leader).formParam("title", "x").when().post("/my-work/records")

@@ -90,7 +90,7 @@ final class RecordForm {
     }
 
     /** Bean Validation's findings on the input, named as the service names fields. */
-    static List<Violation> violations(Set<ConstraintViolation<RecordInput>> found) {
+    static <T> List<Violation> violations(Set<ConstraintViolation<T>> found) {
         return found.stream().map(v -> Violation.body(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", ""), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(Violation::field)).toList();
     }

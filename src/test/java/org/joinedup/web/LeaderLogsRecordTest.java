@@ -9,7 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
 
-/** A leader signs in, submits a record with a mistake, sees the error beside the field, fixes it and finds the record in search. */
+/**
+ * A leader signs in, submits a record with a mistake, sees the error beside the field, fixes it and
+ * finds the record in search; and asks to learn, with a mistake first, then sees suggested mentors.
+ */
 @QuarkusTest
 class LeaderLogsRecordTest {
 
@@ -66,5 +69,39 @@ class LeaderLogsRecordTest {
             }
         }
         assertTrue(found, "the new record shows in search");
+    }
+
+    @Test
+    void asksToLearnFixesAMistakeAndSeesSuggestedMentors() {
+        var need = "Browser test: how to run a single point of access " + System.nanoTime();
+        browser.signIn("demo-leader");
+        browser.waitForPath("/my-work");
+        browser.click("#ask-to-learn");
+        browser.type("#need", need);
+        browser.click("input[name=approaches][value=single-point-of-access]");
+        browser.click("#save-request");
+
+        // no service chosen: the error sits beside the services, what was typed is kept
+        var error = browser.find("#services-error").getText();
+        assertTrue(error.toLowerCase().contains("service"), error);
+        assertTrue(browser.find("#error-summary a[href='#services']").isDisplayed());
+        assertTrue(browser.find("#need").getAttribute("value").contains(need));
+        browser.check("my-work-learning-request-error");
+
+        browser.click("input[name=services][value=social-care]");
+        browser.click("input[name=services][value=mental-health]");
+        browser.click("#save-request");
+        browser.waitForPath("/my-work?done=");
+        var mine = browser.find("main").getText();
+        assertTrue(mine.contains(need), "the request is on My work");
+        var card = browser.find("main").findElements(org.openqa.selenium.By.cssSelector(".nhsuk-card")).stream()
+                .filter(c -> c.getText().contains(need)).findFirst().orElseThrow();
+        assertTrue(card.findElements(org.openqa.selenium.By.cssSelector("ol li a[href^='/leaders/']")).size() > 0,
+                "suggested mentors under the request: " + card.getText());
+
+        card.findElement(org.openqa.selenium.By.cssSelector("form[action$='/withdraw'] button")).click();
+        browser.waitForPath("withdrawn");
+        assertTrue(browser.find("main").getText().contains("Learning request withdrawn."));
+        assertTrue(!browser.find("main").getText().contains(need), "withdrawn, the request leaves My work");
     }
 }

@@ -23,6 +23,8 @@ public class MentorCandidates {
 
     private static final int PAGE = 2_000;
     private static final int RESCORE_FACTOR = 40;
+    /** Elasticsearch's index.max_rescore_window default. */
+    private static final int MAX_RESCORE_WINDOW = 10_000;
     private static final List<String> LEADER_FIELDS = List.of("id", "name", "current_role", "organisation", "home_area.name",
             "mentoring", "illustrative");
 
@@ -45,7 +47,7 @@ public class MentorCandidates {
         var body = obj("size", size,
                 "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.partner_organisations")),
                 "query", withOffer(functionScore(leaderLevel, evidence("facets.verifications", "facets.outcomes"), need, "home_location"), need),
-                "rescore", obj("window_size", size * RESCORE_FACTOR, "query", obj("rescore_query", withOffer(bestRecord(need), need),
+                "rescore", obj("window_size", Math.min(MAX_RESCORE_WINDOW, size * RESCORE_FACTOR), "query", obj("rescore_query", withOffer(bestRecord(need), need),
                         "query_weight", 0.0, "rescore_query_weight", 1.0)));
         var response = alias.search(body);
         return response.hits().hits().stream().map(hit -> candidate(hit.source())).toList();

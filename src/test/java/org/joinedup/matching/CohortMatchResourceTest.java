@@ -93,6 +93,47 @@ class CohortMatchResourceTest {
         assertEquals(1, twice.getInt("unmatched[0].missing"));
     }
 
+    /**
+     * Two programme staff accept, at the same moment, two cohorts that both give the one place of
+     * mentor M: one accept succeeds, the other is refused whole (its other row, with mentor N, is
+     * not created either) and M never holds more than one learner.
+     */
+    @Test
+    void twoAcceptsRacingForTheSameMentorNeverExceedItsCapacity() throws Exception {
+        long m = mentor("Racing Cohort Mentor M", "Org RM", 1, List.of("gp", "social-care"));
+        long n = mentor("Racing Cohort Mentor N", "Org RN", 1, List.of("acute", "urgent-care"));
+        long r1 = createRequest(request(learner("Racing Cohort Learner 1", "Org RL1", List.of()), List.of("gp")));
+        long r2 = createRequest(request(learner("Racing Cohort Learner 2", "Org RL2", List.of()), List.of("gp")));
+        long r3 = createRequest(request(learner("Racing Cohort Learner 3", "Org RL3", List.of()), List.of("acute")));
+        awaitIndexInStep(Duration.ofSeconds(10));
+        long x = run(Map.of("requests", List.of(r1), "mentors", List.of(m))).getLong("id");
+        var y = run(Map.of("requests", List.of(r2, r3), "mentors", List.of(m, n)));
+        assertEquals(List.of(m, n), y.getList("assignments.mentorId", Long.class));
+
+        var barrier = new java.util.concurrent.CyclicBarrier(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var accepts = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (long cohort : List.of(x, y.getLong("id"))) {
+                accepts.add(pool.submit(() -> {
+                    barrier.await();
+                    return given().contentType(ContentType.JSON).body(Map.of()).when().post("/api/cohort-matches/" + cohort + "/accept")
+                            .then().extract().statusCode();
+                }));
+            }
+            int first = accepts.get(0).get();
+            int second = accepts.get(1).get();
+            assertEquals(List.of(200, 409), java.util.stream.Stream.of(first, second).sorted().toList());
+            given().when().get("/api/leaders/" + m).then().body("mentoring.active", equalTo(1));
+            given().queryParam("mentorId", m).when().get("/api/mentorships").then().body("total", equalTo(1));
+            // the losing cohort left nothing behind: N has a learner only if its cohort won
+            given().queryParam("mentorId", n).when().get("/api/mentorships").then().body("total", equalTo(second == 200 ? 1 : 0));
+            given().when().get("/api/leaders/" + n).then().body("mentoring.active", equalTo(second == 200 ? 1 : 0));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void rejectsBadCohortsNamingTheField() {
         given().contentType(ContentType.JSON).body(Map.of("requests", List.of())).when().post("/api/cohort-matches")

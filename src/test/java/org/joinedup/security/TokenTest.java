@@ -99,6 +99,20 @@ class TokenTest {
                 .body("type", equalTo("https://joinedup.example/problems/too-many-attempts"));
     }
 
+    /** Another service copy's failures, written straight into the shared table, count here too. */
+    @Test
+    void failuresSeenByAnotherCopyCountHere() {
+        var username = "throttled-elsewhere-" + System.nanoTime();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 5; i++) {
+                Account.getEntityManager().createNativeQuery("insert into login_failure (subject, failed_at) values (:s, now())")
+                        .setParameter("s", "account:" + username).executeUpdate();
+            }
+        });
+        given().contentType(ContentType.JSON).body(Map.of("username", username, "password", "any password at all"))
+                .when().post("/api/auth/token").then().statusCode(429).contentType("application/problem+json");
+    }
+
     @Test
     @jakarta.transaction.Transactional
     void passwordsAreStoredAsBcryptHashesAndNeverShown() {

@@ -31,4 +31,15 @@ public record SearchCriteria(
     public boolean hasText() {
         return text != null;
     }
+
+    /** The same criteria without one facet's filter (the map keeps every ICB while one is chosen). */
+    public SearchCriteria without(Facet facet) {
+        var rest = new java.util.EnumMap<Facet, List<String>>(Facet.class);
+        filters.forEach((f, values) -> {
+            if (f != facet) {
+                rest.put(f, values);
+            }
+        });
+        return new SearchCriteria(text, rest, minVerification, mentoringAvailable, near, nearLabel, withinKm, sort, page, size, audience);
+    }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.search.Facet;
 import org.joinedup.search.SearchCriteriaParser;
 import org.joinedup.search.SearchParams;
 import org.joinedup.search.SearchResult;
@@ -87,8 +88,10 @@ public class FindPages {
         var problems = FormErrors.NONE;
         int status = 200;
         try {
-            result = search.search(parser.parse(params));
-            map = EnglandMap.of(search.regions(parser.parse(withoutIcb(params))), links, result == null ? List.of() : chosen(params));
+            var criteria = parser.parse(params);
+            result = search.search(criteria);
+            // the map keeps every ICB's bubble while one is chosen, so another can be picked
+            map = EnglandMap.of(search.regions(criteria.without(Facet.ICB)), links, chosen(params));
         } catch (ProblemException e) {
             if (e.problem().status() != 400) {
                 throw e;
@@ -109,28 +112,6 @@ public class FindPages {
     public Response export(@BeanParam SearchParams params) {
         return Response.ok(csv.write(params), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"joinedup-leaders.csv\"").build();
-    }
-
-    /** The map keeps every ICB's bubble while one is chosen, so another can be picked. */
-    private static SearchParams withoutIcb(SearchParams p) {
-        var copy = new SearchParams();
-        copy.q = p.q;
-        copy.region = p.region;
-        copy.area = p.area;
-        copy.service = p.service;
-        copy.approach = p.approach;
-        copy.scope = p.scope;
-        copy.programme = p.programme;
-        copy.outcome = p.outcome;
-        copy.verification = p.verification;
-        copy.mentoring = p.mentoring;
-        copy.near = p.near;
-        copy.nearArea = p.nearArea;
-        copy.within = p.within;
-        copy.sort = "relevance";
-        copy.page = "0";
-        copy.size = "1";
-        return copy;
     }
 
     private List<String> chosen(SearchParams p) {

@@ -86,9 +86,9 @@ public class CohortPages {
         if (!values.has("action", "run")) {
             return Pages.html(200, choosePage(values, FormErrors.NONE));
         }
-        var chosenRequests = values.all("requests").stream().map(Long::valueOf).toList();
-        var chosenMentors = values.all("mentors").stream().map(Long::valueOf).toList();
-        var perRequest = values.get("perRequest").isBlank() ? 1 : Integer.parseInt(values.get("perRequest"));
+        var chosenRequests = values.numbers("requests");
+        var chosenMentors = values.numbers("mentors");
+        var perRequest = (int) values.number("perRequest", 1);
         try {
             var result = cohorts.run(new CohortMatchInput(chosenRequests, chosenMentors.isEmpty() ? null : chosenMentors, perRequest));
             return Pages.seeOther("/programme/cohort/" + result.id());
@@ -119,7 +119,7 @@ public class CohortPages {
     public Response accept(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
         var values = new FormValues(form);
-        List<Integer> rows = values.has("action", "all") ? null : values.all("rows").stream().map(Integer::valueOf).toList();
+        List<Integer> rows = values.has("action", "all") ? null : values.numbers("rows").stream().map(Long::intValue).toList();
         if (rows != null && rows.isEmpty()) {
             throw ProblemException.invalid(org.joinedup.platform.Violation.body("rows", "choose at least one pairing to accept"));
         }

@@ -3,6 +3,8 @@ package org.joinedup.web;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
 
 /** What a form holds (as sent, or filled from a saved thing), so a form shown again keeps what was typed. */
 public final class FormValues {
@@ -33,6 +35,25 @@ public final class FormValues {
     public List<String> all(String name) {
         var list = values.get(name);
         return list == null ? List.of() : list.stream().filter(v -> v != null && !v.isBlank()).toList();
+    }
+
+    /** Every value of a field of whole numbers (ids, rows); a value that is not one is a 400 naming the field. */
+    public List<Long> numbers(String name) {
+        return all(name).stream().map(value -> parse(name, value)).toList();
+    }
+
+    /** A whole-number field, or {@code otherwise} when it is empty; a value that is not one is a 400 naming the field. */
+    public long number(String name, long otherwise) {
+        var value = get(name).strip();
+        return value.isEmpty() ? otherwise : parse(name, value);
+    }
+
+    private static long parse(String name, String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(Violation.body(name, "must be a whole number"));
+        }
     }
 
     FormValues put(String name, Object value) {

@@ -103,7 +103,7 @@ public class ProgrammeDeskPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response propose(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
-        long mentor = Long.parseLong(new FormValues(form).get("mentor"));
+        long mentor = new FormValues(form).number("mentor", -1);
         mentorships.propose(new MentorshipInput(id, mentor), null);
         return Pages.seeOther("/programme?done=" + Pages.encode("Mentor proposed for learning request " + id + "; they will see it in My work."));
     }

@@ -41,7 +41,7 @@ final class RecordForm {
         if (!f.get("evidence-url").isBlank() || !f.get("evidence-title").isBlank()) {
             evidence.add(new RecordInput.EvidenceInput(blankToNull(f.get("evidence-title")), f.get("evidence-url").strip()));
         }
-        var version = f.get("version").isBlank() ? null : Integer.valueOf(f.get("version"));
+        Integer version = f.get("version").isBlank() ? null : (int) f.number("version", 0);
         return new RecordInput(f.get("title"), blankToNull(f.get("summary")), areas, f.all("services"), f.get("scope"),
                 f.all("approaches"), blankToNull(f.get("programme")), f.get("role"), partners, date(f, "periodStart", problems),
                 date(f, "periodEnd", problems), outcomes, evidence, version);

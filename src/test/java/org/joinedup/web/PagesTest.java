@@ -58,6 +58,16 @@ class PagesTest {
     }
 
     @Test
+    void aTamperedNumberInAFormIsABadRequestPageNotAFailure() {
+        var staff = signIn("demo-programme");
+        var csrf = csrfOf(given().cookie("joinedup-session", staff).when().get("/programme/cohort").then().statusCode(200)
+                .extract().asString());
+        given().config(NO_REDIRECTS).cookie("joinedup-session", staff).formParam("csrf", csrf).formParam("action", "run")
+                .formParam("requests", "1; drop table leader").when().post("/programme/cohort")
+                .then().statusCode(400).contentType(startsWith("text/html")).body(containsString("whole number"));
+    }
+
+    @Test
     void aFormWithoutItsTokenIsRefused() {
         var leader = signIn("demo-leader");
         given().config(NO_REDIRECTS).cookie("joinedup-session", leader).formParam("title", "x").when().post("/my-work/records")

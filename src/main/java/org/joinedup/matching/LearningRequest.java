@@ -24,6 +24,8 @@ public class LearningRequest extends PanacheEntityBase {
 
     public static final String OPEN = "open";
     public static final String WITHDRAWN = "withdrawn";
+    /** The first key of the advisory lock on one learner's places (the second is the learner). */
+    private static final int PLACES_LOCK = 0x6d617463;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "learning_request_seq")
@@ -63,4 +65,17 @@ public class LearningRequest extends PanacheEntityBase {
 
     @UpdateTimestamp
     public Instant updatedAt;
+
+    public static long openOf(long learnerId) {
+        return count("learnerId = ?1 and status = ?2", learnerId, OPEN);
+    }
+
+    /**
+     * Serialises, until the transaction ends, the checks that count a learner's open requests and
+     * proposals, so two requests at once cannot both pass a cap with one place left.
+     */
+    static void lockPlacesOf(long learnerId) {
+        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(:kind, :learner)")
+                .setParameter("kind", PLACES_LOCK).setParameter("learner", Long.hashCode(learnerId)).getSingleResult();
+    }
 }

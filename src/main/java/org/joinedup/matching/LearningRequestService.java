@@ -48,10 +48,18 @@ public class LearningRequestService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    MatchingLimits limits;
+
     public LearningRequestView create(LearningRequestInput input) {
         var learner = check(input);
         if (!user.isStaff() && !user.isLeader(input.learnerId())) {
             throw ProblemException.forbidden("you can ask to learn only for yourself");
+        }
+        LearningRequest.lockPlacesOf(input.learnerId());
+        if (LearningRequest.openOf(input.learnerId()) >= limits.openRequests()) {
+            throw ProblemException.conflict("leader " + input.learnerId() + " already has " + limits.openRequests()
+                    + " open learning requests, the most one learner may have; withdraw one first");
         }
         var request = new LearningRequest();
         request.learnerId = input.learnerId();

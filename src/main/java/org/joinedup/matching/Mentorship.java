@@ -58,6 +58,15 @@ public class Mentorship extends PanacheEntityBase {
     @Column(updatable = false)
     public Long cohortMatchId;
 
+    /** The learner proposed this mentor themself (not staff, not a cohort match): counts against their cap. */
+    @Column(updatable = false)
+    public boolean proposedByLearner;
+
+    /** Proposals the learner made themself that their mentors have not answered yet. */
+    public static long openProposalsByLearner(long learnerId) {
+        return count("learnerId = ?1 and status = ?2 and proposedByLearner = true", learnerId, MentorshipStatus.PROPOSED);
+    }
+
     public static List<Mentorship> liveOfRequest(long requestId) {
         return list("requestId = ?1 and status in ?2", requestId, List.of(MentorshipStatus.PROPOSED, MentorshipStatus.ACCEPTED,
                 MentorshipStatus.ACTIVE));

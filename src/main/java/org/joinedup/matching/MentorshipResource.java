@@ -8,6 +8,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -77,9 +78,21 @@ public class MentorshipResource {
     @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An active mentorship ends, with a note from each side and whether the learner would recommend the mentor")
+    @Operation(summary = "An active mentorship ends; the caller may add their own closing words (see PUT .../closing)",
+            description = "The mentor writes mentorNote; the learner learnerNote and learnerWouldRecommend; another side's words are a 400. "
+                    + "Programme staff and admins writing for someone set onBehalfOf to mentor or learner.")
     public MentorshipView complete(@PathParam("id") long id, @Valid MentorshipClosing closing) {
         return move(id, MentorshipStatus.COMPLETED, closing);
+    }
+
+    @PUT
+    @Path("/{id}/closing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add or change your own closing words on a completed mentorship",
+            description = "The mentor writes mentorNote; the learner learnerNote and learnerWouldRecommend. Programme staff and admins "
+                    + "writing for someone set onBehalfOf to mentor or learner; the audit trail records it.")
+    public MentorshipView close(@PathParam("id") long id, @Valid MentorshipClosing closing) {
+        return mentorships.close(id, closing).orElseThrow(() -> ProblemException.notFound("Mentorship", id));
     }
 
     private MentorshipView move(long id, MentorshipStatus to, MentorshipClosing closing) {

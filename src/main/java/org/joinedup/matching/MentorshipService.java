@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderRemoved;
@@ -47,6 +48,9 @@ public class MentorshipService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    MatchingLimits limits;
+
     public MentorshipView propose(MentorshipInput input, Long cohortMatchId) {
         Optional<LearningRequest> found = LearningRequest.findByIdOptional(input.requestId());
         var violations = new ArrayList<Violation>();
@@ -69,6 +73,14 @@ public class MentorshipService {
         if (Mentorship.liveOfRequest(request.id).stream().anyMatch(m -> m.mentorId == input.mentorId())) {
             throw ProblemException.conflict("leader " + input.mentorId() + " is already proposed for learning request " + request.id);
         }
+        boolean byLearner = !user.isStaff();
+        if (byLearner) {
+            LearningRequest.lockPlacesOf(request.learnerId);
+            if (Mentorship.openProposalsByLearner(request.learnerId) >= limits.openProposals()) {
+                throw ProblemException.conflict("you already have " + limits.openProposals() + " proposals your mentors have not answered, "
+                        + "the most a learner may have; wait for an answer, or withdraw a request");
+            }
+        }
         var match = matches.pair(requests.need(request), input.mentorId())
                 .orElseThrow(() -> ProblemException.conflict("leader " + input.mentorId() + " is not a possible mentor for learning request "
                         + request.id + ": not available to mentor, the learner's own organisation or a declared conflict, "
@@ -82,6 +94,7 @@ public class MentorshipService {
         mentorship.reasons = new ArrayList<>(match.reasons());
         mentorship.proposedAt = Instant.now();
         mentorship.cohortMatchId = cohortMatchId;
+        mentorship.proposedByLearner = byLearner;
         mentorship.persist();
         audit.record("propose", "mentorship", mentorship.id, null, view(mentorship));
         LOG.infof("Proposed mentorship %d: leader %d for request %d (score %.2f)", mentorship.id, mentorship.mentorId, request.id,
@@ -98,18 +111,12 @@ public class MentorshipService {
                 throw ProblemException.conflict("mentorship " + id + " is " + m.status.code + "; it cannot become " + to.code
                         + (m.status.next().isEmpty() ? "" : " (next: " + String.join(" or ", m.status.next().stream().map(s -> s.code).sorted().toList()) + ")"));
             }
+            var side = to == MentorshipStatus.COMPLETED ? writeClosing(m, closing) : null;
             var now = Instant.now();
             switch (to) {
                 case ACCEPTED, DECLINED -> m.respondedAt = m.respondedAt == null ? now : m.respondedAt;
                 case ACTIVE -> m.startedAt = now;
-                case COMPLETED -> {
-                    m.completedAt = now;
-                    if (closing != null) {
-                        m.mentorNote = closing.mentorNote();
-                        m.learnerNote = closing.learnerNote();
-                        m.learnerWouldRecommend = closing.learnerWouldRecommend();
-                    }
-                }
+                case COMPLETED -> m.completedAt = now;
                 default -> throw new IllegalStateException("no step to " + to);
             }
             if (m.status.holdsCapacity() && !to.holdsCapacity()) {
@@ -118,14 +125,127 @@ public class MentorshipService {
             var before = m.status.code;
             m.status = to;
             Mentorship.getEntityManager().flush();
-            audit.record(to.code, "mentorship", id, java.util.Map.of("status", before), java.util.Map.of("status", to.code));
+            audit.record(to.code, "mentorship", id, Map.of("status", before), closingAudit(Map.of("status", to.code), side));
             if (to == MentorshipStatus.ACCEPTED) {
                 // from here each side sees the other's contact details
-                audit.record("contact-disclosed", "mentorship", id, null, java.util.Map.of("mentor", m.mentorId, "learner", m.learnerId));
+                audit.record("contact-disclosed", "mentorship", id, null, Map.of("mentor", m.mentorId, "learner", m.learnerId));
             }
             LOG.infof("Mentorship %d is now %s", id, to.code);
         });
         return found.map(this::view);
+    }
+
+    /**
+     * Adds or changes the caller's own closing words on a completed mentorship (the side that did not
+     * complete it writes theirs this way). Empty when it does not exist.
+     */
+    public Optional<MentorshipView> close(long id, MentorshipClosing closing) {
+        Optional<Mentorship> found = involving(id);
+        found.ifPresent(m -> {
+            if (m.status != MentorshipStatus.COMPLETED) {
+                throw ProblemException.conflict("mentorship " + id + " is " + m.status.code + "; closing notes are written once it is completed");
+            }
+            if (closing == null || closing.writesNothing()) {
+                throw ProblemException.invalid(Violation.body("mentorNote", "send your note (mentorNote, or learnerNote and learnerWouldRecommend)"));
+            }
+            var side = writeClosing(m, closing);
+            Mentorship.getEntityManager().flush();
+            audit.record("closing-note", "mentorship", id, null, closingAudit(Map.of(), side));
+        });
+        return found.map(this::view);
+    }
+
+    /**
+     * Writes the closing words of one side, the caller's own or, for staff, the side named in
+     * onBehalfOf; anything of the other side's is refused before anything is written. Returns who
+     * wrote for which side, for the audit trail; null when nothing was written.
+     */
+    private ClosingSide writeClosing(Mentorship m, MentorshipClosing closing) {
+        if (closing == null || closing.writesNothing()) {
+            return null;
+        }
+        var side = closingSide(m, closing.onBehalfOf());
+        var violations = new ArrayList<Violation>();
+        if (MentorshipClosing.MENTOR.equals(side.side())) {
+            if (closing.learnerNote() != null) {
+                violations.add(Violation.body("learnerNote", "only the learner writes the learner's note"));
+            }
+            if (closing.learnerWouldRecommend() != null) {
+                violations.add(Violation.body("learnerWouldRecommend", "only the learner says whether they would recommend the mentor"));
+            }
+        } else if (closing.mentorNote() != null) {
+            violations.add(Violation.body("mentorNote", "only the mentor writes the mentor's note"));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        if (MentorshipClosing.MENTOR.equals(side.side())) {
+            m.mentorNote = closing.mentorNote();
+        } else {
+            m.learnerNote = closing.learnerNote() != null ? closing.learnerNote() : m.learnerNote;
+            m.learnerWouldRecommend = closing.learnerWouldRecommend() != null ? closing.learnerWouldRecommend() : m.learnerWouldRecommend;
+        }
+        return side;
+    }
+
+    /** The side whose words these are, and whether staff wrote them for that person. */
+    private record ClosingSide(String side, long leaderId, boolean onBehalf) {
+    }
+
+    private ClosingSide closingSide(Mentorship m, String onBehalfOf) {
+        String own = user.isLeader(m.mentorId) ? MentorshipClosing.MENTOR : user.isLeader(m.learnerId) ? MentorshipClosing.LEARNER : null;
+        if (onBehalfOf == null || onBehalfOf.equals(own)) {
+            if (own == null) {
+                throw ProblemException.invalid(Violation.body("onBehalfOf", "say whose closing words you write, the mentor's or the learner's",
+                        List.of(MentorshipClosing.MENTOR, MentorshipClosing.LEARNER)));
+            }
+            return new ClosingSide(own, leaderOf(m, own), false);
+        }
+        if (!user.isStaff()) {
+            throw ProblemException.forbidden("each side writes only its own closing words; programme staff and admins may write for someone");
+        }
+        return new ClosingSide(onBehalfOf, leaderOf(m, onBehalfOf), true);
+    }
+
+    private static long leaderOf(Mentorship m, String side) {
+        return MentorshipClosing.MENTOR.equals(side) ? m.mentorId : m.learnerId;
+    }
+
+    private static Map<String, Object> closingAudit(Map<String, Object> base, ClosingSide side) {
+        var entry = new HashMap<String, Object>(base);
+        if (side != null) {
+            entry.put("closingBy", side.side());
+            if (side.onBehalf()) {
+                entry.put("onBehalfOf", Map.of("side", side.side(), "leaderId", side.leaderId()));
+            }
+        }
+        return entry;
+    }
+
+    /**
+     * Expires every proposal made before the cutoff that its mentor has not answered, and gives the
+     * mentors their places back. One conditional UPDATE claims the rows: a copy running at the same
+     * time waits for it, finds them no longer proposed and skips them, so no place is freed twice.
+     */
+    @SuppressWarnings("unchecked")
+    public int expireUnanswered(Instant cutoff) {
+        List<Object[]> expired = Mentorship.getEntityManager().createNativeQuery("""
+                update mentorship set status = 'expired', responded_at = now(), version = version + 1
+                 where status = 'proposed' and proposed_at < :cutoff
+                returning id, mentor_id""")
+                .setParameter("cutoff", cutoff)
+                .getResultList();
+        for (var row : expired) {
+            long id = ((Number) row[0]).longValue();
+            long mentorId = ((Number) row[1]).longValue();
+            leaders.releaseMentee(mentorId);
+            audit.record("expire", "mentorship", id, Map.of("status", MentorshipStatus.PROPOSED.code),
+                    Map.of("status", MentorshipStatus.EXPIRED.code, "proposedBefore", cutoff.toString()));
+        }
+        if (!expired.isEmpty()) {
+            LOG.infof("Expired %d proposals unanswered since %s; their mentors' places are free again", expired.size(), cutoff);
+        }
+        return expired.size();
     }
 
     /** A withdrawn request lets its proposed and accepted mentors go; an active mentorship runs its course. */

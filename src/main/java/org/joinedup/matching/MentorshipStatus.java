@@ -8,10 +8,12 @@ import java.util.Set;
 /**
  * Where a mentorship stands, and which steps lead on: proposed, then accepted or declined by the
  * mentor, then active, then completed. Proposed, accepted and active ones hold a place of the
- * mentor's capacity.
+ * mentor's capacity. A proposal nobody answers in time becomes expired; no one moves it there by
+ * hand (see {@link ProposalExpiry}), so it is not among the next steps.
  */
 public enum MentorshipStatus {
-    PROPOSED("proposed"), ACCEPTED("accepted"), DECLINED("declined"), ACTIVE("active"), COMPLETED("completed");
+    PROPOSED("proposed"), ACCEPTED("accepted"), DECLINED("declined"), ACTIVE("active"), COMPLETED("completed"),
+    EXPIRED("expired");
 
     public final String code;
 
@@ -28,7 +30,7 @@ public enum MentorshipStatus {
             case PROPOSED -> Set.of(ACCEPTED, DECLINED);
             case ACCEPTED -> Set.of(ACTIVE, DECLINED);
             case ACTIVE -> Set.of(COMPLETED);
-            case DECLINED, COMPLETED -> Set.of();
+            case DECLINED, COMPLETED, EXPIRED -> Set.of();
         };
     }
 

@@ -159,7 +159,7 @@ public class Reindexer {
                     LOG.infof("After the rebuild, %d leaders differed from the database; queued for indexing", after.revisionsToFix().size());
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.warnf("Check after the rebuild did not run (%s); GET /api/admin/search/check?fix=true repairs any difference", e.getMessage());
+                LOG.warnf("Check after the rebuild did not run (%s); POST /api/admin/search/check/fix repairs any difference", e.getMessage());
             }
         });
     }

@@ -2,7 +2,6 @@ package org.joinedup.search;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
 import org.joinedup.security.Roles;
 
 @Path("/api/admin")
@@ -71,15 +71,28 @@ public class SearchAdminResource {
 
     @GET
     @Path("/search/check")
-    @Operation(summary = "Compare the live index with PostgreSQL: leaders missing, stale or extra; fix=true queues them for indexing")
-    public IndexReconciler.Report check(@QueryParam("fix") @DefaultValue("false") boolean fix) {
+    @Operation(summary = "Compare the live index with PostgreSQL: leaders missing, stale or extra. Reads only; POST .../check/fix queues them")
+    public IndexReconciler.Report check(@QueryParam("fix") String fix) {
+        if (fix != null) {
+            // the check used to fix on ?fix=true; a GET must not write, so say where fixing went rather than ignore it
+            throw ProblemException.invalid(Violation.query("fix", "the check only reads; POST /api/admin/search/check/fix queues the differences"));
+        }
+        return compare();
+    }
+
+    @POST
+    @Path("/search/check/fix")
+    @Operation(summary = "Compare the live index with PostgreSQL and queue every leader missing, stale or extra for indexing")
+    public IndexReconciler.Report fix() {
+        var report = compare();
+        outbox.enqueue(report.revisionsToFix());
+        indexer.nudge();
+        return report;
+    }
+
+    private IndexReconciler.Report compare() {
         try {
-            var report = reconciler.compare(index.alias());
-            if (fix) {
-                outbox.enqueue(report.revisionsToFix());
-                indexer.nudge();
-            }
-            return report;
+            return reconciler.compare(index.alias());
         } catch (IOException e) {
             throw unavailable();
         }

@@ -86,7 +86,7 @@ public class LearningRequestPages {
         if (problems.isEmpty()) {
             try {
                 requests.create(input);
-                return Pages.seeOther("/my-work?done=" + Pages.encode("Learning request saved: suggested mentors are below it."));
+                return Pages.seeOther(Done.REQUEST_SAVED.on("/my-work"));
             } catch (ProblemException e) {
                 if (e.problem().status() != 400) {
                     throw e;
@@ -103,7 +103,7 @@ public class LearningRequestPages {
     public Response withdraw(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
         requests.withdraw(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
-        return Pages.seeOther("/my-work?done=" + Pages.encode("Learning request withdrawn."));
+        return Pages.seeOther(Done.REQUEST_WITHDRAWN.on("/my-work"));
     }
 
     private long learnerId() {

@@ -96,7 +96,7 @@ public class MyWorkPages {
     @Authenticated
     @Produces(MediaType.TEXT_HTML)
     public Response myWork(@QueryParam("saved") Long saved, @QueryParam("done") String done) {
-        String flash = saved != null ? "Record saved. It shows in search within a few seconds." : done;
+        String flash = saved != null ? "Record saved. It shows in search within a few seconds." : Done.message(done);
         return Pages.html(200, Templates.myWork(work(flash, FormErrors.NONE)));
     }
 
@@ -139,7 +139,7 @@ public class MyWorkPages {
                     f -> f.startsWith("mentoring.") ? "capacity" : f.equals("doingNowAsOf") || f.equals("version") ? "doingNow" : f);
             return Pages.html(400, Templates.myWork(work(null, field)));
         }
-        return Pages.seeOther("/my-work?done=" + Pages.encode("Your profile is up to date."));
+        return Pages.seeOther(Done.PROFILE_SAVED.on("/my-work"));
     }
 
     @POST
@@ -149,7 +149,7 @@ public class MyWorkPages {
     public Response answerIntroduction(@PathParam("id") long id, @PathParam("answer") String answer, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
         introductions.answer(id, "accept".equals(answer)).orElseThrow(() -> ProblemException.notFound("Introduction", id));
-        return Pages.seeOther("/my-work?done=" + Pages.encode("Introduction " + answer + "ed."));
+        return Pages.seeOther(("accept".equals(answer) ? Done.INTRODUCTION_ACCEPTED : Done.INTRODUCTION_DECLINED).on("/my-work"));
     }
 
     @POST
@@ -160,7 +160,7 @@ public class MyWorkPages {
         page.requireCsrf(form);
         var to = "accept".equals(answer) ? MentorshipStatus.ACCEPTED : MentorshipStatus.DECLINED;
         mentorships.move(id, to, null).orElseThrow(() -> ProblemException.notFound("Mentorship", id));
-        return Pages.seeOther("/my-work?done=" + Pages.encode("Mentorship " + answer + "ed."));
+        return Pages.seeOther((to == MentorshipStatus.ACCEPTED ? Done.MENTORSHIP_ACCEPTED : Done.MENTORSHIP_DECLINED).on("/my-work"));
     }
 
     private MyWork work(String flash, FormErrors problems) {

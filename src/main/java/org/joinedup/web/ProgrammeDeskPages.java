@@ -74,7 +74,7 @@ public class ProgrammeDeskPages {
     public TemplateInstance desk(@QueryParam("done") String done) {
         var waiting = records.awaitingVerification(new PageRequest(0, 20));
         var owners = waiting.items().stream().map(r -> leaders.findForCaller(r.leaderId()).map(LeaderView::name).orElse("")).toList();
-        return Templates.desk(waiting, owners, requests.list(null, "open", new PageRequest(0, PageRequest.MAX_SIZE)), done);
+        return Templates.desk(waiting, owners, requests.list(null, "open", new PageRequest(0, PageRequest.MAX_SIZE)), Done.message(done));
     }
 
     @POST
@@ -86,7 +86,7 @@ public class ProgrammeDeskPages {
         var organisation = values.get("organisation").isBlank() ? "JoinedUp programme" : values.get("organisation");
         records.endorse(id, new EndorsementInput("verification", user.name(), organisation, "Programme verifier",
                 values.get("comment").isBlank() ? null : values.get("comment"))).orElseThrow(() -> ProblemException.notFound("Record", id));
-        return Pages.seeOther("/programme?done=" + Pages.encode("Record " + id + " is verified."));
+        return Pages.seeOther(Done.RECORD_VERIFIED.on("/programme"));
     }
 
     @GET
@@ -105,6 +105,6 @@ public class ProgrammeDeskPages {
         page.requireCsrf(form);
         long mentor = new FormValues(form).number("mentor", -1);
         mentorships.propose(new MentorshipInput(id, mentor), null);
-        return Pages.seeOther("/programme?done=" + Pages.encode("Mentor proposed for learning request " + id + "; they will see it in My work."));
+        return Pages.seeOther(Done.MENTOR_PROPOSED.on("/programme"));
     }
 }

@@ -17,6 +17,7 @@ public class ResultsCsv {
 
     static final int MAX_ROWS = 1000;
     private static final int PAGE = 100;
+    private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final List<String> HEADER = List.of("id", "name", "current role", "organisation", "home area", "region",
             "willing to mentor", "places left", "matching records", "best verification", "why", "profile");
 
@@ -57,11 +58,15 @@ public class ResultsCsv {
         return value == null ? "" : value;
     }
 
-    /** RFC 4180 quoting; a cell starting with = + - @ is prefixed with ' so a spreadsheet does not run it as a formula. */
-    private static void line(StringBuilder out, List<String> cells) {
+    /**
+     * RFC 4180 quoting, every cell. A cell starting with = + - @, a tab or a carriage return is
+     * prefixed with ' so a spreadsheet does not run it as a formula (OWASP's CSV injection list:
+     * spreadsheets skip a leading tab or CR and then read the formula behind it).
+     */
+    static void line(StringBuilder out, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             var cell = cells.get(i);
-            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
+            if (!cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0) {
                 cell = "'" + cell;
             }
             out.append(i == 0 ? "" : ",").append('"').append(cell.replace("\"", "\"\"")).append('"');

@@ -154,9 +154,12 @@ class MatchingResourceTest {
         given().when().post("/api/mentorships/" + id + "/accept").then().statusCode(200).body("status", equalTo("accepted"));
         given().when().post("/api/mentorships/" + id + "/accept").then().statusCode(409);
         given().when().post("/api/mentorships/" + id + "/start").then().statusCode(200).body("status", equalTo("active"));
-        given().contentType(ContentType.JSON).body(Map.of("mentorNote", "Good visits", "learnerNote", "Learned a lot", "learnerWouldRecommend", true))
+        given().contentType(ContentType.JSON).body(Map.of("mentorNote", "Good visits", "onBehalfOf", "mentor"))
                 .when().post("/api/mentorships/" + id + "/complete").then().statusCode(200)
-                .body("status", equalTo("completed")).body("learnerWouldRecommend", equalTo(true)).body("mentorNote", equalTo("Good visits"));
+                .body("status", equalTo("completed")).body("mentorNote", equalTo("Good visits"));
+        given().contentType(ContentType.JSON).body(Map.of("learnerNote", "Learned a lot", "learnerWouldRecommend", true, "onBehalfOf", "learner"))
+                .when().put("/api/mentorships/" + id + "/closing").then().statusCode(200)
+                .body("learnerWouldRecommend", equalTo(true)).body("mentorNote", equalTo("Good visits"));
         given().when().get("/api/leaders/" + mentor).then().body("mentoring.active", equalTo(0));
         given().when().post("/api/mentorships/" + id + "/decline").then().statusCode(409);
     }

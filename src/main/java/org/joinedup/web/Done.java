@@ -1,0 +1,40 @@
+package org.joinedup.web;
+
+import java.util.Arrays;
+
+/**
+ * The success banners of My work and the programme desk. A redirect after a form names one by key
+ * ({@code ?done=profile-saved}); any other text in {@code done} shows nothing, so a crafted link
+ * cannot make our page say what it likes.
+ */
+enum Done {
+    PROFILE_SAVED("Your profile is up to date."),
+    INTRODUCTION_ACCEPTED("Introduction accepted."),
+    INTRODUCTION_DECLINED("Introduction declined."),
+    MENTORSHIP_ACCEPTED("Mentorship accepted."),
+    MENTORSHIP_DECLINED("Mentorship declined."),
+    REQUEST_SAVED("Learning request saved: suggested mentors are below it."),
+    REQUEST_WITHDRAWN("Learning request withdrawn."),
+    RECORD_VERIFIED("Record verified: it shows as verified in search within a few seconds."),
+    MENTOR_PROPOSED("Mentor proposed; they will see it in My work.");
+
+    final String message;
+
+    Done(String message) {
+        this.message = message;
+    }
+
+    String key() {
+        return name().toLowerCase().replace('_', '-');
+    }
+
+    /** Where to send the browser: the page with this banner. */
+    String on(String page) {
+        return page + "?done=" + key();
+    }
+
+    /** The banner for a key from the address; null for anything we did not put there. */
+    static String message(String key) {
+        return Arrays.stream(values()).filter(done -> done.key().equals(key)).findFirst().map(done -> done.message).orElse(null);
+    }
+}

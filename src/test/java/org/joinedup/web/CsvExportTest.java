@@ -1,0 +1,44 @@
+package org.joinedup.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import org.joinedup.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The CSV export never hands a spreadsheet a cell it would run as a formula. */
+@QuarkusTest
+class CsvExportTest {
+
+    @BeforeAll
+    static void actAsAdmin() {
+        Fixtures.actAs("demo-admin");
+    }
+
+    @Test
+    void prefixesEveryFormulaStartInEveryCell() {
+        var out = new StringBuilder();
+        ResultsCsv.line(out, List.of("=1+1", "+1", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1", "plain", ""));
+        assertEquals("\"'=1+1\",\"'+1\",\"'-1\",\"'@SUM(A1)\",\"'\t=1+1\",\"'\r=1+1\",\"plain\",\"\"\r\n", out.toString());
+    }
+
+    @Test
+    void exportedLeaderWithTabAndCarriageReturnFormulasIsDefused() {
+        var marker = "Csvprobe" + System.nanoTime();
+        var leader = Fixtures.leader(marker);
+        leader.put("currentRole", "\t=HYPERLINK(\"http://evil.example\")");
+        leader.put("organisation", "\r=cmd|' /C calc'!A0");
+        Fixtures.createLeader(leader);
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
+
+        var csv = given().queryParam("q", marker).when().get("/find/export.csv").then().statusCode(200).extract().asString();
+
+        assertTrue(csv.contains("\"'\t=HYPERLINK(\"\"http://evil.example\"\")\""), csv);
+        assertTrue(csv.contains("\"'\r=cmd|' /C calc'!A0\""), csv);
+    }
+}

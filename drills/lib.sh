@@ -7,6 +7,7 @@ ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd -P)"
 source "$ROOT/bin/lib/common.sh"
 source "$ROOT/bin/lib/postgres.sh"
 source "$ROOT/bin/lib/elasticsearch.sh"
+source "$ROOT/bin/lib/app.sh"
 
 DRILL_DB=${DRILL_DB:-joinedup_drill}
 DRILL_ALIAS=${DRILL_ALIAS:-drill-leaders}
@@ -42,11 +43,16 @@ drill_reset() {
   curl -s -X DELETE "$ES_URL/$DRILL_ALIAS-v*" >/dev/null || true
 }
 
+# A copy's management interface (health, metrics) is on its HTTP port + 1000.
+management_port() { echo $(($1 + 1000)); }
+
 # app_copy PORT [ENV=VALUE ...]: starts a service copy in the background; its pid is remembered.
 app_copy() {
   local port=$1; shift
   local log="$DRILL_LOGS/app-$port.log"
-  env QUARKUS_HTTP_PORT="$port" \
+  app_secret
+  env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" \
+    JOINEDUP_SECURITY_KEYS_ENCRYPTION_KEY_FILE="$APP_SECRET" JOINEDUP_DEMO_LOAD_ON_EMPTY=true \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DRILL_DB" \
     JOINEDUP_ELASTICSEARCH_INDEX_ALIAS="$DRILL_ALIAS" \
     JOINEDUP_ELASTICSEARCH_HOSTS="${JOINEDUP_ELASTICSEARCH_HOSTS:-$ES_URL}" \
@@ -59,7 +65,7 @@ app_copy() {
 # wait_ready PORT [SECONDS]: until /q/health/ready answers 200.
 wait_ready() {
   local port=$1 deadline=$((SECONDS + ${2:-120}))
-  until [[ $(http_code "http://127.0.0.1:$port/q/health/ready") == 200 ]]; do
+  until [[ $(http_code "http://127.0.0.1:$(management_port "$port")/q/health/ready") == 200 ]]; do
     ((SECONDS < deadline)) || { tail -n 30 "$DRILL_LOGS/app-$port.log" >&2; die "copy on port $port not ready"; }
     sleep 1
   done

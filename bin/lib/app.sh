@@ -4,7 +4,12 @@
 
 APP_URL=http://127.0.0.1:8080
 APP_PUBLIC_URL=http://localhost:8080
-APP_READY="$APP_URL/q/health/ready"
+# health and metrics are on the management interface (loopback, port 9000), not on the public port
+APP_MANAGEMENT_URL=http://127.0.0.1:9000
+APP_READY="$APP_MANAGEMENT_URL/q/health/ready"
+# the interface the app listens on: loopback unless JOINEDUP_BIND opens it (then the demo accounts are refused)
+APP_BIND="${JOINEDUP_BIND:-127.0.0.1}"
+APP_SECRET="$JOINEDUP_HOME/secrets/key-encryption-key"
 APP_LOG="$JOINEDUP_HOME/app.log"
 APP_PID="$JOINEDUP_HOME/app.pid"
 APP_JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
@@ -19,13 +24,28 @@ app_env() {
   export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-joinedup}"
   export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-joinedup}"
   export JOINEDUP_ELASTICSEARCH_HOSTS="${JOINEDUP_ELASTICSEARCH_HOSTS:-$ES_URL}"
-  # Password of the demo accounts, set at the first start on an empty database. Local use only.
+  export QUARKUS_HTTP_HOST="$APP_BIND"
+  # Demo data and the password of the demo accounts, loaded at the first start on an empty
+  # database. Local use only: the service refuses the accounts unless it listens on loopback.
+  export JOINEDUP_DEMO_LOAD_ON_EMPTY="${JOINEDUP_DEMO_LOAD_ON_EMPTY:-true}"
   export JOINEDUP_DEMO_PASSWORD="${JOINEDUP_DEMO_PASSWORD:-$DEMO_PASSWORD_DEFAULT}"
+  app_secret
+  export JOINEDUP_SECURITY_KEYS_ENCRYPTION_KEY_FILE="${JOINEDUP_SECURITY_KEYS_ENCRYPTION_KEY_FILE:-$APP_SECRET}"
+}
+
+# The deployment secret that encrypts the token signing keys at rest: made once for local use,
+# readable by root only. A real deployment provides its own (see docs/security.md).
+app_secret() {
+  [[ -s $APP_SECRET ]] && return 0
+  say "making the local key-encryption secret $APP_SECRET"
+  mkdir -p "$(dirname "$APP_SECRET")"
+  (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$APP_SECRET")
 }
 
 app_print_urls() {
-  echo "JoinedUp:   $APP_PUBLIC_URL"
+  echo "JoinedUp:   $APP_PUBLIC_URL (listening on $APP_BIND)"
   echo "Swagger UI: $APP_PUBLIC_URL/q/swagger-ui"
+  echo "Health:     $APP_READY, metrics $APP_MANAGEMENT_URL/q/metrics (management interface, loopback)"
   echo "Demo accounts (local use only): demo-leader, demo-commissioner, demo-programme, demo-admin;"
   echo "  password: \$JOINEDUP_DEMO_PASSWORD at first start (default $DEMO_PASSWORD_DEFAULT)"
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.config.HeaderConfig;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Builds test data through the API, as a client would. Also declares the Elasticsearch relay that
@@ -100,6 +102,12 @@ public final class Fixtures {
             }
             return context.next(request, response);
         }
+    }
+
+    /** Requests to the management interface (health, metrics), on its own test port. */
+    public static RequestSpecification management() {
+        int port = ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
+        return given().port(port);
     }
 
     public static String bearer(String token) {

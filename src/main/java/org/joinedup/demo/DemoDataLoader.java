@@ -57,6 +57,12 @@ public class DemoDataLoader {
     @Inject
     AccountService accounts;
 
+    @ConfigProperty(name = "quarkus.http.host")
+    String httpHost;
+
+    @ConfigProperty(name = "joinedup.demo.accounts-off-loopback")
+    boolean accountsOffLoopback;
+
     void onStart(@Observes StartupEvent start) {
         if (loadOnEmpty) {
             load();
@@ -106,11 +112,21 @@ public class DemoDataLoader {
             LOG.warn("No demo accounts: JOINEDUP_DEMO_PASSWORD is not set");
             return;
         }
+        if (!loopback(httpHost) && !accountsOffLoopback) {
+            // the demo password is in the README: an admin account with it must not face a network
+            LOG.errorf("No demo accounts: the service listens on %s, not on loopback only "
+                    + "(set joinedup.demo.accounts-off-loopback=true to allow it knowingly)", httpHost);
+            return;
+        }
         accounts.create(new AccountInput("demo-leader", password.get(), List.of(Roles.LEADER), leaderId));
         for (var role : List.of(Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN)) {
             accounts.create(new AccountInput("demo-" + role, password.get(), List.of(role), null));
         }
         LOG.infof("Created demo accounts demo-leader (leader %d), demo-commissioner, demo-programme, demo-admin", leaderId);
+    }
+
+    static boolean loopback(String host) {
+        return host.equals("localhost") || host.equals("::1") || host.equals("[::1]") || host.startsWith("127.");
     }
 
     private LeaderInput leaderInput(JsonNode leader) {

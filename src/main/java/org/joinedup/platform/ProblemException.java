@@ -9,6 +9,7 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private Long retryAfterSeconds;
 
     public ProblemException(Problem problem) {
         super(problem.detail());
@@ -17,6 +18,16 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
+    }
+
+    /** Sent as the Retry-After header (a 429 or 503 that says when to come back). */
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException invalid(List<Violation> violations) {

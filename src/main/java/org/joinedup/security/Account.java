@@ -11,12 +11,16 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** Someone who signs in: a username, a bcrypt hash of the password, roles, and for leaders the leader they are. */
+/**
+ * Someone who signs in: a username, a bcrypt hash of the password, roles, and for leaders the leader
+ * they are. Every token names the session version it was issued for; bumping it revokes them all.
+ */
 @Entity
 @Table(name = "account")
 public class Account extends PanacheEntityBase {
@@ -39,15 +43,24 @@ public class Account extends PanacheEntityBase {
 
     public Long leaderId;
 
+    public int sessionVersion;
+
+    public Instant disabledAt;
+
     @CreationTimestamp
     @Column(updatable = false)
     public Instant createdAt;
 
     public static Optional<Account> byUsername(String username) {
-        return find("username", username.strip().toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+        return find("username", username.strip().toLowerCase(Locale.ROOT)).firstResultOptional();
     }
 
     public static Optional<Account> byLeader(long leaderId) {
         return find("leaderId", leaderId).firstResultOptional();
+    }
+
+    /** Every token issued so far stops working at its next request. */
+    void revokeSessions() {
+        sessionVersion++;
     }
 }

@@ -37,6 +37,12 @@ public class AccountAdminResource {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    SigningKeys signingKeys;
+
+    @Inject
+    CurrentUser user;
+
     public record RoleChange(@NotNull List<String> roles) {
     }
 
@@ -58,6 +64,39 @@ public class AccountAdminResource {
     @Operation(summary = "Replace an account's roles (audited)")
     public AccountView roles(@PathParam("id") long id, @Valid @NotNull RoleChange change) {
         return accounts.changeRoles(id, change.roles()).orElseThrow(() -> ProblemException.notFound("Account", id));
+    }
+
+    @POST
+    @Path("/accounts/{id}/disable")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Disable an account: it cannot sign in and its tokens stop working at once (audited)")
+    public AccountView disable(@PathParam("id") long id) {
+        return accounts.setDisabled(id, true, user.name()).orElseThrow(() -> ProblemException.notFound("Account", id));
+    }
+
+    @POST
+    @Path("/accounts/{id}/enable")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Enable a disabled account again; it signs in afresh (audited)")
+    public AccountView enable(@PathParam("id") long id) {
+        return accounts.setDisabled(id, false, user.name()).orElseThrow(() -> ProblemException.notFound("Account", id));
+    }
+
+    @GET
+    @Path("/signing-keys")
+    @Operation(summary = "The token signing keys: id, when each signs, when it was retired, and its state (never the private key)")
+    public List<SigningKeys.KeyView> signingKeys() {
+        return signingKeys.views();
+    }
+
+    @POST
+    @Path("/signing-keys/rotate")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Rotate the token signing key: the new key is published now and signs after the publish delay; "
+            + "the old one verifies its tokens until they expire (audited)")
+    public Response rotate() {
+        var key = accounts.rotateSigningKey();
+        return Response.status(Response.Status.CREATED).entity(key).build();
     }
 
     @GET

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,9 @@ public class AccountService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    SigningKeys signingKeys;
 
     public AccountView create(AccountInput input) {
         var violations = new ArrayList<Violation>();
@@ -58,12 +62,15 @@ public class AccountService {
         return view;
     }
 
-    /** The account if the password is right; the same work is done whether or not the username exists. */
+    /**
+     * The account if the password is right and it is not disabled; the same work is done whether or
+     * not the username exists.
+     */
     @Transactional(TxType.SUPPORTS)
-    public Optional<AccountView> authenticate(String username, String password) {
+    Optional<Account> authenticate(String username, String password) {
         var account = Account.byUsername(username);
         boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(DUMMY_HASH));
-        return account.filter(a -> matches).map(AccountView::of);
+        return account.filter(a -> matches && a.disabledAt == null);
     }
 
     public Optional<AccountView> changeRoles(long id, List<String> roles) {
@@ -77,11 +84,78 @@ public class AccountService {
                 throw ProblemException.invalid(Violation.body("roles", "the leader role needs an account linked to a leader"));
             }
             var before = AccountView.of(account);
-            account.roles = new ArrayList<>(roles.stream().distinct().toList());
+            var after = roles.stream().distinct().toList();
+            if (before.roles().contains(Roles.ADMIN) && !after.contains(Roles.ADMIN)) {
+                requireAnotherAdmin(account);
+            }
+            account.roles = new ArrayList<>(after);
+            account.revokeSessions();
             Account.getEntityManager().flush();
             audit.record("role-change", "account", id, before, AccountView.of(account));
         });
         return found.map(AccountView::of);
+    }
+
+    /** Needs the current password; every other session of the account ends. */
+    public Account changePassword(String username, String current, String replacement) {
+        var account = Account.byUsername(username).orElseThrow(() -> ProblemException.notFound("Account", username));
+        if (!BcryptUtil.matches(current, account.passwordHash)) {
+            throw ProblemException.invalid(Violation.body("currentPassword", "is not your current password"));
+        }
+        if (replacement.strip().equalsIgnoreCase(username) || replacement.equals(current)) {
+            throw ProblemException.invalid(Violation.body("newPassword", "must differ from the username and the current password"));
+        }
+        account.passwordHash = BcryptUtil.bcryptHash(replacement, BCRYPT_COST);
+        account.revokeSessions();
+        audit.record("password-change", "account", account.id, null, null);
+        LOG.infof("Account %s changed its password; its earlier tokens are revoked", account.username);
+        return account;
+    }
+
+    /** "Sign out everywhere": every token issued to the account so far stops working. */
+    public void revokeSessions(String username) {
+        var account = Account.byUsername(username).orElseThrow(() -> ProblemException.notFound("Account", username));
+        account.revokeSessions();
+        audit.record("sign-out-everywhere", "account", account.id, null, null);
+    }
+
+    /** A disabled account cannot sign in and its tokens stop working; an admin cannot disable themself. */
+    public Optional<AccountView> setDisabled(long id, boolean disabled, String actor) {
+        Optional<Account> found = Account.findByIdOptional(id);
+        found.ifPresent(account -> {
+            if (disabled && account.username.equals(actor)) {
+                throw ProblemException.conflict("you cannot disable your own account; another admin can");
+            }
+            if (disabled == (account.disabledAt != null)) {
+                return;
+            }
+            if (disabled && account.roles.contains(Roles.ADMIN)) {
+                requireAnotherAdmin(account);
+            }
+            var before = AccountView.of(account);
+            account.disabledAt = disabled ? Instant.now() : null;
+            account.revokeSessions();
+            Account.getEntityManager().flush();
+            audit.record(disabled ? "disable" : "enable", "account", id, before, AccountView.of(account));
+            LOG.infof("Account %s %s", account.username, disabled ? "disabled; its tokens are revoked" : "enabled");
+        });
+        return found.map(AccountView::of);
+    }
+
+    public SigningKeys.KeyView rotateSigningKey() {
+        var key = signingKeys.rotate();
+        audit.record("rotate-signing-key", "signing-key", key.id(), null, key);
+        return key;
+    }
+
+    /** The last enabled admin keeps the role: without one nobody could manage accounts any more. */
+    private static void requireAnotherAdmin(Account account) {
+        var others = (Number) Account.getEntityManager()
+                .createNativeQuery("select count(*) from account where :role = any(roles) and disabled_at is null and id <> :id")
+                .setParameter("role", Roles.ADMIN).setParameter("id", account.id).getSingleResult();
+        if (others.longValue() == 0) {
+            throw ProblemException.conflict("account " + account.username + " is the last enabled admin");
+        }
     }
 
     @Transactional(TxType.SUPPORTS)

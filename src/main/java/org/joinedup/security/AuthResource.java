@@ -1,5 +1,6 @@
 package org.joinedup.security;
 
+import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -9,14 +10,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Locale;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 
@@ -26,16 +27,14 @@ import org.joinedup.platform.ProblemException;
 @Tag(name = "Sign in")
 public class AuthResource {
 
-    private static final Logger LOG = Logger.getLogger(AuthResource.class);
+    @Inject
+    SignIn signIn;
 
     @Inject
     AccountService accounts;
 
     @Inject
-    TokenService tokens;
-
-    @Inject
-    LoginThrottle throttle;
+    CurrentUser user;
 
     @Inject
     TokenConfig config;
@@ -43,28 +42,56 @@ public class AuthResource {
     public record Credentials(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String password) {
     }
 
+    public record PasswordChange(@NotBlank @Size(max = 200) String currentPassword,
+            @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String newPassword) {
+    }
+
     @POST
     @Path("/token")
     @PermitAll
-    @Operation(summary = "Sign in with username and password; answers a bearer token (429 after repeated failures)")
+    @Operation(summary = "Sign in with username and password; answers a bearer token (429 with Retry-After after repeated failures)")
     public TokenService.Token token(@Valid @NotNull Credentials credentials, @Context HttpServerRequest request) {
+        requireOwnTokens();
+        var outcome = signIn.attempt(credentials.username(), credentials.password(), request);
+        if (outcome instanceof SignIn.Delayed delayed) {
+            throw tooManyAttempts(delayed);
+        }
+        if (outcome instanceof SignIn.SignedIn signedIn) {
+            return signedIn.token();
+        }
+        throw new ProblemException(Problem.of("unauthorized", "Unauthorized", 401, "wrong username or password"));
+    }
+
+    @PUT
+    @Path("/password")
+    @Authenticated
+    @Operation(summary = "Change your password (the current one is required); every other token of yours stops working, "
+            + "and the answer is a new token")
+    public TokenService.Token changePassword(@Valid @NotNull PasswordChange change) {
+        requireOwnTokens();
+        var account = accounts.changePassword(user.name(), change.currentPassword(), change.newPassword());
+        return signIn.reissue(account);
+    }
+
+    @POST
+    @Path("/sign-out-everywhere")
+    @Authenticated
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Sign out everywhere: every token issued to your account so far, this one included, stops working")
+    public Response signOutEverywhere() {
+        requireOwnTokens();
+        accounts.revokeSessions(user.name());
+        return Response.noContent().build();
+    }
+
+    private static ProblemException tooManyAttempts(SignIn.Delayed delayed) {
+        return new ProblemException(Problem.of("too-many-attempts", "Too many attempts", 429,
+                "too many sign-in attempts; try again in " + delayed.seconds() + " seconds")).retryAfter(delayed.seconds());
+    }
+
+    private void requireOwnTokens() {
         if (!config.issue()) {
-            throw new ProblemException(Problem.of("not-found", "Not found", 404, "tokens come from the identity provider here"));
+            throw new ProblemException(Problem.of("not-found", "Not found", 404, "accounts and tokens are the identity provider's here"));
         }
-        var username = credentials.username().strip().toLowerCase(Locale.ROOT);
-        var address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
-        throttle.blockedFor(username, address).ifPresent(wait -> {
-            LOG.warnf("Sign-in refused for %s from %s: too many failures", username, address);
-            throw new ProblemException(Problem.of("too-many-attempts", "Too many attempts", 429,
-                    "too many failed sign-ins; try again in " + wait.toSeconds() + " seconds"));
-        });
-        var account = accounts.authenticate(username, credentials.password());
-        if (account.isEmpty()) {
-            throttle.failed(username, address);
-            LOG.infof("Failed sign-in for %s from %s", username, address);
-            throw new ProblemException(Problem.of("unauthorized", "Unauthorized", 401, "wrong username or password"));
-        }
-        throttle.succeeded(username);
-        return tokens.issue(account.get());
     }
 }

@@ -1,6 +1,7 @@
 package org.joinedup.security;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,32 +10,46 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Limits failed sign-ins per account and per client address within a sliding window. Counted in
- * PostgreSQL (table login_failure), so every service copy enforces the same limit. Each call is
- * its own short transaction: a failure must be recorded even though the sign-in it belongs to
- * answers with an error.
+ * A progressive delay on sign-in attempts, per (account, client address) and per client address,
+ * instead of a lock: someone guessing from elsewhere slows only their own pair, never the real user
+ * at their own address. Each attempt is counted before the password is checked, under a row lock in
+ * PostgreSQL (table login_throttle), so parallel guesses and several service copies see one count.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
     @ConfigMapping(prefix = "joinedup.security.login")
     public interface Limits {
+        /** Attempts per account and address before the delay starts. */
         @WithDefault("5")
-        int maxFailuresPerAccount();
+        int freeAttemptsPerAccount();
 
-        @WithDefault("20")
-        int maxFailuresPerAddress();
+        /**
+         * Attempts per address, over all accounts, before the delay starts (against spraying many
+         * usernames). Generous, because a whole organisation can sit behind one address; a right
+         * password gives its attempt back.
+         */
+        @WithDefault("50")
+        int freeAttemptsPerAddress();
 
+        /** The first delay; it doubles with each further attempt. */
+        @WithDefault("1S")
+        Duration firstDelay();
+
+        @WithDefault("10M")
+        Duration maxDelay();
+
+        /** A subject quiet for this long starts again from nothing. */
         @WithDefault("15M")
         Duration window();
     }
 
-    private static final String ACCOUNT = "account:";
-    private static final String ADDRESS = "address:";
+    static final String PAIR = "pair:";
+    static final String ADDRESS = "address:";
 
     @Inject
     Limits limits;
@@ -44,51 +59,78 @@ public class LoginThrottle {
 
     Clock clock = Clock.systemUTC();
 
-    /** How long until this account or address may try again, if it is blocked now. */
-    public Optional<Duration> blockedFor(String username, String address) {
+    /**
+     * Counts an attempt and says how long to wait if it may not go ahead now (then it is not counted).
+     * The address row is locked before the pair row, in every call, so two calls cannot deadlock.
+     */
+    public Optional<Duration> attempt(String username, String address) {
+        // PostgreSQL keeps microseconds and rounds: a nanosecond "now" could find a fresh row in its own future
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return QuarkusTransaction.requiringNew().call(() -> {
-            var byAccount = blocked(ACCOUNT + username, limits.maxFailuresPerAccount());
-            return byAccount.isPresent() ? byAccount : blocked(ADDRESS + address, limits.maxFailuresPerAddress());
-        });
-    }
-
-    public void failed(String username, String address) {
-        var now = clock.instant();
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (var subject : List.of(ACCOUNT + username, ADDRESS + address)) {
-                em.createNativeQuery("insert into login_failure (subject, failed_at) values (:subject, :at)")
-                        .setParameter("subject", subject).setParameter("at", now).executeUpdate();
+            var byAddress = lock(ADDRESS + address, now);
+            var byPair = lock(PAIR + username + "@" + address, now);
+            var wait = byAddress.waitAt(now).or(() -> byPair.waitAt(now));
+            if (wait.isEmpty()) {
+                count(byAddress, limits.freeAttemptsPerAddress(), now);
+                count(byPair, limits.freeAttemptsPerAccount(), now);
             }
+            return wait;
         });
     }
 
-    /** A sign-in worked: the account's failures are forgiven, and failures past the window are dropped. */
-    public void succeeded(String username) {
-        var cutoff = clock.instant().minus(limits.window());
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "delete from login_failure where subject = :subject or failed_at < :cutoff")
-                .setParameter("subject", ACCOUNT + username).setParameter("cutoff", cutoff).executeUpdate());
+    /** The password was right: the pair starts again, and the attempt does not count against the address. */
+    public void succeeded(String username, String address) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from login_throttle where subject = :subject")
+                    .setParameter("subject", PAIR + username + "@" + address).executeUpdate();
+            em.createNativeQuery("update login_throttle set attempts = greatest(attempts - 1, 0) where subject = :subject")
+                    .setParameter("subject", ADDRESS + address).executeUpdate();
+        });
     }
 
-    private Optional<Duration> blocked(String subject, int max) {
+    /** Subjects quiet for longer than the window are forgotten, so names and addresses tried are not kept. */
+    @Scheduled(every = "5M", delayed = "1M")
+    void forget() {
         var cutoff = clock.instant().minus(limits.window());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from login_throttle where last_attempt_at < :cutoff")
+                .setParameter("cutoff", cutoff).executeUpdate());
+    }
+
+    /** A subject's count as it stands, its row locked until the transaction ends. */
+    private record Count(String subject, int attempts, Instant nextAllowed) {
+        Optional<Duration> waitAt(Instant now) {
+            return now.isBefore(nextAllowed) ? Optional.of(Duration.between(now, nextAllowed)) : Optional.empty();
+        }
+    }
+
+    private Count lock(String subject, Instant now) {
+        em.createNativeQuery("""
+                insert into login_throttle (subject, attempts, last_attempt_at, next_allowed_at) values (:subject, 0, :now, :now)
+                on conflict (subject) do nothing""").setParameter("subject", subject).setParameter("now", now).executeUpdate();
         var row = (Object[]) em.createNativeQuery(
-                "select count(*), min(failed_at) from login_failure where subject = :subject and failed_at >= :cutoff")
-                .setParameter("subject", subject).setParameter("cutoff", cutoff).getSingleResult();
-        if (((Number) row[0]).longValue() < max) {
-            return Optional.empty();
+                "select attempts, last_attempt_at, next_allowed_at from login_throttle where subject = :subject for update")
+                .setParameter("subject", subject).getSingleResult();
+        if (SigningKeys.instant(row[1]).isBefore(now.minus(limits.window()))) {
+            return new Count(subject, 0, now);
         }
-        // blocked until the oldest failure in the window leaves it
-        return Optional.of(Duration.between(cutoff, instant(row[1])).plusSeconds(1));
+        return new Count(subject, ((Number) row[0]).intValue(), SigningKeys.instant(row[2]));
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
+    private void count(Count count, int free, Instant now) {
+        int attempts = count.attempts() + 1;
+        em.createNativeQuery("""
+                update login_throttle set attempts = :attempts, last_attempt_at = :now, next_allowed_at = :next where subject = :subject""")
+                .setParameter("attempts", attempts).setParameter("now", now).setParameter("next", now.plus(delayAfter(attempts, free)))
+                .setParameter("subject", count.subject()).executeUpdate();
+    }
+
+    /** No delay for the free attempts, then the first delay, doubling, up to the maximum. */
+    Duration delayAfter(int attempts, int free) {
+        if (attempts < free) {
+            return Duration.ZERO;
         }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+        int doublings = Math.min(attempts - free, 30);
+        var delay = limits.firstDelay().multipliedBy(1L << doublings);
+        return delay.compareTo(limits.maxDelay()) > 0 ? limits.maxDelay() : delay;
     }
 }

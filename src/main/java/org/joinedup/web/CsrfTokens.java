@@ -9,30 +9,26 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.joinedup.security.SigningKeys;
+import org.joinedup.security.KeyEncryption;
 
 /**
  * Tokens that prove a form was served by us to this browser session: an HMAC of the session
  * cookie (or, before sign-in, of a random pre-session cookie). A cross-site page can make the
  * browser send the cookie but cannot read it, so it cannot forge the token. The key derives from
- * the token signing key, so every service copy computes the same tokens.
+ * the deployment's secret (not from anything in the database), so every service copy computes the
+ * same tokens and a signing key rotation does not invalidate open forms.
  */
 @ApplicationScoped
 public class CsrfTokens {
 
     @Inject
-    SigningKeys keys;
+    KeyEncryption secrets;
 
     private SecretKeySpec key;
 
     @PostConstruct
     void init() {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(keys.privateKey().getEncoded());
-            key = new SecretKeySpec(digest, "HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        key = new SecretKeySpec(secrets.derive("csrf"), "HmacSHA256");
     }
 
     public String token(String binding) {

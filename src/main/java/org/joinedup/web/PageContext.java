@@ -79,13 +79,13 @@ public class PageContext {
         return Pages.cookie(PRESESSION_COOKIE, newPresession, -1, secure());
     }
 
+    /** Over TLS here, or at a trusted TLS-terminating proxy that forwarded the scheme (quarkus.http.proxy.*). */
     boolean secure() {
-        return http.getCurrent() != null && http.getCurrent().request().isSSL();
+        return http.getCurrent() != null && (http.getCurrent().request().isSSL() || "https".equals(http.getCurrent().request().scheme()));
     }
 
-    String remoteAddress() {
-        var request = http.getCurrent().request();
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+    io.vertx.core.http.HttpServerRequest request() {
+        return http.getCurrent().request();
     }
 
     private String binding() {

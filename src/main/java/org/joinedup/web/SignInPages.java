@@ -15,14 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import org.jboss.logging.Logger;
 import org.joinedup.platform.ProblemException;
-import org.joinedup.security.AccountService;
 import org.joinedup.security.AccountView;
-import org.joinedup.security.LoginThrottle;
+import org.joinedup.security.SignIn;
 import org.joinedup.security.Roles;
 import org.joinedup.security.TokenConfig;
-import org.joinedup.security.TokenService;
 import org.joinedup.security.TokenVerification;
 
 /** Sign in with a username and password (the same accounts, checks and limit as POST /api/auth/token), and out. */
@@ -31,24 +28,16 @@ import org.joinedup.security.TokenVerification;
 @Blocking
 public class SignInPages {
 
-    private static final Logger LOG = Logger.getLogger(SignInPages.class);
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance signIn(String next, String username, String error);
     }
 
     @Inject
-    AccountService accounts;
-
-    @Inject
-    TokenService tokens;
+    SignIn signIn;
 
     @Inject
     TokenConfig config;
-
-    @Inject
-    LoginThrottle throttle;
 
     @Inject
     PageContext page;
@@ -77,24 +66,18 @@ public class SignInPages {
         if (!config.issue()) {
             return Pages.html(404, Templates.signIn(next, username, "Sign-in happens at your organisation's identity provider here"));
         }
-        var address = page.remoteAddress();
-        var blocked = throttle.blockedFor(username, address);
-        if (blocked.isPresent()) {
-            LOG.warnf("Page sign-in refused for %s from %s: too many failures", username, address);
+        var outcome = signIn.attempt(username, password, page.request());
+        if (outcome instanceof SignIn.Delayed delayed) {
             return Pages.html(429, Templates.signIn(next, username,
-                    "Too many failed sign-ins. Try again in " + blocked.get().toSeconds() + " seconds"));
+                    "Too many sign-in attempts. Try again in " + delayed.seconds() + " seconds"));
         }
-        var account = accounts.authenticate(username, password);
-        if (account.isEmpty()) {
-            throttle.failed(username, address);
-            LOG.infof("Failed page sign-in for %s from %s", username, address);
+        if (!(outcome instanceof SignIn.SignedIn signedIn)) {
             return Pages.html(401, Templates.signIn(next, username, "The username or password is not right"));
         }
-        throttle.succeeded(username);
-        var token = tokens.issue(account.get());
+        var token = signedIn.token();
         var session = Pages.cookie(TokenVerification.SESSION_COOKIE, token.accessToken(), (int) token.expiresIn(), page.secure());
         var gone = Pages.cookie(PageContext.PRESESSION_COOKIE, "", 0, page.secure());
-        return Response.seeOther(java.net.URI.create(next.isEmpty() ? home(account.get()) : next)).cookie(session, gone).build();
+        return Response.seeOther(java.net.URI.create(next.isEmpty() ? home(signedIn.account()) : next)).cookie(session, gone).build();
     }
 
     @POST

@@ -203,10 +203,15 @@ public final class SearchScaleBenchmark {
                 node.path("jvm").path("mem").path("heap_max_in_bytes").asLong() >> 20);
     }
 
-    /** The service's max heap, from its Micrometer metrics (G1's old generation max is the heap max). */
+    /**
+     * The service's max heap, from its Micrometer metrics (G1's old generation max is the heap max),
+     * on its management interface: the HTTP port + 1000, as bench/search-scale starts it.
+     */
     private String appHeap() {
         try {
-            var metrics = new String(send(get(app + "/q/metrics")).body(), StandardCharsets.UTF_8);
+            var uri = URI.create(app);
+            var management = uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() + 1000);
+            var metrics = new String(send(get(management + "/q/metrics")).body(), StandardCharsets.UTF_8);
             double max = metrics.lines().filter(l -> l.startsWith("jvm_memory_max_bytes") && l.contains("area=\"heap\""))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).filter(v -> v > 0).sum();
             return String.format("%.0f MB", max / (1 << 20));

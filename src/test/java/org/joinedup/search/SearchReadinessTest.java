@@ -28,7 +28,7 @@ class SearchReadinessTest {
 
     @Test
     void readinessReportsDatabaseAndElasticsearchSeparately() {
-        given().when().get("/q/health/ready")
+        Fixtures.management().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'elasticsearch' }.status", equalTo("UP"))

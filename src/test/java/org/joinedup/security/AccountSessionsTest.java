@@ -1,0 +1,142 @@
+package org.joinedup.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.joinedup.security.SecurityFixtures.as;
+import static org.joinedup.security.SecurityFixtures.withToken;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.joinedup.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A token stops working the moment its account changes role or password, is disabled, erased or signs out everywhere. */
+@QuarkusTest
+class AccountSessionsTest {
+
+    private static final String PASSWORD = SecurityFixtures.PASSWORD;
+
+    @BeforeAll
+    static void anonymous() {
+        Fixtures.actAnonymously();
+    }
+
+    /** A throwaway account with these roles; returns its id. */
+    private static long account(String username, String... roles) {
+        return as("demo-admin").contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", PASSWORD, "roles", List.of(roles)))
+                .when().post("/api/admin/accounts").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static void revoked(String token) {
+        withToken(token).when().get("/api/me").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private static String name(String prefix) {
+        return prefix + "-" + System.nanoTime();
+    }
+
+    @Test
+    void aDemotedAdminsTokenNoLongerReadsTheAuditTrail() {
+        var username = name("demoted");
+        long id = account(username, Roles.ADMIN);
+        var token = Fixtures.token(username, PASSWORD);
+        withToken(token).when().get("/api/admin/audit").then().statusCode(200);
+
+        as("demo-admin").contentType(ContentType.JSON).body(Map.of("roles", List.of(Roles.COMMISSIONER)))
+                .when().put("/api/admin/accounts/" + id + "/roles").then().statusCode(200);
+
+        withToken(token).when().get("/api/admin/audit").then().statusCode(401);
+        revoked(token);
+        withToken(Fixtures.token(username, PASSWORD)).when().get("/api/admin/audit").then().statusCode(403);
+    }
+
+    @Test
+    void anErasedLeadersTokenNoLongerWorks() {
+        long leaderId = SecurityFixtures.leader("Erased Token Holder", "public");
+        var token = SecurityFixtures.leaderAccount(leaderId);
+        withToken(token).when().get("/api/me").then().statusCode(200);
+
+        withToken(token).when().delete("/api/me").then().statusCode(204);
+
+        revoked(token);
+    }
+
+    @Test
+    void changingThePasswordNeedsTheCurrentOneAndEndsEveryOtherSession() {
+        var username = name("changer");
+        account(username, Roles.COMMISSIONER);
+        var first = Fixtures.token(username, PASSWORD);
+        var second = Fixtures.token(username, PASSWORD);
+
+        withToken(first).contentType(ContentType.JSON).body(Map.of("currentPassword", "not-my-password", "newPassword", "a-brand-new-password"))
+                .when().put("/api/auth/password").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("currentPassword"));
+        withToken(first).contentType(ContentType.JSON).body(Map.of("currentPassword", PASSWORD, "newPassword", "short"))
+                .when().put("/api/auth/password").then().statusCode(400).body("violations[0].field", equalTo("newPassword"));
+        withToken(first).when().get("/api/me").then().statusCode(200);
+
+        var fresh = withToken(first).contentType(ContentType.JSON).body(Map.of("currentPassword", PASSWORD, "newPassword", "a-brand-new-password"))
+                .when().put("/api/auth/password").then().statusCode(200).extract().jsonPath().getString("accessToken");
+
+        revoked(first);
+        revoked(second);
+        withToken(fresh).when().get("/api/me").then().statusCode(200).body("account.username", equalTo(username));
+        given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+                .when().post("/api/auth/token").then().statusCode(401);
+        Fixtures.token(username, "a-brand-new-password");
+    }
+
+    @Test
+    void aDisabledAccountCannotSignInAndItsTokensStopUntilEnabled() {
+        var username = name("disabled");
+        long id = account(username, Roles.PROGRAMME);
+        var token = Fixtures.token(username, PASSWORD);
+
+        as("demo-admin").when().post("/api/admin/accounts/" + id + "/disable").then().statusCode(200)
+                .body("disabledAt", org.hamcrest.Matchers.notNullValue());
+
+        revoked(token);
+        given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+                .when().post("/api/auth/token").then().statusCode(401);
+
+        as("demo-admin").when().post("/api/admin/accounts/" + id + "/enable").then().statusCode(200)
+                .body("disabledAt", org.hamcrest.Matchers.nullValue());
+        revoked(token);
+        withToken(Fixtures.token(username, PASSWORD)).when().get("/api/me").then().statusCode(200);
+    }
+
+    @Test
+    void anAdminCannotDisableThemselfNorDisableAMissingAccount() {
+        var username = name("self");
+        long id = account(username, Roles.ADMIN);
+        withToken(Fixtures.token(username, PASSWORD)).when().post("/api/admin/accounts/" + id + "/disable")
+                .then().statusCode(409).contentType("application/problem+json");
+        as("demo-admin").when().post("/api/admin/accounts/999999999/disable").then().statusCode(404);
+        as("demo-commissioner").when().post("/api/admin/accounts/" + id + "/disable").then().statusCode(403);
+    }
+
+    @Test
+    void signingOutEverywhereEndsEveryTokenOfTheAccount() {
+        var username = name("everywhere");
+        account(username, Roles.COMMISSIONER);
+        var laptop = Fixtures.token(username, PASSWORD);
+        var phone = Fixtures.token(username, PASSWORD);
+
+        withToken(phone).when().post("/api/auth/sign-out-everywhere").then().statusCode(204);
+
+        revoked(laptop);
+        revoked(phone);
+        withToken(Fixtures.token(username, PASSWORD)).when().get("/api/me").then().statusCode(200);
+    }
+
+    @Test
+    void signingOutEverywhereNeedsASignedInAccount() {
+        given().when().post("/api/auth/sign-out-everywhere").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("currentPassword", "x", "newPassword", "a-brand-new-password"))
+                .when().put("/api/auth/password").then().statusCode(401);
+    }
+}

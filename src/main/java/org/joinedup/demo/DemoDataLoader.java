@@ -125,8 +125,9 @@ public class DemoDataLoader {
         LOG.infof("Created demo accounts demo-leader (leader %d), demo-commissioner, demo-programme, demo-admin", leaderId);
     }
 
+    /** The interface names and addresses that reach this machine only (quarkus.http.host is a name or an address). */
     static boolean loopback(String host) {
-        return host.equals("localhost") || host.equals("::1") || host.equals("[::1]") || host.startsWith("127.");
+        return host.equals("localhost") || host.equals("::1") || host.equals("[::1]") || host.matches("127(\\.\\d{1,3}){3}");
     }
 
     private LeaderInput leaderInput(JsonNode leader) {

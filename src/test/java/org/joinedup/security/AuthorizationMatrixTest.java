@@ -30,7 +30,8 @@ class AuthorizationMatrixTest {
     private static final Set<String> STAFF = Set.of(Roles.PROGRAMME, Roles.ADMIN);
     private static final Set<String> ADMIN = Set.of(Roles.ADMIN);
     /** Allowed calls not actually made here, because they would change the shared data (their own tests cover them). */
-    private static final Set<String> NOT_CALLED = Set.of("DELETE /api/me", "POST /api/admin/reindex");
+    private static final Set<String> NOT_CALLED = Set.of("DELETE /api/me", "POST /api/admin/reindex",
+            "POST /api/auth/sign-out-everywhere", "POST /api/admin/signing-keys/rotate");
     private static final long NO_SUCH_ID = 987_654_321L;
 
     /** Who may call what: the decision for each endpoint. */
@@ -40,6 +41,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/areas", EVERYONE),
             Map.entry("GET /api/areas/{code}", EVERYONE),
             Map.entry("POST /api/auth/token", EVERYONE),
+            Map.entry("PUT /api/auth/password", SIGNED_IN),
+            Map.entry("POST /api/auth/sign-out-everywhere", SIGNED_IN),
             Map.entry("GET /api/leaders", EVERYONE),
             Map.entry("POST /api/leaders", STAFF),
             Map.entry("GET /api/leaders/{id}", EVERYONE),
@@ -63,6 +66,10 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/admin/accounts", ADMIN),
             Map.entry("POST /api/admin/accounts", ADMIN),
             Map.entry("PUT /api/admin/accounts/{id}/roles", ADMIN),
+            Map.entry("POST /api/admin/accounts/{id}/disable", ADMIN),
+            Map.entry("POST /api/admin/accounts/{id}/enable", ADMIN),
+            Map.entry("GET /api/admin/signing-keys", ADMIN),
+            Map.entry("POST /api/admin/signing-keys/rotate", ADMIN),
             Map.entry("GET /api/admin/audit", ADMIN),
             Map.entry("GET /api/learning-requests", MATCHING),
             Map.entry("POST /api/learning-requests", MATCHING),

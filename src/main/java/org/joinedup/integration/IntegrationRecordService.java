@@ -28,6 +28,7 @@ import org.joinedup.vocabulary.PlaceView;
 public class IntegrationRecordService {
 
     private static final Logger LOG = Logger.getLogger(IntegrationRecordService.class);
+    static final String ERASED_ENDORSER = "(erased)";
 
     @Inject
     RecordRules rules;
@@ -172,6 +173,17 @@ public class IntegrationRecordService {
             LOG.infof("Record %d %s by %s; now %s", recordId, endorsement.kind, endorsement.endorserOrganisation, record.verification.code);
         });
         return found.map(record -> view(record, Endorsement.ofRecord(recordId)));
+    }
+
+    /**
+     * Erasure of someone who wrote these endorsements on others' records: each keeps its kind and
+     * organisation (the organisation's corroboration stands) but loses the person who wrote it.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void forgetEndorsers(Collection<Long> endorsementIds) {
+        if (!endorsementIds.isEmpty()) {
+            Endorsement.update("endorserName = ?1, endorserRole = null, comment = null where id in ?2", ERASED_ENDORSER, endorsementIds);
+        }
     }
 
     /** An endorsement corroborates from inside the work, so it must come from a named partner organisation. */

@@ -30,6 +30,9 @@ public class AccountService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    LoginThrottle throttle;
+
     public AccountView create(AccountInput input) {
         var violations = new ArrayList<Violation>();
         for (int i = 0; i < input.roles().size(); i++) {
@@ -80,6 +83,18 @@ public class AccountService {
             account.roles = new ArrayList<>(roles.stream().distinct().toList());
             Account.getEntityManager().flush();
             audit.record("role-change", "account", id, before, AccountView.of(account));
+        });
+        return found.map(AccountView::of);
+    }
+
+    /** Erasure: the account linked to a leader goes, with an entry in the audit trail (redacted with the rest). */
+    @Transactional(TxType.MANDATORY)
+    public Optional<AccountView> eraseOfLeader(long leaderId) {
+        var found = Account.byLeader(leaderId);
+        found.ifPresent(account -> {
+            audit.record("erase", "account", account.id, null, null);
+            account.delete();
+            throttle.forget(account.username);
         });
         return found.map(AccountView::of);
     }

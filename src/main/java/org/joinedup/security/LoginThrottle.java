@@ -70,6 +70,11 @@ public class LoginThrottle {
                 .setParameter("subject", ACCOUNT + username).setParameter("cutoff", cutoff).executeUpdate());
     }
 
+    /** Erasure: failed sign-ins under the account's name go with it (in the caller's transaction). */
+    public void forget(String username) {
+        em.createNativeQuery("delete from login_failure where subject = :subject").setParameter("subject", ACCOUNT + username).executeUpdate();
+    }
+
     private Optional<Duration> blocked(String subject, int max) {
         var cutoff = clock.instant().minus(limits.window());
         var row = (Object[]) em.createNativeQuery(

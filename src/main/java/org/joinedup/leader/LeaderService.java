@@ -50,10 +50,9 @@ public class LeaderService {
         apply(input, leader);
         leader.persist();
         changes.fire(new LeaderChanged(leader.id, leader.revision));
-        var view = view(leader);
-        audit.record("create", "leader", leader.id, null, view);
+        audit.record("create", "leader", leader.id, null, view(leader));
         LOG.infof("Created leader %d", leader.id);
-        return view;
+        return viewForCaller(leader);
     }
 
     public Optional<LeaderView> update(long id, LeaderInput input) {
@@ -72,7 +71,7 @@ public class LeaderService {
             markChanged(id);
             audit.record("update", "leader", id, before, view(leader));
         });
-        return found.map(this::view);
+        return found.map(this::viewForCaller);
     }
 
     /** False when there is no such leader, or none this caller may see. */
@@ -136,7 +135,7 @@ public class LeaderService {
     }
 
     private LeaderView viewForCaller(Leader leader) {
-        return view(leader).seenBy(user.signedIn(), user.isStaff() || user.isLeader(leader.id));
+        return ProfileAudience.of(user, leader.id).show(view(leader), new Contact(leader.contactEmail, leader.contactPhone));
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -262,8 +261,11 @@ public class LeaderService {
         leader.mentoring.trained = offer != null && offer.trained();
         leader.mentoring.conflicts = offer == null || offer.conflicts() == null ? new ArrayList<>()
                 : new ArrayList<>(offer.conflicts().stream().map(String::strip).distinct().toList());
-        leader.contactEmail = input.contact() == null ? null : input.contact().email();
-        leader.contactPhone = input.contact() == null ? null : input.contact().phone();
+        // no contact in the body keeps the stored one: a client that was not shown it cannot wipe it
+        if (input.contact() != null) {
+            leader.contactEmail = input.contact().email();
+            leader.contactPhone = input.contact().phone();
+        }
     }
 
     private LeaderView view(Leader leader) {

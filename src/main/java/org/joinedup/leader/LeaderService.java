@@ -67,7 +67,13 @@ public class LeaderService {
             }
             rules.check(input);
             var before = view(leader);
+            var contactBefore = contactOf(leader);
             apply(input, leader);
+            if (before.equals(view(leader)) && contactBefore.equals(contactOf(leader))) {
+                // a PUT of what was read changes nothing, so nothing is written: no new version, audit entry or reindex
+                Leader.getEntityManager().refresh(leader);
+                return;
+            }
             markChanged(id);
             audit.record("update", "leader", id, before, view(leader));
         });
@@ -121,7 +127,7 @@ public class LeaderService {
     /** The leader's contact details, for an introduction or mentorship they accepted; audited by the caller. */
     @Transactional(TxType.SUPPORTS)
     public Optional<Contact> contact(long id) {
-        return Leader.<Leader>findByIdOptional(id).map(l -> new Contact(l.contactEmail, l.contactPhone));
+        return Leader.<Leader>findByIdOptional(id).map(LeaderService::contactOf);
     }
 
     private boolean visible(Leader leader) {
@@ -135,7 +141,11 @@ public class LeaderService {
     }
 
     private LeaderView viewForCaller(Leader leader) {
-        return ProfileAudience.of(user, leader.id).show(view(leader), new Contact(leader.contactEmail, leader.contactPhone));
+        return ProfileAudience.of(user, leader.id).show(view(leader), contactOf(leader));
+    }
+
+    private static Contact contactOf(Leader leader) {
+        return new Contact(leader.contactEmail, leader.contactPhone);
     }
 
     @Transactional(TxType.SUPPORTS)

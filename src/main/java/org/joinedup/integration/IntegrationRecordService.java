@@ -6,10 +6,12 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import io.quarkus.panache.common.Sort;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
@@ -28,6 +30,7 @@ import org.joinedup.vocabulary.PlaceView;
 public class IntegrationRecordService {
 
     private static final Logger LOG = Logger.getLogger(IntegrationRecordService.class);
+    static final String ERASED_ENDORSER = "(erased)";
 
     @Inject
     RecordRules rules;
@@ -174,6 +177,17 @@ public class IntegrationRecordService {
         return found.map(record -> view(record, Endorsement.ofRecord(recordId)));
     }
 
+    /**
+     * Erasure of someone who wrote these endorsements on others' records: each keeps its kind and
+     * organisation (the organisation's corroboration stands) but loses the person who wrote it.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void forgetEndorsers(Collection<Long> endorsementIds) {
+        if (!endorsementIds.isEmpty()) {
+            Endorsement.update("endorserName = ?1, endorserRole = null, comment = null where id in ?2", ERASED_ENDORSER, endorsementIds);
+        }
+    }
+
     /** An endorsement corroborates from inside the work, so it must come from a named partner organisation. */
     private static void checkEndorser(IntegrationRecord record, String kind, EndorsementInput input) {
         if (!List.of(Endorsement.ENDORSEMENT, Endorsement.VERIFICATION).contains(kind)) {
@@ -199,15 +213,19 @@ public class IntegrationRecordService {
         record.partnerOrganisations = input.partnerOrganisations() == null ? new ArrayList<>() : new ArrayList<>(input.partnerOrganisations());
         record.periodStart = input.periodStart();
         record.periodEnd = input.periodEnd();
-        record.areas.clear();
-        input.areas().forEach(a -> record.areas.add(area(a)));
-        record.outcomes.clear();
-        if (input.outcomes() != null) {
-            input.outcomes().forEach(o -> record.outcomes.add(outcome(o)));
-        }
-        record.evidence.clear();
-        if (input.evidence() != null) {
-            input.evidence().forEach(e -> record.evidence.add(evidence(e)));
+        replace(record.areas, input.areas().stream().map(IntegrationRecordService::area).toList(),
+                a -> Arrays.asList(a.areaCode, a.country, a.place, a.latitude, a.longitude));
+        replace(record.outcomes, input.outcomes() == null ? List.of() : input.outcomes().stream().map(IntegrationRecordService::outcome).toList(),
+                o -> Arrays.asList(o.metric, o.description, o.baseline, o.result, o.unit, o.period, o.source));
+        replace(record.evidence, input.evidence() == null ? List.of() : input.evidence().stream().map(IntegrationRecordService::evidence).toList(),
+                e -> Arrays.asList(e.title, e.url));
+    }
+
+    /** Replaces a collection's elements only when their values differ: a PUT of what was read changes nothing, not even the version. */
+    private static <T> void replace(List<T> current, List<T> wanted, Function<T, List<Object>> values) {
+        if (!current.stream().map(values).toList().equals(wanted.stream().map(values).toList())) {
+            current.clear();
+            current.addAll(wanted);
         }
     }
 
@@ -216,8 +234,9 @@ public class IntegrationRecordService {
         area.areaCode = input.code();
         area.country = input.country();
         area.place = input.place();
-        area.latitude = input.latitude();
-        area.longitude = input.longitude();
+        // an English area's centre comes from the geography, whatever a client sent back of it
+        area.latitude = input.code() == null ? input.latitude() : null;
+        area.longitude = input.code() == null ? input.longitude() : null;
         return area;
     }
 

@@ -1,5 +1,6 @@
 package org.joinedup.integration;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +11,12 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An integration record as clients send it. Codes are checked against the vocabularies by the service. */
+/**
+ * An integration record as clients send it. Codes are checked against the vocabularies by the
+ * service. The shape a GET gives is accepted as it is: read-only fields (verification and
+ * endorsements among them) are ignored, and an area may carry what a GET shows of it.
+ */
+@JsonIgnoreProperties({ "id", "leaderId", "verification", "endorsements", "createdAt", "updatedAt" })
 public record RecordInput(
         @NotBlank @Size(max = 300) @Schema(examples = "Local integrated care teams in Mid-Nottinghamshire") String title,
         @Size(max = 5000) String summary,
@@ -27,7 +33,12 @@ public record RecordInput(
         @Size(max = 20) List<@Valid @NotNull EvidenceInput> evidence,
         @Schema(description = "The version you read; required on update") Integer version) {
 
-    /** Either {@code code} (an English area) or {@code country}, {@code place}, {@code latitude} and {@code longitude}. */
+    /**
+     * Either {@code code} (an English area; a latitude and longitude with it must be the area's own
+     * centre, as a GET shows them) or {@code country}, {@code place}, {@code latitude} and
+     * {@code longitude}. The names a GET adds are ignored.
+     */
+    @JsonIgnoreProperties({ "name", "type", "icb", "region" })
     public record AreaInput(String code, String country, @Size(max = 200) String place, Double latitude, Double longitude) {
     }
 

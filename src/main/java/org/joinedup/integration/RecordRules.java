@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.vocabulary.Geography;
@@ -51,12 +52,21 @@ class RecordRules {
         }
     }
 
+    /** No coordinates, or the English area's own centre as a GET shows it. */
+    private boolean ownCentre(RecordInput.AreaInput area) {
+        if (area.latitude() == null && area.longitude() == null) {
+            return true;
+        }
+        return geography.find(area.code())
+                .filter(a -> Objects.equals(a.latitude(), area.latitude()) && Objects.equals(a.longitude(), area.longitude())).isPresent();
+    }
+
     private void checkAreas(List<RecordInput.AreaInput> areas, List<Violation> violations) {
         for (int i = 0; i < areas.size(); i++) {
             var area = areas.get(i);
             var field = "areas[" + i + "]";
             if (area.code() != null) {
-                boolean abroadToo = area.country() != null || area.place() != null || area.latitude() != null || area.longitude() != null;
+                boolean abroadToo = area.country() != null || area.place() != null || !ownCentre(area);
                 if (abroadToo) {
                     violations.add(Violation.body(field, "give either code, or country with place, latitude and longitude; not both"));
                 } else {

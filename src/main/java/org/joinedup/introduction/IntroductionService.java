@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.platform.Page;
@@ -72,6 +73,14 @@ public class IntroductionService {
             }
         });
         return found.map(this::view);
+    }
+
+    /** Erasure: introductions asked of the leader and those their account asked for go; returns their ids. */
+    @Transactional(TxType.MANDATORY)
+    public List<Long> eraseInvolving(long leaderId, String username) {
+        List<Introduction> involving = Introduction.list("leaderId = ?1 or requester = ?2", leaderId, username == null ? "" : username);
+        involving.forEach(Introduction::delete);
+        return involving.stream().map(i -> i.id).toList();
     }
 
     @Transactional(TxType.SUPPORTS)

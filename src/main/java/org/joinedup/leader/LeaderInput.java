@@ -1,5 +1,7 @@
 package org.joinedup.leader;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -11,21 +13,30 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.joinedup.platform.CodeOrObject;
 
-/** A leader as clients send it. {@code version} is required when updating (optimistic locking). */
+/**
+ * A leader as clients send it. {@code version} is required when updating (optimistic locking). The
+ * shape a GET gives is accepted as it is: its read-only fields are ignored and {@code homeArea} may
+ * be the object it showed. Without {@code contact} the stored contact details are kept.
+ */
+@JsonIgnoreProperties({ "id", "createdAt", "updatedAt" })
 public record LeaderInput(
         @NotBlank @Size(max = 200) @Schema(examples = "Helen Marsh") String name,
         @Size(max = 200) @Schema(examples = "Director of integrated care") String currentRole,
         @Size(max = 200) String organisation,
         @Size(max = 2000) @Schema(description = "What the leader is doing now") String doingNow,
         @PastOrPresent LocalDate doingNowAsOf,
-        @NotBlank @Schema(description = "Upper-tier local authority or ICB code", examples = "E10000024") String homeArea,
+        @NotBlank @JsonDeserialize(using = CodeOrObject.class)
+        @Schema(description = "Upper-tier local authority or ICB code (or the object a GET gives)", examples = "E10000024") String homeArea,
         @Valid MentoringInput mentoring,
         @Schema(description = "public, registered or programme; default registered") String visibility,
-        @Valid ContactInput contact,
+        @Valid @Schema(description = "E-mail and phone, replaced together; left out, the stored ones are kept") ContactInput contact,
         @Schema(description = "True for made-up demo people") Boolean illustrative,
         @Schema(description = "The version you read; required on update") Integer version) {
 
+    /** {@code active} (mentees held now) is counted by the service; sent back from a GET it is ignored. */
+    @JsonIgnoreProperties({ "active" })
     public record MentoringInput(
             boolean willing,
             @Min(0) @Max(value = 20, message = "must be between 0 and 20 active mentees") int capacity,

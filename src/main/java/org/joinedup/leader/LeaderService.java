@@ -50,10 +50,9 @@ public class LeaderService {
         apply(input, leader);
         leader.persist();
         changes.fire(new LeaderChanged(leader.id, leader.revision));
-        var view = view(leader);
-        audit.record("create", "leader", leader.id, null, view);
+        audit.record("create", "leader", leader.id, null, view(leader));
         LOG.infof("Created leader %d", leader.id);
-        return view;
+        return viewForCaller(leader);
     }
 
     public Optional<LeaderView> update(long id, LeaderInput input) {
@@ -68,11 +67,17 @@ public class LeaderService {
             }
             rules.check(input);
             var before = view(leader);
+            var contactBefore = contactOf(leader);
             apply(input, leader);
+            if (before.equals(view(leader)) && contactBefore.equals(contactOf(leader))) {
+                // a PUT of what was read changes nothing, so nothing is written: no new version, audit entry or reindex
+                Leader.getEntityManager().refresh(leader);
+                return;
+            }
             markChanged(id);
             audit.record("update", "leader", id, before, view(leader));
         });
-        return found.map(this::view);
+        return found.map(this::viewForCaller);
     }
 
     /** False when there is no such leader, or none this caller may see. */
@@ -122,7 +127,7 @@ public class LeaderService {
     /** The leader's contact details, for an introduction or mentorship they accepted; audited by the caller. */
     @Transactional(TxType.SUPPORTS)
     public Optional<Contact> contact(long id) {
-        return Leader.<Leader>findByIdOptional(id).map(l -> new Contact(l.contactEmail, l.contactPhone));
+        return Leader.<Leader>findByIdOptional(id).map(LeaderService::contactOf);
     }
 
     private boolean visible(Leader leader) {
@@ -136,7 +141,11 @@ public class LeaderService {
     }
 
     private LeaderView viewForCaller(Leader leader) {
-        return view(leader).seenBy(user.signedIn(), user.isStaff() || user.isLeader(leader.id));
+        return ProfileAudience.of(user, leader.id).show(view(leader), contactOf(leader));
+    }
+
+    private static Contact contactOf(Leader leader) {
+        return new Contact(leader.contactEmail, leader.contactPhone);
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -262,8 +271,11 @@ public class LeaderService {
         leader.mentoring.trained = offer != null && offer.trained();
         leader.mentoring.conflicts = offer == null || offer.conflicts() == null ? new ArrayList<>()
                 : new ArrayList<>(offer.conflicts().stream().map(String::strip).distinct().toList());
-        leader.contactEmail = input.contact() == null ? null : input.contact().email();
-        leader.contactPhone = input.contact() == null ? null : input.contact().phone();
+        // no contact in the body keeps the stored one: a client that was not shown it cannot wipe it
+        if (input.contact() != null) {
+            leader.contactEmail = input.contact().email();
+            leader.contactPhone = input.contact().phone();
+        }
     }
 
     private LeaderView view(Leader leader) {

@@ -1,11 +1,15 @@
 package org.joinedup.leader;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.joinedup.vocabulary.PlaceView;
 
-/** A leader as clients see it. Contact details are never part of it. */
+/**
+ * A leader as clients see it, cut to the caller by {@link ProfileAudience}: {@code contact} only for
+ * the leader themself and admins (so what they GET they can PUT back), never in search or matches.
+ */
 public record LeaderView(
         long id,
         int version,
@@ -19,26 +23,15 @@ public record LeaderView(
         String visibility,
         boolean illustrative,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Contact contact) {
 
     static LeaderView of(Leader leader, PlaceView home) {
         var offer = leader.mentoring;
         return new LeaderView(leader.id, leader.version, leader.name, leader.currentRole, leader.organisation, leader.doingNow,
                 leader.doingNowAsOf, home, new MentoringView(offer.willing, offer.capacity, offer.active,
                         List.copyOf(offer.formats), offer.trained, List.copyOf(offer.conflicts)),
-                leader.visibility.code, leader.illustrative, leader.createdAt, leader.updatedAt);
-    }
-
-    /**
-     * The profile as a particular caller may see it: anyone without an account gets a reduced one
-     * (no "doing now"); the organisations a leader refuses to be matched with are shown only to
-     * the leader themself and to staff.
-     */
-    public LeaderView seenBy(boolean signedIn, boolean selfOrStaff) {
-        var offer = selfOrStaff ? mentoring
-                : new MentoringView(mentoring.willing(), mentoring.capacity(), mentoring.active(), mentoring.formats(), mentoring.trained(), List.of());
-        return new LeaderView(id, version, name, currentRole, organisation, signedIn ? doingNow : null, signedIn ? doingNowAsOf : null,
-                homeArea, offer, visibility, illustrative, createdAt, updatedAt);
+                leader.visibility.code, leader.illustrative, leader.createdAt, leader.updatedAt, null);
     }
 
     /** {@code active}: mentorships proposed, accepted or active now, which count against {@code capacity}. */

@@ -114,6 +114,17 @@ public class CohortMatchService {
         return CohortMatch.<CohortMatch>findByIdOptional(id).map(m -> m.result);
     }
 
+    /** Erasure: saved results stop naming the leader as a mentor (their rows can no longer be accepted anyway). */
+    @Transactional(TxType.MANDATORY)
+    public void forget(long leaderId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = CohortMatch.getEntityManager().createNativeQuery(
+                "select id from cohort_match where jsonb_path_exists(result, '$.assignments[*] ? (@.mentorId == $id)', jsonb_build_object('id', :id))")
+                .setParameter("id", leaderId).getResultList();
+        List<CohortMatch> naming = CohortMatch.list("id in ?1", ids.stream().map(Number::longValue).toList());
+        naming.forEach(match -> match.result = match.result.withoutMentorName(leaderId));
+    }
+
     /**
      * Proposes the chosen rows (all when {@code rows} is null) as mentorships, all or nothing: if any
      * row cannot be proposed now (a mentor full, a request withdrawn), nothing is created.

@@ -17,6 +17,13 @@ public record CohortResult(Long id, int perRequest, int requests, int mentorsCon
     public record Unmatched(long requestId, long learnerId, int missing, String reason) {
     }
 
+    CohortResult withoutMentorName(long mentorId) {
+        var kept = assignments.stream().map(a -> a.mentorId() != mentorId ? a
+                : new Assignment(a.row(), a.requestId(), a.learnerId(), a.mentorId(), null, a.score(), a.parts(), a.reasons())).toList();
+        return new CohortResult(id, perRequest, requests, mentorsConsidered, candidatePairs, kept, unmatched, totalScore, greedyTotalScore,
+                greedyAssignments, millis);
+    }
+
     CohortResult withId(long newId) {
         return new CohortResult(newId, perRequest, requests, mentorsConsidered, candidatePairs, assignments, unmatched, totalScore,
                 greedyTotalScore, greedyAssignments, millis);

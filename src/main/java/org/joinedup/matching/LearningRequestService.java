@@ -205,7 +205,8 @@ public class LearningRequestService {
 
     private LeaderView check(LearningRequestInput input) {
         var violations = new ArrayList<Violation>();
-        var learner = leaders.find(input.learnerId());
+        // a hidden leader and a missing one get the same answer
+        var learner = leaders.visibleToCaller(input.learnerId()) ? leaders.find(input.learnerId()) : Optional.<LeaderView>empty();
         if (learner.isEmpty()) {
             violations.add(Violation.body("learnerId", "there is no leader " + input.learnerId()));
         }

@@ -57,7 +57,8 @@ public class MentorshipService {
         if (found.isEmpty()) {
             violations.add(Violation.body("requestId", "there is no learning request " + input.requestId()));
         }
-        if (!leaders.exists(input.mentorId())) {
+        // a hidden leader and a missing one get the same answer
+        if (!leaders.visibleToCaller(input.mentorId())) {
             violations.add(Violation.body("mentorId", "there is no leader " + input.mentorId()));
         }
         if (!violations.isEmpty()) {

@@ -1,16 +1,22 @@
 package org.joinedup.privacy;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
 import org.joinedup.introduction.IntroductionService;
+import org.joinedup.leader.LeaderRemoved;
 import org.joinedup.leader.LeaderService;
+import org.joinedup.matching.CohortMatchService;
 import org.joinedup.matching.LearningRequestService;
 import org.joinedup.matching.MentorshipService;
 import org.joinedup.platform.PageRequest;
@@ -49,6 +55,9 @@ public class PersonalDataService {
     IntroductionService introductions;
 
     @Inject
+    CohortMatchService cohorts;
+
+    @Inject
     AuditTrail audit;
 
     public AccountView account() {
@@ -68,22 +77,55 @@ public class PersonalDataService {
                 introductions.mine(ALL).items(), trail);
     }
 
-    /**
-     * Erases the leader, their records, requests, mentorships, introductions and account from the
-     * database, and their document from the index (through the outbox). The audit trail keeps its
-     * entries about them, blanked to an id and an action.
-     */
+    /** Erases the signed-in leader: the same erasure as deleting their profile (see {@link #onLeaderRemoved}). */
     @Transactional
     public void erase() {
         var leaderId = ownLeader();
-        var account = account();
+        if (!leaders.delete(leaderId)) {
+            throw ProblemException.notFound("Leader", leaderId);
+        }
+    }
+
+    /**
+     * The one erasure, whichever way a leader goes (DELETE /api/me, or DELETE /api/leaders/{id} by
+     * them or an admin), in the deleting transaction: after the other features have let go of the
+     * leader and before their row goes (which takes their records, requests and mentorships with it,
+     * and their document from the index through the outbox). What only points at them by name goes
+     * here: their account and its failed sign-ins, introductions they asked or were asked for,
+     * their name in saved cohort results, and the person in the audit trail, whose entries keep
+     * their id, time, action and target.
+     */
+    void onLeaderRemoved(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) LeaderRemoved removed) {
+        long leaderId = removed.leaderId();
+        var leader = leaders.find(leaderId).orElseThrow();
+        var contact = leaders.contact(leaderId).orElseThrow();
         var recordIds = records.recordsOfLeaders(List.of(leaderId)).getOrDefault(leaderId, List.of()).stream().map(RecordView::id).toList();
-        leaders.delete(leaderId);
+        var account = accounts.eraseOfLeader(leaderId);
+        var username = account.map(AccountView::username).orElse(null);
+        account.ifPresent(a -> records.forgetEndorsers(endorsementsWrittenBy(a.username())));
+        var introductionIds = introductions.eraseInvolving(leaderId, username);
+        cohorts.forget(leaderId);
         audit.record("erase", "leader", leaderId, null, null);
-        // then blank what the trail held about them, including what was just written
-        audit.redact("leader", String.valueOf(leaderId), account.username(), "erased:account-" + account.id());
-        recordIds.forEach(id -> audit.redact("record", String.valueOf(id), null, null));
-        LOG.infof("Erased leader %d and account %d at their request", leaderId, account.id());
+        audit.redactAbout("leader", List.of(leaderId));
+        audit.redactAbout("record", recordIds);
+        audit.redactAbout("introduction", introductionIds);
+        account.ifPresent(a -> {
+            audit.redactAbout("account", List.of(a.id()));
+            audit.redactActor(a.username(), "erased:account-" + a.id());
+        });
+        // whatever else the trail says about them by name: mentorships, learning requests, introductions
+        audit.redactMentions(Arrays.asList(leader.name(), username, contact.email(), contact.phone()));
+        LOG.infof("Erased leader %d%s", leaderId, account.map(a -> " and account " + a.id()).orElse(""));
+    }
+
+    /** The endorsements an account wrote, as the audit trail recorded them (an endorsement itself does not say). */
+    private List<Long> endorsementsWrittenBy(String username) {
+        var ids = new ArrayList<Long>();
+        for (var action : List.of("endorse", "verify")) {
+            audit.search(username, action, "record", null, null, null, ALL).items().stream()
+                    .filter(e -> e.after() != null && e.after().has("id")).forEach(e -> ids.add(e.after().get("id").asLong()));
+        }
+        return ids;
     }
 
     private long ownLeader() {

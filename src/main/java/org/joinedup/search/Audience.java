@@ -7,20 +7,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.joinedup.leader.ProfileAudience;
 import org.joinedup.security.CurrentUser;
 
 /**
  * Whose eyes a search is for: the leader visibility levels they may see, and their own leader
- * (always visible to themself). Applied as a filter on every query, so hidden leaders never
- * show in hits, facet counts, region counts or matches.
+ * (always visible to themself), applied as a filter on every query, so hidden leaders never show
+ * in hits, facet counts, region counts or matches; and which fields of the leaders they see
+ * ({@link ProfileAudience}), which decides both what a hit shows and what free text may match.
  */
-public record Audience(List<String> levels, Long self) {
+public record Audience(List<String> levels, Long self, ProfileAudience others) {
 
-    /** Programme staff, admins and the system: no filter. */
-    public static final Audience EVERYONE = new Audience(null, null);
+    /** Programme staff and the system: no filter. */
+    public static final Audience EVERYONE = new Audience(null, null, ProfileAudience.STAFF);
 
     public static Audience of(CurrentUser user) {
-        return user.isStaff() ? EVERYONE : new Audience(user.visibleLevels(), user.leaderId().orElse(null));
+        return new Audience(user.isStaff() ? null : user.visibleLevels(), user.leaderId().orElse(null), ProfileAudience.others(user));
+    }
+
+    /** The audience for one leader found: the owner for their own, otherwise the same as for everyone else. */
+    public ProfileAudience forLeader(long leaderId) {
+        return self != null && self == leaderId ? ProfileAudience.OWNER : others;
     }
 
     Optional<ObjectNode> filter() {

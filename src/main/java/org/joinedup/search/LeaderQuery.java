@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.joinedup.integration.VerificationLevel;
+import org.joinedup.leader.ProfileAudience;
 
 /**
  * Turns checked search criteria into Elasticsearch request bodies. Pure: no I/O, so tests and the
@@ -31,7 +32,9 @@ final class LeaderQuery {
     static final String RECORDS = "records";
     static final int INNER_HITS = 3;
     private static final String TEXT_MSM = "2<70%";
-    private static final List<String> PROFILE_FIELDS = List.of("name^3", "current_role^2", "organisation", "doing_now", "home_area.name");
+    private static final List<String> PROFILE_FIELDS = List.of("name^3", "current_role^2", "organisation", "home_area.name");
+    /** Matched only for audiences that see it: text a hit would not show must not find the leader either. */
+    private static final String DOING_NOW = "doing_now";
     private static final List<String> RECORD_FIELDS = List.of("records.title^2", "records.summary", "records.area_names",
             "records.partner_organisations");
 
@@ -83,12 +86,21 @@ final class LeaderQuery {
             return List.of(obj("match_all", obj()));
         }
         var anywhere = new ArrayList<ObjectNode>();
-        anywhere.add(named(multiMatch(PROFILE_FIELDS), "text:profile"));
+        anywhere.add(named(multiMatch(profileFields()), "text:profile"));
         anywhere.add(named(nested(multiMatch(RECORD_FIELDS), "max"), "text:records"));
         for (var term : terms) {
             anywhere.add(named(nested(synonym(term), "max"), "synonym:" + term.facet().param + ":" + term.code()));
         }
         return List.of(obj("bool", obj("should", arr(anywhere), "minimum_should_match", 1)));
+    }
+
+    private List<String> profileFields() {
+        if (!criteria.audience().others().sees(ProfileAudience.Field.DOING_NOW)) {
+            return PROFILE_FIELDS;
+        }
+        var fields = new ArrayList<>(PROFILE_FIELDS);
+        fields.add(DOING_NOW);
+        return fields;
     }
 
     private List<ObjectNode> leaderFilters() {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.leader.ProfileAudience;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 
@@ -91,15 +92,16 @@ public class SearchService {
         }
         var why = new ArrayList<>(explanation.ofText(criteria, hit.matchedQueries()));
         why.addAll(filterReasons);
-        return new SearchResult.Hit(leader(source), hit.score() == null ? 0 : round(hit.score()), distance, records, why);
+        return new SearchResult.Hit(leader(source, criteria.audience()), hit.score() == null ? 0 : round(hit.score()), distance, records, why);
     }
 
-    private SearchResult.Leader leader(ObjectNode s) {
+    private SearchResult.Leader leader(ObjectNode s, Audience audience) {
+        boolean doingNow = audience.forLeader(s.path("id").asLong()).sees(ProfileAudience.Field.DOING_NOW);
         var home = s.path("home_area");
         var region = geography.find(home.path("region").asText()).map(Area::name).orElse(null);
         var mentoring = s.path("mentoring");
         return new SearchResult.Leader(s.path("id").asLong(), s.path("name").asText(), Json.text(s, "current_role"), Json.text(s, "organisation"),
-                Json.text(s, "doing_now"), date(s, "doing_now_as_of"),
+                doingNow ? Json.text(s, "doing_now") : null, doingNow ? date(s, "doing_now_as_of") : null,
                 new SearchResult.Place(Json.text(home, "code"), Json.text(home, "name"), Json.text(home, "icb"), Json.text(home, "region"), region),
                 new SearchResult.Mentoring(mentoring.path("willing").asBoolean(), mentoring.path("capacity_left").asInt(),
                         Json.strings(mentoring.path("formats")), mentoring.path("trained").asBoolean()),

@@ -34,6 +34,9 @@ public class AccountService {
     @Inject
     SigningKeys signingKeys;
 
+    @Inject
+    LoginThrottle throttle;
+
     public AccountView create(AccountInput input) {
         var violations = new ArrayList<Violation>();
         for (int i = 0; i < input.roles().size(); i++) {
@@ -138,6 +141,18 @@ public class AccountService {
             Account.getEntityManager().flush();
             audit.record(disabled ? "disable" : "enable", "account", id, before, AccountView.of(account));
             LOG.infof("Account %s %s", account.username, disabled ? "disabled; its tokens are revoked" : "enabled");
+        });
+        return found.map(AccountView::of);
+    }
+
+    /** Erasure: the account linked to a leader goes, with an entry in the audit trail (redacted with the rest). */
+    @Transactional(TxType.MANDATORY)
+    public Optional<AccountView> eraseOfLeader(long leaderId) {
+        var found = Account.byLeader(leaderId);
+        found.ifPresent(account -> {
+            audit.record("erase", "account", account.id, null, null);
+            account.delete();
+            throttle.forget(account.username);
         });
         return found.map(AccountView::of);
     }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
@@ -43,17 +44,48 @@ public class AuditTrail {
         entry.persist();
     }
 
-    /** Erasure: entries about the leader keep their id, time and action but lose the person's data. */
+    /*
+     * Erasure. Entries keep their id, time, action and target but lose the person: native SQL, as the
+     * entity is immutable to Hibernate and the table's trigger allows exactly this redaction.
+     */
+
+    /** Blanks before and after of every entry about these things (of one type). */
     @Transactional(TxType.MANDATORY)
-    public int redact(String entityType, String entityId, String actorToReplace, String replacement) {
-        // native SQL: the entity is immutable to Hibernate; the table's trigger allows exactly this redaction
-        var em = AuditEntry.getEntityManager();
-        int about = em.createNativeQuery("update audit_entry set before = null, after = null where entity_type = :type and entity_id = :id")
-                .setParameter("type", entityType).setParameter("id", entityId).executeUpdate();
-        int by = actorToReplace == null ? 0
-                : em.createNativeQuery("update audit_entry set actor = :replacement, before = null, after = null where actor = :actor")
-                        .setParameter("replacement", replacement).setParameter("actor", actorToReplace).executeUpdate();
-        return about + by;
+    public int redactAbout(String entityType, Collection<?> entityIds) {
+        if (entityIds.isEmpty()) {
+            return 0;
+        }
+        return AuditEntry.getEntityManager()
+                .createNativeQuery("update audit_entry set before = null, after = null where entity_type = :type and entity_id = any(:ids)")
+                .setParameter("type", entityType).setParameter("ids", entityIds.stream().map(String::valueOf).toArray(String[]::new))
+                .executeUpdate();
+    }
+
+    /** Entries written by the account: the actor becomes {@code replacement} and what they wrote is blanked. */
+    @Transactional(TxType.MANDATORY)
+    public int redactActor(String actor, String replacement) {
+        return AuditEntry.getEntityManager()
+                .createNativeQuery("update audit_entry set actor = :replacement, before = null, after = null where actor = :actor")
+                .setParameter("replacement", replacement).setParameter("actor", actor).executeUpdate();
+    }
+
+    /**
+     * Entries written by others about something else that still hold one of these values (a name, a
+     * username) anywhere in before or after, as a whole string: a mentorship naming its mentor, an
+     * introduction naming who asked. A scan of the trail, which erasure is rare enough to afford.
+     */
+    @Transactional(TxType.MANDATORY)
+    public int redactMentions(Collection<String> values) {
+        var wanted = values.stream().filter(v -> v != null && !v.isBlank()).distinct().toArray(String[]::new);
+        if (wanted.length == 0) {
+            return 0;
+        }
+        return AuditEntry.getEntityManager().createNativeQuery("""
+                update audit_entry set before = null, after = null
+                 where (before is not null or after is not null)
+                   and exists (select 1 from jsonb_path_query(jsonb_build_array(before, after), 'strict $.**') v
+                                where jsonb_typeof(v) = 'string' and v #>> '{}' = any(:wanted))""")
+                .setParameter("wanted", wanted).executeUpdate();
     }
 
     @Transactional(TxType.SUPPORTS)

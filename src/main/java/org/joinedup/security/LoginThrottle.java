@@ -88,9 +88,16 @@ public class LoginThrottle {
         });
     }
 
+    /** Erasure: the account's counters go with it (in the caller's transaction), whatever the address. */
+    public void forget(String username) {
+        em.createNativeQuery("delete from login_throttle where subject like :subject escape '\\'")
+                .setParameter("subject", PAIR + username.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "@%")
+                .executeUpdate();
+    }
+
     /** Subjects quiet for longer than the window are forgotten, so names and addresses tried are not kept. */
     @Scheduled(every = "5M", delayed = "1M")
-    void forget() {
+    void forgetQuiet() {
         var cutoff = clock.instant().minus(limits.window());
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from login_throttle where last_attempt_at < :cutoff")
                 .setParameter("cutoff", cutoff).executeUpdate());

@@ -118,12 +118,11 @@ public class MyWorkPages {
         } catch (NumberFormatException e) {
             capacity = -1;
         }
-        var contact = leaders.contact(id).map(c -> new LeaderInput.ContactInput(c.email(), c.phone())).orElse(null);
         var offer = new LeaderInput.MentoringInput(values.has("willing", "yes"), capacity, values.all("formats"), values.has("trained", "yes"),
                 current.mentoring().conflicts());
         var input = new LeaderInput(current.name(), current.currentRole(), current.organisation(), doingNow.isEmpty() ? null : doingNow,
                 changedDoingNow || values.has("confirm", "yes") ? LocalDate.now() : current.doingNowAsOf(),
-                current.homeArea() == null ? null : current.homeArea().code(), offer, current.visibility(), contact, current.illustrative(),
+                current.homeArea() == null ? null : current.homeArea().code(), offer, current.visibility(), null, current.illustrative(),
                 current.version());
         try {
             if (capacity < 0 || capacity > 20) {

@@ -1,0 +1,136 @@
+package org.joinedup.security;
+
+import static io.restassured.RestAssured.given;
+import static org.joinedup.security.SecurityFixtures.as;
+import static org.joinedup.security.SecurityFixtures.leader;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.joinedup.Fixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whether a hidden leader exists is never revealed: every endpoint that takes a leader id answers a
+ * hidden leader's id exactly as it answers an id that belongs to no one, for every role that may
+ * call it. The list of endpoints is held against the OpenAPI document, so a new one must be added.
+ */
+@QuarkusTest
+class HiddenLeaderTest {
+
+    private static final long MISSING = 987_654_321L;
+
+    /** How to call one endpoint with a leader id, as some caller. */
+    private record Call(String operation, BiFunction<RequestSpecification, Long, ExtractableResponse<Response>> send) {
+    }
+
+    @BeforeAll
+    static void noDefaultToken() {
+        Fixtures.actAnonymously();
+    }
+
+    @Test
+    void aHiddenLeaderAndAMissingOneGetTheSameAnswerEverywhere() {
+        long programmeOnly = leader("Programme Only Leader", "programme");
+        long registeredOnly = leader("Registered Only Leader", "registered");
+        // a learner with an open request, to propose a hidden mentor for
+        long learner = leader("Hidden Test Learner", "public");
+        var learnerToken = SecurityFixtures.leaderAccount(learner);
+        long request = SecurityFixtures.withToken(learnerToken).contentType(ContentType.JSON)
+                .body(Map.of("learnerId", learner, "area", "E10000024", "services", List.of("gp", "social-care")))
+                .when().post("/api/learning-requests").then().statusCode(201).extract().jsonPath().getLong("id");
+
+        var edit = Fixtures.leader("Anyone");
+        edit.put("version", 0);
+        var calls = List.of(
+                new Call("GET /api/leaders/{id}", (as, id) -> as.when().get("/api/leaders/" + id).then().extract()),
+                new Call("PUT /api/leaders/{id}", (as, id) -> as.contentType(ContentType.JSON).body(edit).when().put("/api/leaders/" + id)
+                        .then().extract()),
+                new Call("DELETE /api/leaders/{id}", (as, id) -> as.when().delete("/api/leaders/" + id).then().extract()),
+                new Call("GET /api/leaders/{leaderId}/records", (as, id) -> as.when().get("/api/leaders/" + id + "/records").then().extract()),
+                new Call("POST /api/leaders/{leaderId}/records", (as, id) -> as.contentType(ContentType.JSON).body(Fixtures.record("x"))
+                        .when().post("/api/leaders/" + id + "/records").then().extract()),
+                new Call("POST /api/introductions", (as, id) -> as.contentType(ContentType.JSON).body(Map.of("leaderId", id))
+                        .when().post("/api/introductions").then().extract()),
+                new Call("POST /api/learning-requests", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("learnerId", id, "area", "E10000024", "services", List.of("gp", "social-care")))
+                        .when().post("/api/learning-requests").then().extract()),
+                new Call("PUT /api/learning-requests/{id}", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("learnerId", id, "area", "E10000024", "services", List.of("gp", "social-care"), "version", 0))
+                        .when().put("/api/learning-requests/" + request).then().extract()),
+                new Call("GET /api/learning-requests", (as, id) -> as.queryParam("learnerId", id).when().get("/api/learning-requests")
+                        .then().extract()),
+                new Call("POST /api/mentorships", (as, id) -> as.contentType(ContentType.JSON).body(Map.of("requestId", request, "mentorId", id))
+                        .when().post("/api/mentorships").then().extract()),
+                new Call("GET /api/mentorships", (as, id) -> as.queryParam("mentorId", id).queryParam("learnerId", id)
+                        .when().get("/api/mentorships").then().extract()),
+                new Call("GET /leaders/{id}", (as, id) -> as.accept(ContentType.HTML).when().get("/leaders/" + id).then().extract()));
+        assertEveryLeaderIdEndpointIsTried(calls);
+
+        Map<String, Supplier<RequestSpecification>> callers = Map.of(
+                "anonymous", () -> given(),
+                "commissioner", () -> as("demo-commissioner"),
+                "leader", () -> SecurityFixtures.withToken(learnerToken));
+        var differences = new ArrayList<String>();
+        callers.forEach((who, caller) -> {
+            for (long hidden : who.equals("anonymous") ? List.of(programmeOnly, registeredOnly) : List.of(programmeOnly)) {
+                for (var call : calls) {
+                    var forHidden = call.send().apply(caller.get(), hidden);
+                    var forMissing = call.send().apply(caller.get(), MISSING);
+                    var hiddenAnswer = forHidden.statusCode() + " " + forHidden.body().asString().replace(String.valueOf(hidden), "{id}");
+                    var missingAnswer = forMissing.statusCode() + " " + forMissing.body().asString().replace(String.valueOf(MISSING), "{id}");
+                    if (!hiddenAnswer.equals(missingAnswer)) {
+                        differences.add(who + " " + call.operation() + ": hidden " + abbreviate(hiddenAnswer) + " / missing " + abbreviate(missingAnswer));
+                    }
+                }
+            }
+        });
+        assertEquals(List.of(), differences);
+    }
+
+    /** Every operation with a leader id in its path, its query or its request body is in the list above. */
+    private static void assertEveryLeaderIdEndpointIsTried(List<Call> calls) {
+        var document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        var takingALeader = new TreeSet<String>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            var input = String.valueOf(operation.get("parameters")) + " " + String.valueOf(operation.get("requestBody"));
+            boolean takesOne = path.startsWith("/api/leaders/{") || LEADER_IDS.matcher(input).find() || bodyNamesALeader(document, input);
+            if (takesOne && !path.startsWith("/api/admin")) {
+                takingALeader.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+            }
+        }));
+        var tried = calls.stream().map(Call::operation).toList();
+        var untried = takingALeader.stream().filter(op -> !tried.contains(op)).toList();
+        assertTrue(untried.isEmpty(), "endpoints taking a leader id but not tried here: " + untried);
+    }
+
+    private static final java.util.regex.Pattern LEADER_IDS = java.util.regex.Pattern.compile("\\b(leaderId|learnerId|mentorId)\\b");
+
+    /** Whether the request body's schema (a $ref) has a leader id among its properties. */
+    private static boolean bodyNamesALeader(io.restassured.path.json.JsonPath document, String input) {
+        var ref = java.util.regex.Pattern.compile("#/components/schemas/(\\w+)").matcher(input);
+        while (ref.find()) {
+            Map<String, Object> properties = document.getMap("components.schemas." + ref.group(1) + ".properties");
+            if (properties != null && properties.keySet().stream().anyMatch(p -> LEADER_IDS.matcher(p).matches())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String abbreviate(String answer) {
+        return answer.length() > 300 ? answer.substring(0, 300) + "..." : answer;
+    }
+}

@@ -113,7 +113,9 @@ final class BadInputCases {
     /** Eight copies of one endorsement at once: at most one is kept, the others are refused cleanly. */
     private void samePostEightTimesAtOnce(long leaderId) throws Exception {
         var recordId = firstRecordOf(leaderId);
-        var body = Map.of("endorserName", "Drill Six Twin", "endorserOrganisation", "Drill Six Trust " + System.nanoTime());
+        // an endorsement must come from one of the record's partner organisations
+        var partner = admin.get("/api/records/" + recordId).json().path("partnerOrganisations").path(0).asText();
+        var body = Map.of("endorserName", "Drill Six Twin " + System.nanoTime(), "endorserOrganisation", partner);
         var barrier = new CyclicBarrier(8);
         var pool = Executors.newFixedThreadPool(8);
         try {

@@ -217,7 +217,8 @@ class AuthorizationSweepTest {
             case "PUT /api/leaders/{id}" -> withVersion(Fixtures.leader("Sweep Edited"));
             case "POST /api/leaders/{leaderId}/records" -> Fixtures.record("Sweep record");
             case "PUT /api/records/{id}" -> withVersion(Fixtures.record("Sweep record edited"));
-            case "POST /api/records/{id}/endorsements" -> Map.of("endorserName", "Sweep Endorser", "endorserOrganisation", "Sweep Trust");
+            case "POST /api/records/{id}/endorsements" -> Map.of("endorserName", "Sweep Endorser",
+                    "endorserOrganisation", "Sherwood Forest Hospitals NHS Foundation Trust"); // a partner of Fixtures.record
             default -> "{}";
         };
     }

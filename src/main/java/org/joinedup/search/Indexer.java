@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,13 +36,7 @@ public class Indexer {
     SearchOutbox outbox;
 
     @Inject
-    LeaderDocuments documents;
-
-    @Inject
-    IndexWriter writer;
-
-    @Inject
-    LeaderIndex index;
+    IndexBatch batch;
 
     @Inject
     IndexerConfig config;
@@ -49,9 +44,14 @@ public class Indexer {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    IndexReconciliation reconciliation;
+
     private final AtomicBoolean drainQueued = new AtomicBoolean();
-    private final AtomicReference<SearchOutbox.Stats> lastStats = new AtomicReference<>(new SearchOutbox.Stats(0, 0, java.time.Duration.ZERO));
+    private final AtomicReference<SearchOutbox.Stats> lastStats = new AtomicReference<>(new SearchOutbox.Stats(0, 0, Duration.ZERO));
     private volatile String lastError;
+    /** When the indexer thread last finished a drain: the time since is time it stood still. */
+    private volatile long lastDrainEnd = System.nanoTime();
     private ScheduledExecutorService thread;
     private Counter indexed;
     private Counter failed;
@@ -104,8 +104,22 @@ public class Indexer {
     }
 
     private void pollAndDrain() {
+        var stoodStill = Duration.ofNanos(System.nanoTime() - lastDrainEnd);
         refreshStats();
         drain();
+        if (stoodStill.compareTo(config.gcDeletes().plus(config.pollInterval())) > 0) {
+            resumedAfter(stoodStill);
+        }
+    }
+
+    /**
+     * This copy stood still for longer than Elasticsearch keeps tombstones (a long GC, a frozen VM, a
+     * bulk request stuck in the network): what it wrote on waking may have overwritten a delete that
+     * Elasticsearch had already forgotten. A reconciliation after that write finds such a leader.
+     */
+    void resumedAfter(Duration pause) {
+        LOG.warnf("Indexer resumed after %d s, longer than gc_deletes (%s): reconciling the index", pause.toSeconds(), config.gcDeletes());
+        reconciliation.run("indexer resumed after " + pause.toSeconds() + " s");
     }
 
     /** Reads the backlog figures afresh (the metrics show the last ones read). */
@@ -126,6 +140,8 @@ public class Indexer {
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Indexer batch failed; it will be retried");
+        } finally {
+            lastDrainEnd = System.nanoTime();
         }
     }
 
@@ -143,22 +159,19 @@ public class Indexer {
             rowsByLeader.computeIfAbsent(entry.leaderId(), k -> new ArrayList<>()).add(entry.id());
             revisionByLeader.merge(entry.leaderId(), entry.revision(), Math::max);
         }
+        long started = System.nanoTime();
         try {
-            var docs = documents.load(rowsByLeader.keySet());
-            var changes = new ArrayList<IndexWriter.Change>();
-            docs.forEach(doc -> changes.add(new IndexWriter.Put(doc)));
-            var present = docs.stream().map(LeaderDocument::id).collect(java.util.stream.Collectors.toSet());
-            rowsByLeader.keySet().stream().filter(id -> !present.contains(id))
-                    .forEach(id -> changes.add(new IndexWriter.Remove(id, Math.max(1, revisionByLeader.get(id)))));
-            var failures = writer.write(index.writeTargets(), changes);
+            var result = batch.write(List.copyOf(rowsByLeader.keySet()), revisionByLeader);
+            var failures = result.refused();
+            var poisoned = result.poisoned();
             var done = new ArrayList<Long>();
             rowsByLeader.forEach((leaderId, rows) -> {
-                if (!failures.containsKey(leaderId)) {
+                if (!failures.containsKey(leaderId) && !poisoned.containsKey(leaderId)) {
                     done.addAll(rows);
                 }
             });
             rowsDone.increment(outbox.complete(done));
-            indexed.increment(rowsByLeader.size() - failures.size());
+            indexed.increment(rowsByLeader.size() - failures.size() - poisoned.size());
             if (!failures.isEmpty()) {
                 failed.increment(failures.size());
                 var failedRows = new ArrayList<Long>();
@@ -168,9 +181,19 @@ public class Indexer {
                         sample.getKey(), sample.getValue());
                 outbox.fail(failedRows, sample.getValue(), true, config.maxAttempts());
             }
+            // the same state fails the same way however often it is retried: park it for an admin at once
+            poisoned.forEach((leaderId, error) -> {
+                failed.increment();
+                LOG.errorf("Leader %d cannot be indexed and is parked (replay it once fixed): %s", leaderId, error);
+                outbox.park(rowsByLeader.get(leaderId), error);
+            });
             lastError = null;
+            var took = Duration.ofNanos(System.nanoTime() - started);
+            if (took.compareTo(config.gcDeletes()) > 0) {
+                resumedAfter(took);
+            }
         } catch (java.io.IOException | RuntimeException e) {
-            // Elasticsearch unreachable or the cluster refusing the whole request: not the rows' fault
+            // Elasticsearch (or PostgreSQL) not answering: not the rows' fault, and splitting the batch would not help
             var rows = claimed.stream().map(SearchOutbox.Entry::id).toList();
             if (lastError == null) {
                 LOG.warnf("Cannot index %d leaders (%s); the outbox keeps them until Elasticsearch answers", rowsByLeader.size(),

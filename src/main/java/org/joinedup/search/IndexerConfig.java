@@ -31,4 +31,20 @@ public interface IndexerConfig {
     /** Failed tries of one row before it is parked for an admin to replay. */
     @WithDefault("8")
     int maxAttempts();
+
+    /**
+     * When to compare the index with PostgreSQL and queue every difference (Quarkus cron, or "off").
+     * A delete leaves a tombstone that Elasticsearch forgets after index.gc_deletes; an older write
+     * arriving later (from a copy that stalled) would bring an erased leader back, and only this
+     * comparison finds it. One copy runs it; the others see the claim and skip.
+     */
+    @WithDefault("0 30 2 * * ?")
+    String reconcileCron();
+
+    /**
+     * Elasticsearch's index.gc_deletes: a copy whose indexer was paused longer than this may have
+     * just written over a forgotten delete, so it reconciles once it resumes.
+     */
+    @WithDefault("60S")
+    Duration gcDeletes();
 }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -124,7 +126,7 @@ public class Reindexer {
                     break;
                 }
                 after = ids.get(ids.size() - 1);
-                var docs = documents.load(ids);
+                var docs = buildable(ids, new HashSet<>());
                 if (inFlight.size() == IN_FLIGHT) {
                     await(inFlight.removeFirst());
                 }
@@ -165,14 +167,38 @@ public class Reindexer {
     }
 
     private void writeCurrent(String target, List<Long> ids, IndexReconciler.Report check) throws IOException {
-        var docs = documents.load(ids);
+        var unbuildable = new HashSet<Long>();
+        var docs = buildable(ids, unbuildable);
         var changes = new ArrayList<IndexWriter.Change>();
         docs.forEach(doc -> changes.add(new IndexWriter.Put(doc)));
         var present = docs.stream().map(LeaderDocument::id).collect(java.util.stream.Collectors.toSet());
-        ids.stream().filter(id -> !present.contains(id))
+        ids.stream().filter(id -> !present.contains(id) && !unbuildable.contains(id))
                 .forEach(id -> changes.add(new IndexWriter.Remove(id, check.revisionsToFix().get(id))));
         writer.write(List.of(target), changes);
         client.indices().refresh(r -> r.index(target));
+    }
+
+    /**
+     * The documents of those leaders that can be built: one leader whose document cannot be built
+     * (the outbox parks it) is left out and named in the log, rather than failing the whole rebuild.
+     */
+    private List<LeaderDocument> buildable(List<Long> ids, Set<Long> unbuildable) {
+        try {
+            return documents.load(ids);
+        } catch (RuntimeException e) {
+            if (!IndexBatch.batchAtFault(e)) {
+                throw e;
+            }
+            if (ids.size() == 1) {
+                LOG.errorf("Rebuild leaves out leader %d, whose document cannot be built: %s", ids.get(0), e);
+                unbuildable.add(ids.get(0));
+                return List.of();
+            }
+            int half = ids.size() / 2;
+            var docs = new ArrayList<>(buildable(ids.subList(0, half), unbuildable));
+            docs.addAll(buildable(ids.subList(half, ids.size()), unbuildable));
+            return docs;
+        }
     }
 
     private static void await(Future<?> future) throws IOException {

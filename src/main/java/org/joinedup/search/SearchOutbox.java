@@ -95,6 +95,18 @@ public class SearchOutbox {
                 .executeUpdate();
     }
 
+    /** These rows fail whatever is retried (a leader whose document cannot be built): parked with the error, for an admin. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public void park(Collection<Long> ids, String error) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                update search_outbox set attempts = attempts + 1, parked = true, claimed_until = null, last_error = left(:error, 1000)
+                 where id = any(:ids)""")
+                .setParameter("error", error).setParameter("ids", ids.toArray(Long[]::new)).executeUpdate();
+    }
+
     @Transactional(TxType.REQUIRES_NEW)
     public Stats stats() {
         Object[] row = (Object[]) em.createNativeQuery("""

@@ -1,0 +1,74 @@
+package org.joinedup.search;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.joinedup.platform.ScheduledRuns;
+
+/**
+ * Repairs the live index from PostgreSQL on a schedule: queues every leader missing or stale there,
+ * and the deletion of every document whose leader is gone. Deletes rely on tombstones Elasticsearch
+ * forgets after gc_deletes, so a write from a copy that stalled can resurrect an erased leader;
+ * this is what removes it again.
+ */
+@ApplicationScoped
+public class IndexReconciliation {
+
+    private static final Logger LOG = Logger.getLogger(IndexReconciliation.class);
+    static final String JOB = "search-reconcile";
+    /** A nightly job: a second copy firing within this time finds it done. */
+    private static final Duration ONCE_WITHIN = Duration.ofHours(1);
+    private static final String COPY = "copy-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
+
+    @Inject
+    IndexReconciler reconciler;
+
+    @Inject
+    LeaderIndex index;
+
+    @Inject
+    SearchOutbox outbox;
+
+    @Inject
+    Indexer indexer;
+
+    @Inject
+    ScheduledRuns runs;
+
+    @Scheduled(identity = JOB, cron = "${joinedup.indexer.reconcile-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        scheduled();
+    }
+
+    /** The scheduled run: in one copy only; empty if another copy has it. */
+    Optional<IndexReconciler.Report> scheduled() {
+        if (!runs.claim(JOB, ONCE_WITHIN, COPY)) {
+            LOG.debugf("Index reconciliation: another copy ran it within %s", ONCE_WITHIN);
+            return Optional.empty();
+        }
+        return run("scheduled");
+    }
+
+    /** Compares and queues the differences now; empty if Elasticsearch or PostgreSQL did not answer. */
+    public Optional<IndexReconciler.Report> run(String why) {
+        try {
+            var report = reconciler.compare(index.alias());
+            if (!report.inStep()) {
+                outbox.enqueue(report.revisionsToFix());
+                indexer.nudge();
+                LOG.warnf("Index reconciliation (%s): %d missing, %d stale, %d extra leaders queued for indexing", why,
+                        report.missing(), report.stale(), report.extra());
+            } else {
+                LOG.infof("Index reconciliation (%s): index in step with PostgreSQL (%d leaders)", why, report.inDatabase());
+            }
+            return Optional.of(report);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Index reconciliation (%s) did not run: %s; the next one will", why, e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

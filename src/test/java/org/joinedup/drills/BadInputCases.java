@@ -1,0 +1,180 @@
+package org.joinedup.drills;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The hostile inputs issue 12 names one by one, each with the answer it must get. Run after the
+ * random fuzzing and its before/after comparison, since a few of them need data of their own.
+ */
+final class BadInputCases {
+
+    private static final String MARKER = "<script>alert('drill6')</script>";
+    private static final String PASSWORD = "drill-six-password-long-enough";
+
+    private final Api admin;
+    private final List<String> findings = new ArrayList<>();
+
+    BadInputCases(Api admin) {
+        this.admin = admin;
+    }
+
+    /** What went wrong, one line each; empty when every case got the answer it must. */
+    List<String> run() throws Exception {
+        var leaders = admin.get("/api/leaders?size=2").json().path("items");
+        long own = leaders.get(0).path("id").asLong();
+        long other = leaders.get(1).path("id").asLong();
+        var leader = leaderSignedIn(own);
+
+        pagingOverflow();
+        hugeOutcomeNumber(own);
+        forgedEndorsement(other);
+        someoneElsesIds(leader, other);
+        formulaCellsInCsv();
+        flashMessagesAreNotEchoed(leader);
+        samePostEightTimesAtOnce(other);
+        return findings;
+    }
+
+    private void pagingOverflow() {
+        for (var path : List.of("/api/leaders?page=30000000&size=100", "/api/search/leaders?page=30000000&size=100")) {
+            expectProblem(admin.get(path), 400, "paging overflow " + path);
+        }
+    }
+
+    private void hugeOutcomeNumber(long leaderId) {
+        var record = Payloads.record("Drill six huge outcome");
+        record.put("outcomes", List.of(Map.of("metric", "non-elective-admissions", "description", "Huge",
+                "baseline", new java.math.BigDecimal("1e400"), "result", 99999999999999999999999.0, "unit", "index", "period", "2014-2017")));
+        expectProblem(admin.send("POST", "/api/leaders/" + leaderId + "/records", record), 400, "huge outcome number");
+    }
+
+    /** Fields a client may not set (who endorsed, when, which account, a verified level) are refused, not taken. */
+    private void forgedEndorsement(long leaderId) {
+        var recordId = firstRecordOf(leaderId);
+        var forged = Map.of("kind", "endorsement", "endorserName", "Drill Six", "endorserOrganisation", "Drill Six Trust",
+                "accountId", 1, "createdAt", "2000-01-01T00:00:00Z", "verification", "verified");
+        expectProblem(admin.send("POST", "/api/records/" + recordId + "/endorsements", forged), 400, "forged endorsement body");
+    }
+
+    private void someoneElsesIds(Api leader, long other) {
+        var otherRecord = firstRecordOf(other);
+        var edit = Payloads.leader("Drill Six Takeover");
+        edit.put("version", 0);
+        expectRefused(leader.send("PUT", "/api/leaders/" + other, edit), "PUT someone else's leader");
+        expectRefused(leader.send("POST", "/api/leaders/" + other + "/records", Payloads.record("Drill six not mine")),
+                "POST a record on someone else's leader");
+        expectRefused(leader.send("DELETE", "/api/records/" + otherRecord, null), "DELETE someone else's record");
+        expectRefused(leader.send("DELETE", "/api/leaders/" + other, null), "DELETE someone else's leader");
+    }
+
+    /** A cell starting with a tab or carriage return before = is still a formula to some spreadsheets. */
+    private void formulaCellsInCsv() {
+        var names = List.of("\t=HYPERLINK(\"http://x\")", "\r=1+2", "=cmd|' /C calc'!A0", "@SUM(1)");
+        for (var name : names) {
+            var leader = Payloads.leader(name + " Drillsix");
+            var created = admin.send("POST", "/api/leaders", leader);
+            if (created.status() >= 500) {
+                findings.add("leader named " + printable(name) + " answered " + created.status());
+            }
+        }
+        var csv = admin.get("/find/export.csv?q=Drillsix");
+        if (csv.status() != 200) {
+            findings.add("CSV export answered " + csv.status());
+            return;
+        }
+        for (var line : csv.body().split("\n")) {
+            for (var cell : line.split(",")) {
+                var value = cell.startsWith("\"") ? cell.substring(1) : cell;
+                if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+                    findings.add("CSV cell could run as a formula: " + printable(cell));
+                }
+            }
+        }
+    }
+
+    private void flashMessagesAreNotEchoed(Api leader) {
+        var done = "?done=" + java.net.URLEncoder.encode(MARKER, java.nio.charset.StandardCharsets.UTF_8);
+        var leaderPage = leader.get("/my-work" + done);
+        var programmePage = admin.get("/programme" + done);
+        for (var answer : List.of(leaderPage, programmePage)) {
+            if (answer.status() >= 500 || answer.body().contains("drill6")) {
+                findings.add("?done= text shown on the page (status " + answer.status() + ")");
+            }
+        }
+    }
+
+    /** Eight copies of one endorsement at once: at most one is kept, the others are refused cleanly. */
+    private void samePostEightTimesAtOnce(long leaderId) throws Exception {
+        var recordId = firstRecordOf(leaderId);
+        // an endorsement must come from one of the record's partner organisations
+        var partner = admin.get("/api/records/" + recordId).json().path("partnerOrganisations").path(0).asText();
+        var body = Map.of("endorserName", "Drill Six Twin " + System.nanoTime(), "endorserOrganisation", partner);
+        var barrier = new CyclicBarrier(8);
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var answers = new ArrayList<Future<Api.Answer>>();
+            for (int i = 0; i < 8; i++) {
+                Callable<Api.Answer> post = () -> {
+                    barrier.await();
+                    return admin.send("POST", "/api/records/" + recordId + "/endorsements", body);
+                };
+                answers.add(pool.submit(post));
+            }
+            int created = 0;
+            for (var future : answers) {
+                var answer = future.get();
+                if (answer.status() >= 500 || answer.status() >= 400 && !answer.isProblem()) {
+                    findings.add("same POST eight times: " + answer.status() + " " + answer.body());
+                }
+                created += answer.status() < 300 ? 1 : 0;
+            }
+            if (created != 1) {
+                findings.add("same POST eight times at once: " + created + " endorsements kept, expected 1");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Api leaderSignedIn(long leaderId) {
+        var username = "drill6-leader-" + System.nanoTime();
+        var created = admin.send("POST", "/api/admin/accounts",
+                Map.of("username", username, "password", PASSWORD, "roles", List.of("leader"), "leaderId", leaderId));
+        if (created.status() != 201) {
+            throw new IllegalStateException("cannot create a leader account: " + created.status() + " " + created.body());
+        }
+        return Api.signIn(admin.base, username, PASSWORD);
+    }
+
+    private long firstRecordOf(long leaderId) {
+        JsonNode records = admin.get("/api/leaders/" + leaderId + "/records").json();
+        var list = records.isArray() ? records : records.path("items");
+        if (list.isEmpty()) {
+            return admin.send("POST", "/api/leaders/" + leaderId + "/records", Payloads.record("Drill six record")).json().path("id").asLong();
+        }
+        return list.get(0).path("id").asLong();
+    }
+
+    private void expectProblem(Api.Answer answer, int status, String what) {
+        if (answer.status() != status || !answer.isProblem()) {
+            findings.add(what + ": " + answer.status() + " " + answer.contentType() + ", expected " + status + " problem+json");
+        }
+    }
+
+    private void expectRefused(Api.Answer answer, String what) {
+        if (!(answer.status() == 403 || answer.status() == 404) || !answer.isProblem()) {
+            findings.add(what + ": " + answer.status() + ", expected 403 or 404 problem+json");
+        }
+    }
+
+    private static String printable(String text) {
+        return text.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n");
+    }
+}

@@ -37,8 +37,14 @@ class AuthorizationSweepTest {
     private static final String MISSING = "999999999";
     private static final String HIDDEN_NAME = "Hiddenleigh Sweepwell";
     private static final String HIDDEN_RECORD = "Sweepwell hidden pilot";
-    /** Calls that would wreck the data every other call relies on; the matrix test and their own tests cover them. */
-    private static final List<String> NOT_CALLED_WHEN_ALLOWED = List.of("DELETE /api/me", "POST /api/admin/reindex");
+    /**
+     * Calls that would wreck the data or sessions every other call (and every later test class) relies on:
+     * signing the demo accounts out everywhere or disabling them would revoke the tokens the test run
+     * shares. The matrix test and their own tests (AccountSessionsTest, SigningKeysTest) cover them.
+     */
+    private static final List<String> NOT_CALLED_WHEN_ALLOWED = List.of("DELETE /api/me", "POST /api/admin/reindex",
+            "POST /api/auth/sign-out-everywhere", "POST /api/admin/signing-keys/rotate", "POST /api/admin/accounts/{id}/disable",
+            "POST /api/admin/accounts/{id}/enable");
 
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private long ownLeader;

@@ -102,8 +102,9 @@ class AuthorizationMatrixTest {
         Fixtures.actAnonymously();
     }
 
+    /** Every operation of the OpenAPI document, as "METHOD /path" (the sweep walks the same list). */
     @SuppressWarnings("unchecked")
-    private static List<String> documentedEndpoints() {
+    static List<String> documentedEndpoints() {
         Map<String, Map<String, Object>> paths = given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath().getMap("paths");
         var endpoints = new ArrayList<String>();

@@ -33,10 +33,22 @@ final class Api {
 
     final String base;
     private final String token;
+    /** Sends the token as the web pages' session cookie instead of a bearer header. */
+    private final boolean asCookie;
 
     Api(String base, String token) {
+        this(base, token, false);
+    }
+
+    private Api(String base, String token, boolean asCookie) {
         this.base = base;
         this.token = token;
+        this.asCookie = asCookie;
+    }
+
+    /** The same account, signed in the way a browser is: by the session cookie. */
+    Api bySessionCookie() {
+        return new Api(base, token, true);
     }
 
     static Api signIn(String base, String username, String password) {
@@ -71,7 +83,9 @@ final class Api {
         if (body != null) {
             request.header("Content-Type", contentType);
         }
-        if (token != null) {
+        if (token != null && asCookie) {
+            request.header("Cookie", "joinedup-session=" + token);
+        } else if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         try {

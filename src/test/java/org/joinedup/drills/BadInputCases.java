@@ -38,7 +38,11 @@ final class BadInputCases {
         someoneElsesIds(leader, other);
         formulaCellsInCsv();
         flashMessagesAreNotEchoed(leader);
-        samePostEightTimesAtOnce(other);
+        cookieWithoutCsrfToken(leader);
+        checkDoesNotWrite();
+        staleToken();
+        eightLearningRequestsAtOnce(leader, own);
+        eightGuessesAtOnce();
         return findings;
     }
 
@@ -110,37 +114,88 @@ final class BadInputCases {
         }
     }
 
-    /** Eight copies of one endorsement at once: at most one is kept, the others are refused cleanly. */
-    private void samePostEightTimesAtOnce(long leaderId) throws Exception {
-        var recordId = firstRecordOf(leaderId);
-        // an endorsement must come from one of the record's partner organisations
-        var partner = admin.get("/api/records/" + recordId).json().path("partnerOrganisations").path(0).asText();
-        var body = Map.of("endorserName", "Drill Six Twin " + System.nanoTime(), "endorserOrganisation", partner);
-        var barrier = new CyclicBarrier(8);
-        var pool = Executors.newFixedThreadPool(8);
+    /** A call signed in by the session cookie, as a cross-site form would make, without the page's token. */
+    private void cookieWithoutCsrfToken(Api leader) {
+        expectProblem(leader.bySessionCookie().send("POST", "/api/introductions/999999999/accept", null), 403,
+                "bodyless POST by session cookie without X-CSRF-Token");
+    }
+
+    /** The search check only reads; asking it to fix is refused, fixing is a POST of its own. */
+    private void checkDoesNotWrite() {
+        expectProblem(admin.get("/api/admin/search/check?fix=true"), 400, "GET /api/admin/search/check?fix=true");
+    }
+
+    /** A token from before "sign out everywhere" is refused at once. */
+    private void staleToken() {
+        var account = account("drill6-stale", "commissioner");
+        var token = Api.signIn(admin.base, account, PASSWORD);
+        var second = Api.signIn(admin.base, account, PASSWORD);
+        if (second.send("POST", "/api/auth/sign-out-everywhere", null).status() != 204) {
+            findings.add("sign out everywhere did not answer 204");
+        }
+        expectProblem(token.get("/api/me"), 401, "a token from before sign-out-everywhere");
+    }
+
+    /** Eight learning requests at once by one learner: never more open than the cap, the rest refused cleanly. */
+    private void eightLearningRequestsAtOnce(Api leader, long learnerId) throws Exception {
+        var open = leader.get("/api/learning-requests?size=100").json().path("items");
+        var body = Map.of("learnerId", learnerId, "area", "E10000024", "services", List.of("gp", "social-care"),
+                "approaches", List.of("integrated-teams"), "scope", "place", "formats", List.of("calls"), "need", "Drill six, eight at once");
+        var answers = atOnce(8, () -> leader.send("POST", "/api/learning-requests", body));
+        long created = answers.stream().filter(a -> a.status() == 201).count();
+        answers.stream().filter(a -> a.status() != 201 && (a.status() != 409 || !a.isProblem()))
+                .forEach(a -> findings.add("eight learning requests at once: " + a.status() + " " + a.body()));
+        var after = leader.get("/api/learning-requests?size=100").json().path("items");
+        long stillOpen = 0;
+        for (var request : after) {
+            stillOpen += "open".equals(request.path("status").asText()) ? 1 : 0;
+        }
+        if (stillOpen > 5 || created > 5) {
+            findings.add("eight learning requests at once: " + created + " created, " + stillOpen + " open (had " + open.size() + "), cap 5");
+        }
+    }
+
+    /** Eight wrong passwords at once: at most five are checked, the rest wait (429), none slips past the count. */
+    private void eightGuessesAtOnce() throws Exception {
+        var account = account("drill6-guessed", "commissioner");
+        var anonymous = new Api(admin.base, null);
+        var answers = atOnce(8, () -> anonymous.send("POST", "/api/auth/token", Map.of("username", account, "password", "wrong guess")));
+        long checked = answers.stream().filter(a -> a.status() == 401).count();
+        answers.stream().filter(a -> !(a.status() == 401 || a.status() == 429) || !a.isProblem())
+                .forEach(a -> findings.add("eight guesses at once: " + a.status() + " " + a.body()));
+        if (checked > 5) {
+            findings.add("eight guesses at once: " + checked + " passwords checked, at most 5 may be");
+        }
+    }
+
+    private static List<Api.Answer> atOnce(int times, Callable<Api.Answer> call) throws Exception {
+        var barrier = new CyclicBarrier(times);
+        var pool = Executors.newFixedThreadPool(times);
         try {
-            var answers = new ArrayList<Future<Api.Answer>>();
-            for (int i = 0; i < 8; i++) {
-                Callable<Api.Answer> post = () -> {
+            var futures = new ArrayList<Future<Api.Answer>>();
+            for (int i = 0; i < times; i++) {
+                futures.add(pool.submit(() -> {
                     barrier.await();
-                    return admin.send("POST", "/api/records/" + recordId + "/endorsements", body);
-                };
-                answers.add(pool.submit(post));
+                    return call.call();
+                }));
             }
-            int created = 0;
-            for (var future : answers) {
-                var answer = future.get();
-                if (answer.status() >= 500 || answer.status() >= 400 && !answer.isProblem()) {
-                    findings.add("same POST eight times: " + answer.status() + " " + answer.body());
-                }
-                created += answer.status() < 300 ? 1 : 0;
+            var answers = new ArrayList<Api.Answer>();
+            for (var future : futures) {
+                answers.add(future.get());
             }
-            if (created != 1) {
-                findings.add("same POST eight times at once: " + created + " endorsements kept, expected 1");
-            }
+            return answers;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private String account(String prefix, String role) {
+        var username = prefix + "-" + System.nanoTime();
+        var created = admin.send("POST", "/api/admin/accounts", Map.of("username", username, "password", PASSWORD, "roles", List.of(role)));
+        if (created.status() != 201) {
+            throw new IllegalStateException("cannot create an account: " + created.status() + " " + created.body());
+        }
+        return username;
     }
 
     private Api leaderSignedIn(long leaderId) {

@@ -64,11 +64,12 @@ public class LoginThrottle {
      * The address row is locked before the pair row, in every call, so two calls cannot deadlock.
      */
     public Optional<Duration> attempt(String username, String address) {
-        // PostgreSQL keeps microseconds and rounds: a nanosecond "now" could find a fresh row in its own future
-        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return QuarkusTransaction.requiringNew().call(() -> {
-            var byAddress = lock(ADDRESS + address, now);
-            var byPair = lock(PAIR + username + "@" + address, now);
+            var byAddress = lock(ADDRESS + address);
+            var byPair = lock(PAIR + username + "@" + address);
+            // read the clock once both rows are ours: an attempt that waited for the lock must not find
+            // the rows stamped by a later attempt in its own future. PostgreSQL keeps microseconds.
+            var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             var wait = byAddress.waitAt(now).or(() -> byPair.waitAt(now));
             if (wait.isEmpty()) {
                 count(byAddress, limits.freeAttemptsPerAddress(), now);
@@ -104,31 +105,31 @@ public class LoginThrottle {
     }
 
     /** A subject's count as it stands, its row locked until the transaction ends. */
-    private record Count(String subject, int attempts, Instant nextAllowed) {
+    private record Count(String subject, int attempts, Instant lastAttempt, Instant nextAllowed) {
         Optional<Duration> waitAt(Instant now) {
             return now.isBefore(nextAllowed) ? Optional.of(Duration.between(now, nextAllowed)) : Optional.empty();
         }
     }
 
-    private Count lock(String subject, Instant now) {
+    /** A subject's counter, its row locked until the transaction ends; a new one is free to go. */
+    private Count lock(String subject) {
         em.createNativeQuery("""
-                insert into login_throttle (subject, attempts, last_attempt_at, next_allowed_at) values (:subject, 0, :now, :now)
-                on conflict (subject) do nothing""").setParameter("subject", subject).setParameter("now", now).executeUpdate();
+                insert into login_throttle (subject, attempts, last_attempt_at, next_allowed_at) values (:subject, 0, :never, :never)
+                on conflict (subject) do nothing""").setParameter("subject", subject).setParameter("never", Instant.EPOCH).executeUpdate();
         var row = (Object[]) em.createNativeQuery(
                 "select attempts, last_attempt_at, next_allowed_at from login_throttle where subject = :subject for update")
                 .setParameter("subject", subject).getSingleResult();
-        if (SigningKeys.instant(row[1]).isBefore(now.minus(limits.window()))) {
-            return new Count(subject, 0, now);
-        }
-        return new Count(subject, ((Number) row[0]).intValue(), SigningKeys.instant(row[2]));
+        return new Count(subject, ((Number) row[0]).intValue(), SigningKeys.instant(row[1]), SigningKeys.instant(row[2]));
     }
 
     private void count(Count count, int free, Instant now) {
-        int attempts = count.attempts() + 1;
+        // a counter quiet for the whole window starts again from nothing
+        int attempts = (count.lastAttempt().isBefore(now.minus(limits.window())) ? 0 : count.attempts()) + 1;
+        var delay = delayAfter(attempts, free);
         em.createNativeQuery("""
                 update login_throttle set attempts = :attempts, last_attempt_at = :now, next_allowed_at = :next where subject = :subject""")
-                .setParameter("attempts", attempts).setParameter("now", now).setParameter("next", now.plus(delayAfter(attempts, free)))
-                .setParameter("subject", count.subject()).executeUpdate();
+                .setParameter("attempts", attempts).setParameter("now", now)
+                .setParameter("next", delay.isZero() ? Instant.EPOCH : now.plus(delay)).setParameter("subject", count.subject()).executeUpdate();
     }
 
     /** No delay for the free attempts, then the first delay, doubling, up to the maximum. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.joinedup.integration.Improvement;
 import org.joinedup.search.LeaderDocument.GeoPoint;
 import org.joinedup.search.MentorCandidate;
 import org.joinedup.search.MentorCandidate.Experience;
@@ -27,7 +28,15 @@ class MatchScorerTest {
 
     private static Experience record(long id, List<String> services, List<String> approaches, String scope, String verification,
             List<String> outcomes, GeoPoint where) {
-        return new Experience(id, "Record " + id, services, approaches, scope, verification, outcomes, 0, List.of(where), List.of("Somewhere"));
+        // the outcomes given improved, with a source: the strongest evidence a record's outcomes can give
+        return record(id, services, approaches, scope, verification, outcomes, outcomes.isEmpty() ? Improvement.NONE : Improvement.IMPROVED_WITH_SOURCE,
+                where);
+    }
+
+    private static Experience record(long id, List<String> services, List<String> approaches, String scope, String verification,
+            List<String> outcomes, Improvement improvement, GeoPoint where) {
+        return new Experience(id, "Record " + id, services, approaches, scope, verification, outcomes,
+                improvement == Improvement.NONE ? List.of() : outcomes, improvement, 0, List.of(where), List.of("Somewhere"));
     }
 
     private static MentorCandidate mentor(long id, String organisation, List<String> conflicts, List<Experience> records) {

@@ -62,6 +62,27 @@ class MatchScorerTest {
     }
 
     @Test
+    void anImprovedOutcomeWithASourceScoresMoreThanOneWithoutAndAReportedOrWorseOneNothing() {
+        var wants = need(Set.of("gp", "social-care"), Set.of(), "place");
+        var outcomes = List.of("delayed-transfers");
+        double sourced = outcomesPart(wants, record(10, List.of("gp", "social-care"), List.of(), "place", "self-reported", outcomes,
+                Improvement.IMPROVED_WITH_SOURCE, NOTTINGHAM));
+        double unsourced = outcomesPart(wants, record(10, List.of("gp", "social-care"), List.of(), "place", "self-reported", outcomes,
+                Improvement.IMPROVED, NOTTINGHAM));
+        var worse = scorer.score(wants, mentor(2, "Other", List.of(), List.of(record(10, List.of("gp", "social-care"), List.of(), "place",
+                "self-reported", outcomes, Improvement.NONE, NOTTINGHAM)))).orElseThrow();
+        assertEquals(5.0, sourced);
+        assertEquals(2.5, unsourced);
+        assertEquals(0.0, worse.parts().get("outcomes"), "reported, unchanged or worse earns nothing");
+        assertTrue(worse.reasons().contains("reported outcomes on delayed transfers (no improvement shown)"), worse.reasons().toString());
+    }
+
+    private double outcomesPart(MatchScorer.Need need, Experience record) {
+        var score = scorer.score(need, mentor(2, "Other", List.of(), List.of(record))).orElseThrow();
+        return score.parts().get("outcomes");
+    }
+
+    @Test
     void distanceHalvesEveryFiftyKilometresAndScopeGivesHalfOneStepAway() {
         var far = record(10, List.of("gp"), List.of(), "organisations", "endorsed", List.of(), LEEDS);
         var score = scorer.score(need(Set.of("gp", "social-care"), Set.of(), "place"), mentor(2, "Other", List.of(), List.of(far)))

@@ -43,6 +43,7 @@ public record LeaderDocument(
      * What the leader's records cover, all records together: lets a facet be counted on the leader
      * itself (cheap) whenever no other record filter applies, instead of through the nested records.
      */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Facets(List<String> regions, List<String> icbs, List<String> services, List<String> approaches, List<String> scopes,
             List<String> programmes, List<String> outcomes, List<String> improvedOutcomes, List<String> verifications) {
 

@@ -72,7 +72,7 @@ class OutcomeResourceTest {
         assertEquals(new BigDecimal("0.0625"), (Object) record.get("outcomes[2].relativeChange"));
         assertEquals(Boolean.FALSE, (Object) record.get("outcomes[3].improved"));
         assertEquals(Boolean.FALSE, (Object) record.get("outcomes[4].improved"), "no change is not an improvement");
-        assertEquals(BigDecimal.ZERO, (Object) record.get("outcomes[4].change"));
+        assertEquals(0, record.getInt("outcomes[4].change"));
         assertEquals(null, (Object) record.get("outcomes[5].improved"), "unknown without a baseline");
         assertEquals(null, (Object) record.get("outcomes[5].change"));
         assertEquals(null, (Object) record.get("outcomes[6].improved"), "unknown without a metric");

@@ -23,8 +23,8 @@ import org.joinedup.integration.VerificationLevel;
  * <p>Relevance blends text and experience: score = BM25 text score + the sum, over the leader's
  * records that pass the filters, of (1 per record + 2 if verified or 1 if endorsed + 1 with an
  * outcome that improved and names its source, or 0.5 with one that improved without a source (a
- * merely reported, unchanged or worse outcome earns nothing) + 0.5 with evidence + up to 1 for freshness, halving 5 years after the end,
- * ongoing counting as fresh + up to 2 for nearness, halving at the search radius or 25 km) plus
+ * merely reported, unchanged or worse outcome earns nothing) + 0.5 with evidence + up to 1 for
+ * freshness, halving 5 years after the end, ongoing counting as fresh + up to 2 for nearness, halving at the search radius or 25 km) plus
  * the record's own text score. So depth (more matching records), corroboration, evidence and
  * recency all lift a leader, and text relevance decides among similar experience.
  */

@@ -23,6 +23,9 @@ import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.PlaceView;
+import org.joinedup.vocabulary.Vocabularies;
+import org.joinedup.vocabulary.VocabularyItem;
+import org.joinedup.vocabulary.VocabularyKind;
 
 /** Creates, changes and removes integration records and their endorsements; the only writer of their tables. */
 @ApplicationScoped
@@ -40,6 +43,9 @@ public class IntegrationRecordService {
 
     @Inject
     Geography geography;
+
+    @Inject
+    Vocabularies vocabularies;
 
     @Inject
     CurrentUser user;
@@ -202,7 +208,7 @@ public class IntegrationRecordService {
         }
     }
 
-    private static void apply(RecordInput input, IntegrationRecord record) {
+    private void apply(RecordInput input, IntegrationRecord record) {
         record.title = input.title().strip();
         record.summary = input.summary();
         record.services = new ArrayList<>(input.services().stream().distinct().toList());
@@ -240,13 +246,16 @@ public class IntegrationRecordService {
         return area;
     }
 
-    private static Outcome outcome(RecordInput.OutcomeInput input) {
+    private Outcome outcome(RecordInput.OutcomeInput input) {
         var outcome = new Outcome();
         outcome.metric = input.metric();
         outcome.description = input.description();
         outcome.baseline = input.baseline();
         outcome.result = input.result();
-        outcome.unit = input.unit();
+        // figures with no unit are taken to be in the metric's usual one, stored so the leader sees (and can correct) it
+        boolean figures = input.baseline() != null || input.result() != null;
+        outcome.unit = input.unit() != null && !input.unit().isBlank() || !figures ? input.unit()
+                : metric(input.metric()).map(VocabularyItem::defaultUnit).orElse(null);
         outcome.period = input.period();
         outcome.source = input.source();
         return outcome;
@@ -264,10 +273,20 @@ public class IntegrationRecordService {
                 record.areas.stream().map(this::place).toList(), List.copyOf(record.services), record.scope,
                 List.copyOf(record.approaches), record.programme, record.role, List.copyOf(record.partnerOrganisations),
                 record.periodStart, record.periodEnd,
-                record.outcomes.stream().map(o -> new RecordView.OutcomeView(o.metric, o.description, o.baseline, o.result, o.unit, o.period, o.source)).toList(),
+                record.outcomes.stream().map(this::outcomeView).toList(),
                 record.evidence.stream().map(e -> new RecordView.EvidenceView(e.title, e.url)).toList(),
                 record.verification.code, endorsements.stream().map(RecordView.EndorsementView::of).toList(),
                 record.createdAt, record.updatedAt);
+    }
+
+    private RecordView.OutcomeView outcomeView(Outcome o) {
+        var judged = OutcomeJudgement.of(o.baseline, o.result, metric(o.metric).map(VocabularyItem::direction).orElse(null));
+        return new RecordView.OutcomeView(o.metric, o.description, o.baseline, o.result, o.unit, o.period, o.source,
+                judged.change(), judged.relativeChange(), judged.improved());
+    }
+
+    private Optional<VocabularyItem> metric(String code) {
+        return code == null ? Optional.empty() : vocabularies.get(VocabularyKind.OUTCOME_METRICS).find(code);
     }
 
     private PlaceView place(RecordArea area) {

@@ -2,6 +2,7 @@ package org.joinedup.integration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +20,11 @@ import org.joinedup.vocabulary.VocabularyKind;
  */
 @ApplicationScoped
 class RecordRules {
+
+    /** Outcome figures are below this in size (a trillion: any count, rate or sum of money a record reports)... */
+    static final BigDecimal FIGURE_LIMIT = BigDecimal.TEN.pow(12);
+    /** ...with at most this many decimal places, so they store and compare exactly. */
+    static final int FIGURE_DECIMALS = 6;
 
     @Inject
     Vocabularies vocabularies;
@@ -111,6 +117,20 @@ class RecordRules {
             } else if (outcome.description() == null || outcome.description().isBlank()) {
                 violations.add(Violation.body(field + ".description", "is required when no metric is given"));
             }
+            checkFigure(field + ".baseline", outcome.baseline(), violations);
+            checkFigure(field + ".result", outcome.result(), violations);
+        }
+    }
+
+    /** Compares by magnitude and strips zeros only: cheap even for 1e999999999, which must not reach the database. */
+    private static void checkFigure(String field, BigDecimal figure, List<Violation> violations) {
+        if (figure == null) {
+            return;
+        }
+        if (figure.abs().compareTo(FIGURE_LIMIT) >= 0) {
+            violations.add(Violation.body(field, "must be a number between -10^12 and 10^12 (exclusive)"));
+        } else if (figure.stripTrailingZeros().scale() > FIGURE_DECIMALS) {
+            violations.add(Violation.body(field, "must have at most " + FIGURE_DECIMALS + " decimal places"));
         }
     }
 

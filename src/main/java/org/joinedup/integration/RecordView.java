@@ -29,8 +29,9 @@ public record RecordView(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** An outcome with its judgement (see {@link OutcomeJudgement}): a worse result shows as improved false, never hidden. */
     public record OutcomeView(String metric, String description, BigDecimal baseline, BigDecimal result, String unit,
-            String period, String source) {
+            String period, String source, BigDecimal change, BigDecimal relativeChange, Boolean improved) {
     }
 
     public record EvidenceView(String title, String url) {

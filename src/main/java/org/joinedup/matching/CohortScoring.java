@@ -152,7 +152,7 @@ final class CohortScoring {
             var ids = r.locations().stream().mapToInt(this::placeId).toArray();
             records[i] = new Entry(r.recordId(), services.of(r.services()), approaches.of(r.approaches()), rank(r.scope()),
                     "verified".equals(r.verification()) ? MatchScorer.VERIFIED : "endorsed".equals(r.verification()) ? MatchScorer.ENDORSED : 0.0,
-                    r.outcomeMetrics().isEmpty() ? 0.0 : MatchScorer.OUTCOMES, ids);
+                    MatchScorer.outcomes(r.improvement()), ids);
             union |= records[i].services();
         }
         return new Mentor(candidate, union, formats.of(candidate.formats()), records);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.joinedup.integration.Improvement;
 import org.joinedup.search.LeaderDocument.GeoPoint;
 import org.joinedup.search.MentorCandidate;
 import org.joinedup.vocabulary.Geography;
@@ -20,7 +21,9 @@ import org.joinedup.vocabulary.Geography;
  * <li>services: 40 x the share of the wanted services that record joined up;</li>
  * <li>approaches: 20 x the share of the wanted approaches it used (0 when none are named);</li>
  * <li>scope: 10 at the wanted scope, 5 one step wider or narrower (0 when none is named);</li>
- * <li>evidence: 10 verified, 6 endorsed, 0 self-reported; outcomes: 5 with a reported outcome;</li>
+ * <li>evidence: 10 verified, 6 endorsed, 0 self-reported; outcomes: 5 with an outcome that improved
+ * and names its source, 2.5 with one that improved without a source, 0 for outcomes that are only
+ * reported, unchanged or worse;</li>
  * <li>distance: 15 halving every 50 km from the request's area to the nearest place of the record.</li>
  * </ul>
  * On top: depth 2 for each further record on a wanted service (at most 6), formats 5 when the
@@ -33,7 +36,8 @@ public final class MatchScorer {
     static final double SCOPE = 10;
     static final double VERIFIED = 10;
     static final double ENDORSED = 6;
-    static final double OUTCOMES = 5;
+    static final double IMPROVED_WITH_SOURCE = 5;
+    static final double IMPROVED = 2.5;
     static final double DISTANCE = 15;
     static final double HALVING_KM = 50;
     static final double DEPTH_EACH = 2;
@@ -148,8 +152,16 @@ public final class MatchScorer {
             need.approaches().isEmpty() ? 0.0 : APPROACHES * share(need.approaches(), r.approaches()),
             scopeFit(need.scope(), r.scope()),
             "verified".equals(r.verification()) ? VERIFIED : "endorsed".equals(r.verification()) ? ENDORSED : 0.0,
-            r.outcomeMetrics().isEmpty() ? 0.0 : OUTCOMES,
+            outcomes(r.improvement()),
             km == null ? 0.0 : DISTANCE * Math.pow(0.5, km / HALVING_KM)};
+    }
+
+    static double outcomes(Improvement improvement) {
+        return switch (improvement) {
+            case IMPROVED_WITH_SOURCE -> IMPROVED_WITH_SOURCE;
+            case IMPROVED -> IMPROVED;
+            case NONE -> 0.0;
+        };
     }
 
     static double depth(int relevantRecords) {
@@ -219,8 +231,11 @@ public final class MatchScorer {
         } else if ("endorsed".equals(r.verification())) {
             reasons.add("endorsed by a partner organisation");
         }
-        if (!r.outcomeMetrics().isEmpty()) {
-            reasons.add("reported outcomes on " + labels(r.outcomeMetrics()));
+        if (!r.improvedOutcomes().isEmpty()) {
+            reasons.add("improved " + labels(r.improvedOutcomes())
+                    + (r.improvement() == Improvement.IMPROVED_WITH_SOURCE ? ", with a source" : ", no source given"));
+        } else if (!r.outcomeMetrics().isEmpty()) {
+            reasons.add("reported outcomes on " + labels(r.outcomeMetrics()) + " (no improvement shown)");
         }
         if (moreRecords > 0) {
             reasons.add(moreRecords + " more record" + (moreRecords > 1 ? "s" : "") + " on the services you want");

@@ -16,7 +16,7 @@ public enum Facet {
     APPROACH("approach", "records.approaches", "facets.approaches"),
     SCOPE("scope", "records.scope", "facets.scopes"),
     PROGRAMME("programme", "records.programme", "facets.programmes"),
-    OUTCOME("outcome", "records.outcome_metrics", "facets.outcomes"),
+    OUTCOME("outcome", "records.outcome_metrics", "facets.outcomes", "records.improved_outcomes", "facets.improved_outcomes"),
     VERIFICATION("verification", "records.verification", "facets.verifications");
 
     public final String param;
@@ -26,12 +26,28 @@ public enum Facet {
     public final String leaderField;
     /** Whether counts are returned for it (area is a filter only: there are too many). */
     public final boolean counted;
+    /**
+     * For outcomes only: the values whose result improved, on each record and on the leader. The
+     * {@code improved=true} filter uses them instead of {@link #field}; the facet counts both.
+     */
+    public final String improvedField;
+    public final String improvedLeaderField;
 
     Facet(String param, String field, String leaderField) {
+        this(param, field, leaderField, null, null);
+    }
+
+    Facet(String param, String field, String leaderField, String improvedField, String improvedLeaderField) {
         this.param = param;
         this.field = field;
         this.leaderField = leaderField;
         this.counted = leaderField != null;
+        this.improvedField = improvedField;
+        this.improvedLeaderField = improvedLeaderField;
+    }
+
+    public boolean judged() {
+        return improvedField != null;
     }
 
     public static Optional<Facet> ofParam(String param) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.joinedup.integration.Improvement;
 import org.joinedup.integration.RecordView;
 import org.joinedup.integration.VerificationLevel;
 import org.joinedup.leader.LeaderState;
@@ -42,13 +43,15 @@ public record LeaderDocument(
      * What the leader's records cover, all records together: lets a facet be counted on the leader
      * itself (cheap) whenever no other record filter applies, instead of through the nested records.
      */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Facets(List<String> regions, List<String> icbs, List<String> services, List<String> approaches, List<String> scopes,
-            List<String> programmes, List<String> outcomes, List<String> verifications) {
+            List<String> programmes, List<String> outcomes, List<String> improvedOutcomes, List<String> verifications) {
 
         static Facets of(List<Record> records) {
             return new Facets(union(records, Record::regions), union(records, Record::icbs), union(records, Record::services),
                     union(records, Record::approaches), union(records, r -> listOf(r.scope())), union(records, r -> listOf(r.programme())),
-                    union(records, Record::outcomeMetrics), union(records, r -> listOf(r.verification())));
+                    union(records, Record::outcomeMetrics), union(records, Record::improvedOutcomes),
+                    union(records, r -> listOf(r.verification())));
         }
 
         private static List<String> union(List<Record> records, java.util.function.Function<Record, List<String>> values) {
@@ -93,6 +96,10 @@ public record LeaderDocument(
             LocalDate periodEnd,
             boolean ongoing,
             List<String> outcomeMetrics,
+            /** The metrics on which this record reports an improvement (see OutcomeJudgement). */
+            List<String> improvedOutcomes,
+            /** The record's {@link Improvement}, as its ordinal: 0 none, 1 improved, 2 improved with a source. */
+            int improvementRank,
             int outcomeCount,
             int evidenceCount,
             String verification,
@@ -130,6 +137,8 @@ public record LeaderDocument(
                 areas.stream().map(LeaderDocument::point).filter(Objects::nonNull).toList(),
                 r.partnerOrganisations(), r.periodStart(), r.periodEnd(), r.periodEnd() == null,
                 distinct(r.outcomes().stream().map(RecordView.OutcomeView::metric)),
+                distinct(r.outcomes().stream().filter(o -> Boolean.TRUE.equals(o.improved())).map(RecordView.OutcomeView::metric)),
+                Improvement.best(r.outcomes()).ordinal(),
                 r.outcomes().size(), r.evidence().size(), r.verification(),
                 VerificationLevel.fromCode(r.verification()).orElseThrow().ordinal(),
                 r.endorsements().size());

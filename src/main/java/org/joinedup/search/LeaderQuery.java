@@ -6,6 +6,7 @@ import static org.joinedup.search.Json.obj;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.joinedup.integration.Improvement;
 import org.joinedup.integration.VerificationLevel;
 import org.joinedup.leader.ProfileAudience;
 
@@ -21,9 +22,10 @@ import org.joinedup.leader.ProfileAudience;
  * for a fraction of the cost.
  *
  * <p>Relevance blends text and experience: score = BM25 text score + the sum, over the leader's
- * records that pass the filters, of (1 per record + 2 if verified or 1 if endorsed + 1 with a
- * reported outcome + 0.5 with evidence + up to 1 for freshness, halving 5 years after the end,
- * ongoing counting as fresh + up to 2 for nearness, halving at the search radius or 25 km) plus
+ * records that pass the filters, of (1 per record + 2 if verified or 1 if endorsed + 1 with an
+ * outcome that improved and names its source, or 0.5 with one that improved without a source (a
+ * merely reported, unchanged or worse outcome earns nothing) + 0.5 with evidence + up to 1 for
+ * freshness, halving 5 years after the end, ongoing counting as fresh + up to 2 for nearness, halving at the search radius or 25 km) plus
  * the record's own text score. So depth (more matching records), corroboration, evidence and
  * recency all lift a leader, and text relevance decides among similar experience.
  */
@@ -126,7 +128,8 @@ final class LeaderQuery {
         functions.add(obj("weight", 1.0));
         functions.add(obj("filter", term("records.verification", VerificationLevel.VERIFIED.code), "weight", 2.0));
         functions.add(obj("filter", term("records.verification", VerificationLevel.ENDORSED.code), "weight", 1.0));
-        functions.add(obj("filter", obj("exists", obj("field", "records.outcome_metrics")), "weight", 1.0));
+        functions.add(obj("filter", term("records.improvement_rank", Improvement.IMPROVED_WITH_SOURCE.ordinal()), "weight", 1.0));
+        functions.add(obj("filter", term("records.improvement_rank", Improvement.IMPROVED.ordinal()), "weight", 0.5));
         functions.add(obj("filter", obj("range", obj("records.evidence_count", obj("gte", 1))), "weight", 0.5));
         functions.add(obj("gauss", obj("records.period_end", obj("origin", "now", "scale", "1825d", "decay", 0.5)), "weight", 1.0));
         if (criteria.near() != null) {
@@ -147,10 +150,15 @@ final class LeaderQuery {
             }
             if (facet == Facet.SERVICE) {
                 codes.forEach(code -> filters.add(term(facet.field, code)));
+            } else if (facet.judged() && criteria.improvedOutcomes()) {
+                filters.add(obj("terms", obj(facet.improvedField, codes)));
             } else {
                 filters.add(obj("terms", obj(facet.field, codes)));
             }
         });
+        if (criteria.improvedOutcomes() && criteria.filter(Facet.OUTCOME).isEmpty() && except != Facet.OUTCOME) {
+            filters.add(obj("exists", obj("field", Facet.OUTCOME.improvedField)));
+        }
         if (criteria.minVerification() != null && except != Facet.VERIFICATION) {
             filters.add(obj("range", obj("records.verification_rank", obj("gte", criteria.minVerification().ordinal()))));
         }
@@ -174,13 +182,24 @@ final class LeaderQuery {
             if (others.isEmpty()) {
                 // no other record filter: any record will do, so the leader's own summary counts leaders directly
                 aggs.set(facet.param, obj("terms", obj("field", facet.leaderField, "size", 100)));
+                if (facet.judged()) {
+                    aggs.set(improvedAgg(facet), obj("terms", obj("field", facet.improvedLeaderField, "size", 100)));
+                }
                 continue;
             }
-            var values = obj("terms", obj("field", facet.field, "size", 100), "aggs", leadersAgg());
+            var perValue = obj("values", obj("terms", obj("field", facet.field, "size", 100), "aggs", leadersAgg()));
+            if (facet.judged()) {
+                perValue.set("improved", obj("terms", obj("field", facet.improvedField, "size", 100), "aggs", leadersAgg()));
+            }
             aggs.set(facet.param, obj("nested", obj("path", RECORDS),
-                    "aggs", obj("matching", obj("filter", bool(others), "aggs", obj("values", values)))));
+                    "aggs", obj("matching", obj("filter", bool(others), "aggs", perValue))));
         }
         return aggs;
+    }
+
+    /** The leader-level count of improved values beside a judged facet's own. */
+    static String improvedAgg(Facet facet) {
+        return facet.param + "_improved";
     }
 
     /** Counts in leaders, not records: how many distinct leaders own the records in the bucket. */

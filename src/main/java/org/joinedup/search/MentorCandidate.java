@@ -1,6 +1,7 @@
 package org.joinedup.search;
 
 import java.util.List;
+import org.joinedup.integration.Improvement;
 
 /** A leader as matching sees them: their mentoring offer and the experience in their records. */
 public record MentorCandidate(long leaderId, String name, String currentRole, String organisation, String homeAreaName,
@@ -8,7 +9,7 @@ public record MentorCandidate(long leaderId, String name, String currentRole, St
         List<Experience> records) {
 
     public record Experience(long recordId, String title, List<String> services, List<String> approaches, String scope,
-            String verification, List<String> outcomeMetrics, int evidenceCount, List<LeaderDocument.GeoPoint> locations,
+            String verification, List<String> outcomeMetrics, List<String> improvedOutcomes, Improvement improvement, int evidenceCount, List<LeaderDocument.GeoPoint> locations,
             List<String> areaNames) {
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.joinedup.integration.Improvement;
 
 /**
  * Finds mentors in the leaders index: for one learner, the best candidates by shared services
@@ -46,7 +47,7 @@ public class MentorCandidates {
                 "should", arr(overlap(need, "facets.services", "facets.approaches"))));
         var body = obj("size", size,
                 "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.partner_organisations")),
-                "query", withOffer(functionScore(leaderLevel, evidence("facets.verifications", "facets.outcomes"), need, "home_location"), need),
+                "query", withOffer(functionScore(leaderLevel, leaderEvidence(), need, "home_location"), need),
                 "rescore", obj("window_size", Math.min(MAX_RESCORE_WINDOW, size * RESCORE_FACTOR), "query", obj("rescore_query", withOffer(bestRecord(need), need),
                         "query_weight", 0.0, "rescore_query_weight", 1.0)));
         var response = alias.search(body);
@@ -58,7 +59,7 @@ public class MentorCandidates {
         var records = obj("bool", obj("filter", arr(obj("terms", obj("records.services", need.services()))),
                 "should", arr(overlap(need, "records.services", "records.approaches"))));
         return obj("nested", obj("path", LeaderQuery.RECORDS, "score_mode", "max",
-                "query", functionScore(records, evidence("records.verification", "records.outcome_metrics"), need, "records.locations")));
+                "query", functionScore(records, recordEvidence(), need, "records.locations")));
     }
 
     /** What the scorer adds for the mentoring offer: a wanted format, training in passing experience on. */
@@ -80,10 +81,22 @@ public class MentorCandidates {
         return should;
     }
 
-    private static List<ObjectNode> evidence(String verificationField, String outcomesField) {
-        return List.of(obj("filter", obj("term", obj(verificationField, "verified")), "weight", 10.0),
-                obj("filter", obj("term", obj(verificationField, "endorsed")), "weight", 6.0),
-                obj("filter", obj("exists", obj("field", outcomesField)), "weight", 5.0));
+    /**
+     * MatchScorer's evidence and outcome parts on one record: 10 verified or 6 endorsed; 5 for an
+     * outcome that improved and names its source, 2.5 for one that improved without.
+     */
+    private static List<ObjectNode> recordEvidence() {
+        return List.of(obj("filter", obj("term", obj("records.verification", "verified")), "weight", 10.0),
+                obj("filter", obj("term", obj("records.verification", "endorsed")), "weight", 6.0),
+                obj("filter", obj("term", obj("records.improvement_rank", Improvement.IMPROVED_WITH_SOURCE.ordinal())), "weight", 5.0),
+                obj("filter", obj("term", obj("records.improvement_rank", Improvement.IMPROVED.ordinal())), "weight", 2.5));
+    }
+
+    /** The same on the leader's summary of all records, at the most a record could earn: the first pass must not undersell. */
+    private static List<ObjectNode> leaderEvidence() {
+        return List.of(obj("filter", obj("term", obj("facets.verifications", "verified")), "weight", 10.0),
+                obj("filter", obj("term", obj("facets.verifications", "endorsed")), "weight", 6.0),
+                obj("filter", obj("exists", obj("field", "facets.improved_outcomes")), "weight", 5.0));
     }
 
     private static ObjectNode functionScore(ObjectNode query, List<ObjectNode> evidence, MentorCandidate.Need need, String locationField) {
@@ -158,6 +171,7 @@ public class MentorCandidates {
         r.path("locations").forEach(l -> locations.add(new LeaderDocument.GeoPoint(l.path("lat").asDouble(), l.path("lon").asDouble())));
         return new MentorCandidate.Experience(r.path("id").asLong(), r.path("title").asText(), Json.strings(r.path("services")),
                 Json.strings(r.path("approaches")), Json.text(r, "scope"), Json.text(r, "verification"), Json.strings(r.path("outcome_metrics")),
+                Json.strings(r.path("improved_outcomes")), Improvement.values()[r.path("improvement_rank").asInt()],
                 r.path("evidence_count").asInt(), locations, Json.strings(r.path("area_names")));
     }
 }

@@ -5,11 +5,13 @@ import org.joinedup.integration.VerificationLevel;
 
 /**
  * A checked search: codes known, point and distance parsed. {@code filters} holds the codes given
- * per facet; {@code near} is null unless a point was given.
+ * per facet; {@code improvedOutcomes} narrows the outcome filter to improved results; {@code near}
+ * is null unless a point was given.
  */
 public record SearchCriteria(
         String text,
         java.util.Map<Facet, List<String>> filters,
+        boolean improvedOutcomes,
         VerificationLevel minVerification,
         boolean mentoringAvailable,
         LeaderDocument.GeoPoint near,
@@ -40,6 +42,6 @@ public record SearchCriteria(
                 rest.put(f, values);
             }
         });
-        return new SearchCriteria(text, rest, minVerification, mentoringAvailable, near, nearLabel, withinKm, sort, page, size, audience);
+        return new SearchCriteria(text, rest, facet != Facet.OUTCOME && improvedOutcomes, minVerification, mentoringAvailable, near, nearLabel, withinKm, sort, page, size, audience);
     }
 }

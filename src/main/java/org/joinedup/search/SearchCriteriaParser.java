@@ -64,6 +64,9 @@ public class SearchCriteriaParser {
                 violations.add(new Violation("verification", "query", "is not a verification level", VerificationLevel.codes()));
             }
         }
+        if (p.improved != null && !"true".equals(p.improved)) {
+            violations.add(new Violation("improved", "query", "the only value is true (leave it out for any reported outcome)", List.of("true")));
+        }
         if (p.mentoring != null && !"available".equals(p.mentoring)) {
             violations.add(new Violation("mentoring", "query", "the only value is available", List.of("available")));
         }
@@ -105,7 +108,7 @@ public class SearchCriteriaParser {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        return new SearchCriteria(text, filters, min, p.mentoring != null, near, nearLabel, withinKm, sort, page, size, Audience.of(user));
+        return new SearchCriteria(text, filters, p.improved != null, min, p.mentoring != null, near, nearLabel, withinKm, sort, page, size, Audience.of(user));
     }
 
     private static List<String> params(SearchParams p, Facet facet) {

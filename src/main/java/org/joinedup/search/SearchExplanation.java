@@ -38,7 +38,12 @@ public class SearchExplanation {
         add(reasons, "used ", c.filter(Facet.APPROACH), Facet.APPROACH);
         add(reasons, "scope: ", c.filter(Facet.SCOPE), Facet.SCOPE);
         add(reasons, "part of ", c.filter(Facet.PROGRAMME), Facet.PROGRAMME);
-        add(reasons, "reported an outcome on ", c.filter(Facet.OUTCOME), Facet.OUTCOME);
+        if (c.improvedOutcomes()) {
+            reasons.add(c.filter(Facet.OUTCOME).isEmpty() ? "reported an outcome that improved"
+                    : "improved " + labels(Facet.OUTCOME, c.filter(Facet.OUTCOME), " or "));
+        } else {
+            add(reasons, "reported an outcome on ", c.filter(Facet.OUTCOME), Facet.OUTCOME);
+        }
         if (c.minVerification() != null) {
             reasons.add("record " + c.minVerification().code + (c.minVerification().ordinal() < 2 ? " or better" : ""));
         }

@@ -44,6 +44,10 @@ public class SearchParams {
     @Parameter(description = "Outcome metric code, repeatable (any of): records with a reported outcome on it")
     public List<String> outcome;
 
+    @QueryParam("improved")
+    @Parameter(description = "true: only records whose outcome (on one of the outcome metrics, if given) improved, judged by the metric's direction")
+    public String improved;
+
     @QueryParam("verification")
     @Parameter(description = "Minimum verification level: self-reported, endorsed or verified")
     public String verification;

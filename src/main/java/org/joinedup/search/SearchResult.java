@@ -29,9 +29,11 @@ public record SearchResult(long total, int page, int size, int totalPages, List<
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MatchedRecord(long id, String title, List<String> services, List<String> approaches, String scope, String programme,
             List<String> areas, LocalDate periodStart, LocalDate periodEnd, String verification, List<String> outcomeMetrics,
-            int evidenceCount, Double distanceKm, boolean matchedText) {
+            List<String> improvedOutcomes, int evidenceCount, Double distanceKm, boolean matchedText) {
     }
 
-    public record FacetCount(String code, String label, long leaders) {
+    /** Leaders per value; for outcomes also how many of them have a record where that outcome improved. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FacetCount(String code, String label, long leaders, Long improved) {
     }
 }

@@ -45,7 +45,7 @@ public class SearchService {
         var facets = new LinkedHashMap<String, List<SearchResult.FacetCount>>();
         for (var facet : Facet.values()) {
             if (facet.counted) {
-                facets.put(facet.param, counts(facet, response.aggregations().get(facet.param)));
+                facets.put(facet.param, counts(facet, response.aggregations()));
             }
         }
         int pages = (int) Math.min(Integer.MAX_VALUE, (total + criteria.size() - 1) / criteria.size());
@@ -121,7 +121,7 @@ public class SearchService {
         return new SearchResult.MatchedRecord(r.path("id").asLong(), r.path("title").asText(), Json.strings(r.path("services")),
                 Json.strings(r.path("approaches")), Json.text(r, "scope"), Json.text(r, "programme"), Json.strings(r.path("area_names")),
                 date(r, "period_start"), date(r, "period_end"), Json.text(r, "verification"), Json.strings(r.path("outcome_metrics")),
-                r.path("evidence_count").asInt(), distance == null ? null : round(distance), text);
+                Json.strings(r.path("improved_outcomes")), r.path("evidence_count").asInt(), distance == null ? null : round(distance), text);
     }
 
     private List<RegionOverview.AreaCount> areaCounts(Aggregate terms) {
@@ -134,15 +134,38 @@ public class SearchService {
     }
 
     /** Leaders per value: straight from the leader-level terms, or through the nested records and back (see {@link LeaderQuery}). */
-    private List<SearchResult.FacetCount> counts(Facet facet, Aggregate aggregate) {
+    private List<SearchResult.FacetCount> counts(Facet facet, Map<String, Aggregate> aggregations) {
+        var aggregate = aggregations.get(facet.param);
+        Map<String, Long> reported;
+        Map<String, Long> improved = null;
         if (aggregate.isSterms()) {
-            return aggregate.sterms().buckets().array().stream()
-                    .map(b -> new SearchResult.FacetCount(b.key().stringValue(), explanation.label(facet, b.key().stringValue()), b.docCount()))
-                    .toList();
+            reported = leaderCounts(aggregate);
+            if (facet.judged()) {
+                improved = leaderCounts(aggregations.get(LeaderQuery.improvedAgg(facet)));
+            }
+        } else {
+            var matching = aggregate.nested().aggregations().get("matching").filter().aggregations();
+            reported = leaderCounts(matching.get("values"));
+            if (facet.judged()) {
+                improved = leaderCounts(matching.get("improved"));
+            }
         }
-        return aggregate.nested().aggregations().get("matching").filter().aggregations().get("values").sterms().buckets().array().stream()
-                .map(b -> new SearchResult.FacetCount(b.key().stringValue(), explanation.label(facet, b.key().stringValue()), leaders(b)))
-                .toList();
+        var counts = new ArrayList<SearchResult.FacetCount>();
+        for (var entry : reported.entrySet()) {
+            var code = entry.getKey();
+            counts.add(new SearchResult.FacetCount(code, explanation.label(facet, code), entry.getValue(),
+                    improved == null ? null : improved.getOrDefault(code, 0L)));
+        }
+        return counts;
+    }
+
+    /** Leaders per value, in Elasticsearch's order: straight from leader-level terms, or back from nested records. */
+    private static Map<String, Long> leaderCounts(Aggregate terms) {
+        var counts = new LinkedHashMap<String, Long>();
+        for (var b : terms.sterms().buckets().array()) {
+            counts.put(b.key().stringValue(), b.aggregations().containsKey("leaders") ? leaders(b) : b.docCount());
+        }
+        return counts;
     }
 
     private static long leaders(StringTermsBucket bucket) {

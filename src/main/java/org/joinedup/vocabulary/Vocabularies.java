@@ -21,7 +21,8 @@ public class Vocabularies {
     void load() {
         for (var kind : VocabularyKind.values()) {
             var items = SeedData.csv("vocabularies/" + kind.fileName + ".csv").stream()
-                    .map(row -> new VocabularyItem(row.get("code"), row.get("label"), SeedData.multi(row.get("synonyms")), row.get("description")))
+                    .map(row -> new VocabularyItem(row.get("code"), row.get("label"), SeedData.multi(row.get("synonyms")), row.get("description"),
+                            direction(kind, row), blankToNull(row.get("default_unit"))))
                     .toList();
             items.stream().filter(item -> !CODE.matcher(item.code()).matches()).findAny().ifPresent(item -> {
                 throw new IllegalStateException("code '" + item.code() + "' in " + kind.fileName + ".csv is not lowercase kebab-case");
@@ -29,6 +30,20 @@ public class Vocabularies {
             all.put(kind, new Vocabulary(kind, items));
         }
         LOG.infof("Loaded %d vocabularies from seed-data", all.size());
+    }
+
+    /** A blank direction means the metric has none (its outcomes are never judged); a misspelt one stops the start. */
+    private static Direction direction(VocabularyKind kind, Map<String, String> row) {
+        var code = blankToNull(row.get("direction"));
+        if (code == null) {
+            return null;
+        }
+        return Direction.fromCode(code).orElseThrow(() -> new IllegalStateException("direction '" + code + "' of '" + row.get("code")
+                + "' in " + kind.fileName + ".csv is not lower-is-better or higher-is-better"));
+    }
+
+    private static String blankToNull(String cell) {
+        return cell == null || cell.isBlank() ? null : cell;
     }
 
     public Vocabulary get(VocabularyKind kind) {

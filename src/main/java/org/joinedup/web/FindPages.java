@@ -42,7 +42,12 @@ public class FindPages {
         }
     }
 
-    public record Option(String value, String label, long count, boolean checked) {
+    /** {@code improved}: for outcomes, how many of the {@code count} leaders improved on it; null elsewhere. */
+    public record Option(String value, String label, long count, boolean checked, Long improved) {
+
+        public Option(String value, String label, long count, boolean checked) {
+            this(value, label, count, checked, null);
+        }
     }
 
     public record PageLink(int number, String href, boolean current) {
@@ -131,7 +136,7 @@ public class FindPages {
             var param = FACETS.get(i);
             var options = new ArrayList<Option>();
             for (var count : result.facets().getOrDefault(param, List.of())) {
-                options.add(new Option(count.code(), count.label(), count.leaders(), links.has(param, count.code())));
+                options.add(new Option(count.code(), count.label(), count.leaders(), links.has(param, count.code()), count.improved()));
             }
             options.sort(Comparator.comparing(Option::checked).reversed().thenComparing(Comparator.comparingLong(Option::count).reversed()));
             groups.add(new FacetGroup(param, LEGENDS.get(i), options));

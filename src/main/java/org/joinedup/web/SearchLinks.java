@@ -22,6 +22,7 @@ public final class SearchLinks {
         put("scope", p.scope);
         put("programme", p.programme);
         put("outcome", p.outcome);
+        put("improved", p.improved);
         put("verification", p.verification);
         put("mentoring", p.mentoring);
         put("near", p.near);

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.joinedup.integration.Improvement;
 import org.joinedup.search.LeaderDocument.GeoPoint;
 import org.joinedup.search.MentorCandidate;
 import org.joinedup.search.MentorCandidate.Experience;
@@ -71,9 +72,12 @@ class CohortScoringTest {
                     where.add(random.nextBoolean() ? PLACES.get(random.nextInt(PLACES.size()))
                             : new GeoPoint(50 + random.nextDouble() * 5, -3 + random.nextDouble() * 4));
                 }
+                List<String> outcomes = random.nextBoolean() ? List.of("non-elective-admissions") : List.of();
+                var improvement = outcomes.isEmpty() ? Improvement.NONE : Improvement.values()[random.nextInt(3)];
                 records.add(new Experience(id * 10L + r, "Record", pick(SERVICES), pick(APPROACHES),
                         random.nextInt(5) == 0 ? null : SCOPES.get(random.nextInt(SCOPES.size())), VERIFICATIONS.get(random.nextInt(3)),
-                        random.nextBoolean() ? List.of("non-elective-admissions") : List.of(), 0, where, List.of("Somewhere")));
+                        outcomes, outcomes.isEmpty() || improvement == Improvement.NONE ? List.of() : outcomes, improvement, 0, where,
+                        List.of("Somewhere")));
             }
             mentors.add(new MentorCandidate(id, "Mentor " + id, "Director", ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size())), "Home",
                     random.nextInt(10) > 0, random.nextInt(3), pick(List.of("calls", "site-visit")), random.nextBoolean(),

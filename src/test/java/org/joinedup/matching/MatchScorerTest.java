@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.joinedup.integration.Improvement;
 import org.joinedup.search.LeaderDocument.GeoPoint;
 import org.joinedup.search.MentorCandidate;
 import org.joinedup.search.MentorCandidate.Experience;
@@ -27,7 +28,15 @@ class MatchScorerTest {
 
     private static Experience record(long id, List<String> services, List<String> approaches, String scope, String verification,
             List<String> outcomes, GeoPoint where) {
-        return new Experience(id, "Record " + id, services, approaches, scope, verification, outcomes, 0, List.of(where), List.of("Somewhere"));
+        // the outcomes given improved, with a source: the strongest evidence a record's outcomes can give
+        return record(id, services, approaches, scope, verification, outcomes, outcomes.isEmpty() ? Improvement.NONE : Improvement.IMPROVED_WITH_SOURCE,
+                where);
+    }
+
+    private static Experience record(long id, List<String> services, List<String> approaches, String scope, String verification,
+            List<String> outcomes, Improvement improvement, GeoPoint where) {
+        return new Experience(id, "Record " + id, services, approaches, scope, verification, outcomes,
+                improvement == Improvement.NONE ? List.of() : outcomes, improvement, 0, List.of(where), List.of("Somewhere"));
     }
 
     private static MentorCandidate mentor(long id, String organisation, List<String> conflicts, List<Experience> records) {
@@ -50,6 +59,27 @@ class MatchScorerTest {
         assertTrue(score.reasons().contains("at place scope, as you want"), score.reasons().toString());
         assertTrue(score.reasons().contains("in Somewhere, 0 km from Nottingham"), score.reasons().toString());
         assertTrue(score.reasons().contains("1 more record on the services you want"), score.reasons().toString());
+    }
+
+    @Test
+    void anImprovedOutcomeWithASourceScoresMoreThanOneWithoutAndAReportedOrWorseOneNothing() {
+        var wants = need(Set.of("gp", "social-care"), Set.of(), "place");
+        var outcomes = List.of("delayed-transfers");
+        double sourced = outcomesPart(wants, record(10, List.of("gp", "social-care"), List.of(), "place", "self-reported", outcomes,
+                Improvement.IMPROVED_WITH_SOURCE, NOTTINGHAM));
+        double unsourced = outcomesPart(wants, record(10, List.of("gp", "social-care"), List.of(), "place", "self-reported", outcomes,
+                Improvement.IMPROVED, NOTTINGHAM));
+        var worse = scorer.score(wants, mentor(2, "Other", List.of(), List.of(record(10, List.of("gp", "social-care"), List.of(), "place",
+                "self-reported", outcomes, Improvement.NONE, NOTTINGHAM)))).orElseThrow();
+        assertEquals(5.0, sourced);
+        assertEquals(2.5, unsourced);
+        assertEquals(0.0, worse.parts().get("outcomes"), "reported, unchanged or worse earns nothing");
+        assertTrue(worse.reasons().contains("reported outcomes on delayed transfers (no improvement shown)"), worse.reasons().toString());
+    }
+
+    private double outcomesPart(MatchScorer.Need need, Experience record) {
+        var score = scorer.score(need, mentor(2, "Other", List.of(), List.of(record))).orElseThrow();
+        return score.parts().get("outcomes");
     }
 
     @Test

@@ -20,7 +20,8 @@ class RecordFormTest {
     @Test
     void keepsPlacesAbroadFurtherAreasOutcomesAndEvidence() {
         var abroad = new PlaceView(null, "Christchurch", "abroad", null, null, "NZ", "Christchurch", -43.5, 172.6);
-        var outcome = new RecordView.OutcomeView("cost", "Saved", BigDecimal.ONE, BigDecimal.TEN, "£", "2020", null);
+        var outcome = new RecordView.OutcomeView("cost", "Saved", BigDecimal.ONE, BigDecimal.TEN, "£", "2020", null, BigDecimal.valueOf(9),
+                BigDecimal.valueOf(9), false);
         var before = new RecordView(1, 0, 1, "t", null, List.of(english("A"), abroad, english("B"), english("C"), english("D")),
                 List.of("gp", "acute"), "place", List.of(), null, "led", List.of(), LocalDate.of(2020, 1, 1), null,
                 List.of(outcome, outcome), List.of(new RecordView.EvidenceView("one", "https://a"), new RecordView.EvidenceView("two", "https://b")),

@@ -221,7 +221,7 @@ public class IntegrationRecordService {
         record.periodEnd = input.periodEnd();
         replace(record.areas, input.areas().stream().map(IntegrationRecordService::area).toList(),
                 a -> Arrays.asList(a.areaCode, a.country, a.place, a.latitude, a.longitude));
-        replace(record.outcomes, input.outcomes() == null ? List.of() : input.outcomes().stream().map(IntegrationRecordService::outcome).toList(),
+        replace(record.outcomes, input.outcomes() == null ? List.of() : input.outcomes().stream().map(this::outcome).toList(),
                 o -> Arrays.asList(o.metric, o.description, o.baseline, o.result, o.unit, o.period, o.source));
         replace(record.evidence, input.evidence() == null ? List.of() : input.evidence().stream().map(IntegrationRecordService::evidence).toList(),
                 e -> Arrays.asList(e.title, e.url));

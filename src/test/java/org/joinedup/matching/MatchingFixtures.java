@@ -7,9 +7,11 @@ import static org.joinedup.Fixtures.leader;
 import static org.joinedup.Fixtures.record;
 
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.Fixtures;
 
 /** Mentors and learners made through the API, placed far from the demo data so tests can reason about their scores. */
 final class MatchingFixtures {
@@ -55,6 +57,20 @@ final class MatchingFixtures {
     static long createRequest(Map<String, Object> request) {
         return given().contentType(ContentType.JSON).body(request).when().post("/api/learning-requests")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A new learner and a mentor of capacity 1, and a mentorship proposed between them (as the caller, staff). */
+    record Proposed(long learner, long mentor, long mentorship) {
+    }
+
+    static Proposed proposedMentorship(String name) {
+        long learner = learner(name + " Learner", name + " Learner Org", List.of());
+        long mentor = mentor(name + " Mentor", name + " Mentor Org", 1, List.of("gp", "social-care"));
+        long request = createRequest(request(learner, List.of("gp")));
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
+        long id = given().contentType(ContentType.JSON).body(Map.of("requestId", request, "mentorId", mentor))
+                .when().post("/api/mentorships").then().statusCode(201).extract().jsonPath().getLong("id");
+        return new Proposed(learner, mentor, id);
     }
 
     static int propose(long requestId, long mentorId) {

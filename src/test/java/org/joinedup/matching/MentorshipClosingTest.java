@@ -4,17 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
-import static org.joinedup.Fixtures.awaitIndexInStep;
 import static org.joinedup.matching.LearnerLimitsTest.signedInAs;
-import static org.joinedup.matching.MatchingFixtures.createRequest;
-import static org.joinedup.matching.MatchingFixtures.learner;
-import static org.joinedup.matching.MatchingFixtures.mentor;
-import static org.joinedup.matching.MatchingFixtures.request;
+import static org.joinedup.matching.MatchingFixtures.proposedMentorship;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,12 +25,10 @@ class MentorshipClosingTest {
 
     @Test
     void eachSideWritesOnlyItsOwnClosingWords() {
-        long learner = learner("Closing Learner", "Closing Learner Org", List.of());
-        long mentor = mentor("Closing Mentor", "Closing Mentor Org", 1, List.of("gp", "social-care"));
-        long request = createRequest(request(learner, List.of("gp")));
-        awaitIndexInStep(Duration.ofSeconds(30));
-        long id = given().contentType(ContentType.JSON).body(Map.of("requestId", request, "mentorId", mentor))
-                .when().post("/api/mentorships").then().statusCode(201).extract().jsonPath().getLong("id");
+        var pair = proposedMentorship("Closing");
+        long learner = pair.learner();
+        long mentor = pair.mentor();
+        long id = pair.mentorship();
         var asMentor = signedInAs(mentor);
         var asLearner = signedInAs(learner);
         given().header("Authorization", asMentor).when().post("/api/mentorships/" + id + "/accept").then().statusCode(200);
@@ -69,12 +61,10 @@ class MentorshipClosingTest {
 
     @Test
     void staffWritingForSomeoneSayForWhomAndAreAuditedAsSuch() {
-        long learner = learner("Helped Learner", "Helped Learner Org", List.of());
-        long mentor = mentor("Helped Mentor", "Helped Mentor Org", 1, List.of("gp", "social-care"));
-        long request = createRequest(request(learner, List.of("gp")));
-        awaitIndexInStep(Duration.ofSeconds(30));
-        long id = given().contentType(ContentType.JSON).body(Map.of("requestId", request, "mentorId", mentor))
-                .when().post("/api/mentorships").then().statusCode(201).extract().jsonPath().getLong("id");
+        var pair = proposedMentorship("Helped");
+        long learner = pair.learner();
+        long mentor = pair.mentor();
+        long id = pair.mentorship();
         given().when().post("/api/mentorships/" + id + "/accept").then().statusCode(200);
         given().when().post("/api/mentorships/" + id + "/start").then().statusCode(200);
 

@@ -42,6 +42,8 @@ public record RecordInput(
     public record AreaInput(String code, String country, @Size(max = 200) String place, Double latitude, Double longitude) {
     }
 
+    /** change, relativeChange and improved are judged from the figures on read (OutcomeJudgement); a PUT of what was read ignores them. */
+    @JsonIgnoreProperties({ "change", "relativeChange", "improved" })
     public record OutcomeInput(
             String metric,
             @Size(max = 1000) String description,

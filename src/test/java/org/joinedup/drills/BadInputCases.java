@@ -108,7 +108,8 @@ final class BadInputCases {
         var leaderPage = leader.get("/my-work" + done);
         var programmePage = admin.get("/programme" + done);
         for (var answer : List.of(leaderPage, programmePage)) {
-            if (answer.status() >= 500 || answer.body().contains("drill6")) {
+            // the marker's call, escaped or not (the page names the signed-in drill6-... account, so not "drill6" alone)
+            if (answer.status() >= 500 || answer.body().contains("alert(")) {
                 findings.add("?done= text shown on the page (status " + answer.status() + ")");
             }
         }

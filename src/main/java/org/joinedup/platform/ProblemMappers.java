@@ -89,6 +89,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e) {
+        if (databaseUnreachable(e)) {
+            // the token's account could not be read (AccountSessions): the database is down, the token may be fine
+            return unexpected(e);
+        }
         var response = respond(Problem.of("unauthorized", "Unauthorized", 401,
                 "sign in first: send a valid bearer token (POST /api/auth/token gives one)"));
         return Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build();

@@ -15,7 +15,7 @@ import org.joinedup.vocabulary.VocabularyKind;
 /**
  * Finds vocabulary terms in free text, so a search for "GP" also finds records that say "general
  * practice" or "primary care", or that name the gp service. The index has no synonym filter (see
- * ELASTICSEARCH.md), so the expansion happens here, from the synonyms in seed-data/.
+ * docs/elasticsearch.md), so the expansion happens here, from the synonyms in seed-data/.
  */
 @ApplicationScoped
 public class SynonymExpansion {

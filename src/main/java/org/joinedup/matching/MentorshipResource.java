@@ -30,6 +30,11 @@ import org.joinedup.security.Roles;
 @Tag(name = "Mentorships")
 public class MentorshipResource {
 
+    /** Who writes which closing words, for both operations that take them. */
+    private static final String CLOSING_RULES = "The mentor writes mentorNote; the learner learnerNote and learnerWouldRecommend; "
+            + "another side's words are a 400. Programme staff and admins writing for someone set onBehalfOf to mentor or learner, "
+            + "and the audit trail records it.";
+
     @Inject
     MentorshipService mentorships;
 
@@ -79,8 +84,7 @@ public class MentorshipResource {
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "An active mentorship ends; the caller may add their own closing words (see PUT .../closing)",
-            description = "The mentor writes mentorNote; the learner learnerNote and learnerWouldRecommend; another side's words are a 400. "
-                    + "Programme staff and admins writing for someone set onBehalfOf to mentor or learner.")
+            description = CLOSING_RULES)
     public MentorshipView complete(@PathParam("id") long id, @Valid MentorshipClosing closing) {
         return move(id, MentorshipStatus.COMPLETED, closing);
     }
@@ -89,8 +93,7 @@ public class MentorshipResource {
     @Path("/{id}/closing")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add or change your own closing words on a completed mentorship",
-            description = "The mentor writes mentorNote; the learner learnerNote and learnerWouldRecommend. Programme staff and admins "
-                    + "writing for someone set onBehalfOf to mentor or learner; the audit trail records it.")
+            description = CLOSING_RULES)
     public MentorshipView close(@PathParam("id") long id, @Valid MentorshipClosing closing) {
         return mentorships.close(id, closing).orElseThrow(() -> ProblemException.notFound("Mentorship", id));
     }

@@ -55,9 +55,12 @@ public class IntegrationRecord extends PanacheEntityBase {
     public String programme;
     public String role;
 
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(columnDefinition = "text[]")
-    public List<String> partnerOrganisations = new ArrayList<>();
+    /** Organisation codes (see org.joinedup.organisation), in the order the leader gave them. */
+    @ElementCollection
+    @CollectionTable(name = "record_partner", joinColumns = @JoinColumn(name = "record_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "organisation_code")
+    public List<String> partners = new ArrayList<>();
 
     public LocalDate periodStart;
     public LocalDate periodEnd;

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
+import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
@@ -52,6 +53,9 @@ public class IntegrationRecordService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    OrganisationDirectory organisations;
 
     /** Empty when the leader does not exist or is hidden from the caller; 403 for someone else's leader. */
     public Optional<RecordView> create(long leaderId, RecordInput input) {
@@ -195,16 +199,15 @@ public class IntegrationRecordService {
     }
 
     /** An endorsement corroborates from inside the work, so it must come from a named partner organisation. */
-    private static void checkEndorser(IntegrationRecord record, String kind, EndorsementInput input) {
+    private void checkEndorser(IntegrationRecord record, String kind, EndorsementInput input) {
         if (!List.of(Endorsement.ENDORSEMENT, Endorsement.VERIFICATION).contains(kind)) {
             throw ProblemException.invalid(Violation.body("kind", "'" + kind + "' is not a kind of endorsement",
                     List.of(Endorsement.ENDORSEMENT, Endorsement.VERIFICATION)));
         }
-        boolean partner = record.partnerOrganisations.stream()
-                .anyMatch(org -> org.strip().equalsIgnoreCase(input.endorserOrganisation().strip()));
+        boolean partner = organisations.match(input.endorserOrganisation()).filter(o -> record.partners.contains(o.code())).isPresent();
         if (Endorsement.ENDORSEMENT.equals(kind) && !partner) {
             throw ProblemException.invalid(Violation.body("endorserOrganisation",
-                    "must be one of the record's partner organisations", record.partnerOrganisations));
+                    "must be one of the record's partner organisations", record.partners));
         }
     }
 
@@ -216,7 +219,7 @@ public class IntegrationRecordService {
         record.approaches = input.approaches() == null ? new ArrayList<>() : new ArrayList<>(input.approaches().stream().distinct().toList());
         record.programme = input.programme();
         record.role = input.role();
-        record.partnerOrganisations = input.partnerOrganisations() == null ? new ArrayList<>() : new ArrayList<>(input.partnerOrganisations());
+        replace(record.partners, input.partnerOrganisations() == null ? List.of() : input.partnerOrganisations().stream().distinct().toList(), List::of);
         record.periodStart = input.periodStart();
         record.periodEnd = input.periodEnd();
         replace(record.areas, input.areas().stream().map(IntegrationRecordService::area).toList(),
@@ -271,7 +274,7 @@ public class IntegrationRecordService {
     private RecordView view(IntegrationRecord record, List<Endorsement> endorsements) {
         return new RecordView(record.id, record.version, record.leaderId, record.title, record.summary,
                 record.areas.stream().map(this::place).toList(), List.copyOf(record.services), record.scope,
-                List.copyOf(record.approaches), record.programme, record.role, List.copyOf(record.partnerOrganisations),
+                List.copyOf(record.approaches), record.programme, record.role, List.copyOf(organisations.views(record.partners).values()),
                 record.periodStart, record.periodEnd,
                 record.outcomes.stream().map(this::outcomeView).toList(),
                 record.evidence.stream().map(e -> new RecordView.EvidenceView(e.title, e.url)).toList(),

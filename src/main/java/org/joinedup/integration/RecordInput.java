@@ -1,6 +1,7 @@
 package org.joinedup.integration;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.joinedup.platform.CodeOrObject;
 
 /**
  * An integration record as clients send it. Codes are checked against the vocabularies by the
@@ -26,7 +28,10 @@ public record RecordInput(
         @Size(max = 20) List<String> approaches,
         String programme,
         @NotBlank @Schema(examples = "led") String role,
-        @Size(max = 30) List<@NotBlank @Size(max = 200) String> partnerOrganisations,
+        @Size(max = 30) @JsonDeserialize(contentUsing = CodeOrObject.class)
+        @Schema(description = "Organisation codes of the partners (GET /api/organisations finds them); the objects a GET shows are accepted too",
+                examples = "[\"RK5\", \"E10000024\"]")
+        List<@NotBlank String> partnerOrganisations,
         @NotNull LocalDate periodStart,
         LocalDate periodEnd,
         @Size(max = 20) List<@Valid @NotNull OutcomeInput> outcomes,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.vocabulary.Geography;
@@ -32,6 +33,9 @@ class RecordRules {
     @Inject
     Geography geography;
 
+    @Inject
+    OrganisationDirectory organisations;
+
     void check(RecordInput input) {
         var violations = new ArrayList<Violation>();
         checkAreas(input.areas(), violations);
@@ -53,6 +57,7 @@ class RecordRules {
             violations.add(Violation.body("periodEnd", "must not be before periodStart (" + input.periodStart() + ")"));
         }
         checkOutcomes(input.outcomes(), violations);
+        organisations.check("partnerOrganisations", input.partnerOrganisations(), violations);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.joinedup.organisation.OrganisationView;
 import org.joinedup.vocabulary.PlaceView;
 
 /** An integration record as clients see it, with its areas resolved to current ICBs and regions. */
@@ -19,7 +20,7 @@ public record RecordView(
         List<String> approaches,
         String programme,
         String role,
-        List<String> partnerOrganisations,
+        List<OrganisationView> partnerOrganisations,
         LocalDate periodStart,
         LocalDate periodEnd,
         List<OutcomeView> outcomes,

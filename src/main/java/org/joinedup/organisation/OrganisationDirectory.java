@@ -16,8 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
@@ -42,9 +41,12 @@ public class OrganisationDirectory {
     @Inject
     AuditTrail audit;
 
+    private final Map<String, OrganisationView> cache = new ConcurrentHashMap<>();
+
     /** Before the demo loader (default priority), which refers to official organisations by name. */
     @Transactional
     void keepOfficialInStep(@Observes @Priority(1000) StartupEvent start) throws SQLException {
+        cache.clear();
         try (var connection = dataSource.getConnection()) {
             int changed = OrganisationStore.upsertOfficial(connection);
             if (changed > 0) {
@@ -55,19 +57,23 @@ public class OrganisationDirectory {
 
     @Transactional(TxType.SUPPORTS)
     public Optional<OrganisationView> find(String code) {
-        return code == null ? Optional.empty() : Organisation.<Organisation>findByIdOptional(code).map(this::view);
+        return code == null ? Optional.empty() : Optional.ofNullable(views(List.of(code)).get(code));
     }
 
-    /** The views of these codes, in their order; unknown codes are left out. */
+    /**
+     * The views of these codes, in their order; unknown codes are left out. Served from a cache,
+     * filled on a miss: an organisation's code, name and closure change only when seed data
+     * changes, which comes with a restart of every copy.
+     */
     @Transactional(TxType.SUPPORTS)
     public Map<String, OrganisationView> views(Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return Map.of();
+        var missing = codes.stream().filter(code -> !cache.containsKey(code)).distinct().toList();
+        if (!missing.isEmpty()) {
+            List<Organisation> found = Organisation.list("code in ?1", missing);
+            found.forEach(o -> cache.put(o.code, view(o)));
         }
-        Map<String, Organisation> found = Organisation.<Organisation>list("code in ?1", codes).stream()
-                .collect(Collectors.toMap(o -> o.code, Function.identity()));
         var views = new LinkedHashMap<String, OrganisationView>();
-        codes.stream().filter(found::containsKey).forEach(code -> views.put(code, view(found.get(code))));
+        codes.stream().filter(cache::containsKey).forEach(code -> views.put(code, cache.get(code)));
         return views;
     }
 

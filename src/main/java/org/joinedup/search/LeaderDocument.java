@@ -135,7 +135,7 @@ public record LeaderDocument(
                 distinct(english.stream().map(a -> a.region().code())),
                 distinct(areas.stream().map(PlaceView::country)),
                 areas.stream().map(LeaderDocument::point).filter(Objects::nonNull).toList(),
-                r.partnerOrganisations(), r.periodStart(), r.periodEnd(), r.periodEnd() == null,
+                r.partnerOrganisations().stream().map(o -> o.name()).toList(), r.periodStart(), r.periodEnd(), r.periodEnd() == null,
                 distinct(r.outcomes().stream().map(RecordView.OutcomeView::metric)),
                 distinct(r.outcomes().stream().filter(o -> Boolean.TRUE.equals(o.improved())).map(RecordView.OutcomeView::metric)),
                 Improvement.best(r.outcomes()).ordinal(),

@@ -50,7 +50,7 @@ final class RecordForm {
     static FormValues values(RecordView r) {
         var f = FormValues.empty().put("title", r.title()).put("summary", r.summary()).put("scope", r.scope())
                 .put("programme", r.programme()).put("role", r.role()).put("periodStart", r.periodStart()).put("periodEnd", r.periodEnd())
-                .put("partners", String.join("\n", r.partnerOrganisations())).put("version", r.version());
+                .put("partners", r.partnerOrganisations().stream().map(o -> o.code()).collect(java.util.stream.Collectors.joining("\n"))).put("version", r.version());
         var english = r.areas().stream().filter(a -> a.code() != null).toList();
         for (int i = 0; i < Math.min(AREAS, english.size()); i++) {
             f.put("area-" + i, english.get(i).code());

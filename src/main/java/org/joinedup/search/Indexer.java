@@ -53,6 +53,10 @@ public class Indexer {
     /** When the indexer thread last finished a drain: the time since is time it stood still. */
     private volatile long lastDrainEnd = System.nanoTime();
     private ScheduledExecutorService thread;
+    /** Set on shutdown: the drain in hand stops after its batch instead of taking another. */
+    private volatile boolean stopping;
+    /** The outbox rows of the batch in hand, to hand back if a stop cannot wait for it. */
+    private final AtomicReference<List<Long>> inHand = new AtomicReference<>(List.of());
     private Counter indexed;
     private Counter failed;
     private Counter rowsDone;
@@ -78,9 +82,28 @@ public class Indexer {
         thread.scheduleWithFixedDelay(this::pollAndDrain, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * A graceful stop: the batch in hand is finished and acknowledged (up to joinedup.indexer.stop-grace),
+     * no new one is taken, and rows still claimed are handed back at once rather than when their
+     * lease runs out, so another copy picks them up without waiting.
+     */
     void onStop(@Observes ShutdownEvent stop) {
-        if (thread != null) {
+        if (thread == null) {
+            return;
+        }
+        stopping = true;
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(config.stopGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
             thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        var held = inHand.getAndSet(List.of());
+        if (!held.isEmpty()) {
+            LOG.infof("Stopping: handed back %d outbox rows this copy had claimed", outbox.release(held));
         }
     }
 
@@ -135,7 +158,7 @@ public class Indexer {
     /** Processes batches until one comes back short of full; never throws, so the thread keeps going. */
     void drain() {
         try {
-            while (drainOneBatch() == config.batchSize()) {
+            while (!stopping && drainOneBatch() == config.batchSize()) {
                 // a full batch: more may be waiting
             }
         } catch (RuntimeException e) {
@@ -152,6 +175,15 @@ public class Indexer {
             return 0;
         }
         rowsClaimed.increment(claimed.size());
+        inHand.set(claimed.stream().map(SearchOutbox.Entry::id).toList());
+        try {
+            return write(claimed);
+        } finally {
+            inHand.set(List.of());
+        }
+    }
+
+    private int write(List<SearchOutbox.Entry> claimed) {
         // the row says only which leader changed; the highest revision matters only for a deletion
         Map<Long, List<Long>> rowsByLeader = new LinkedHashMap<>();
         Map<Long, Long> revisionByLeader = new HashMap<>();

@@ -28,6 +28,10 @@ public interface IndexerConfig {
     @WithDefault("1S")
     Duration pollInterval();
 
+    /** How long a stopping copy waits for the batch in hand before handing its rows back unfinished. */
+    @WithDefault("10S")
+    Duration stopGrace();
+
     /** Failed tries of one row before it is parked for an admin to replay. */
     @WithDefault("8")
     int maxAttempts();

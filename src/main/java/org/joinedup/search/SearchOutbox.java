@@ -62,6 +62,16 @@ public class SearchOutbox {
                 .toList();
     }
 
+    /** Hands rows this copy claimed back to every copy at once (on a graceful stop), instead of after the lease. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public int release(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery("update search_outbox set claimed_until = null where id in (:ids) and claimed_until is not null")
+                .setParameter("ids", ids).executeUpdate();
+    }
+
     /** Elasticsearch acknowledged these rows: they are done. Returns how many were still there. */
     @Transactional(TxType.REQUIRES_NEW)
     public int complete(Collection<Long> ids) {

@@ -4,14 +4,22 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.smallrye.health.api.HealthGroup;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-/** Reports Elasticsearch and the indexing backlog on their own line of /q/health/ready, beside the database's. */
-@Readiness
+/**
+ * Reports Elasticsearch and the indexing backlog in the health group "search"
+ * (/q/health/group/search on the management interface). It is deliberately not part of readiness:
+ * a copy serves writes and pages while search is down (the outbox keeps the changes), so an
+ * Elasticsearch outage must not take every copy out of a balancer's rotation. Operators alert on
+ * this group and on the outbox metrics instead (docs/operations.md).
+ */
+@HealthGroup(SearchHealth.GROUP)
 @ApplicationScoped
-public class SearchReadiness implements HealthCheck {
+public class SearchHealth implements HealthCheck {
+
+    public static final String GROUP = "search";
 
     @Inject
     ElasticsearchClient client;

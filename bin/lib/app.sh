@@ -25,6 +25,8 @@ app_env() {
   export QUARKUS_DATASOURCE_PASSWORD="${QUARKUS_DATASOURCE_PASSWORD:-joinedup}"
   export JOINEDUP_ELASTICSEARCH_HOSTS="${JOINEDUP_ELASTICSEARCH_HOSTS:-$ES_URL}"
   export QUARKUS_HTTP_HOST="$APP_BIND"
+  # production logs are JSON lines for a log collector; a local run keeps them readable
+  export JOINEDUP_LOG_JSON="${JOINEDUP_LOG_JSON:-false}"
   # Demo data and the password of the demo accounts, loaded at the first start on an empty
   # database. Local use only: the service refuses the accounts unless it listens on loopback.
   export JOINEDUP_DEMO_LOAD_ON_EMPTY="${JOINEDUP_DEMO_LOAD_ON_EMPTY:-true}"

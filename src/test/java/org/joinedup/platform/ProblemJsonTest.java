@@ -39,4 +39,25 @@ class ProblemJsonTest {
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", not(containsString("Exception")));
     }
+
+    @Test
+    void everyProblemCarriesTheRequestIdItsHeaderGives() {
+        var response = given().when().get("/api/leaders/0").then().statusCode(404).contentType("application/problem+json")
+                .extract();
+        String id = response.header(RequestIds.HEADER);
+        org.junit.jupiter.api.Assertions.assertNotNull(id, "X-Request-Id header");
+        org.junit.jupiter.api.Assertions.assertEquals(id, response.jsonPath().getString("requestId"));
+        // a validation failure is answered on a worker thread: the id reached it through the logging context
+        given().contentType(ContentType.JSON).body("{}").when().post("/api/leaders")
+                .then().statusCode(400).body("requestId", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void aCallersPlainRequestIdIsKeptAndAnythingElseReplaced() {
+        given().header(RequestIds.HEADER, "balancer-7f3a.42").when().get("/api/leaders/0")
+                .then().statusCode(404).header(RequestIds.HEADER, "balancer-7f3a.42").body("requestId", equalTo("balancer-7f3a.42"));
+        given().header(RequestIds.HEADER, "forged\" id=admin").when().get("/api/leaders/0")
+                .then().statusCode(404).header(RequestIds.HEADER, not(containsString("forged")))
+                .body("requestId", not(containsString("forged")));
+    }
 }

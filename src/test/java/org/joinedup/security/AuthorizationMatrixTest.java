@@ -68,6 +68,7 @@ class AuthorizationMatrixTest {
             Map.entry("PUT /api/admin/accounts/{id}/roles", ADMIN),
             Map.entry("POST /api/admin/accounts/{id}/disable", ADMIN),
             Map.entry("POST /api/admin/accounts/{id}/enable", ADMIN),
+            Map.entry("PUT /api/accounts/{id}/organisation", STAFF),
             Map.entry("GET /api/admin/signing-keys", ADMIN),
             Map.entry("POST /api/admin/signing-keys/rotate", ADMIN),
             Map.entry("GET /api/admin/audit", ADMIN),

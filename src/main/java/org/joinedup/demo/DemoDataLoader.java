@@ -22,6 +22,8 @@ import org.joinedup.leader.LeaderInput;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.matching.LearningRequestInput;
 import org.joinedup.matching.LearningRequestService;
+import org.joinedup.organisation.OrganisationDirectory;
+import org.joinedup.organisation.OrganisationView;
 import org.joinedup.security.AccountInput;
 import org.joinedup.security.AccountService;
 import org.joinedup.security.Roles;
@@ -44,6 +46,9 @@ public class DemoDataLoader {
 
     @Inject
     LearningRequestService learningRequests;
+
+    @Inject
+    OrganisationDirectory organisations;
 
     @Inject
     ObjectMapper json;
@@ -134,12 +139,30 @@ public class DemoDataLoader {
         var fields = (ObjectNode) leader.deepCopy();
         fields.remove("records");
         fields.remove("learningRequests");
+        if (fields.hasNonNull("organisation")) {
+            var code = organisation(fields.path("organisation").asText());
+            if (code == null) {
+                fields.remove("organisation");
+            } else {
+                fields.put("organisation", code);
+            }
+        }
         return json.convertValue(fields, LeaderInput.class);
     }
 
     private void addRecord(long leaderId, ObjectNode record) {
         var endorsements = record.remove("endorsements");
         var verification = record.remove("verification");
+        var names = record.remove("partnerOrganisations");
+        var partners = record.putArray("partnerOrganisations");
+        if (names != null) {
+            for (JsonNode name : names) {
+                var code = organisation(name.asText());
+                if (code != null) {
+                    partners.add(code);
+                }
+            }
+        }
         long recordId = records.create(leaderId, json.convertValue(record, RecordInput.class)).orElseThrow().id();
         boolean verified = verification != null && "verified".equals(verification.asText());
         if (endorsements != null) {
@@ -155,6 +178,14 @@ public class DemoDataLoader {
             records.endorse(recordId, new EndorsementInput("verification", "Demo programme verifier", "JoinedUp programme team",
                     "Programme verifier (illustrative)", "Checked against the programme's published evaluation (demo data)."));
         }
+    }
+
+    /**
+     * The data files name organisations as people write them; each name is matched to an
+     * organisation, and one that matches none becomes an unlisted organisation marked illustrative.
+     */
+    private String organisation(String name) {
+        return organisations.matchOrAddUnlisted(name, true).map(OrganisationView::code).orElse(null);
     }
 
     private JsonNode read(String resource) {

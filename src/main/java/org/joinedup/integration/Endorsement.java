@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
 
 /**
  * Someone corroborating a record: a person from a partner organisation (an endorsement) or a
@@ -37,13 +38,16 @@ public class Endorsement extends PanacheEntityBase {
 
     public String kind;
     public String endorserName;
-    public String endorserOrganisation;
+    public String statedOrganisation;
     public String endorserRole;
     public String comment;
 
     @CreationTimestamp
     @Column(updatable = false)
     public Instant createdAt;
+
+    @UpdateTimestamp
+    public Instant updatedAt;
 
     public static List<Endorsement> ofRecord(long recordId) {
         return list("recordId", io.quarkus.panache.common.Sort.by("id"), recordId);

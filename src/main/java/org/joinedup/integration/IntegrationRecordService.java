@@ -173,7 +173,7 @@ public class IntegrationRecordService {
                 throw ProblemException.forbidden("only programme staff verify records");
             }
             endorsement.endorserName = input.endorserName().strip();
-            endorsement.endorserOrganisation = input.endorserOrganisation().strip();
+            endorsement.statedOrganisation = input.endorserOrganisation().strip();
             endorsement.endorserRole = input.endorserRole();
             endorsement.comment = input.comment();
             endorsement.persist();
@@ -182,7 +182,7 @@ public class IntegrationRecordService {
             leaders.markChanged(record.leaderId);
             audit.record(Endorsement.VERIFICATION.equals(endorsement.kind) ? "verify" : "endorse", "record", recordId, null,
                     RecordView.EndorsementView.of(endorsement));
-            LOG.infof("Record %d %s by %s; now %s", recordId, endorsement.kind, endorsement.endorserOrganisation, record.verification.code);
+            LOG.infof("Record %d %s by %s; now %s", recordId, endorsement.kind, endorsement.statedOrganisation, record.verification.code);
         });
         return found.map(record -> view(record, Endorsement.ofRecord(recordId)));
     }

@@ -42,7 +42,7 @@ public record RecordView(
             String comment, Instant createdAt) {
 
         static EndorsementView of(Endorsement e) {
-            return new EndorsementView(e.id, e.kind, e.endorserName, e.endorserOrganisation, e.endorserRole, e.comment, e.createdAt);
+            return new EndorsementView(e.id, e.kind, e.endorserName, e.statedOrganisation, e.endorserRole, e.comment, e.createdAt);
         }
     }
 }

@@ -258,7 +258,7 @@ public class LeaderService {
     private void apply(LeaderInput input, Leader leader) {
         leader.name = input.name().strip();
         leader.currentRole = input.currentRole();
-        leader.organisation = input.organisation();
+        leader.organisationCode = input.organisation();
         leader.doingNow = input.doingNow();
         leader.doingNowAsOf = input.doingNowAsOf();
         leader.homeAreaCode = input.homeArea();

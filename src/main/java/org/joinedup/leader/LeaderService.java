@@ -9,6 +9,7 @@ import io.quarkus.panache.common.Sort;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.Page;
@@ -122,6 +123,14 @@ public class LeaderService {
     @Transactional(TxType.SUPPORTS)
     public void requireActFor(long leaderId) {
         Leader.<Leader>findByIdOptional(leaderId).ifPresent(this::requireActFor);
+    }
+
+    /** The leader's own organisation (a code), for corroboration's rule that it is not a partner's word. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<String> organisationCode(long leaderId) {
+        List<?> found = Leader.getEntityManager().createNativeQuery("select organisation_code from leader where id = :id")
+                .setParameter("id", leaderId).getResultList();
+        return found.stream().filter(Objects::nonNull).map(Object::toString).findFirst();
     }
 
     /** The leader's contact details, for an introduction or mentorship they accepted; audited by the caller. */

@@ -43,6 +43,11 @@ public class Account extends PanacheEntityBase {
 
     public Long leaderId;
 
+    /** The organisation the account speaks for (a code of org.joinedup.organisation), shown on every assertion it makes. */
+    public String organisationCode;
+    public String fullName;
+    public String jobTitle;
+
     public int sessionVersion;
 
     public Instant disabledAt;

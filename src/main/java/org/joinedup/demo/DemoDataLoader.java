@@ -21,6 +21,8 @@ import org.joinedup.leader.LeaderInput;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.matching.LearningRequestInput;
 import org.joinedup.matching.LearningRequestService;
+import org.joinedup.organisation.OrganisationDirectory;
+import org.joinedup.organisation.OrganisationView;
 import org.joinedup.security.AccountInput;
 import org.joinedup.security.AccountService;
 import org.joinedup.security.Roles;
@@ -45,6 +47,9 @@ public class DemoDataLoader {
 
     @Inject
     LearningRequestService learningRequests;
+
+    @Inject
+    OrganisationDirectory organisations;
 
     @Inject
     ObjectMapper json;
@@ -135,6 +140,14 @@ public class DemoDataLoader {
         var fields = (ObjectNode) leader.deepCopy();
         fields.remove("records");
         fields.remove("learningRequests");
+        if (fields.hasNonNull("organisation")) {
+            var code = organisation(fields.path("organisation").asText());
+            if (code == null) {
+                fields.remove("organisation");
+            } else {
+                fields.put("organisation", code);
+            }
+        }
         return json.convertValue(fields, LeaderInput.class);
     }
 
@@ -144,7 +157,25 @@ public class DemoDataLoader {
         // flag are not loaded meanwhile: no one may write an endorsement in another's name.
         record.remove("endorsements");
         record.remove("verification");
+        var names = record.remove("partnerOrganisations");
+        var partners = record.putArray("partnerOrganisations");
+        if (names != null) {
+            for (JsonNode name : names) {
+                var code = organisation(name.asText());
+                if (code != null) {
+                    partners.add(code);
+                }
+            }
+        }
         records.create(leaderId, json.convertValue(record, RecordInput.class), DEMO_LIST);
+    }
+
+    /**
+     * The data files name organisations as people write them; each name is matched to an
+     * organisation, and one that matches none becomes an unlisted organisation marked illustrative.
+     */
+    private String organisation(String name) {
+        return organisations.matchOrAddUnlisted(name, true).map(OrganisationView::code).orElse(null);
     }
 
     private JsonNode read(String resource) {

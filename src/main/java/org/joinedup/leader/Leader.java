@@ -36,7 +36,8 @@ public class Leader extends PanacheEntityBase {
     /** current_role is reserved in SQL, hence the column name. */
     @Column(name = "role_title")
     public String currentRole;
-    public String organisation;
+    /** The leader's own organisation: a code of org.joinedup.organisation, or null. */
+    public String organisationCode;
     public String doingNow;
     public LocalDate doingNowAsOf;
     public String homeAreaCode;

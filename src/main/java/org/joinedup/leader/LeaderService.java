@@ -9,7 +9,6 @@ import io.quarkus.panache.common.Sort;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.Page;
@@ -128,9 +127,7 @@ public class LeaderService {
     /** The leader's own organisation (a code), for corroboration's rule that it is not a partner's word. */
     @Transactional(TxType.SUPPORTS)
     public Optional<String> organisationCode(long leaderId) {
-        List<?> found = Leader.getEntityManager().createNativeQuery("select organisation_code from leader where id = :id")
-                .setParameter("id", leaderId).getResultList();
-        return found.stream().filter(Objects::nonNull).map(Object::toString).findFirst();
+        return Leader.<Leader>findByIdOptional(leaderId).map(leader -> leader.organisationCode);
     }
 
     /** The leader's contact details, for an introduction or mentorship they accepted; audited by the caller. */
@@ -267,7 +264,7 @@ public class LeaderService {
     private void apply(LeaderInput input, Leader leader) {
         leader.name = input.name().strip();
         leader.currentRole = input.currentRole();
-        leader.organisation = input.organisation();
+        leader.organisationCode = input.organisation();
         leader.doingNow = input.doingNow();
         leader.doingNowAsOf = input.doingNowAsOf();
         leader.homeAreaCode = input.homeArea();

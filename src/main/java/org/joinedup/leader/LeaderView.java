@@ -28,7 +28,7 @@ public record LeaderView(
 
     static LeaderView of(Leader leader, PlaceView home) {
         var offer = leader.mentoring;
-        return new LeaderView(leader.id, leader.version, leader.name, leader.currentRole, leader.organisation, leader.doingNow,
+        return new LeaderView(leader.id, leader.version, leader.name, leader.currentRole, leader.organisationCode, leader.doingNow,
                 leader.doingNowAsOf, home, new MentoringView(offer.willing, offer.capacity, offer.active,
                         List.copyOf(offer.formats), offer.trained, List.copyOf(offer.conflicts)),
                 leader.visibility.code, leader.illustrative, leader.createdAt, leader.updatedAt, null);

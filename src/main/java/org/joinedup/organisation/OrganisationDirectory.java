@@ -150,6 +150,28 @@ public class OrganisationDirectory {
         }
     }
 
+    /**
+     * The organisation this name means, or a new unlisted one under it, for the system itself (the
+     * demo loader) rather than a request: no caller's role is checked. Empty for a name that is
+     * nothing but noise ("NHS", "Council").
+     */
+    @Transactional
+    public Optional<OrganisationView> matchOrAddUnlisted(String name, boolean illustrative) {
+        if (OrganisationNames.key(name).isEmpty()) {
+            return Optional.empty();
+        }
+        var known = match(name);
+        if (known.isPresent()) {
+            return known;
+        }
+        try (var connection = dataSource.getConnection()) {
+            String code = OrganisationStore.addUnlisted(connection, name.strip().replaceAll("\\s+", " "), "system", illustrative);
+            return find(code);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot add organisation '" + name + "'", e);
+        }
+    }
+
     private OrganisationView view(Organisation o) {
         String successorName = o.successorCode == null ? null
                 : Organisation.<Organisation>findByIdOptional(o.successorCode).map(s -> s.name).orElse(null);

@@ -124,6 +124,12 @@ public class LeaderService {
         Leader.<Leader>findByIdOptional(leaderId).ifPresent(this::requireActFor);
     }
 
+    /** The leader's own organisation (a code), for corroboration's rule that it is not a partner's word. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<String> organisationCode(long leaderId) {
+        return Leader.<Leader>findByIdOptional(leaderId).map(leader -> leader.organisationCode);
+    }
+
     /** The leader's contact details, for an introduction or mentorship they accepted; audited by the caller. */
     @Transactional(TxType.SUPPORTS)
     public Optional<Contact> contact(long id) {

@@ -104,6 +104,9 @@ public record LeaderDocument(
             int evidenceCount,
             String verification,
             int verificationRank,
+            /** When the level came to hold (see IntegrationRecordService#restate). */
+            Instant verificationSince,
+            /** Confirmed endorsements and verifications given for the record's current revision. */
             int endorsementCount) {
     }
 
@@ -140,8 +143,9 @@ public record LeaderDocument(
                 distinct(r.outcomes().stream().filter(o -> Boolean.TRUE.equals(o.improved())).map(RecordView.OutcomeView::metric)),
                 Improvement.best(r.outcomes()).ordinal(),
                 r.outcomes().size(), r.evidence().size(), r.verification(),
-                VerificationLevel.fromCode(r.verification()).orElseThrow().ordinal(),
-                r.endorsements().size());
+                VerificationLevel.fromCode(r.verification()).orElseThrow().ordinal(), r.verificationSince(),
+                (int) r.endorsements().stream().filter(e -> "confirmed".equals(e.decision()) && e.recordRevision() == r.revision()
+                        && !"legacy".equals(e.status())).count());
     }
 
     private static GeoPoint point(PlaceView place) {

@@ -1,6 +1,7 @@
 package org.joinedup.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,10 @@ public record SearchResult(long total, int page, int size, int totalPages, List<
     public record Mentoring(boolean willing, int capacityLeft, List<String> formats, boolean trained) {
     }
 
-    /** One of the leader's records that passed the filters, best first. */
+    /** One of the leader's records that passed the filters, best first, with the level that holds for it and since when. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MatchedRecord(long id, String title, List<String> services, List<String> approaches, String scope, String programme,
-            List<String> areas, LocalDate periodStart, LocalDate periodEnd, String verification, List<String> outcomeMetrics,
+            List<String> areas, LocalDate periodStart, LocalDate periodEnd, String verification, Instant verificationSince, List<String> outcomeMetrics,
             List<String> improvedOutcomes, int evidenceCount, Double distanceKm, boolean matchedText) {
     }
 

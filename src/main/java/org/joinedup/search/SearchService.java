@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,7 +121,8 @@ public class SearchService {
         boolean text = matchedQueries.stream().anyMatch(q -> q.startsWith("record:"));
         return new SearchResult.MatchedRecord(r.path("id").asLong(), r.path("title").asText(), Json.strings(r.path("services")),
                 Json.strings(r.path("approaches")), Json.text(r, "scope"), Json.text(r, "programme"), Json.strings(r.path("area_names")),
-                date(r, "period_start"), date(r, "period_end"), Json.text(r, "verification"), Json.strings(r.path("outcome_metrics")),
+                date(r, "period_start"), date(r, "period_end"), Json.text(r, "verification"), instant(r, "verification_since"),
+                Json.strings(r.path("outcome_metrics")),
                 Json.strings(r.path("improved_outcomes")), r.path("evidence_count").asInt(), distance == null ? null : round(distance), text);
     }
 
@@ -175,6 +177,11 @@ public class SearchService {
     private static LocalDate date(JsonNode node, String field) {
         var value = Json.text(node, field);
         return value == null ? null : LocalDate.parse(value);
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        var value = Json.text(node, field);
+        return value == null ? null : Instant.parse(value);
     }
 
     private static double round(double value) {

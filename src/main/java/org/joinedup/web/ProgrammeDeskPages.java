@@ -16,9 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.joinedup.integration.EndorsementInput;
+import org.joinedup.integration.CorroborationService;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
+import org.joinedup.integration.VerificationInput;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
 import org.joinedup.matching.LearningRequestService;
@@ -67,6 +68,9 @@ public class ProgrammeDeskPages {
     CurrentUser user;
 
     @Inject
+    CorroborationService corroboration;
+
+    @Inject
     PageContext page;
 
     @GET
@@ -83,9 +87,10 @@ public class ProgrammeDeskPages {
     public Response verify(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
         var values = new FormValues(form);
-        var organisation = values.get("organisation").isBlank() ? "JoinedUp programme" : values.get("organisation");
-        records.endorse(id, new EndorsementInput("verification", user.name(), organisation, "Programme verifier",
-                values.get("comment").isBlank() ? null : values.get("comment"))).orElseThrow(() -> ProblemException.notFound("Record", id));
+        // the verifier is the signed-in account; the programme is the form's, else the record's own
+        var programme = values.get("programme").isBlank() ? records.find(id).map(RecordView::programme).orElse(null) : values.get("programme");
+        corroboration.verify(id, new VerificationInput(programme, "confirmed", values.get("comment").isBlank() ? null : values.get("comment")))
+                .orElseThrow(() -> ProblemException.notFound("Record", id));
         return Pages.seeOther(Done.RECORD_VERIFIED.on("/programme"));
     }
 

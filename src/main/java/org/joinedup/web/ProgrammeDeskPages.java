@@ -33,6 +33,8 @@ import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.security.Roles;
+import org.joinedup.vocabulary.VocabularyItem;
+import org.joinedup.vocabulary.VocabularyKind;
 
 /** The programme desk: records waiting for verification, and learning requests with suggested mentors and why. */
 @Path("/programme")
@@ -42,7 +44,8 @@ public class ProgrammeDeskPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance desk(Page<RecordView> records, List<String> owners, Page<LearningRequestView> requests, String flash);
+        static native TemplateInstance desk(Page<RecordView> records, List<String> owners, Page<LearningRequestView> requests,
+                List<VocabularyItem> programmes, String flash, FormErrors errors);
 
         static native TemplateInstance request(LearningRequestView request, List<MatchView> matches);
     }
@@ -73,12 +76,20 @@ public class ProgrammeDeskPages {
     @Inject
     PageContext page;
 
+    @Inject
+    Labels labels;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance desk(@QueryParam("done") String done) {
+        return desk(Done.message(done), FormErrors.NONE);
+    }
+
+    private TemplateInstance desk(String flash, FormErrors errors) {
         var waiting = records.awaitingVerification(new PageRequest(0, 20));
         var owners = waiting.items().stream().map(r -> leaders.findForCaller(r.leaderId()).map(LeaderView::name).orElse("")).toList();
-        return Templates.desk(waiting, owners, requests.list(null, "open", new PageRequest(0, PageRequest.MAX_SIZE)), Done.message(done));
+        return Templates.desk(waiting, owners, requests.list(null, "open", new PageRequest(0, PageRequest.MAX_SIZE)),
+                labels.items(VocabularyKind.PROGRAMMES), flash, errors);
     }
 
     @POST
@@ -87,10 +98,17 @@ public class ProgrammeDeskPages {
     public Response verify(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
         var values = new FormValues(form);
-        // the verifier is the signed-in account; the programme is the form's, else the record's own
-        var programme = values.get("programme").isBlank() ? records.find(id).map(RecordView::programme).orElse(null) : values.get("programme");
-        corroboration.verify(id, new VerificationInput(programme, "confirmed", values.get("comment").isBlank() ? null : values.get("comment")))
-                .orElseThrow(() -> ProblemException.notFound("Record", id));
+        // the verifier is the signed-in account, for the programme chosen (the record's own is preselected)
+        var programme = values.get("programme").isBlank() ? null : values.get("programme");
+        var comment = values.get("comment").isBlank() ? null : values.get("comment");
+        try {
+            corroboration.verify(id, new VerificationInput(programme, "confirmed", comment)).orElseThrow(() -> ProblemException.notFound("Record", id));
+        } catch (ProblemException e) {
+            if (e.problem().status() == 404 || e.problem().status() >= 500) {
+                throw e;
+            }
+            return Pages.html(e.problem().status(), desk(null, CorroborationPages.errors(e, "programme-" + id)));
+        }
         return Pages.seeOther(Done.RECORD_VERIFIED.on("/programme"));
     }
 

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -63,6 +64,9 @@ public class DemoDataLoader {
     @Inject
     AccountService accounts;
 
+    @Inject
+    DemoCorroboration corroboration;
+
     @ConfigProperty(name = "quarkus.http.host")
     String httpHost;
 
@@ -90,13 +94,14 @@ public class DemoDataLoader {
         int recordCount = 0;
         int requestCount = 0;
         Long firstLeader = null;
+        var loaded = new ArrayList<DemoCorroboration.Loaded>();
         for (var file : FILES) {
             for (JsonNode leader : read(file).path("leaders")) {
                 long leaderId = leaders.create(leaderInput(leader)).id();
                 firstLeader = firstLeader == null ? leaderId : firstLeader;
                 leaderCount++;
                 for (JsonNode record : leader.path("records")) {
-                    addRecord(leaderId, (ObjectNode) record.deepCopy());
+                    loaded.add(addRecord(leaderId, (ObjectNode) record.deepCopy(), file.equals(FILES.get(0))));
                     recordCount++;
                 }
                 for (JsonNode request : leader.path("learningRequests")) {
@@ -107,7 +112,14 @@ public class DemoDataLoader {
                 }
             }
         }
-        createDemoAccounts(firstLeader);
+        if (accountsAllowed()) {
+            createDemoAccounts(firstLeader);
+            corroboration.load(loaded, password);
+        } else {
+            // the demo password is in the README: an admin account with it must not face a network, nor partner accounts
+            LOG.errorf("No demo accounts and no demo corroboration: the service listens on %s, not on loopback only "
+                    + "(set joinedup.demo.accounts-off-loopback=true to allow it knowingly)", httpHost);
+        }
         LOG.infof("Loaded demo data: %d illustrative leaders, %d records, %d learning requests in %d ms", leaderCount, recordCount,
                 requestCount, (System.nanoTime() - started) / 1_000_000);
     }
@@ -118,17 +130,15 @@ public class DemoDataLoader {
             LOG.warn("No demo accounts: JOINEDUP_DEMO_PASSWORD is not set");
             return;
         }
-        if (!loopback(httpHost) && !accountsOffLoopback) {
-            // the demo password is in the README: an admin account with it must not face a network
-            LOG.errorf("No demo accounts: the service listens on %s, not on loopback only "
-                    + "(set joinedup.demo.accounts-off-loopback=true to allow it knowingly)", httpHost);
-            return;
-        }
         accounts.create(new AccountInput("demo-leader", password.get(), List.of(Roles.LEADER), leaderId));
         for (var role : List.of(Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN)) {
             accounts.create(new AccountInput("demo-" + role, password.get(), List.of(role), null));
         }
         LOG.infof("Created demo accounts demo-leader (leader %d), demo-commissioner, demo-programme, demo-admin", leaderId);
+    }
+
+    private boolean accountsAllowed() {
+        return loopback(httpHost) || accountsOffLoopback;
     }
 
     /** The interface names and addresses that reach this machine only (quarkus.http.host is a name or an address). */
@@ -151,12 +161,10 @@ public class DemoDataLoader {
         return json.convertValue(fields, LeaderInput.class);
     }
 
-    private void addRecord(long leaderId, ObjectNode record) {
-        // TODO(engineer C, issue 13): the demo corroboration is rebuilt on CorroborationService (demo
-        // partner accounts confirm demo records); the files' free-text endorsements and "verification"
-        // flag are not loaded meanwhile: no one may write an endorsement in another's name.
-        record.remove("endorsements");
-        record.remove("verification");
+    private DemoCorroboration.Loaded addRecord(long leaderId, ObjectNode record, boolean curated) {
+        // the files' free-text endorsements and "verification" flag become corroboration given by demo accounts (DemoCorroboration)
+        var endorsements = record.remove("endorsements");
+        var verification = record.remove("verification");
         var names = record.remove("partnerOrganisations");
         var partners = record.putArray("partnerOrganisations");
         if (names != null) {
@@ -167,7 +175,9 @@ public class DemoDataLoader {
                 }
             }
         }
-        records.create(leaderId, json.convertValue(record, RecordInput.class), DEMO_LIST);
+        long recordId = records.create(leaderId, json.convertValue(record, RecordInput.class), DEMO_LIST).orElseThrow().id();
+        return new DemoCorroboration.Loaded(recordId, leaderId, endorsements == null ? json.createArrayNode() : endorsements,
+                verification != null && "verified".equals(verification.asText()), curated);
     }
 
     /**

@@ -94,6 +94,8 @@ public class CorroborationService {
         request.recordRevision = record.revision;
         request.askedBy = user.name();
         request.askedAt = now();
+        // asked by an illustrative (demo) account, the request is illustrative too
+        request.illustrative = signedIn.current().map(SignedInAccount.Identity::illustrative).orElse(false);
         if (existing.isEmpty()) {
             request.persist();
         }
@@ -228,6 +230,7 @@ public class CorroborationService {
         endorsement.comment = comment;
         endorsement.recordRevision = record.revision;
         endorsement.updatedAt = now();
+        endorsement.illustrative = account.illustrative();
         try {
             if (existing.isEmpty()) {
                 endorsement.persist();

@@ -47,6 +47,15 @@ public class AccountService {
     CurrentUser user;
 
     public AccountView create(AccountInput input) {
+        return create(input, false);
+    }
+
+    /** An account the demo loader makes up (a demo partner, say): marked illustrative wherever it shows. */
+    public AccountView createIllustrative(AccountInput input) {
+        return create(input, true);
+    }
+
+    private AccountView create(AccountInput input, boolean illustrative) {
         var violations = new ArrayList<Violation>();
         for (int i = 0; i < input.roles().size(); i++) {
             if (!Roles.ALL.contains(input.roles().get(i))) {
@@ -73,6 +82,7 @@ public class AccountService {
         account.fullName = blankToNull(input.fullName());
         account.jobTitle = blankToNull(input.jobTitle());
         account.organisationCode = input.organisation();
+        account.illustrative = illustrative;
         account.persist();
         var view = view(account);
         audit.record("create", "account", account.id, null, view);

@@ -1,6 +1,7 @@
 package org.joinedup.web;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
@@ -122,8 +123,9 @@ public class CorroborationPages {
 
     private Response show(int status, String flash, FormErrors errors, FormValues values) {
         var organisation = accounts.find(user.name()).map(AccountView::organisation).orElse(null);
-        var asked = corroboration.mine(ALL).items().stream()
-                .map(request -> new Asked(request, records.find(request.recordId()).orElse(null))).toList();
+        // one read-only transaction, so the records' collections load in the session that found them
+        var asked = QuarkusTransaction.requiringNew().call(() -> corroboration.mine(ALL).items().stream()
+                .map(request -> new Asked(request, records.find(request.recordId()).orElse(null))).toList());
         return Pages.html(status, Templates.asked(organisation, asked, flash, errors, values));
     }
 }

@@ -1,6 +1,7 @@
 package org.joinedup.web;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import org.joinedup.integration.CorroborationService;
 import org.joinedup.integration.IntegrationRecordService;
@@ -82,11 +84,18 @@ public class ProgrammeDeskPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance desk(@QueryParam("done") String done) {
-        return desk(Done.message(done), FormErrors.NONE);
+        return desk(Done.message(done), FormErrors.NONE, null);
     }
 
-    private TemplateInstance desk(String flash, FormErrors errors) {
+    /** With a refused verification the record it was for comes first, open, whether or not it is on the first page. */
+    private TemplateInstance desk(String flash, FormErrors errors, Long refused) {
         var waiting = records.awaitingVerification(new PageRequest(0, 20));
+        if (refused != null && waiting.items().stream().noneMatch(r -> r.id() == refused)) {
+            var items = new ArrayList<RecordView>();
+            QuarkusTransaction.requiringNew().call(() -> records.find(refused)).ifPresent(items::add);
+            items.addAll(waiting.items());
+            waiting = new Page<>(items, waiting.page(), waiting.size(), waiting.total(), waiting.totalPages());
+        }
         var owners = waiting.items().stream().map(r -> leaders.findForCaller(r.leaderId()).map(LeaderView::name).orElse("")).toList();
         return Templates.desk(waiting, owners, requests.list(null, "open", new PageRequest(0, PageRequest.MAX_SIZE)),
                 labels.items(VocabularyKind.PROGRAMMES), flash, errors);
@@ -107,7 +116,7 @@ public class ProgrammeDeskPages {
             if (e.problem().status() == 404 || e.problem().status() >= 500) {
                 throw e;
             }
-            return Pages.html(e.problem().status(), desk(null, CorroborationPages.errors(e, "programme-" + id)));
+            return Pages.html(e.problem().status(), desk(null, CorroborationPages.errors(e, "programme-" + id), id));
         }
         return Pages.seeOther(Done.RECORD_VERIFIED.on("/programme"));
     }

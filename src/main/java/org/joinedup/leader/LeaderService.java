@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
@@ -31,6 +32,9 @@ public class LeaderService {
 
     @Inject
     Geography geography;
+
+    @Inject
+    OrganisationDirectory organisations;
 
     @Inject
     Event<LeaderChanged> changes;
@@ -264,7 +268,7 @@ public class LeaderService {
     private void apply(LeaderInput input, Leader leader) {
         leader.name = input.name().strip();
         leader.currentRole = input.currentRole();
-        leader.organisationCode = input.organisation();
+        leader.organisationCode = input.organisation() == null || input.organisation().isBlank() ? null : input.organisation().strip();
         leader.doingNow = input.doingNow();
         leader.doingNowAsOf = input.doingNowAsOf();
         leader.homeAreaCode = input.homeArea();
@@ -285,6 +289,6 @@ public class LeaderService {
     }
 
     private LeaderView view(Leader leader) {
-        return LeaderView.of(leader, geography.describe(leader.homeAreaCode).orElse(null));
+        return LeaderView.of(leader, geography.describe(leader.homeAreaCode).orElse(null), organisations.find(leader.organisationCode).orElse(null));
     }
 }

@@ -25,7 +25,9 @@ public record LeaderDocument(
         long revision,
         String name,
         String currentRole,
+        /** The leader's own organisation: its name for full text, its code for exact filters (never the learner's own). */
         String organisation,
+        String organisationCode,
         String doingNow,
         LocalDate doingNowAsOf,
         HomeArea homeArea,
@@ -91,7 +93,9 @@ public record LeaderDocument(
             List<String> regions,
             List<String> countries,
             List<GeoPoint> locations,
+            /** The partners' names for full text, their codes for exact filters. */
             List<String> partnerOrganisations,
+            List<String> partnerCodes,
             LocalDate periodStart,
             LocalDate periodEnd,
             boolean ongoing,
@@ -118,7 +122,8 @@ public record LeaderDocument(
         var latest = docs.stream()
                 .map(r -> r.ongoing() ? LocalDate.now() : r.periodEnd())
                 .max(Comparator.naturalOrder()).orElse(null);
-        return new LeaderDocument(leader.id(), state.revision(), leader.name(), leader.currentRole(), leader.organisation(),
+        return new LeaderDocument(leader.id(), state.revision(), leader.name(), leader.currentRole(),
+                leader.organisation() == null ? null : leader.organisation().name(), leader.organisation() == null ? null : leader.organisation().code(),
                 leader.doingNow(), leader.doingNowAsOf(),
                 new HomeArea(home.code(), home.name(), home.icb() == null ? null : home.icb().code(), home.region().code()),
                 point(home),
@@ -138,7 +143,8 @@ public record LeaderDocument(
                 distinct(english.stream().map(a -> a.region().code())),
                 distinct(areas.stream().map(PlaceView::country)),
                 areas.stream().map(LeaderDocument::point).filter(Objects::nonNull).toList(),
-                r.partnerOrganisations().stream().map(o -> o.name()).toList(), r.periodStart(), r.periodEnd(), r.periodEnd() == null,
+                r.partnerOrganisations().stream().map(o -> o.name()).toList(),
+                r.partnerOrganisations().stream().map(o -> o.code()).toList(), r.periodStart(), r.periodEnd(), r.periodEnd() == null,
                 distinct(r.outcomes().stream().map(RecordView.OutcomeView::metric)),
                 distinct(r.outcomes().stream().filter(o -> Boolean.TRUE.equals(o.improved())).map(RecordView.OutcomeView::metric)),
                 Improvement.best(r.outcomes()).ordinal(),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.organisation.OrganisationView;
 
 /** One page of leaders found, with facet counts in leaders. */
 public record SearchResult(long total, int page, int size, int totalPages, List<Hit> hits, Map<String, List<FacetCount>> facets) {
@@ -16,7 +17,7 @@ public record SearchResult(long total, int page, int size, int totalPages, List<
 
     /** The leader's public summary; never contact details. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Leader(long id, String name, String currentRole, String organisation, String doingNow, LocalDate doingNowAsOf,
+    public record Leader(long id, String name, String currentRole, OrganisationView organisation, String doingNow, LocalDate doingNowAsOf,
             Place homeArea, Mentoring mentoring, int recordCount, boolean illustrative) {
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.leader.ProfileAudience;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
@@ -34,6 +35,9 @@ public class SearchService {
 
     @Inject
     Geography geography;
+
+    @Inject
+    OrganisationDirectory organisations;
 
     @Inject
     ObjectMapper json;
@@ -101,7 +105,8 @@ public class SearchService {
         var home = s.path("home_area");
         var region = geography.find(home.path("region").asText()).map(Area::name).orElse(null);
         var mentoring = s.path("mentoring");
-        return new SearchResult.Leader(s.path("id").asLong(), s.path("name").asText(), Json.text(s, "current_role"), Json.text(s, "organisation"),
+        return new SearchResult.Leader(s.path("id").asLong(), s.path("name").asText(), Json.text(s, "current_role"),
+                organisations.find(Json.text(s, "organisation_code")).orElse(null),
                 doingNow ? Json.text(s, "doing_now") : null, doingNow ? date(s, "doing_now_as_of") : null,
                 new SearchResult.Place(Json.text(home, "code"), Json.text(home, "name"), Json.text(home, "icb"), Json.text(home, "region"), region),
                 new SearchResult.Mentoring(mentoring.path("willing").asBoolean(), mentoring.path("capacity_left").asInt(),

@@ -120,7 +120,7 @@ public class MyWorkPages {
         }
         var offer = new LeaderInput.MentoringInput(values.has("willing", "yes"), capacity, values.all("formats"), values.has("trained", "yes"),
                 current.mentoring().conflicts());
-        var input = new LeaderInput(current.name(), current.currentRole(), current.organisation(), doingNow.isEmpty() ? null : doingNow,
+        var input = new LeaderInput(current.name(), current.currentRole(), current.organisation() == null ? null : current.organisation().code(), doingNow.isEmpty() ? null : doingNow,
                 changedDoingNow || values.has("confirm", "yes") ? LocalDate.now() : current.doingNowAsOf(),
                 current.homeArea() == null ? null : current.homeArea().code(), offer, current.visibility(), null, current.illustrative(),
                 current.version());

@@ -85,7 +85,7 @@ class ErasureTest {
         var phone = "0115 " + (nano % 10_000_000);
         var profile = Fixtures.leader(name);
         profile.put("contact", Map.of("email", email, "phone", phone));
-        profile.put("organisation", "Erasure Test Trust " + nano);
+        profile.put("organisation", "E10000024");
         long id = as("demo-admin").contentType(ContentType.JSON).body(profile).when().post("/api/leaders")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         as("demo-admin").contentType(ContentType.JSON)
@@ -103,7 +103,7 @@ class ErasureTest {
 
         // another leader, who asks them to learn and whom they ask to meet
         var other = Fixtures.leader("Other Side " + nano);
-        other.put("organisation", "Elsewhere Borough Council");
+        other.put("organisation", "E06000018"); // Nottingham City Council
         long otherId = as("demo-admin").contentType(ContentType.JSON).body(other).when().post("/api/leaders")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         var otherToken = SecurityFixtures.leaderAccount(otherId);

@@ -214,6 +214,40 @@ class CorroborationTest {
         as(owner).when().get("/api/records/" + recordId).then().body("corroboration", nullValue());
     }
 
+    private io.restassured.path.json.JsonPath search(String title, String minimum) {
+        Fixtures.awaitIndexInStep(java.time.Duration.ofSeconds(60));
+        var request = given().queryParam("q", "\"" + title + "\"").queryParam("size", 50);
+        if (minimum != null) {
+            request.queryParam("verification", minimum);
+        }
+        return request.when().get("/api/search/leaders").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void searchFollowsTheLevelAfterAMaterialEditAndAReconfirmation() {
+        String title = "Searchable corroboration " + System.nanoTime();
+        var edit = CorroborationFixtures.record(title);
+        edit.put("version", record(owner).getInt("version"));
+        as(owner).body(edit).when().put("/api/records/" + recordId).then().statusCode(200);
+        ask(owner, recordId, SHERWOOD, 201);
+        var sherwood = partner(SHERWOOD);
+        endorse(sherwood, recordId, "confirmed").statusCode(201);
+        var found = search(title, "endorsed");
+        assertEquals(List.of(leaderId), found.getList("hits.leader.id", Long.class));
+        assertEquals("endorsed", found.getString("hits[0].matchedRecords[0].verification"));
+        assertEquals(record(null).getString("verificationSince"), found.getString("hits[0].matchedRecords[0].verificationSince"));
+
+        edit = CorroborationFixtures.record(title);
+        edit.put("approaches", List.of("integrated-teams"));
+        edit.put("version", record(owner).getInt("version"));
+        as(owner).body(edit).when().put("/api/records/" + recordId).then().statusCode(200).body("verification", equalTo("self-reported"));
+        assertEquals(List.of(), search(title, "endorsed").getList("hits"));
+        assertEquals("self-reported", search(title, null).getString("hits[0].matchedRecords[0].verification"));
+
+        endorse(sherwood, recordId, "confirmed").statusCode(200);
+        assertEquals(List.of(leaderId), search(title, "endorsed").getList("hits.leader.id", Long.class));
+    }
+
     @Test
     void aWordingEditKeepsTheLevelAndSaysSo() {
         ask(owner, recordId, SHERWOOD, 201);

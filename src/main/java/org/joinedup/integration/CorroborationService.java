@@ -257,9 +257,9 @@ public class CorroborationService {
      * only by an account of an organisation asked about it.
      */
     private Optional<IntegrationRecord> lockedRecord(long recordId, SignedInAccount.Identity account) {
-        var visible = records.visible(recordId).isPresent()
-                || account.organisationCode() != null && CorroborationRequest.of(recordId, account.organisationCode()).isPresent();
-        return visible ? IntegrationRecord.<IntegrationRecord>findByIdOptional(recordId, LockModeType.PESSIMISTIC_WRITE) : Optional.empty();
+        return IntegrationRecord.<IntegrationRecord>findByIdOptional(recordId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(r -> leaders.visibleToCaller(r.leaderId)
+                        || account.organisationCode() != null && CorroborationRequest.of(recordId, account.organisationCode()).isPresent());
     }
 
     /** A body that says who the endorser is was written by someone who thinks they can choose: say so by field. */

@@ -147,6 +147,7 @@ public class IntegrationRecordService {
     }
 
     /** A record whose leader the caller may see. */
+    @Transactional(TxType.SUPPORTS)
     Optional<IntegrationRecord> visible(long id) {
         return IntegrationRecord.<IntegrationRecord>findByIdOptional(id).filter(r -> leaders.visibleToCaller(r.leaderId));
     }
@@ -214,6 +215,7 @@ public class IntegrationRecordService {
      * Stores the level that holds for the record's current revision and since when (see
      * {@link CorroborationRule}); search follows through the leader's change event.
      */
+    @Transactional(TxType.MANDATORY)
     void restate(IntegrationRecord record) {
         var standing = CorroborationRule.standing(Endorsement.ofRecord(record.id).stream().map(CorroborationRule.Assertion::of).toList(),
                 record.revision, record.createdAt);
@@ -292,7 +294,8 @@ public class IntegrationRecordService {
         return link;
     }
 
-    /** The record as the caller sees it. */
+    /** The record as the caller sees it (in the caller's transaction or session, as the entity is). */
+    @Transactional(TxType.SUPPORTS)
     RecordView view(IntegrationRecord record) {
         return view(record, Endorsement.ofRecord(record.id), true);
     }
@@ -326,6 +329,7 @@ public class IntegrationRecordService {
                 record.createdAt, record.updatedAt);
     }
 
+    @Transactional(TxType.SUPPORTS)
     RecordView.EndorsementView endorsementView(Endorsement e, IntegrationRecord record) {
         var organisation = e.organisationCode == null ? null : organisations.find(e.organisationCode).orElse(null);
         String programme = e.programme == null ? null

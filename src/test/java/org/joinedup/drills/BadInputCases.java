@@ -67,6 +67,10 @@ final class BadInputCases {
         var forged = Map.of("kind", "endorsement", "endorserName", "Drill Six", "endorserOrganisation", "Drill Six Trust",
                 "accountId", 1, "createdAt", "2000-01-01T00:00:00Z", "verification", "verified");
         expectProblem(admin.send("POST", "/api/records/" + recordId + "/endorsements", forged), 400, "forged endorsement body");
+        var forgedVerification = Map.of("programme", "pioneer-2013", "decision", "confirmed", "endorserName", "Drill Six");
+        expectProblem(admin.send("POST", "/api/records/" + recordId + "/verifications", forgedVerification), 400, "forged verification body");
+        expectProblem(admin.send("POST", "/api/records/" + recordId + "/corroboration-requests", Map.of("organisation", "NOT-A-PARTNER")),
+                400, "corroboration asked of a non-partner");
     }
 
     private void someoneElsesIds(Api leader, long other) {

@@ -32,7 +32,7 @@ public final class Fixtures {
         var leader = new HashMap<String, Object>();
         leader.put("name", name);
         leader.put("currentRole", "Head of integrated care");
-        leader.put("organisation", "Nottinghamshire County Council");
+        leader.put("organisation", "E10000024"); // Nottinghamshire County Council
         leader.put("doingNow", "Leading discharge redesign");
         leader.put("doingNowAsOf", "2026-05-01");
         leader.put("homeArea", "E10000024");
@@ -52,7 +52,8 @@ public final class Fixtures {
         record.put("approaches", List.of("integrated-teams", "care-coordinators"));
         record.put("programme", "pioneer-2013");
         record.put("role", "led");
-        record.put("partnerOrganisations", List.of("Sherwood Forest Hospitals NHS Foundation Trust", "Newark and Sherwood CCG"));
+        // Sherwood Forest Hospitals NHS Foundation Trust (ODS) and NHS Nottingham and Nottinghamshire ICB (ONS)
+        record.put("partnerOrganisations", List.of("RK5", "E54000060"));
         record.put("periodStart", "2014-04-01");
         record.put("periodEnd", "2017-03-31");
         record.put("outcomes", List.of(Map.of("metric", "non-elective-admissions", "description", "Emergency admissions of over-65s",
@@ -112,6 +113,23 @@ public final class Fixtures {
 
     public static String bearer(String token) {
         return "Bearer " + token;
+    }
+
+    /**
+     * The code of the organisation with this name: an official one, or an unlisted one programme
+     * staff add for the test (or added before, which the 409 names).
+     */
+    public static String organisation(String name) {
+        var added = given().header("Authorization", bearer(TOKENS.computeIfAbsent("demo-programme@" + RestAssured.port, key -> token("demo-programme"))))
+                .contentType(ContentType.JSON).body(Map.of("name", name)).when().post("/api/organisations");
+        if (added.statusCode() == 201) {
+            return added.jsonPath().getString("code");
+        }
+        var taken = java.util.regex.Pattern.compile("same organisation as (\\S+) '").matcher(String.valueOf(added.jsonPath().getString("detail")));
+        if (added.statusCode() != 409 || !taken.find()) {
+            throw new AssertionError("cannot find or add organisation '" + name + "': " + added.statusCode() + " " + added.asString());
+        }
+        return taken.group(1);
     }
 
     public static long createLeader(Map<String, Object> leader) {

@@ -12,10 +12,10 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.joinedup.integration.EndorsementInput;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordInput;
 import org.joinedup.leader.LeaderInput;
@@ -37,6 +37,8 @@ public class DemoDataLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
     static final List<String> FILES = List.of("seed-data/demo/curated-leaders.json", "seed-data/demo/generated-leaders.json");
+    /** The list demo records are imported from, as their source says. */
+    static final String DEMO_LIST = "JoinedUp demo data (illustrative)";
 
     @Inject
     LeaderService leaders;
@@ -61,6 +63,9 @@ public class DemoDataLoader {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    DemoCorroboration corroboration;
 
     @ConfigProperty(name = "quarkus.http.host")
     String httpHost;
@@ -89,13 +94,14 @@ public class DemoDataLoader {
         int recordCount = 0;
         int requestCount = 0;
         Long firstLeader = null;
+        var loaded = new ArrayList<DemoCorroboration.Loaded>();
         for (var file : FILES) {
             for (JsonNode leader : read(file).path("leaders")) {
                 long leaderId = leaders.create(leaderInput(leader)).id();
                 firstLeader = firstLeader == null ? leaderId : firstLeader;
                 leaderCount++;
                 for (JsonNode record : leader.path("records")) {
-                    addRecord(leaderId, (ObjectNode) record.deepCopy());
+                    loaded.add(addRecord(leaderId, (ObjectNode) record.deepCopy(), file.equals(FILES.get(0))));
                     recordCount++;
                 }
                 for (JsonNode request : leader.path("learningRequests")) {
@@ -106,7 +112,14 @@ public class DemoDataLoader {
                 }
             }
         }
-        createDemoAccounts(firstLeader);
+        if (accountsAllowed()) {
+            createDemoAccounts(firstLeader);
+            corroboration.load(loaded, password);
+        } else {
+            // the demo password is in the README: an admin account with it must not face a network, nor partner accounts
+            LOG.errorf("No demo accounts and no demo corroboration: the service listens on %s, not on loopback only "
+                    + "(set joinedup.demo.accounts-off-loopback=true to allow it knowingly)", httpHost);
+        }
         LOG.infof("Loaded demo data: %d illustrative leaders, %d records, %d learning requests in %d ms", leaderCount, recordCount,
                 requestCount, (System.nanoTime() - started) / 1_000_000);
     }
@@ -117,17 +130,15 @@ public class DemoDataLoader {
             LOG.warn("No demo accounts: JOINEDUP_DEMO_PASSWORD is not set");
             return;
         }
-        if (!loopback(httpHost) && !accountsOffLoopback) {
-            // the demo password is in the README: an admin account with it must not face a network
-            LOG.errorf("No demo accounts: the service listens on %s, not on loopback only "
-                    + "(set joinedup.demo.accounts-off-loopback=true to allow it knowingly)", httpHost);
-            return;
-        }
         accounts.create(new AccountInput("demo-leader", password.get(), List.of(Roles.LEADER), leaderId));
         for (var role : List.of(Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN)) {
             accounts.create(new AccountInput("demo-" + role, password.get(), List.of(role), null));
         }
         LOG.infof("Created demo accounts demo-leader (leader %d), demo-commissioner, demo-programme, demo-admin", leaderId);
+    }
+
+    private boolean accountsAllowed() {
+        return loopback(httpHost) || accountsOffLoopback;
     }
 
     /** The interface names and addresses that reach this machine only (quarkus.http.host is a name or an address). */
@@ -150,7 +161,8 @@ public class DemoDataLoader {
         return json.convertValue(fields, LeaderInput.class);
     }
 
-    private void addRecord(long leaderId, ObjectNode record) {
+    private DemoCorroboration.Loaded addRecord(long leaderId, ObjectNode record, boolean curated) {
+        // the files' free-text endorsements and "verification" flag become corroboration given by demo accounts (DemoCorroboration)
         var endorsements = record.remove("endorsements");
         var verification = record.remove("verification");
         var names = record.remove("partnerOrganisations");
@@ -163,21 +175,9 @@ public class DemoDataLoader {
                 }
             }
         }
-        long recordId = records.create(leaderId, json.convertValue(record, RecordInput.class)).orElseThrow().id();
-        boolean verified = verification != null && "verified".equals(verification.asText());
-        if (endorsements != null) {
-            for (JsonNode endorsement : endorsements) {
-                // the data files name the verifier as an endorser; a verified record gets one verification below instead
-                if (verified && endorsement.path("endorserRole").asText().toLowerCase(java.util.Locale.ROOT).contains("verifier")) {
-                    continue;
-                }
-                records.endorse(recordId, json.convertValue(endorsement, EndorsementInput.class));
-            }
-        }
-        if (verified) {
-            records.endorse(recordId, new EndorsementInput("verification", "Demo programme verifier", "JoinedUp programme team",
-                    "Programme verifier (illustrative)", "Checked against the programme's published evaluation (demo data)."));
-        }
+        long recordId = records.create(leaderId, json.convertValue(record, RecordInput.class), DEMO_LIST).orElseThrow().id();
+        return new DemoCorroboration.Loaded(recordId, leaderId, endorsements == null ? json.createArrayNode() : endorsements,
+                verification != null && "verified".equals(verification.asText()), curated);
     }
 
     /**

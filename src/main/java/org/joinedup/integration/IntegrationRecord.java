@@ -27,6 +27,10 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "integration_record")
 public class IntegrationRecord extends PanacheEntityBase {
 
+    public static final String SOURCE_LEADER = "leader";
+    public static final String SOURCE_ADMIN = "admin";
+    public static final String SOURCE_IMPORT = "import";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "record_seq")
     @SequenceGenerator(name = "record_seq", sequenceName = "record_seq", allocationSize = 50)
@@ -65,7 +69,27 @@ public class IntegrationRecord extends PanacheEntityBase {
     public LocalDate periodStart;
     public LocalDate periodEnd;
 
+    /** The level that holds for the current revision (see {@link CorroborationRule}), stored so search and matching read one fact. */
     public VerificationLevel verification = VerificationLevel.SELF_REPORTED;
+
+    /** When that level came to hold. */
+    public Instant verificationSince;
+
+    /** Counts material changes (see IntegrationRecordService#material); corroboration is given for one revision. */
+    public int revision = 1;
+
+    /** The last change of wording only (title, summary), which keeps corroboration but is shown beside it. */
+    public Instant wordingEditedAt;
+
+    /** Who reported the record: {@link #SOURCE_LEADER}, {@link #SOURCE_ADMIN} (reportedBy names them) or {@link #SOURCE_IMPORT} (from sourceList). */
+    @Column(updatable = false)
+    public String source = SOURCE_LEADER;
+
+    @Column(updatable = false)
+    public String reportedBy;
+
+    @Column(updatable = false)
+    public String sourceList;
 
     @ElementCollection
     @CollectionTable(name = "record_area", joinColumns = @JoinColumn(name = "record_id"))

@@ -5,11 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import io.quarkus.panache.common.Sort;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -22,13 +25,14 @@ import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
+import org.joinedup.security.SignedInAccount;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.PlaceView;
 import org.joinedup.vocabulary.Vocabularies;
 import org.joinedup.vocabulary.VocabularyItem;
 import org.joinedup.vocabulary.VocabularyKind;
 
-/** Creates, changes and removes integration records and their endorsements; the only writer of their tables. */
+/** Creates, changes and removes integration records; with CorroborationService, the only writer of their tables. */
 @ApplicationScoped
 @Transactional
 public class IntegrationRecordService {
@@ -57,8 +61,16 @@ public class IntegrationRecordService {
     @Inject
     OrganisationDirectory organisations;
 
+    @Inject
+    SignedInAccount signedIn;
+
     /** Empty when the leader does not exist or is hidden from the caller; 403 for someone else's leader. */
     public Optional<RecordView> create(long leaderId, RecordInput input) {
+        return create(leaderId, input, null);
+    }
+
+    /** As {@link #create(long, RecordInput)}, for a record imported from the named list (the demo data). */
+    public Optional<RecordView> create(long leaderId, RecordInput input, String importedFrom) {
         if (!leaders.visibleToCaller(leaderId)) {
             return Optional.empty();
         }
@@ -67,6 +79,8 @@ public class IntegrationRecordService {
         var record = new IntegrationRecord();
         record.leaderId = leaderId;
         apply(input, record);
+        reportedBy(record, importedFrom);
+        record.verificationSince = Instant.now().truncatedTo(ChronoUnit.MICROS);
         record.persist();
         leaders.markChanged(leaderId);
         var view = view(record, List.of());
@@ -75,6 +89,22 @@ public class IntegrationRecordService {
         return Optional.of(view);
     }
 
+    /** The record's source: its leader, an admin on their behalf, or an imported list (also what the system creates). */
+    private void reportedBy(IntegrationRecord record, String importedFrom) {
+        if (importedFrom != null || !user.inRequest()) {
+            record.source = IntegrationRecord.SOURCE_IMPORT;
+            record.sourceList = importedFrom == null ? "the system" : importedFrom;
+        } else if (!user.isLeader(record.leaderId)) {
+            record.source = IntegrationRecord.SOURCE_ADMIN;
+            record.reportedBy = user.name();
+        }
+    }
+
+    /**
+     * A material change (services, areas, scope, approaches, role, period, outcomes, partners)
+     * starts a new revision, for which earlier corroboration no longer holds; a change of title or
+     * summary only is marked as a wording edit; a PUT of what was read changes nothing.
+     */
     public Optional<RecordView> update(long id, RecordInput input) {
         if (input.version() == null) {
             throw ProblemException.invalid(Violation.body("version", "is required when updating; send the version you read"));
@@ -87,13 +117,21 @@ public class IntegrationRecordService {
             }
             rules.check(input);
             var before = view(record, List.of());
+            var materialBefore = material(record);
+            var wordingBefore = Arrays.asList(record.title, record.summary);
             apply(input, record);
+            if (!material(record).equals(materialBefore)) {
+                record.revision++;
+                restate(record);
+            } else if (!Arrays.asList(record.title, record.summary).equals(wordingBefore)) {
+                record.wordingEditedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            }
             // flush now so a concurrent change fails this request with 409 and the view shows the new version
             IntegrationRecord.getEntityManager().flush();
             leaders.markChanged(record.leaderId);
             audit.record("update", "record", id, before, view(record, List.of()));
         });
-        return found.map(record -> view(record, Endorsement.ofRecord(id)));
+        return found.map(this::view);
     }
 
     /** False when there is no such record or it is hidden from the caller. */
@@ -109,13 +147,14 @@ public class IntegrationRecordService {
     }
 
     /** A record whose leader the caller may see. */
-    private Optional<IntegrationRecord> visible(long id) {
+    @Transactional(TxType.SUPPORTS)
+    Optional<IntegrationRecord> visible(long id) {
         return IntegrationRecord.<IntegrationRecord>findByIdOptional(id).filter(r -> leaders.visibleToCaller(r.leaderId));
     }
 
     @Transactional(TxType.SUPPORTS)
     public Optional<RecordView> find(long id) {
-        return visible(id).map(record -> view(record, Endorsement.ofRecord(id)));
+        return visible(id).map(this::view);
     }
 
     /** Empty when the leader does not exist. */
@@ -127,7 +166,7 @@ public class IntegrationRecordService {
         var records = IntegrationRecord.ofLeader(leaderId, paging.page(), paging.size());
         Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(records.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(e -> e.recordId));
-        var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()))).toList();
+        var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()), true)).toList();
         return Optional.of(Page.of(views, paging, IntegrationRecord.countOfLeader(leaderId)));
     }
 
@@ -141,11 +180,14 @@ public class IntegrationRecordService {
         var records = query.page(paging.page(), paging.size()).list();
         Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(records.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(e -> e.recordId));
-        var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()))).toList();
+        var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()), true)).toList();
         return Page.of(views, paging, query.count());
     }
 
-    /** Every record of the given leaders with its endorsements, for indexing; keyed by leader id. */
+    /**
+     * Every record of the given leaders with its endorsements, for indexing; keyed by leader id. The
+     * public view, whoever calls: no rejections, no note for the owner.
+     */
     @Transactional(TxType.SUPPORTS)
     public Map<Long, List<RecordView>> recordsOfLeaders(Collection<Long> leaderIds) {
         if (leaderIds.isEmpty()) {
@@ -155,36 +197,7 @@ public class IntegrationRecordService {
         Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(records.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(e -> e.recordId));
         return records.stream().collect(Collectors.groupingBy(r -> r.leaderId,
-                Collectors.mapping(r -> view(r, endorsements.getOrDefault(r.id, List.of())), Collectors.toList())));
-    }
-
-    /** Empty when the record does not exist. */
-    public Optional<RecordView> endorse(long recordId, EndorsementInput input) {
-        Optional<IntegrationRecord> found = visible(recordId);
-        found.ifPresent(record -> {
-            var endorsement = new Endorsement();
-            endorsement.recordId = recordId;
-            endorsement.kind = input.kind() == null ? Endorsement.ENDORSEMENT : input.kind();
-            checkEndorser(record, endorsement.kind, input);
-            if (user.isLeader(record.leaderId)) {
-                throw ProblemException.forbidden("you cannot endorse or verify your own record");
-            }
-            if (Endorsement.VERIFICATION.equals(endorsement.kind) && !user.isStaff()) {
-                throw ProblemException.forbidden("only programme staff verify records");
-            }
-            endorsement.endorserName = input.endorserName().strip();
-            endorsement.statedOrganisation = input.endorserOrganisation().strip();
-            endorsement.endorserRole = input.endorserRole();
-            endorsement.comment = input.comment();
-            endorsement.persist();
-            var level = Endorsement.VERIFICATION.equals(endorsement.kind) ? VerificationLevel.VERIFIED : VerificationLevel.ENDORSED;
-            record.verification = record.verification.atLeast(level);
-            leaders.markChanged(record.leaderId);
-            audit.record(Endorsement.VERIFICATION.equals(endorsement.kind) ? "verify" : "endorse", "record", recordId, null,
-                    RecordView.EndorsementView.of(endorsement));
-            LOG.infof("Record %d %s by %s; now %s", recordId, endorsement.kind, endorsement.statedOrganisation, record.verification.code);
-        });
-        return found.map(record -> view(record, Endorsement.ofRecord(recordId)));
+                Collectors.mapping(r -> view(r, endorsements.getOrDefault(r.id, List.of()), false), Collectors.toList())));
     }
 
     /**
@@ -198,17 +211,27 @@ public class IntegrationRecordService {
         }
     }
 
-    /** An endorsement corroborates from inside the work, so it must come from a named partner organisation. */
-    private void checkEndorser(IntegrationRecord record, String kind, EndorsementInput input) {
-        if (!List.of(Endorsement.ENDORSEMENT, Endorsement.VERIFICATION).contains(kind)) {
-            throw ProblemException.invalid(Violation.body("kind", "'" + kind + "' is not a kind of endorsement",
-                    List.of(Endorsement.ENDORSEMENT, Endorsement.VERIFICATION)));
+    /**
+     * Stores the level that holds for the record's current revision and since when (see
+     * {@link CorroborationRule}); search follows through the leader's change event.
+     */
+    @Transactional(TxType.MANDATORY)
+    void restate(IntegrationRecord record) {
+        var standing = CorroborationRule.standing(Endorsement.ofRecord(record.id).stream().map(CorroborationRule.Assertion::of).toList(),
+                record.revision, record.createdAt);
+        if (record.verification != standing.level() || !Objects.equals(record.verificationSince, standing.since())) {
+            record.verification = standing.level();
+            record.verificationSince = standing.since();
+            leaders.markChanged(record.leaderId);
         }
-        boolean partner = organisations.match(input.endorserOrganisation()).filter(o -> record.partners.contains(o.code())).isPresent();
-        if (Endorsement.ENDORSEMENT.equals(kind) && !partner) {
-            throw ProblemException.invalid(Violation.body("endorserOrganisation",
-                    "must be one of the record's partner organisations", record.partners));
-        }
+    }
+
+    /** The values a material change alters (copies: the collections are changed in place). */
+    private List<Object> material(IntegrationRecord r) {
+        return Arrays.asList(List.copyOf(r.services), r.areas.stream().map(a -> Arrays.asList(a.areaCode, a.country, a.place, a.latitude, a.longitude)).toList(),
+                r.scope, List.copyOf(r.approaches), r.role, r.periodStart, r.periodEnd,
+                r.outcomes.stream().map(o -> Arrays.asList(o.metric, o.description, o.baseline, o.result, o.unit, o.period, o.source)).toList(),
+                List.copyOf(r.partners));
     }
 
     private void apply(RecordInput input, IntegrationRecord record) {
@@ -271,15 +294,51 @@ public class IntegrationRecordService {
         return link;
     }
 
+    /** The record as the caller sees it (in the caller's transaction or session, as the entity is). */
+    @Transactional(TxType.SUPPORTS)
+    RecordView view(IntegrationRecord record) {
+        return view(record, Endorsement.ofRecord(record.id), true);
+    }
+
+    /** Without endorsements, as the audit trail keeps a record. */
     private RecordView view(IntegrationRecord record, List<Endorsement> endorsements) {
+        return view(record, endorsements, false);
+    }
+
+    /**
+     * forCaller: rejections and the corroboration note are shown to the record's leader and
+     * programme staff (and a rejection to the account that gave it); otherwise, and always for
+     * the index, they are not.
+     */
+    private RecordView view(IntegrationRecord record, List<Endorsement> endorsements, boolean forCaller) {
+        boolean insider = forCaller && user.inRequest() && (user.isStaff() || user.isLeader(record.leaderId));
+        Long caller = forCaller && !insider && endorsements.stream().anyMatch(e -> !e.confirmed())
+                ? signedIn.current().map(SignedInAccount.Identity::id).orElse(null) : null;
+        var shown = endorsements.stream().filter(e -> e.confirmed() || insider || caller != null && caller.equals(e.accountId)).toList();
+        String note = insider ? CorroborationRule.note(endorsements.stream().map(CorroborationRule.Assertion::of).toList(),
+                record.revision, record.wordingEditedAt).orElse(null) : null;
         return new RecordView(record.id, record.version, record.leaderId, record.title, record.summary,
                 record.areas.stream().map(this::place).toList(), List.copyOf(record.services), record.scope,
                 List.copyOf(record.approaches), record.programme, record.role, List.copyOf(organisations.views(record.partners).values()),
                 record.periodStart, record.periodEnd,
                 record.outcomes.stream().map(this::outcomeView).toList(),
                 record.evidence.stream().map(e -> new RecordView.EvidenceView(e.title, e.url)).toList(),
-                record.verification.code, endorsements.stream().map(RecordView.EndorsementView::of).toList(),
+                record.revision, Provenance.ofRecord(record.source, record.reportedBy, record.sourceList, record.createdAt),
+                record.verification.code, record.verificationSince, record.wordingEditedAt, note,
+                shown.stream().map(e -> endorsementView(e, record)).toList(),
                 record.createdAt, record.updatedAt);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    RecordView.EndorsementView endorsementView(Endorsement e, IntegrationRecord record) {
+        var organisation = e.organisationCode == null ? null : organisations.find(e.organisationCode).orElse(null);
+        String programme = e.programme == null ? null
+                : vocabularies.get(VocabularyKind.PROGRAMMES).find(e.programme).map(VocabularyItem::label).orElse(e.programme);
+        return new RecordView.EndorsementView(e.id, e.kind, e.decision,
+                CorroborationRule.status(CorroborationRule.Assertion.of(e), record.revision, record.wordingEditedAt),
+                Provenance.ofAssertion(e, organisation == null ? e.organisationCode : organisation.name(), programme),
+                e.endorserName, e.endorserRole, organisation, e.programme, e.statedOrganisation, e.comment, e.recordRevision,
+                e.illustrative, e.createdAt, e.updatedAt);
     }
 
     private RecordView.OutcomeView outcomeView(Outcome o) {

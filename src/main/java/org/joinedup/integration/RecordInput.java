@@ -18,7 +18,8 @@ import org.joinedup.platform.CodeOrObject;
  * service. The shape a GET gives is accepted as it is: read-only fields (verification and
  * endorsements among them) are ignored, and an area may carry what a GET shows of it.
  */
-@JsonIgnoreProperties({ "id", "leaderId", "verification", "endorsements", "createdAt", "updatedAt" })
+@JsonIgnoreProperties({ "id", "leaderId", "revision", "source", "verification", "verificationSince", "wordingEditedAt", "corroboration",
+        "endorsements", "createdAt", "updatedAt" })
 public record RecordInput(
         @NotBlank @Size(max = 300) @Schema(examples = "Local integrated care teams in Mid-Nottinghamshire") String title,
         @Size(max = 5000) String summary,

@@ -15,6 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.ProblemException;
@@ -28,6 +30,9 @@ public class RecordResource {
 
     @Inject
     IntegrationRecordService records;
+
+    @Inject
+    CorroborationService corroboration;
 
     @GET
     @Path("/{id}")
@@ -57,11 +62,41 @@ public class RecordResource {
     }
 
     @POST
+    @Path("/{id}/corroboration-requests")
+    @RolesAllowed({ Roles.LEADER, Roles.PROGRAMME, Roles.ADMIN })
+    @Operation(summary = "Ask a partner organisation to corroborate the record: 201 the first time, 200 when asked again (about the current revision)")
+    public Response ask(@PathParam("id") long id, @Valid @NotNull CorroborationRequestInput input) {
+        var asked = corroboration.ask(id, input).orElseThrow(() -> ProblemException.notFound("Record", id));
+        return Response.status(asked.created() ? Response.Status.CREATED : Response.Status.OK).entity(asked.request()).build();
+    }
+
+    @GET
+    @Path("/{id}/corroboration-requests")
+    @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
+    @Operation(summary = "The organisations asked to corroborate the record: all for its leader and staff, their own for an asked organisation's accounts")
+    public List<CorroborationRequestView> requests(@PathParam("id") long id) {
+        return corroboration.requestsOf(id).orElseThrow(() -> ProblemException.notFound("Record", id));
+    }
+
+    @POST
     @Path("/{id}/endorsements")
     @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
-    @Operation(summary = "Corroborate a record: an endorsement from a partner organisation, or a programme verification")
+    @Operation(summary = "Confirm or reject the record's current revision for your organisation, once asked; who you are comes from your account",
+            description = "201 the first time, 200 when your earlier endorsement was for an earlier revision; 409 when already given for this one")
     public Response endorse(@PathParam("id") long id, @Valid @NotNull EndorsementInput input) {
-        var record = records.endorse(id, input).orElseThrow(() -> ProblemException.notFound("Record", id));
-        return Response.status(Response.Status.CREATED).entity(record).build();
+        return given(corroboration.endorse(id, input), id);
+    }
+
+    @POST
+    @Path("/{id}/verifications")
+    @RolesAllowed({ Roles.PROGRAMME, Roles.ADMIN })
+    @Operation(summary = "Verify (or reject) the record's current revision for a programme, as programme staff")
+    public Response verify(@PathParam("id") long id, @Valid @NotNull VerificationInput input) {
+        return given(corroboration.verify(id, input), id);
+    }
+
+    private static Response given(Optional<CorroborationService.Given> given, long id) {
+        var result = given.orElseThrow(() -> ProblemException.notFound("Record", id));
+        return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK).entity(result.record()).build();
     }
 }

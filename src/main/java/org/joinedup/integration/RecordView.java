@@ -1,5 +1,6 @@
 package org.joinedup.integration;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +8,13 @@ import java.util.List;
 import org.joinedup.organisation.OrganisationView;
 import org.joinedup.vocabulary.PlaceView;
 
-/** An integration record as clients see it, with its areas resolved to current ICBs and regions. */
+/**
+ * An integration record as clients see it, with its areas resolved to current ICBs and regions.
+ * {@code verification} is the level that holds for the current {@code revision} (since
+ * {@code verificationSince}); {@code source} says who reported it. {@code corroboration} is a
+ * note for the owner and programme staff only (null for everyone else), and rejections are
+ * among {@code endorsements} only for them and the account that gave them.
+ */
 public record RecordView(
         long id,
         int version,
@@ -25,7 +32,12 @@ public record RecordView(
         LocalDate periodEnd,
         List<OutcomeView> outcomes,
         List<EvidenceView> evidence,
+        int revision,
+        String source,
         String verification,
+        Instant verificationSince,
+        Instant wordingEditedAt,
+        String corroboration,
         List<EndorsementView> endorsements,
         Instant createdAt,
         Instant updatedAt) {
@@ -38,11 +50,13 @@ public record RecordView(
     public record EvidenceView(String title, String url) {
     }
 
-    public record EndorsementView(long id, String kind, String endorserName, String endorserOrganisation, String endorserRole,
-            String comment, Instant createdAt) {
-
-        static EndorsementView of(Endorsement e) {
-            return new EndorsementView(e.id, e.kind, e.endorserName, e.statedOrganisation, e.endorserRole, e.comment, e.createdAt);
-        }
+    /**
+     * An endorsement (organisation set) or a verification (programme set), with its status against
+     * the record's revision (current, wording-edited-since, earlier-version, legacy) and its source.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EndorsementView(long id, String kind, String decision, String status, String source, String endorserName,
+            String endorserRole, OrganisationView organisation, String programme, String statedOrganisation, String comment,
+            int recordRevision, boolean illustrative, Instant createdAt, Instant updatedAt) {
     }
 }

@@ -24,7 +24,9 @@ import org.joinedup.platform.CodeOrObject;
 public record LeaderInput(
         @NotBlank @Size(max = 200) @Schema(examples = "Helen Marsh") String name,
         @Size(max = 200) @Schema(examples = "Director of integrated care") String currentRole,
-        @Size(max = 200) String organisation,
+        @JsonDeserialize(using = CodeOrObject.class)
+        @Schema(description = "The leader's own organisation: its code (GET /api/organisations finds it) or the object a GET gives; optional",
+                examples = "RK5") String organisation,
         @Size(max = 2000) @Schema(description = "What the leader is doing now") String doingNow,
         @PastOrPresent LocalDate doingNowAsOf,
         @NotBlank @JsonDeserialize(using = CodeOrObject.class)

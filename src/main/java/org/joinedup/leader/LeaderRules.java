@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.vocabulary.Geography;
@@ -20,11 +21,18 @@ class LeaderRules {
     @Inject
     Vocabularies vocabularies;
 
+    @Inject
+    OrganisationDirectory organisations;
+
     void check(LeaderInput input) {
         var violations = new ArrayList<Violation>();
         geography.checkWorkArea("homeArea", input.homeArea(), violations);
         if (input.visibility() != null && Visibility.fromCode(input.visibility()).isEmpty()) {
             violations.add(Violation.body("visibility", "'" + input.visibility() + "' is not a visibility", Visibility.codes()));
+        }
+        if (input.organisation() != null && !input.organisation().isBlank() && organisations.find(input.organisation()).isEmpty()) {
+            violations.add(Violation.body("organisation", "'" + input.organisation() + "' is not a known organisation code; "
+                    + OrganisationDirectory.LOOKUP_HINT));
         }
         var mentoring = input.mentoring();
         if (mentoring != null) {

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
@@ -31,6 +32,9 @@ public class LeaderService {
 
     @Inject
     Geography geography;
+
+    @Inject
+    OrganisationDirectory organisations;
 
     @Inject
     Event<LeaderChanged> changes;
@@ -122,6 +126,12 @@ public class LeaderService {
     @Transactional(TxType.SUPPORTS)
     public void requireActFor(long leaderId) {
         Leader.<Leader>findByIdOptional(leaderId).ifPresent(this::requireActFor);
+    }
+
+    /** The leader's own organisation (a code), for corroboration's rule that it is not a partner's word. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<String> organisationCode(long leaderId) {
+        return Leader.<Leader>findByIdOptional(leaderId).map(leader -> leader.organisationCode);
     }
 
     /** The leader's contact details, for an introduction or mentorship they accepted; audited by the caller. */
@@ -258,7 +268,7 @@ public class LeaderService {
     private void apply(LeaderInput input, Leader leader) {
         leader.name = input.name().strip();
         leader.currentRole = input.currentRole();
-        leader.organisationCode = input.organisation();
+        leader.organisationCode = input.organisation() == null || input.organisation().isBlank() ? null : input.organisation().strip();
         leader.doingNow = input.doingNow();
         leader.doingNowAsOf = input.doingNowAsOf();
         leader.homeAreaCode = input.homeArea();
@@ -279,6 +289,6 @@ public class LeaderService {
     }
 
     private LeaderView view(Leader leader) {
-        return LeaderView.of(leader, geography.describe(leader.homeAreaCode).orElse(null));
+        return LeaderView.of(leader, geography.describe(leader.homeAreaCode).orElse(null), organisations.find(leader.organisationCode).orElse(null));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.joinedup.organisation.OrganisationView;
 import org.joinedup.vocabulary.PlaceView;
 
 /**
@@ -15,7 +16,7 @@ public record LeaderView(
         int version,
         String name,
         String currentRole,
-        String organisation,
+        @JsonInclude(JsonInclude.Include.ALWAYS) OrganisationView organisation,
         String doingNow,
         LocalDate doingNowAsOf,
         PlaceView homeArea,
@@ -26,9 +27,9 @@ public record LeaderView(
         Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) Contact contact) {
 
-    static LeaderView of(Leader leader, PlaceView home) {
+    static LeaderView of(Leader leader, PlaceView home, OrganisationView organisation) {
         var offer = leader.mentoring;
-        return new LeaderView(leader.id, leader.version, leader.name, leader.currentRole, leader.organisationCode, leader.doingNow,
+        return new LeaderView(leader.id, leader.version, leader.name, leader.currentRole, organisation, leader.doingNow,
                 leader.doingNowAsOf, home, new MentoringView(offer.willing, offer.capacity, offer.active,
                         List.copyOf(offer.formats), offer.trained, List.copyOf(offer.conflicts)),
                 leader.visibility.code, leader.illustrative, leader.createdAt, leader.updatedAt, null);

@@ -187,7 +187,7 @@ public class CohortMatchService {
         for (var m : found) {
             int left = room.getOrDefault(m.leaderId(), 0);
             if (left > 0) {
-                pool.put(m.leaderId(), new MentorCandidate(m.leaderId(), m.name(), m.currentRole(), m.organisation(), m.homeAreaName(),
+                pool.put(m.leaderId(), new MentorCandidate(m.leaderId(), m.name(), m.currentRole(), m.organisationCode(), m.organisation(), m.homeAreaName(),
                         m.willing(), left, m.formats(), m.trained(), m.conflicts(), m.illustrative(), m.records()));
             }
         }

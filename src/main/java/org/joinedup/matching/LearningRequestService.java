@@ -198,7 +198,8 @@ public class LearningRequestService {
     private MatchScorer.Need need(LearningRequest request, LeaderView learner) {
         var area = geography.find(request.areaCode).orElseThrow();
         var location = area.latitude() == null ? null : new GeoPoint(area.latitude(), area.longitude());
-        return new MatchScorer.Need(request.learnerId, learner.organisation(), learner.mentoring().conflicts(),
+        return new MatchScorer.Need(request.learnerId, learner.organisation() == null ? null : learner.organisation().code(),
+                learner.organisation() == null ? null : learner.organisation().name(), learner.mentoring().conflicts(),
                 new java.util.LinkedHashSet<>(request.services), new java.util.LinkedHashSet<>(request.approaches), request.scope,
                 new java.util.LinkedHashSet<>(request.formats), location, area.name());
     }

@@ -46,12 +46,12 @@ public final class MatchScorer {
     static final double TRAINED = 2;
 
     /** What the scorer needs to know of a request; {@code scopeRank} orders scopes narrow to wide. */
-    public record Need(long learnerId, String learnerOrganisation, List<String> learnerConflicts, Set<String> services,
+    public record Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, Set<String> services,
             Set<String> approaches, String scope, Set<String> formats, GeoPoint location, String placeName) {
 
         /** The part of the need the candidate query in the index uses. */
         public MentorCandidate.Need forCandidates() {
-            return new MentorCandidate.Need(learnerId, learnerOrganisation, learnerConflicts, List.copyOf(services),
+            return new MentorCandidate.Need(learnerId, learnerOrganisationCode, learnerOrganisation, learnerConflicts, List.copyOf(services),
                     List.copyOf(approaches), List.copyOf(formats), location);
         }
     }
@@ -96,18 +96,19 @@ public final class MatchScorer {
 
     /**
      * Never the learner, their own organisation, a conflict declared by either side, or a mentor with no
-     * room. Organisations compare ignoring case and surrounding spaces, without allocating: a cohort
-     * asks this millions of times.
+     * room. The own organisation compares by code; a declared conflict is a name as people write it,
+     * compared with the organisation's name ignoring case and surrounding spaces, without
+     * allocating: a cohort asks this millions of times.
      */
     public static boolean eligible(Need need, MentorCandidate mentor) {
         if (mentor.leaderId() == need.learnerId() || !mentor.willing() || mentor.capacityLeft() < 1) {
             return false;
         }
-        var learnerOrg = stripped(need.learnerOrganisation());
-        var mentorOrg = stripped(mentor.organisation());
-        if (!learnerOrg.isEmpty() && learnerOrg.equalsIgnoreCase(mentorOrg)) {
+        if (need.learnerOrganisationCode() != null && need.learnerOrganisationCode().equals(mentor.organisationCode())) {
             return false;
         }
+        var learnerOrg = stripped(need.learnerOrganisation());
+        var mentorOrg = stripped(mentor.organisation());
         return !(!learnerOrg.isEmpty() && names(mentor.conflicts(), learnerOrg))
                 && !(!mentorOrg.isEmpty() && names(need.learnerConflicts(), mentorOrg));
     }

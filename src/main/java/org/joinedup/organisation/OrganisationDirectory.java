@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.Page;
@@ -30,6 +32,8 @@ import org.joinedup.security.CurrentUser;
 public class OrganisationDirectory {
 
     private static final Logger LOG = Logger.getLogger(OrganisationDirectory.class);
+    /** "Sherwood Forest Hospitals NHS Foundation Trust (RK5)", as the pages' pickers offer an organisation. */
+    private static final Pattern PICKED = Pattern.compile("(.*)\\(\\s*([A-Za-z0-9]+)\\s*\\)");
     public static final String LOOKUP_HINT = "find organisation codes with GET /api/organisations?q=<part of the name>";
 
     @Inject
@@ -99,6 +103,35 @@ public class OrganisationDirectory {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot match organisation name", e);
         }
+    }
+
+    /**
+     * What a person typed for an organisation: its code, the "Name (CODE)" a picker offers, or a
+     * name that means it (see {@link OrganisationNames}).
+     */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<OrganisationView> resolve(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        var picked = PICKED.matcher(text);
+        if (picked.matches()) {
+            var byCode = find(picked.group(2).toUpperCase(Locale.ROOT));
+            if (byCode.isPresent()) {
+                return byCode;
+            }
+            text = picked.group(1).strip();
+        }
+        var byCode = find(text.toUpperCase(Locale.ROOT));
+        return byCode.isPresent() ? byCode : match(text);
+    }
+
+    /** The open organisations by name, for the pages' pickers. */
+    @Transactional(TxType.SUPPORTS)
+    public List<OrganisationView> open() {
+        List<Organisation> all = Organisation.list("closedOn is null", Sort.by("name"));
+        return all.stream().map(this::view).toList();
     }
 
     /** Organisations whose name holds every word of the query, open ones first. */

@@ -67,7 +67,8 @@ public class PersonalDataService {
     @Transactional
     public PersonalData export() {
         var leaderId = ownLeader();
-        var recordList = records.recordsOfLeaders(List.of(leaderId)).getOrDefault(leaderId, List.of());
+        // as the leader sees them: with each assertion's source, rejections and the note on corroboration
+        var recordList = records.listOfLeader(leaderId, ALL).orElseThrow().items();
         var trail = new ArrayList<AuditTrail.Entry>(audit.search(null, null, "leader", String.valueOf(leaderId), null, null, ALL).items());
         for (var record : recordList) {
             trail.addAll(audit.search(null, null, "record", String.valueOf(record.id()), null, null, ALL).items());

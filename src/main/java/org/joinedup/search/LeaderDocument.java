@@ -25,7 +25,9 @@ public record LeaderDocument(
         long revision,
         String name,
         String currentRole,
+        /** The leader's own organisation: its name for full text, its code for exact filters (never the learner's own). */
         String organisation,
+        String organisationCode,
         String doingNow,
         LocalDate doingNowAsOf,
         HomeArea homeArea,
@@ -91,7 +93,9 @@ public record LeaderDocument(
             List<String> regions,
             List<String> countries,
             List<GeoPoint> locations,
+            /** The partners' names for full text, their codes for exact filters. */
             List<String> partnerOrganisations,
+            List<String> partnerCodes,
             LocalDate periodStart,
             LocalDate periodEnd,
             boolean ongoing,
@@ -104,6 +108,9 @@ public record LeaderDocument(
             int evidenceCount,
             String verification,
             int verificationRank,
+            /** When the level came to hold (see IntegrationRecordService#restate). */
+            Instant verificationSince,
+            /** Confirmed endorsements and verifications given for the record's current revision. */
             int endorsementCount) {
     }
 
@@ -115,7 +122,8 @@ public record LeaderDocument(
         var latest = docs.stream()
                 .map(r -> r.ongoing() ? LocalDate.now() : r.periodEnd())
                 .max(Comparator.naturalOrder()).orElse(null);
-        return new LeaderDocument(leader.id(), state.revision(), leader.name(), leader.currentRole(), leader.organisation(),
+        return new LeaderDocument(leader.id(), state.revision(), leader.name(), leader.currentRole(),
+                leader.organisation() == null ? null : leader.organisation().name(), leader.organisation() == null ? null : leader.organisation().code(),
                 leader.doingNow(), leader.doingNowAsOf(),
                 new HomeArea(home.code(), home.name(), home.icb() == null ? null : home.icb().code(), home.region().code()),
                 point(home),
@@ -135,13 +143,15 @@ public record LeaderDocument(
                 distinct(english.stream().map(a -> a.region().code())),
                 distinct(areas.stream().map(PlaceView::country)),
                 areas.stream().map(LeaderDocument::point).filter(Objects::nonNull).toList(),
-                r.partnerOrganisations().stream().map(o -> o.name()).toList(), r.periodStart(), r.periodEnd(), r.periodEnd() == null,
+                r.partnerOrganisations().stream().map(o -> o.name()).toList(),
+                r.partnerOrganisations().stream().map(o -> o.code()).toList(), r.periodStart(), r.periodEnd(), r.periodEnd() == null,
                 distinct(r.outcomes().stream().map(RecordView.OutcomeView::metric)),
                 distinct(r.outcomes().stream().filter(o -> Boolean.TRUE.equals(o.improved())).map(RecordView.OutcomeView::metric)),
                 Improvement.best(r.outcomes()).ordinal(),
                 r.outcomes().size(), r.evidence().size(), r.verification(),
-                VerificationLevel.fromCode(r.verification()).orElseThrow().ordinal(),
-                r.endorsements().size());
+                VerificationLevel.fromCode(r.verification()).orElseThrow().ordinal(), r.verificationSince(),
+                (int) r.endorsements().stream().filter(e -> "confirmed".equals(e.decision()) && e.recordRevision() == r.revision()
+                        && !"legacy".equals(e.status())).count());
     }
 
     private static GeoPoint point(PlaceView place) {

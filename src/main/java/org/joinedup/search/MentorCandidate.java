@@ -3,8 +3,12 @@ package org.joinedup.search;
 import java.util.List;
 import org.joinedup.integration.Improvement;
 
-/** A leader as matching sees them: their mentoring offer and the experience in their records. */
-public record MentorCandidate(long leaderId, String name, String currentRole, String organisation, String homeAreaName,
+/**
+ * A leader as matching sees them: their mentoring offer and the experience in their records.
+ * {@code organisationCode} says whose organisation it is; {@code organisation} is its name, which
+ * declared conflicts (free-text names) are compared with.
+ */
+public record MentorCandidate(long leaderId, String name, String currentRole, String organisationCode, String organisation, String homeAreaName,
         boolean willing, int capacityLeft, List<String> formats, boolean trained, List<String> conflicts, boolean illustrative,
         List<Experience> records) {
 
@@ -17,7 +21,7 @@ public record MentorCandidate(long leaderId, String name, String currentRole, St
      * What a learner needs, for the candidate query: who they are (never matched with themselves,
      * their own organisation or a declared conflict), what they want to learn and where.
      */
-    public record Need(long learnerId, String learnerOrganisation, List<String> learnerConflicts, List<String> services,
+    public record Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, List<String> services,
             List<String> approaches, List<String> formats, LeaderDocument.GeoPoint location) {
     }
 }

@@ -26,7 +26,7 @@ public class MentorCandidates {
     private static final int RESCORE_FACTOR = 40;
     /** Elasticsearch's index.max_rescore_window default. */
     private static final int MAX_RESCORE_WINDOW = 10_000;
-    private static final List<String> LEADER_FIELDS = List.of("id", "name", "current_role", "organisation", "home_area.name",
+    private static final List<String> LEADER_FIELDS = List.of("id", "name", "current_role", "organisation", "organisation_code", "home_area.name",
             "mentoring", "illustrative");
 
     @Inject
@@ -139,10 +139,11 @@ public class MentorCandidates {
     private static List<ObjectNode> excluded(MentorCandidate.Need need) {
         var out = new ArrayList<ObjectNode>();
         out.add(obj("ids", obj("values", arr(String.valueOf(need.learnerId())))));
+        if (need.learnerOrganisationCode() != null) {
+            out.add(obj("term", obj("organisation_code", need.learnerOrganisationCode())));
+        }
         if (need.learnerOrganisation() != null && !need.learnerOrganisation().isBlank()) {
-            var organisation = need.learnerOrganisation().strip().toLowerCase(Locale.ROOT);
-            out.add(obj("term", obj("organisation.keyword", organisation)));
-            out.add(obj("term", obj("mentoring.conflicts", organisation)));
+            out.add(obj("term", obj("mentoring.conflicts", need.learnerOrganisation().strip().toLowerCase(Locale.ROOT))));
         }
         if (!need.learnerConflicts().isEmpty()) {
             out.add(obj("terms", obj("organisation.keyword",
@@ -161,7 +162,7 @@ public class MentorCandidates {
         var records = new ArrayList<MentorCandidate.Experience>();
         s.path("records").forEach(r -> records.add(experience(r)));
         var m = s.path("mentoring");
-        return new MentorCandidate(s.path("id").asLong(), s.path("name").asText(), Json.text(s, "current_role"), Json.text(s, "organisation"),
+        return new MentorCandidate(s.path("id").asLong(), s.path("name").asText(), Json.text(s, "current_role"), Json.text(s, "organisation_code"), Json.text(s, "organisation"),
                 Json.text(s.path("home_area"), "name"), m.path("willing").asBoolean(), m.path("capacity_left").asInt(), Json.strings(m.path("formats")),
                 m.path("trained").asBoolean(), Json.strings(m.path("conflicts")), s.path("illustrative").asBoolean(), records);
     }

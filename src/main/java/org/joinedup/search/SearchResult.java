@@ -1,9 +1,11 @@
 package org.joinedup.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.organisation.OrganisationView;
 
 /** One page of leaders found, with facet counts in leaders. */
 public record SearchResult(long total, int page, int size, int totalPages, List<Hit> hits, Map<String, List<FacetCount>> facets) {
@@ -15,7 +17,7 @@ public record SearchResult(long total, int page, int size, int totalPages, List<
 
     /** The leader's public summary; never contact details. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Leader(long id, String name, String currentRole, String organisation, String doingNow, LocalDate doingNowAsOf,
+    public record Leader(long id, String name, String currentRole, OrganisationView organisation, String doingNow, LocalDate doingNowAsOf,
             Place homeArea, Mentoring mentoring, int recordCount, boolean illustrative) {
     }
 
@@ -25,10 +27,10 @@ public record SearchResult(long total, int page, int size, int totalPages, List<
     public record Mentoring(boolean willing, int capacityLeft, List<String> formats, boolean trained) {
     }
 
-    /** One of the leader's records that passed the filters, best first. */
+    /** One of the leader's records that passed the filters, best first, with the level that holds for it and since when. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MatchedRecord(long id, String title, List<String> services, List<String> approaches, String scope, String programme,
-            List<String> areas, LocalDate periodStart, LocalDate periodEnd, String verification, List<String> outcomeMetrics,
+            List<String> areas, LocalDate periodStart, LocalDate periodEnd, String verification, Instant verificationSince, List<String> outcomeMetrics,
             List<String> improvedOutcomes, int evidenceCount, Double distanceKm, boolean matchedText) {
     }
 

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.leader.ProfileAudience;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
@@ -33,6 +35,9 @@ public class SearchService {
 
     @Inject
     Geography geography;
+
+    @Inject
+    OrganisationDirectory organisations;
 
     @Inject
     ObjectMapper json;
@@ -100,7 +105,8 @@ public class SearchService {
         var home = s.path("home_area");
         var region = geography.find(home.path("region").asText()).map(Area::name).orElse(null);
         var mentoring = s.path("mentoring");
-        return new SearchResult.Leader(s.path("id").asLong(), s.path("name").asText(), Json.text(s, "current_role"), Json.text(s, "organisation"),
+        return new SearchResult.Leader(s.path("id").asLong(), s.path("name").asText(), Json.text(s, "current_role"),
+                organisations.find(Json.text(s, "organisation_code")).orElse(null),
                 doingNow ? Json.text(s, "doing_now") : null, doingNow ? date(s, "doing_now_as_of") : null,
                 new SearchResult.Place(Json.text(home, "code"), Json.text(home, "name"), Json.text(home, "icb"), Json.text(home, "region"), region),
                 new SearchResult.Mentoring(mentoring.path("willing").asBoolean(), mentoring.path("capacity_left").asInt(),
@@ -120,7 +126,8 @@ public class SearchService {
         boolean text = matchedQueries.stream().anyMatch(q -> q.startsWith("record:"));
         return new SearchResult.MatchedRecord(r.path("id").asLong(), r.path("title").asText(), Json.strings(r.path("services")),
                 Json.strings(r.path("approaches")), Json.text(r, "scope"), Json.text(r, "programme"), Json.strings(r.path("area_names")),
-                date(r, "period_start"), date(r, "period_end"), Json.text(r, "verification"), Json.strings(r.path("outcome_metrics")),
+                date(r, "period_start"), date(r, "period_end"), Json.text(r, "verification"), instant(r, "verification_since"),
+                Json.strings(r.path("outcome_metrics")),
                 Json.strings(r.path("improved_outcomes")), r.path("evidence_count").asInt(), distance == null ? null : round(distance), text);
     }
 
@@ -175,6 +182,11 @@ public class SearchService {
     private static LocalDate date(JsonNode node, String field) {
         var value = Json.text(node, field);
         return value == null ? null : LocalDate.parse(value);
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        var value = Json.text(node, field);
+        return value == null ? null : Instant.parse(value);
     }
 
     private static double round(double value) {

@@ -19,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * Someone who signs in: a username, a bcrypt hash of the password, roles, and for leaders the leader
- * they are. Every token names the session version it was issued for; bumping it revokes them all.
+ * they are, and the organisation (if any) it belongs to. Every token names the session version it was issued for; bumping it revokes them all.
  */
 @Entity
 @Table(name = "account")
@@ -42,6 +42,16 @@ public class Account extends PanacheEntityBase {
     public List<String> roles = new ArrayList<>();
 
     public Long leaderId;
+
+    /** The organisation this account speaks for when it corroborates a record; at most one. */
+    public String organisationCode;
+
+    public String fullName;
+
+    public String jobTitle;
+
+    /** Made up by the demo loader. */
+    public boolean illustrative;
 
     public int sessionVersion;
 

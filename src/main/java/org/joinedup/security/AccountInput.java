@@ -13,5 +13,15 @@ public record AccountInput(
         String username,
         @NotBlank @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
         @NotEmpty @Schema(examples = "[\"commissioner\"]") List<@NotBlank String> roles,
-        @Schema(description = "Required for the leader role: the leader this account is") Long leaderId) {
+        @Schema(description = "Required for the leader role: the leader this account is") Long leaderId,
+        @Size(max = 200) @Schema(description = "The person's name, shown on every assertion the account makes", examples = "Pat Partner")
+        String fullName,
+        @Size(max = 200) @Schema(description = "Their job title", examples = "Director of Integration") String jobTitle,
+        @Size(max = 20) @Schema(description = "The code of the organisation the account belongs to (GET /api/organisations)", examples = "RK5")
+        String organisation) {
+
+    /** An account of no organisation, with no name or title. */
+    public AccountInput(String username, String password, List<String> roles, Long leaderId) {
+        this(username, password, roles, leaderId, null, null, null);
+    }
 }

@@ -10,8 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.joinedup.organisation.OrganisationDirectory;
+import org.joinedup.organisation.OrganisationView;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
@@ -37,7 +40,22 @@ public class AccountService {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    OrganisationDirectory organisations;
+
+    @Inject
+    CurrentUser user;
+
     public AccountView create(AccountInput input) {
+        return create(input, false);
+    }
+
+    /** An account the demo loader makes up (a demo partner, say): marked illustrative wherever it shows. */
+    public AccountView createIllustrative(AccountInput input) {
+        return create(input, true);
+    }
+
+    private AccountView create(AccountInput input, boolean illustrative) {
         var violations = new ArrayList<Violation>();
         for (int i = 0; i < input.roles().size(); i++) {
             if (!Roles.ALL.contains(input.roles().get(i))) {
@@ -50,6 +68,9 @@ public class AccountService {
         if (Account.byUsername(input.username()).isPresent()) {
             violations.add(Violation.body("username", "is taken"));
         }
+        if (input.organisation() != null && organisations.find(input.organisation()).isEmpty()) {
+            violations.add(unknownOrganisation(input.organisation()));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -58,8 +79,12 @@ public class AccountService {
         account.passwordHash = BcryptUtil.bcryptHash(input.password(), BCRYPT_COST);
         account.roles = new ArrayList<>(input.roles().stream().distinct().toList());
         account.leaderId = input.leaderId();
+        account.fullName = blankToNull(input.fullName());
+        account.jobTitle = blankToNull(input.jobTitle());
+        account.organisationCode = input.organisation();
+        account.illustrative = illustrative;
         account.persist();
-        var view = AccountView.of(account);
+        var view = view(account);
         audit.record("create", "account", account.id, null, view);
         LOG.infof("Created account %s with roles %s", account.username, account.roles);
         return view;
@@ -86,7 +111,7 @@ public class AccountService {
             if (roles.contains(Roles.LEADER) && account.leaderId == null) {
                 throw ProblemException.invalid(Violation.body("roles", "the leader role needs an account linked to a leader"));
             }
-            var before = AccountView.of(account);
+            var before = view(account);
             var after = roles.stream().distinct().toList();
             if (before.roles().contains(Roles.ADMIN) && !after.contains(Roles.ADMIN)) {
                 requireAnotherAdmin(account);
@@ -94,9 +119,9 @@ public class AccountService {
             account.roles = new ArrayList<>(after);
             account.revokeSessions();
             Account.getEntityManager().flush();
-            audit.record("role-change", "account", id, before, AccountView.of(account));
+            audit.record("role-change", "account", id, before, view(account));
         });
-        return found.map(AccountView::of);
+        return found.map(this::view);
     }
 
     /** Needs the current password; every other session of the account ends. */
@@ -135,14 +160,14 @@ public class AccountService {
             if (disabled && account.roles.contains(Roles.ADMIN)) {
                 requireAnotherAdmin(account);
             }
-            var before = AccountView.of(account);
+            var before = view(account);
             account.disabledAt = disabled ? Instant.now() : null;
             account.revokeSessions();
             Account.getEntityManager().flush();
-            audit.record(disabled ? "disable" : "enable", "account", id, before, AccountView.of(account));
+            audit.record(disabled ? "disable" : "enable", "account", id, before, view(account));
             LOG.infof("Account %s %s", account.username, disabled ? "disabled; its tokens are revoked" : "enabled");
         });
-        return found.map(AccountView::of);
+        return found.map(this::view);
     }
 
     /** Erasure: the account linked to a leader goes, with an entry in the audit trail (redacted with the rest). */
@@ -154,13 +179,51 @@ public class AccountService {
             account.delete();
             throttle.forget(account.username);
         });
-        return found.map(AccountView::of);
+        return found.map(this::view);
+    }
+
+    /**
+     * Sets the organisation an account belongs to (null: none). Admins set it for anyone, programme
+     * staff for any account but an admin's, so they cannot make an admin speak for an organisation.
+     */
+    public Optional<AccountView> setOrganisation(long id, String code) {
+        Optional<Account> found = Account.findByIdOptional(id);
+        found.ifPresent(account -> {
+            if (account.roles.contains(Roles.ADMIN) && !user.has(Roles.ADMIN)) {
+                throw ProblemException.forbidden("only an admin sets the organisation of an admin account");
+            }
+            if (code != null && organisations.find(code).isEmpty()) {
+                throw ProblemException.invalid(unknownOrganisation(code));
+            }
+            if (Objects.equals(code, account.organisationCode)) {
+                return;
+            }
+            var before = view(account);
+            account.organisationCode = code;
+            Account.getEntityManager().flush();
+            audit.record("organisation-change", "account", id, before, view(account));
+            LOG.infof("%s set the organisation of account %s to %s", user.name(), account.username, code);
+        });
+        return found.map(this::view);
     }
 
     public SigningKeys.KeyView rotateSigningKey() {
         var key = signingKeys.rotate();
         audit.record("rotate-signing-key", "signing-key", key.id(), null, key);
         return key;
+    }
+
+    AccountView view(Account account) {
+        OrganisationView organisation = organisations.find(account.organisationCode).orElse(null);
+        return AccountView.of(account, organisation);
+    }
+
+    private static Violation unknownOrganisation(String code) {
+        return Violation.body("organisation", "'" + code + "' is not a known organisation code; " + OrganisationDirectory.LOOKUP_HINT);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The last enabled admin keeps the role: without one nobody could manage accounts any more. */
@@ -175,13 +238,13 @@ public class AccountService {
 
     @Transactional(TxType.SUPPORTS)
     public Optional<AccountView> find(String username) {
-        return Account.byUsername(username).map(AccountView::of);
+        return Account.byUsername(username).map(this::view);
     }
 
     @Transactional(TxType.SUPPORTS)
     public Page<AccountView> list(PageRequest paging) {
         var page = Account.<Account>findAll(Sort.by("id")).page(paging.page(), paging.size());
-        return Page.of(page.list(), paging, page.count()).map(AccountView::of);
+        return Page.of(page.list(), paging, page.count()).map(this::view);
     }
 
     @Transactional(TxType.SUPPORTS)

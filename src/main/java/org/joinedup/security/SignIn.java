@@ -56,7 +56,7 @@ public class SignIn {
             return new Refused();
         }
         throttle.succeeded(name, address);
-        return new SignedIn(AccountView.of(account.get()), tokens.issue(account.get()));
+        return new SignedIn(accounts.view(account.get()), tokens.issue(account.get()));
     }
 
     /** After a password change: a fresh token for the new session version. */

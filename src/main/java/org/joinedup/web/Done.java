@@ -16,7 +16,10 @@ enum Done {
     REQUEST_SAVED("Learning request saved: suggested mentors are below it."),
     REQUEST_WITHDRAWN("Learning request withdrawn."),
     RECORD_VERIFIED("Record verified: it shows as verified in search within a few seconds."),
-    MENTOR_PROPOSED("Mentor proposed; they will see it in My work.");
+    MENTOR_PROPOSED("Mentor proposed; they will see it in My work."),
+    CORROBORATION_ASKED("Asked: any account of that organisation can now confirm or reject the record on its Corroboration page."),
+    CORROBORATION_CONFIRMED("Confirmed: the record shows who confirmed it and when."),
+    CORROBORATION_REJECTED("Rejected: the record's leader and programme staff see it; the public does not.");
 
     final String message;
 

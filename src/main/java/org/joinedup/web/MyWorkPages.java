@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.joinedup.integration.CorroborationService;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
 import org.joinedup.introduction.IntroductionService;
@@ -58,8 +59,9 @@ public class MyWorkPages {
     public record RequestMatches(LearningRequestView request, List<MatchView> matches) {
     }
 
-    public record MyWork(LeaderView leader, List<RecordView> records, List<RequestMatches> requests, List<IntroductionView> introductions,
-            List<MentorshipView> mentorships, List<VocabularyItem> formats, String flash, FormErrors errors) {
+    public record MyWork(LeaderView leader, List<RecordView> records, List<PartnerStates.RecordCorroboration> corroboration,
+            List<RequestMatches> requests, List<IntroductionView> introductions, List<MentorshipView> mentorships, List<VocabularyItem> formats,
+            String flash, FormErrors errors) {
     }
 
     private static final PageRequest ALL = new PageRequest(0, PageRequest.MAX_SIZE);
@@ -73,6 +75,9 @@ public class MyWorkPages {
 
     @Inject
     IntegrationRecordService records;
+
+    @Inject
+    CorroborationService corroboration;
 
     @Inject
     LearningRequestService requests;
@@ -120,7 +125,7 @@ public class MyWorkPages {
         }
         var offer = new LeaderInput.MentoringInput(values.has("willing", "yes"), capacity, values.all("formats"), values.has("trained", "yes"),
                 current.mentoring().conflicts());
-        var input = new LeaderInput(current.name(), current.currentRole(), current.organisation(), doingNow.isEmpty() ? null : doingNow,
+        var input = new LeaderInput(current.name(), current.currentRole(), current.organisation() == null ? null : current.organisation().code(), doingNow.isEmpty() ? null : doingNow,
                 changedDoingNow || values.has("confirm", "yes") ? LocalDate.now() : current.doingNowAsOf(),
                 current.homeArea() == null ? null : current.homeArea().code(), offer, current.visibility(), null, current.illustrative(),
                 current.version());
@@ -167,16 +172,18 @@ public class MyWorkPages {
         var asked = introductions.mine(ALL).items();
         var id = user.leaderId();
         if (id.isEmpty()) {
-            return new MyWork(null, List.of(), List.of(), asked, List.of(), formats, flash, problems);
+            return new MyWork(null, List.of(), List.of(), List.of(), asked, List.of(), formats, flash, problems);
         }
         var leader = leaders.findForCaller(id.get()).orElseThrow(() -> ProblemException.notFound("Leader", id.get()));
         var mine = records.listOfLeader(id.get(), ALL).orElseThrow().items();
+        var corroborationOfMine = mine.stream()
+                .map(r -> PartnerStates.of(r, corroboration.requestsOf(r.id()).orElse(List.of()), labels)).toList();
         var withMatches = new ArrayList<RequestMatches>();
         for (var request : requests.list(id.get(), "open", ALL).items()) {
             var need = requests.needOfOpen(request.id()).orElseThrow();
             withMatches.add(new RequestMatches(request, matches.matches(need, MATCHES_SHOWN)));
         }
         var proposals = mentorships.list(id.get(), null, null, MentorshipStatus.PROPOSED.code, ALL).items();
-        return new MyWork(leader, mine, withMatches, asked, proposals, formats, flash, problems);
+        return new MyWork(leader, mine, corroborationOfMine, withMatches, asked, proposals, formats, flash, problems);
     }
 }

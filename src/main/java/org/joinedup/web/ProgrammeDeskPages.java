@@ -1,6 +1,7 @@
 package org.joinedup.web;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,10 +16,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
-import org.joinedup.integration.EndorsementInput;
+import org.joinedup.integration.CorroborationService;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
+import org.joinedup.integration.VerificationInput;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
 import org.joinedup.matching.LearningRequestService;
@@ -32,6 +35,8 @@ import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.security.Roles;
+import org.joinedup.vocabulary.VocabularyItem;
+import org.joinedup.vocabulary.VocabularyKind;
 
 /** The programme desk: records waiting for verification, and learning requests with suggested mentors and why. */
 @Path("/programme")
@@ -41,7 +46,8 @@ public class ProgrammeDeskPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance desk(Page<RecordView> records, List<String> owners, Page<LearningRequestView> requests, String flash);
+        static native TemplateInstance desk(Page<RecordView> records, List<String> owners, Page<LearningRequestView> requests,
+                List<VocabularyItem> programmes, String flash, FormErrors errors);
 
         static native TemplateInstance request(LearningRequestView request, List<MatchView> matches);
     }
@@ -67,14 +73,32 @@ public class ProgrammeDeskPages {
     CurrentUser user;
 
     @Inject
+    CorroborationService corroboration;
+
+    @Inject
     PageContext page;
+
+    @Inject
+    Labels labels;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance desk(@QueryParam("done") String done) {
+        return desk(Done.message(done), FormErrors.NONE, null);
+    }
+
+    /** With a refused verification the record it was for comes first, open, whether or not it is on the first page. */
+    private TemplateInstance desk(String flash, FormErrors errors, Long refused) {
         var waiting = records.awaitingVerification(new PageRequest(0, 20));
+        if (refused != null && waiting.items().stream().noneMatch(r -> r.id() == refused)) {
+            var items = new ArrayList<RecordView>();
+            QuarkusTransaction.requiringNew().call(() -> records.find(refused)).ifPresent(items::add);
+            items.addAll(waiting.items());
+            waiting = new Page<>(items, waiting.page(), waiting.size(), waiting.total(), waiting.totalPages());
+        }
         var owners = waiting.items().stream().map(r -> leaders.findForCaller(r.leaderId()).map(LeaderView::name).orElse("")).toList();
-        return Templates.desk(waiting, owners, requests.list(null, "open", new PageRequest(0, PageRequest.MAX_SIZE)), Done.message(done));
+        return Templates.desk(waiting, owners, requests.list(null, "open", new PageRequest(0, PageRequest.MAX_SIZE)),
+                labels.items(VocabularyKind.PROGRAMMES), flash, errors);
     }
 
     @POST
@@ -83,9 +107,17 @@ public class ProgrammeDeskPages {
     public Response verify(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
         var values = new FormValues(form);
-        var organisation = values.get("organisation").isBlank() ? "JoinedUp programme" : values.get("organisation");
-        records.endorse(id, new EndorsementInput("verification", user.name(), organisation, "Programme verifier",
-                values.get("comment").isBlank() ? null : values.get("comment"))).orElseThrow(() -> ProblemException.notFound("Record", id));
+        // the verifier is the signed-in account, for the programme chosen (the record's own is preselected)
+        var programme = values.get("programme").isBlank() ? null : values.get("programme");
+        var comment = values.get("comment").isBlank() ? null : values.get("comment");
+        try {
+            corroboration.verify(id, new VerificationInput(programme, "confirmed", comment)).orElseThrow(() -> ProblemException.notFound("Record", id));
+        } catch (ProblemException e) {
+            if (e.problem().status() == 404 || e.problem().status() >= 500) {
+                throw e;
+            }
+            return Pages.html(e.problem().status(), desk(null, CorroborationPages.errors(e, "programme-" + id), id));
+        }
         return Pages.seeOther(Done.RECORD_VERIFIED.on("/programme"));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.joinedup.integration.RecordInput;
 import org.joinedup.integration.RecordView;
+import org.joinedup.organisation.OrganisationView;
 import org.joinedup.platform.Violation;
 
 /**
@@ -23,14 +24,19 @@ final class RecordForm {
     private RecordForm() {
     }
 
-    static RecordInput input(FormValues f, List<Violation> problems) {
+    /** The partners as typed: one per field, or one per line of a field. */
+    static List<String> partnerLines(FormValues f) {
+        return f.all("partners").stream().flatMap(String::lines).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** {@code partners}: the organisation codes the typed partners resolved to (see RecordPages). */
+    static RecordInput input(FormValues f, List<String> partners, List<Violation> problems) {
         var areas = new ArrayList<RecordInput.AreaInput>();
         for (int i = 0; i < AREAS; i++) {
             if (!f.get("area-" + i).isBlank()) {
                 areas.add(new RecordInput.AreaInput(f.get("area-" + i), null, null, null, null));
             }
         }
-        var partners = f.get("partners").lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
         var outcomes = new ArrayList<RecordInput.OutcomeInput>();
         if (!(f.get("outcome-metric") + f.get("outcome-description") + f.get("outcome-baseline") + f.get("outcome-result")).isBlank()) {
             outcomes.add(new RecordInput.OutcomeInput(blankToNull(f.get("outcome-metric")), blankToNull(f.get("outcome-description")),
@@ -50,7 +56,8 @@ final class RecordForm {
     static FormValues values(RecordView r) {
         var f = FormValues.empty().put("title", r.title()).put("summary", r.summary()).put("scope", r.scope())
                 .put("programme", r.programme()).put("role", r.role()).put("periodStart", r.periodStart()).put("periodEnd", r.periodEnd())
-                .put("partners", r.partnerOrganisations().stream().map(o -> o.code()).collect(java.util.stream.Collectors.joining("\n"))).put("version", r.version());
+                .put("version", r.version());
+        r.partnerOrganisations().forEach(o -> f.put("partners", picked(o)));
         var english = r.areas().stream().filter(a -> a.code() != null).toList();
         for (int i = 0; i < Math.min(AREAS, english.size()); i++) {
             f.put("area-" + i, english.get(i).code());
@@ -133,6 +140,11 @@ final class RecordForm {
             problems.add(Violation.body(field, "must be a number"));
             return null;
         }
+    }
+
+    /** An organisation as the partner picker offers it: its name, with its code to tell namesakes apart. */
+    static String picked(OrganisationView o) {
+        return o.name() + " (" + o.code() + ")";
     }
 
     private static String plain(BigDecimal n) {

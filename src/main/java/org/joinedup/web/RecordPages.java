@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Optional;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
+import org.joinedup.organisation.OrganisationDirectory;
+import org.joinedup.organisation.OrganisationView;
+import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.security.CurrentUser;
@@ -36,6 +39,9 @@ import org.joinedup.vocabulary.VocabularyKind;
 @Blocking
 public class RecordPages {
 
+    /** Names offered when a typed partner names no organisation. */
+    private static final int SUGGESTIONS = 5;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(String heading, String action, FormValues values, FormErrors errors, Choices choices);
@@ -43,7 +49,8 @@ public class RecordPages {
 
     /** The pickers' choices: vocabularies and areas from seed-data, areas grouped by NHS region. */
     public record Choices(List<VocabularyItem> services, List<VocabularyItem> scopes, List<VocabularyItem> approaches,
-            List<VocabularyItem> programmes, List<VocabularyItem> roles, List<VocabularyItem> metrics, List<AreaGroup> areaGroups) {
+            List<VocabularyItem> programmes, List<VocabularyItem> roles, List<VocabularyItem> metrics, List<AreaGroup> areaGroups,
+            List<OrganisationView> organisations) {
     }
 
     public record AreaGroup(String region, List<Area> areas) {
@@ -66,6 +73,9 @@ public class RecordPages {
 
     @Inject
     PageContext page;
+
+    @Inject
+    OrganisationDirectory organisations;
 
     @GET
     @Path("/new")
@@ -107,7 +117,7 @@ public class RecordPages {
             java.util.function.Function<org.joinedup.integration.RecordInput, Optional<RecordView>> write) {
         var values = new FormValues(form);
         var problems = new ArrayList<Violation>();
-        var input = RecordForm.input(values, problems);
+        var input = RecordForm.input(values, partners(RecordForm.partnerLines(values), problems), problems);
         problems.addAll(RecordForm.violations(validator.validate(input)));
         if (problems.isEmpty()) {
             try {
@@ -122,6 +132,28 @@ public class RecordPages {
             }
         }
         return Pages.html(400, Templates.form(heading, action, values, new FormErrors(problems, RecordForm::fieldOf), choices()));
+    }
+
+    /**
+     * Each typed partner as an organisation code; a line that names none is a problem on the form
+     * listing the nearest names, so the leader can pick one (or ask programme staff to add it).
+     */
+    private List<String> partners(List<String> typed, List<Violation> problems) {
+        var codes = new ArrayList<String>();
+        for (int i = 0; i < typed.size(); i++) {
+            var line = typed.get(i);
+            var found = organisations.resolve(line);
+            if (found.isPresent()) {
+                codes.add(found.get().code());
+                continue;
+            }
+            var nearest = organisations.search(line, null, false, new PageRequest(0, SUGGESTIONS)).items().stream()
+                    .map(RecordForm::picked).toList();
+            problems.add(Violation.body("partnerOrganisations[" + i + "]", "'" + line + "' is not an organisation we know; "
+                    + (nearest.isEmpty() ? "check the spelling, or ask programme staff to add it"
+                            : "did you mean " + String.join("; ", nearest) + "?")));
+        }
+        return codes;
     }
 
     private RecordView mine(long id) {
@@ -145,6 +177,7 @@ public class RecordPages {
     private Choices choices() {
         var groups = areaGroups(geography);
         return new Choices(labels.items(VocabularyKind.SERVICES), labels.items(VocabularyKind.SCOPES), labels.items(VocabularyKind.APPROACHES),
-                labels.items(VocabularyKind.PROGRAMMES), labels.items(VocabularyKind.ROLES), labels.items(VocabularyKind.OUTCOME_METRICS), groups);
+                labels.items(VocabularyKind.PROGRAMMES), labels.items(VocabularyKind.ROLES), labels.items(VocabularyKind.OUTCOME_METRICS), groups,
+                organisations.open());
     }
 }

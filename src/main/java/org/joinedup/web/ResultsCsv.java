@@ -36,7 +36,7 @@ public class ResultsCsv {
             SearchResult result = search.search(parser.parse(params));
             for (var hit : result.hits()) {
                 var leader = hit.leader();
-                line(out, List.of(String.valueOf(leader.id()), leader.name(), text(leader.currentRole()), text(leader.organisation()),
+                line(out, List.of(String.valueOf(leader.id()), leader.name(), text(leader.currentRole()), text(leader.organisation() == null ? null : leader.organisation().name()),
                         text(leader.homeArea().name()), text(leader.homeArea().regionName()), leader.mentoring().willing() ? "yes" : "no",
                         String.valueOf(leader.mentoring().capacityLeft()),
                         String.join("; ", hit.matchedRecords().stream().map(SearchResult.MatchedRecord::title).toList()),

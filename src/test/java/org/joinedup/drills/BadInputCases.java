@@ -2,6 +2,7 @@ package org.joinedup.drills;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,6 +37,7 @@ final class BadInputCases {
         hugeOutcomeNumber(own);
         forgedEndorsement(other);
         someoneElsesIds(leader, other);
+        accountOrganisation(leader);
         formulaCellsInCsv();
         flashMessagesAreNotEchoed(leader);
         cookieWithoutCsrfToken(leader);
@@ -65,6 +67,10 @@ final class BadInputCases {
         var forged = Map.of("kind", "endorsement", "endorserName", "Drill Six", "endorserOrganisation", "Drill Six Trust",
                 "accountId", 1, "createdAt", "2000-01-01T00:00:00Z", "verification", "verified");
         expectProblem(admin.send("POST", "/api/records/" + recordId + "/endorsements", forged), 400, "forged endorsement body");
+        var forgedVerification = Map.of("programme", "pioneer-2013", "decision", "confirmed", "endorserName", "Drill Six");
+        expectProblem(admin.send("POST", "/api/records/" + recordId + "/verifications", forgedVerification), 400, "forged verification body");
+        expectProblem(admin.send("POST", "/api/records/" + recordId + "/corroboration-requests", Map.of("organisation", "NOT-A-PARTNER")),
+                400, "corroboration asked of a non-partner");
     }
 
     private void someoneElsesIds(Api leader, long other) {
@@ -76,6 +82,19 @@ final class BadInputCases {
                 "POST a record on someone else's leader");
         expectRefused(leader.send("DELETE", "/api/records/" + otherRecord, null), "DELETE someone else's record");
         expectRefused(leader.send("DELETE", "/api/leaders/" + other, null), "DELETE someone else's leader");
+    }
+
+    /** Only admins and programme staff set an account's organisation, and only to a known code. */
+    private void accountOrganisation(Api leader) {
+        var body = Map.of("username", "drill6-org-" + System.nanoTime(), "password", PASSWORD, "roles", List.of("commissioner"));
+        var withUnknown = new HashMap<String, Object>(body);
+        withUnknown.put("organisation", "NOPE1");
+        expectProblem(admin.send("POST", "/api/admin/accounts", withUnknown), 400, "account with an unknown organisation code");
+        long id = admin.send("POST", "/api/admin/accounts", body).json().path("id").asLong();
+        expectProblem(leader.send("PUT", "/api/accounts/" + id + "/organisation", Map.of("organisation", "RK5")), 403,
+                "a leader setting an account's organisation");
+        expectProblem(admin.send("PUT", "/api/accounts/" + id + "/organisation", Map.of("organisation", "NOPE1")), 400,
+                "an unknown organisation code for an account");
     }
 
     /** A cell starting with a tab or carriage return before = is still a formula to some spreadsheets. */

@@ -14,7 +14,7 @@ final class Payloads {
         var leader = new HashMap<String, Object>();
         leader.put("name", name);
         leader.put("currentRole", "Head of integrated care");
-        leader.put("organisation", "Drill Council");
+        leader.put("organisation", "E10000024"); // Nottinghamshire County Council
         leader.put("homeArea", "E10000024");
         leader.put("visibility", "public");
         leader.put("mentoring", Map.of("willing", true, "capacity", 2, "formats", List.of("calls"), "trained", false));

@@ -188,38 +188,35 @@ class RecordResourceTest {
     }
 
     @Test
-    void endorsementFromAPartnerRaisesVerificationToEndorsedThenVerified() {
-        long leaderId = createLeader(leader("Endorsed Leader"));
-        long id = createRecord(leaderId, record("Endorsable"));
+    void programmeVerificationRaisesTheRecordToVerified() {
+        long leaderId = createLeader(leader("Verified Leader"));
+        long id = createRecord(leaderId, record("Verifiable"));
         given().contentType(ContentType.JSON)
-                .body(Map.of("endorserName", "Pat Partner", "endorserOrganisation", "sherwood forest hospitals nhs foundation trust",
-                        "endorserRole", "Chief nurse", "comment", "I worked with them on this."))
-                .when().post("/api/records/" + id + "/endorsements")
+                .body(Map.of("programme", "pioneer-2013", "decision", "confirmed", "comment", "Checked against the evaluation."))
+                .when().post("/api/records/" + id + "/verifications")
                 .then().statusCode(201)
-                .body("verification", equalTo("endorsed"))
-                .body("endorsements[0].endorserName", equalTo("Pat Partner"));
-        given().contentType(ContentType.JSON)
-                .body(Map.of("kind", "verification", "endorserName", "Val Verifier", "endorserOrganisation", "NHS England"))
-                .when().post("/api/records/" + id + "/endorsements")
-                .then().statusCode(201).body("verification", equalTo("verified")).body("endorsements.size()", equalTo(2));
+                .body("verification", equalTo("verified"))
+                .body("endorsements[0].kind", equalTo("verification"))
+                .body("endorsements[0].endorserName", equalTo("demo-admin"));
     }
 
     @Test
-    void endorsementFromOutsideThePartnersIsRefused() {
+    void anEndorsementNamingItsEndorserIsRefusedAndNothingIsWritten() {
         long leaderId = createLeader(leader("Unendorsed"));
         long id = createRecord(leaderId, record("Not yours to endorse"));
         given().contentType(ContentType.JSON)
-                .body(Map.of("endorserName", "Stranger", "endorserOrganisation", "Acme Consulting"))
+                .body(Map.of("decision", "confirmed", "endorserName", "Stranger", "endorserOrganisation", "Acme Consulting"))
                 .when().post("/api/records/" + id + "/endorsements")
                 .then().statusCode(400)
-                .body("violations[0].field", equalTo("endorserOrganisation"))
-                .body("violations[0].allowed", hasItem("Newark and Sherwood CCG"));
+                .body("violations.field", hasItem("endorserOrganisation"));
         given().when().get("/api/records/" + id).then().body("verification", equalTo("self-reported")).body("endorsements.size()", equalTo(0));
     }
 
     @Test
     void endorsingMissingRecordIs404() {
-        given().contentType(ContentType.JSON).body(Map.of("endorserName", "A", "endorserOrganisation", "B"))
+        given().contentType(ContentType.JSON).body(Map.of("decision", "confirmed"))
                 .when().post("/api/records/999999999/endorsements").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("programme", "pioneer-2013", "decision", "confirmed"))
+                .when().post("/api/records/999999999/verifications").then().statusCode(404);
     }
 }

@@ -79,7 +79,8 @@ class CohortScoringTest {
                         outcomes, outcomes.isEmpty() || improvement == Improvement.NONE ? List.of() : outcomes, improvement, 0, where,
                         List.of("Somewhere")));
             }
-            mentors.add(new MentorCandidate(id, "Mentor " + id, "Director", ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size())), "Home",
+            var organisation = ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size()));
+            mentors.add(new MentorCandidate(id, "Mentor " + id, "Director", organisation.strip().toLowerCase(), organisation, "Home",
                     random.nextInt(10) > 0, random.nextInt(3), pick(List.of("calls", "site-visit")), random.nextBoolean(),
                     random.nextInt(8) == 0 ? List.of("LEARNER COUNCIL") : List.of(), true, records));
         }
@@ -91,7 +92,8 @@ class CohortScoringTest {
         for (int i = 0; i < count; i++) {
             var services = new LinkedHashSet<>(pick(SERVICES));
             services.add(SERVICES.get(random.nextInt(SERVICES.size())));
-            needs.add(new MatchScorer.Need(1 + random.nextInt(400), random.nextBoolean() ? "Learner Council" : "Elsewhere",
+            var organisation = random.nextBoolean() ? "Learner Council" : "Elsewhere";
+            needs.add(new MatchScorer.Need(1 + random.nextInt(400), organisation.toLowerCase(), organisation,
                     random.nextInt(6) == 0 ? List.of("Mentor Trust") : List.of(), services, new LinkedHashSet<>(pick(APPROACHES)),
                     random.nextInt(4) == 0 ? null : SCOPES.get(random.nextInt(SCOPES.size())), new LinkedHashSet<>(pick(List.of("calls", "workshops"))),
                     random.nextInt(5) == 0 ? null : PLACES.get(random.nextInt(PLACES.size())), "Place"));

@@ -23,7 +23,7 @@ class MatchScorerTest {
     private final MatchScorer scorer = new MatchScorer(SCOPES::indexOf, code -> code.replace('-', ' '));
 
     private static MatchScorer.Need need(Set<String> services, Set<String> approaches, String scope) {
-        return new MatchScorer.Need(1, "Learner Council", List.of(), services, approaches, scope, Set.of("calls"), NOTTINGHAM, "Nottingham");
+        return new MatchScorer.Need(1, code("Learner Council"), "Learner Council", List.of(), services, approaches, scope, Set.of("calls"), NOTTINGHAM, "Nottingham");
     }
 
     private static Experience record(long id, List<String> services, List<String> approaches, String scope, String verification,
@@ -39,8 +39,17 @@ class MatchScorerTest {
                 improvement == Improvement.NONE ? List.of() : outcomes, improvement, 0, List.of(where), List.of("Somewhere"));
     }
 
+    /** Stands for the organisation's code: the same body, however its name is spaced or cased. */
+    private static String code(String organisation) {
+        return organisation.isBlank() ? null : "ORG-" + organisation.strip().toLowerCase();
+    }
+
     private static MentorCandidate mentor(long id, String organisation, List<String> conflicts, List<Experience> records) {
-        return new MentorCandidate(id, "Mentor " + id, "Director", organisation, "Home", true, 2, List.of("calls", "site-visit"), true,
+        return mentor(id, code(organisation), organisation, conflicts, records);
+    }
+
+    private static MentorCandidate mentor(long id, String code, String organisation, List<String> conflicts, List<Experience> records) {
+        return new MentorCandidate(id, "Mentor " + id, "Director", code, organisation, "Home", true, 2, List.of("calls", "site-visit"), true,
                 conflicts, true, records);
     }
 
@@ -103,12 +112,12 @@ class MatchScorerTest {
         assertTrue(scorer.score(wants, mentor(1, "Other Trust", List.of(), gp)).isEmpty(), "the learner");
         assertTrue(scorer.score(wants, mentor(2, "  learner council ", List.of(), gp)).isEmpty(), "same organisation");
         assertTrue(scorer.score(wants, mentor(2, "Other Trust", List.of("LEARNER COUNCIL"), gp)).isEmpty(), "mentor's conflict");
-        var learnerRefuses = new MatchScorer.Need(1, "Learner Council", List.of("other trust"), Set.of("gp"), Set.of(), null, Set.of(),
+        var learnerRefuses = new MatchScorer.Need(1, code("Learner Council"), "Learner Council", List.of("other trust"), Set.of("gp"), Set.of(), null, Set.of(),
                 NOTTINGHAM, "Nottingham");
         assertTrue(scorer.score(learnerRefuses, mentor(2, "Other Trust", List.of(), gp)).isEmpty(), "learner's conflict");
-        var full = new MentorCandidate(2, "Full", null, "Other Trust", null, true, 0, List.of(), false, List.of(), true, gp);
+        var full = new MentorCandidate(2, "Full", null, code("Other Trust"), "Other Trust", null, true, 0, List.of(), false, List.of(), true, gp);
         assertTrue(scorer.score(wants, full).isEmpty(), "no capacity");
-        var unwilling = new MentorCandidate(2, "No", null, "Other Trust", null, false, 3, List.of(), false, List.of(), true, gp);
+        var unwilling = new MentorCandidate(2, "No", null, code("Other Trust"), "Other Trust", null, false, 3, List.of(), false, List.of(), true, gp);
         assertTrue(scorer.score(wants, unwilling).isEmpty(), "not willing");
         assertTrue(scorer.score(need(Set.of("housing"), Set.of(), null), mentor(2, "Other Trust", List.of(), gp)).isEmpty(),
                 "no record on a wanted service");
@@ -125,7 +134,7 @@ class MatchScorerTest {
             var mentorConflicts = random.nextBoolean() ? List.of(orgs.get(random.nextInt(orgs.size()))) : List.<String>of();
             var learnerConflicts = random.nextBoolean() ? List.of(orgs.get(random.nextInt(orgs.size()))) : List.<String>of();
             long mentorId = 1 + random.nextInt(3);
-            var need = new MatchScorer.Need(1, learnerOrg, learnerConflicts, Set.of("gp"), Set.of(), null, Set.of(), NOTTINGHAM, "N");
+            var need = new MatchScorer.Need(1, code(learnerOrg), learnerOrg, learnerConflicts, Set.of("gp"), Set.of(), null, Set.of(), NOTTINGHAM, "N");
             var score = scorer.score(need, mentor(mentorId, mentorOrg, mentorConflicts, gp));
             if (score.isPresent()) {
                 var l = learnerOrg.strip().toLowerCase();
@@ -136,5 +145,22 @@ class MatchScorerTest {
                 assertFalse(!m.isEmpty() && learnerConflicts.stream().anyMatch(c -> c.strip().equalsIgnoreCase(m)), "learner conflict");
             }
         }
+    }
+
+    @Test
+    void neverTheLearnersOwnOrganisationByCodeWhateverItsNameSays() {
+        var gp = List.of(record(10, List.of("gp", "social-care"), List.of(), "place", "verified", List.of(), NOTTINGHAM));
+        var learner = new MatchScorer.Need(1, "RK5", "Sherwood Forest Hospitals NHS Foundation Trust", List.of(), Set.of("gp"), Set.of(), null,
+                Set.of(), NOTTINGHAM, "Nottingham");
+        assertTrue(scorer.score(learner, mentor(2, "RK5", "Sherwood Forest Hospitals", List.of(), gp)).isEmpty(),
+                "same code, name written otherwise");
+        assertTrue(scorer.score(learner, mentor(2, "E10000024", "Nottinghamshire County Council", List.of(), gp)).isPresent(),
+                "another organisation");
+        var noOrganisation = new MatchScorer.Need(1, null, null, List.of(), Set.of("gp"), Set.of(), null, Set.of(), NOTTINGHAM, "Nottingham");
+        assertTrue(scorer.score(noOrganisation, mentor(2, null, null, List.of(), gp)).isPresent(), "no organisation on either side is no clash");
+        var conflicting = new MatchScorer.Need(1, "RK5", "Sherwood Forest Hospitals NHS Foundation Trust", List.of("nottinghamshire county council"),
+                Set.of("gp"), Set.of(), null, Set.of(), NOTTINGHAM, "Nottingham");
+        assertTrue(scorer.score(conflicting, mentor(2, "E10000024", "Nottinghamshire County Council", List.of(), gp)).isEmpty(),
+                "a declared conflict still names the organisation");
     }
 }

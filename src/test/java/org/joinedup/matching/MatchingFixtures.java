@@ -24,7 +24,7 @@ final class MatchingFixtures {
 
     static long mentor(String name, String organisation, int capacity, List<String> services) {
         var leader = leader(name);
-        leader.put("organisation", organisation);
+        leader.put("organisation", Fixtures.organisation(organisation));
         leader.put("mentoring", Map.of("willing", true, "capacity", capacity, "formats", List.of(), "trained", false));
         long id = createLeader(leader);
         var work = record(name + " work");
@@ -39,7 +39,7 @@ final class MatchingFixtures {
 
     static long learner(String name, String organisation, List<String> conflicts) {
         var leader = leader(name);
-        leader.put("organisation", organisation);
+        leader.put("organisation", Fixtures.organisation(organisation));
         leader.put("mentoring", Map.of("willing", false, "capacity", 0, "formats", List.of(), "trained", false, "conflicts", conflicts));
         return createLeader(leader);
     }

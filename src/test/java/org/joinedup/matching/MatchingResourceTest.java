@@ -82,7 +82,7 @@ class MatchingResourceTest {
         long colleague = mentor("Colleague Mentor", "shared health trust", 2, List.of("gp", "social-care"));
         long refused = mentor("Refused Mentor", "Refused Council", 2, List.of("gp", "social-care"));
         long refusing = mentor("Refusing Mentor", "Third Org", 2, List.of("gp", "social-care"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "Refusing Mentor", "homeArea", "E10000024", "organisation", "Third Org",
+        given().contentType(ContentType.JSON).body(Map.of("name", "Refusing Mentor", "homeArea", "E10000024", "organisation", Fixtures.organisation("Third Org"),
                 "version", 0, "mentoring", Map.of("willing", true, "capacity", 2, "formats", List.of(), "trained", false,
                         "conflicts", List.of("Shared Health Trust"))))
                 .when().put("/api/leaders/" + refusing).then().statusCode(200);

@@ -228,8 +228,9 @@ class AuthorizationSweepTest {
             case "PUT /api/leaders/{id}" -> withVersion(Fixtures.leader("Sweep Edited"));
             case "POST /api/leaders/{leaderId}/records" -> Fixtures.record("Sweep record");
             case "PUT /api/records/{id}" -> withVersion(Fixtures.record("Sweep record edited"));
-            case "POST /api/records/{id}/endorsements" -> Map.of("endorserName", "Sweep Endorser",
-                    "endorserOrganisation", "Sherwood Forest Hospitals NHS Foundation Trust"); // a partner of Fixtures.record
+            case "POST /api/records/{id}/endorsements" -> Map.of("decision", "confirmed");
+            case "POST /api/records/{id}/verifications" -> Map.of("programme", "pioneer-2013", "decision", "confirmed");
+            case "POST /api/records/{id}/corroboration-requests" -> Map.of("organisation", "RK5"); // a partner of Fixtures.record
             default -> "{}";
         };
     }

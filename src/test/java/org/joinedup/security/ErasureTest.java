@@ -85,7 +85,7 @@ class ErasureTest {
         var phone = "0115 " + (nano % 10_000_000);
         var profile = Fixtures.leader(name);
         profile.put("contact", Map.of("email", email, "phone", phone));
-        profile.put("organisation", "Erasure Test Trust " + nano);
+        profile.put("organisation", "E10000024");
         long id = as("demo-admin").contentType(ContentType.JSON).body(profile).when().post("/api/leaders")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         as("demo-admin").contentType(ContentType.JSON)
@@ -98,18 +98,28 @@ class ErasureTest {
 
         long recordId = SecurityFixtures.record(id, Fixtures.record("Erasable neighbourhood teams " + nano));
         as("demo-programme").contentType(ContentType.JSON)
-                .body(Map.of("kind", "verification", "endorserName", "Programme Verifier", "endorserOrganisation", "Programme team"))
-                .when().post("/api/records/" + recordId + "/endorsements").then().statusCode(201);
+                .body(Map.of("programme", "pioneer-2013", "decision", "confirmed"))
+                .when().post("/api/records/" + recordId + "/verifications").then().statusCode(201);
 
         // another leader, who asks them to learn and whom they ask to meet
         var other = Fixtures.leader("Other Side " + nano);
-        other.put("organisation", "Elsewhere Borough Council");
+        other.put("organisation", "E06000018"); // Nottingham City Council
         long otherId = as("demo-admin").contentType(ContentType.JSON).body(other).when().post("/api/leaders")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         var otherToken = SecurityFixtures.leaderAccount(otherId);
         long otherRecord = SecurityFixtures.record(otherId, Fixtures.record("The other side's work " + nano));
-        withToken(token).contentType(ContentType.JSON).body(Map.of("endorserName", name, "endorserOrganisation",
-                "Sherwood Forest Hospitals NHS Foundation Trust", "comment", "Worked with them, " + name))
+        // they also speak for Sherwood Forest Hospitals, a partner of the other side's record, which asks it
+        try (var connection = database.getConnection();
+                var update = connection.prepareStatement("update account set organisation_code = 'RK5', full_name = ?, job_title = 'Matron' where username = ?")) {
+            update.setString(1, name);
+            update.setString(2, username);
+            assertEquals(1, update.executeUpdate());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        withToken(otherToken).contentType(ContentType.JSON).body(Map.of("organisation", "RK5"))
+                .when().post("/api/records/" + otherRecord + "/corroboration-requests").then().statusCode(201);
+        withToken(token).contentType(ContentType.JSON).body(Map.of("decision", "confirmed", "comment", "Worked with them, " + name))
                 .when().post("/api/records/" + otherRecord + "/endorsements").then().statusCode(201);
 
         withToken(token).contentType(ContentType.JSON).body(Map.of("leaderId", otherId, "message", "Hello, this is " + name))

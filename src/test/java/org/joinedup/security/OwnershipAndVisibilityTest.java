@@ -52,21 +52,25 @@ class OwnershipAndVisibilityTest {
         withToken(token).when().delete("/api/records/" + theirRecord).then().statusCode(403);
         withToken(token).when().delete("/api/leaders/" + theirs).then().statusCode(403);
 
-        var endorsement = Map.of("endorserName", "A Partner", "endorserOrganisation", "Newark and Sherwood CCG");
-        withToken(token).contentType(ContentType.JSON).body(endorsement).when().post("/api/records/" + ownRecord + "/endorsements")
-                .then().statusCode(403).body("detail", equalTo("you cannot endorse or verify your own record"));
-        withToken(token).contentType(ContentType.JSON).body(endorsement).when().post("/api/records/" + theirRecord + "/endorsements")
-                .then().statusCode(201).body("verification", equalTo("endorsed"));
+        // an account speaks only for its organisation, never for one it names (the own-record rule: CorroborationTest)
+        var forged = Map.of("decision", "confirmed", "endorserName", "A Partner", "endorserOrganisation", "Newark and Sherwood CCG");
+        withToken(token).contentType(ContentType.JSON).body(forged).when().post("/api/records/" + theirRecord + "/endorsements")
+                .then().statusCode(400);
+        for (long record : List.of(ownRecord, theirRecord)) {
+            withToken(token).contentType(ContentType.JSON).body(Map.of("decision", "confirmed")).when().post("/api/records/" + record + "/endorsements")
+                    .then().statusCode(403).body("type", org.hamcrest.Matchers.endsWith("/corroboration/no-organisation"));
+        }
+        as("demo-admin").when().get("/api/records/" + theirRecord).then().body("verification", equalTo("self-reported"));
     }
 
     @Test
     void onlyProgrammeStaffVerify() {
         long owner = leader("Verified Leader", "public");
         long id = record(owner, Fixtures.record("To verify"));
-        var verification = Map.of("kind", "verification", "endorserName", "Verifier", "endorserOrganisation", "Programme team");
-        as("demo-commissioner").contentType(ContentType.JSON).body(verification).when().post("/api/records/" + id + "/endorsements")
+        var verification = Map.of("programme", "pioneer-2013", "decision", "confirmed");
+        as("demo-commissioner").contentType(ContentType.JSON).body(verification).when().post("/api/records/" + id + "/verifications")
                 .then().statusCode(403);
-        as("demo-programme").contentType(ContentType.JSON).body(verification).when().post("/api/records/" + id + "/endorsements")
+        as("demo-programme").contentType(ContentType.JSON).body(verification).when().post("/api/records/" + id + "/verifications")
                 .then().statusCode(201).body("verification", equalTo("verified"));
     }
 

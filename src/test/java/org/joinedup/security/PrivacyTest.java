@@ -62,8 +62,8 @@ class PrivacyTest {
         as("demo-admin").contentType(ContentType.JSON).body(edit).when().put("/api/leaders/" + id).then().statusCode(200);
         long recordId = record(id, Fixtures.record("Audited record"));
         as("demo-programme").contentType(ContentType.JSON)
-                .body(Map.of("kind", "verification", "endorserName", "Verifier", "endorserOrganisation", "Programme team"))
-                .when().post("/api/records/" + recordId + "/endorsements").then().statusCode(201);
+                .body(Map.of("programme", "pioneer-2013", "decision", "confirmed"))
+                .when().post("/api/records/" + recordId + "/verifications").then().statusCode(201);
         as("demo-admin").when().delete("/api/records/" + recordId).then().statusCode(204);
 
         var leaderTrail = as("demo-admin").queryParam("entityType", "leader").queryParam("entityId", id)

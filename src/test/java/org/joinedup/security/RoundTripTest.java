@@ -63,8 +63,8 @@ class RoundTripTest {
         var owner = SecurityFixtures.leaderAccount(id);
         long recordId = SecurityFixtures.record(id, Fixtures.record("Round trip work"));
         as("demo-programme").contentType(ContentType.JSON)
-                .body(Map.of("kind", "verification", "endorserName", "Verifier", "endorserOrganisation", "Programme team"))
-                .when().post("/api/records/" + recordId + "/endorsements").then().statusCode(201);
+                .body(Map.of("programme", "pioneer-2013", "decision", "confirmed"))
+                .when().post("/api/records/" + recordId + "/verifications").then().statusCode(201);
         assertRoundTrip(() -> withToken(owner), "/api/records/" + recordId);
         assertRoundTrip(() -> as("demo-admin"), "/api/records/" + recordId);
     }

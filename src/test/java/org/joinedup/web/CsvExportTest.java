@@ -32,13 +32,14 @@ class CsvExportTest {
         var marker = "Csvprobe" + System.nanoTime();
         var leader = Fixtures.leader(marker);
         leader.put("currentRole", "\t=HYPERLINK(\"http://evil.example\")");
-        leader.put("organisation", "\r=cmd|' /C calc'!A0");
+        // an unlisted organisation is named by programme staff: its name reaches the export as written
+        leader.put("organisation", Fixtures.organisation("=cmd|' /C calc'!A0 " + marker));
         Fixtures.createLeader(leader);
         Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
 
         var csv = given().queryParam("q", marker).when().get("/find/export.csv").then().statusCode(200).extract().asString();
 
         assertTrue(csv.contains("\"'\t=HYPERLINK(\"\"http://evil.example\"\")\""), csv);
-        assertTrue(csv.contains("\"'\r=cmd|' /C calc'!A0\""), csv);
+        assertTrue(csv.contains("\"'=cmd|' /C calc'!A0 " + marker + "\""), csv);
     }
 }

@@ -35,7 +35,7 @@ class ProgrammeRunsCohortTest {
     static void cohort() {
         for (int i = 1; i <= 2; i++) {
             var mentor = Fixtures.leader("Cohort Mentor " + i);
-            mentor.put("organisation", ORGANISATION + " " + i);
+            mentor.put("organisation", Fixtures.organisation(ORGANISATION + " " + i));
             mentor.put("mentoring", Map.of("willing", true, "capacity", 1, "formats", List.of("calls"), "trained", false));
             long id = Fixtures.createLeader(mentor);
             mentors.add(id);
@@ -44,7 +44,7 @@ class ProgrammeRunsCohortTest {
         }
         for (int i = 1; i <= 3; i++) {
             var learner = Fixtures.leader("Cohort Learner " + i);
-            learner.put("organisation", "Learner Council " + i);
+            learner.put("organisation", Fixtures.organisation("Learner Organisation " + i));
             learner.put("mentoring", Map.of("willing", false, "capacity", 0, "formats", List.of(), "trained", false));
             long id = Fixtures.createLeader(learner);
             requests.add(given().contentType(ContentType.JSON).body(Map.of("learnerId", id, "area", "E10000024",

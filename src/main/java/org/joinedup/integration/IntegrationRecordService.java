@@ -207,7 +207,7 @@ public class IntegrationRecordService {
         boolean partner = organisations.match(input.endorserOrganisation()).filter(o -> record.partners.contains(o.code())).isPresent();
         if (Endorsement.ENDORSEMENT.equals(kind) && !partner) {
             throw ProblemException.invalid(Violation.body("endorserOrganisation",
-                    "must be one of the record's partner organisations", record.partners));
+                    "must be one of the record's partner organisations", List.copyOf(record.partners)));
         }
     }
 

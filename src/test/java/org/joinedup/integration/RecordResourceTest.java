@@ -213,7 +213,7 @@ class RecordResourceTest {
                 .when().post("/api/records/" + id + "/endorsements")
                 .then().statusCode(400)
                 .body("violations[0].field", equalTo("endorserOrganisation"))
-                .body("violations[0].allowed", hasItem("Newark and Sherwood CCG"));
+                .body("violations[0].allowed", hasItem("E54000060"));
         given().when().get("/api/records/" + id).then().body("verification", equalTo("self-reported")).body("endorsements.size()", equalTo(0));
     }
 

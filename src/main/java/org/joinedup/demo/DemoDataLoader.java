@@ -50,7 +50,7 @@ public class DemoDataLoader {
     @Inject
     OrganisationDirectory organisations;
 
-    /** Organisation codes by name key, while loading (null for a name of only noise words). */
+    /** Organisation codes by name as written (not by key: "NHS Dorset" and "Dorset Council" share one), while loading. */
     private final java.util.Map<String, String> codes = new java.util.HashMap<>();
 
     @Inject
@@ -190,7 +190,7 @@ public class DemoDataLoader {
      */
     private String organisation(String name) {
         // the same few hundred names recur across the files: one lookup each
-        return codes.computeIfAbsent(org.joinedup.organisation.OrganisationNames.key(name),
+        return codes.computeIfAbsent(name.strip().toLowerCase(java.util.Locale.ROOT),
                 key -> organisations.matchOrAddUnlisted(name, true).map(OrganisationView::code).orElse(null));
     }
 

@@ -26,7 +26,10 @@ import org.joinedup.vocabulary.CsvTable;
  *
  * <p>Every code comes from the vocabulary and geography CSVs under {@code --seed-data}; the
  * small maps below only tune how common some codes are, so a code added to a CSV is used
- * without touching this class. Output is streamed, so 100,000 leaders need little memory, and
+ * without touching this class. Partners and leaders' organisations are real bodies of the
+ * record's area (its councils, its ICB, current NHS trusts of that ICB from
+ * {@code organisations/nhs-trusts.csv}), with at most one made-up body per record, named
+ * "(illustrative)", which the loader adds as an unlisted organisation. Output is streamed, so 100,000 leaders need little memory, and
  * it is the same for the same seed and CSVs.
  *
  * <pre>
@@ -84,6 +87,9 @@ public final class DemoDataGenerator {
             "Programme director, integrated care", "Clinical lead for integration", "Assistant director, adult social care",
             "GP partner and clinical director", "Community services manager", "Integrated care programme manager",
             "Director of place", "Head of transformation"};
+    /** Local bodies without an official code; the generated ones are marked "(illustrative)". */
+    private static final String[] LOCAL_BODY = {"GP Federation", "Voluntary Sector Alliance", "Care Home Providers' Association",
+            "Community Pharmacy Network"};
     private static final String[] ENDORSER_ROLE = {"Director of adult social services", "GP partner",
             "Head of community services", "Chief executive", "Commissioning manager", "Clinical director"};
 
@@ -100,6 +106,8 @@ public final class DemoDataGenerator {
     private final Map<String, Area> icbs = new HashMap<>();
     private final Map<String, List<Area>> neighbours = new HashMap<>();
     private final TreeMap<String, List<Area>> lasByRegion = new TreeMap<>();
+    /** Names of the current NHS trusts of each ICB, in code order. */
+    private final Map<String, List<String>> trustsByIcb = new HashMap<>();
     /** affinity[s][a]: service s is named in approach a's wording, so they tend to go together. */
     private final boolean[][] affinity;
 
@@ -125,6 +133,11 @@ public final class DemoDataGenerator {
         for (Map<String, String> r : readCsv(geo.resolve("local-authorities.csv"))) {
             las.add(new Area(r.get("code"), r.get("name"), r.get("council_name"), r.get("type"), r.get("region_code"),
                     r.get("icb_code"), Double.parseDouble(r.get("latitude")), Double.parseDouble(r.get("longitude"))));
+        }
+        for (Map<String, String> r : readCsv(seedData.resolve("organisations").resolve("nhs-trusts.csv"))) {
+            if ("current".equals(r.get("status")) && !r.get("icb_code").isBlank()) {
+                trustsByIcb.computeIfAbsent(r.get("icb_code"), k -> new ArrayList<>()).add(r.get("name"));
+            }
         }
         for (Area a : las) {
             lasByRegion.computeIfAbsent(a.region(), k -> new ArrayList<>()).add(a);
@@ -198,8 +211,8 @@ public final class DemoDataGenerator {
         g.writeStringField("currentRole", JOB[rnd.nextInt(JOB.length)]);
         g.writeStringField("organisation", switch (rnd.nextInt(4)) {
             case 0, 1 -> home.organisation();
-            case 2 -> home.name() + " community health services";
-            default -> home.name() + " health and care partnership";
+            case 2 -> trustsOf(home).isEmpty() ? home.organisation() : trustsOf(home).get(rnd.nextInt(trustsOf(home).size()));
+            default -> icbs.containsKey(home.icb()) ? icbs.get(home.icb()).organisation() : home.organisation();
         });
         Term focus = pick(approaches, null);
         g.writeStringField("doingNow", "Working on " + decapitalise(focus.label()) + " in " + home.name() + ".");
@@ -302,13 +315,7 @@ public final class DemoDataGenerator {
         writeCodes(g, "approaches", appr);
         g.writeStringField("programme", programme == null ? null : programme.code());
         g.writeStringField("role", role.code());
-        List<String> partners = new ArrayList<>();
-        for (Area a : areas) {
-            partners.add(a.organisation());
-        }
-        for (Term s : pickDistinct(svc, null, 1 + rnd.nextInt(Math.min(3, svc.size())))) {
-            partners.add(s.label() + " partners in " + areas.get(0).name());
-        }
+        List<String> partners = partners(areas);
         g.writeArrayFieldStart("partnerOrganisations");
         for (String p : partners) {
             g.writeString(p);
@@ -345,6 +352,36 @@ public final class DemoDataGenerator {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /**
+     * The bodies a record's work joins up: the councils (or ICB) of its areas, the ICB of its first
+     * area, one or two current NHS trusts of that ICB, and sometimes one made-up local body.
+     */
+    private List<String> partners(List<Area> areas) {
+        var partners = new java.util.LinkedHashSet<String>();
+        for (Area a : areas) {
+            partners.add(a.organisation());
+        }
+        Area first = areas.get(0);
+        if (icbs.containsKey(first.icb())) {
+            partners.add(icbs.get(first.icb()).organisation());
+        }
+        List<String> trusts = trustsOf(first);
+        if (!trusts.isEmpty()) {
+            int wanted = Math.min(trusts.size(), 1 + rnd.nextInt(2));
+            for (int i = 0; i < wanted; i++) {
+                partners.add(trusts.get(rnd.nextInt(trusts.size())));
+            }
+        }
+        if (rnd.nextDouble() < 0.3) {
+            partners.add(first.name() + " " + LOCAL_BODY[rnd.nextInt(LOCAL_BODY.length)] + " (illustrative)");
+        }
+        return new ArrayList<>(partners);
+    }
+
+    private List<String> trustsOf(Area area) {
+        return trustsByIcb.getOrDefault(area.icb(), List.of());
     }
 
     /** Mostly 3-15% better than baseline; sometimes a little worse, as real results are. */

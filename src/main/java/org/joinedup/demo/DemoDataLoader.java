@@ -52,6 +52,9 @@ public class DemoDataLoader {
     @Inject
     OrganisationDirectory organisations;
 
+    /** Organisation codes by name as written (not by key: "NHS Dorset" and "Dorset Council" share one), while loading. */
+    private final java.util.Map<String, String> codes = new java.util.HashMap<>();
+
     @Inject
     ObjectMapper json;
 
@@ -90,6 +93,7 @@ public class DemoDataLoader {
             return;
         }
         long started = System.nanoTime();
+        codes.clear();
         int leaderCount = 0;
         int recordCount = 0;
         int requestCount = 0;
@@ -185,7 +189,9 @@ public class DemoDataLoader {
      * organisation, and one that matches none becomes an unlisted organisation marked illustrative.
      */
     private String organisation(String name) {
-        return organisations.matchOrAddUnlisted(name, true).map(OrganisationView::code).orElse(null);
+        // the same few hundred names recur across the files: one lookup each
+        return codes.computeIfAbsent(name.strip().toLowerCase(java.util.Locale.ROOT),
+                key -> organisations.matchOrAddUnlisted(name, true).map(OrganisationView::code).orElse(null));
     }
 
     private JsonNode read(String resource) {

@@ -2,6 +2,7 @@ package org.joinedup.organisation;
 
 import java.text.Normalizer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,6 +19,18 @@ public final class OrganisationNames {
     private static final Set<String> NOISE = Set.of("nhs", "council", "foundation", "trust", "the", "icb");
 
     private OrganisationNames() {
+    }
+
+    /** The kinds of organisation a name's own words point to ("Council", "NHS", "Trust", "ICB"), if any. */
+    public static List<String> kindsNamed(String name) {
+        String words = " " + (name == null ? "" : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ")) + " ";
+        if (words.contains(" council ")) {
+            return List.of(OrganisationKind.COUNCIL);
+        }
+        if (words.contains(" nhs ") || words.contains(" icb ") || words.contains(" integrated care board ") || words.contains(" trust ")) {
+            return List.of(OrganisationKind.ICB, OrganisationKind.NHS_TRUST);
+        }
+        return List.of();
     }
 
     /** The key two names share when they name the same organisation; empty when nothing but noise is left. */

@@ -12,9 +12,13 @@ import java.util.Optional;
  */
 public final class OrganisationStore {
 
-    /** Open before closed, official before unlisted: an old name for a merged body finds today's body first. */
+    /**
+     * Open before closed, official before unlisted: an old name for a merged body finds today's body
+     * first. Then the kind the name's own words point to: "NHS Dorset" is the ICB and "Dorset
+     * Council" the council, though both have the key "dorset".
+     */
     private static final String MATCH = "select code from organisation where name_key = ? "
-            + "order by (closed_on is not null), (kind = 'unlisted'), code limit 1";
+            + "order by (closed_on is not null), (kind = 'unlisted'), not (kind = any (?)), code limit 1";
 
     private OrganisationStore() {
     }
@@ -63,6 +67,7 @@ public final class OrganisationStore {
         }
         try (PreparedStatement query = connection.prepareStatement(MATCH)) {
             query.setString(1, key);
+            query.setArray(2, connection.createArrayOf("text", OrganisationNames.kindsNamed(name).toArray()));
             try (var rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }

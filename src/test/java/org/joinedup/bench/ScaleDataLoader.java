@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.organisation.OrganisationNames;
+import org.joinedup.organisation.OrganisationStore;
 import org.postgresql.PGConnection;
 
 /**
@@ -29,7 +31,9 @@ import org.postgresql.PGConnection;
  * <p>It writes what the service would write for the same file, as DemoDataLoader does: explicit
  * ids with the sequences advanced past them, version 0, revision 1, verification as in the file,
  * the file's endorsements as kind "endorsement" and, for a verified record, one "verification" by
- * the programme. It refuses any database whose name does not end in {@code _bench}.
+ * the programme. Organisation names (a leader's own, records' partners) are matched to
+ * organisations as the loader does, and a name that matches none is added as an unlisted,
+ * illustrative organisation. It refuses any database whose name does not end in {@code _bench}.
  *
  * <pre>
  * ScaleDataLoader --file PATH [--jdbc URL] [--user U] [--password P] [--work-dir DIR]
@@ -41,15 +45,16 @@ public final class ScaleDataLoader {
     private static final Map<String, String> TABLES = new LinkedHashMap<>();
 
     static {
-        TABLES.put("leader", "id, version, revision, name, role_title, organisation, doing_now, doing_now_as_of, home_area_code, "
+        TABLES.put("leader", "id, version, revision, name, role_title, organisation_code, doing_now, doing_now_as_of, home_area_code, "
                 + "mentoring_willing, mentoring_capacity, mentoring_formats, mentoring_trained, visibility, contact_email, "
                 + "contact_phone, illustrative, created_at, updated_at");
         TABLES.put("integration_record", "id, leader_id, version, title, summary, services, scope, approaches, programme, role, "
-                + "partner_organisations, period_start, period_end, verification, created_at, updated_at");
+                + "period_start, period_end, verification, created_at, updated_at");
+        TABLES.put("record_partner", "record_id, position, organisation_code");
         TABLES.put("record_area", "record_id, position, area_code, country, place, latitude, longitude");
         TABLES.put("record_outcome", "record_id, position, metric, description, baseline, result, unit, period, source");
         TABLES.put("record_evidence", "record_id, position, title, url");
-        TABLES.put("endorsement", "id, record_id, version, kind, endorser_name, endorser_organisation, endorser_role, comment, created_at");
+        TABLES.put("endorsement", "id, record_id, version, kind, endorser_name, stated_organisation, endorser_role, comment, created_at, updated_at");
     }
 
     private static final Map<String, String> SEQUENCES = Map.of("leader_seq", "leader", "record_seq", "integration_record",
@@ -60,6 +65,9 @@ public final class ScaleDataLoader {
     private long leaderId;
     private long recordId;
     private long endorsementId;
+    /** Open while the file is read: organisation names are matched (or added) through it. */
+    private Connection db;
+    private final Map<String, String> organisationCodes = new HashMap<>();
 
     public static void main(String[] args) throws Exception {
         var opt = Options.parse(args, Map.of("--jdbc", "jdbc:postgresql://127.0.0.1:5442/joinedup_bench", "--user", "joinedup",
@@ -82,26 +90,25 @@ public final class ScaleDataLoader {
         for (var table : TABLES.keySet()) {
             files.put(table, new CopyFile(Files.newBufferedWriter(workDir.resolve(table + ".copy"), StandardCharsets.UTF_8)));
         }
-        try (JsonParser parser = new ObjectMapper().createParser(json.toFile())) {
-            toLeadersArray(parser);
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                writeLeader(parser.readValueAsTree());
-            }
-        } finally {
-            for (var file : files.values()) {
-                file.out.close();
-            }
-        }
-        long parsed = System.nanoTime();
-        System.out.printf("parsed %s: %d leaders, %d records, %d endorsements in %.1f s%n", json, leaderId, recordId, endorsementId,
-                (parsed - started) / 1e9);
-
-        try (Connection db = DriverManager.getConnection(jdbc, user, password)) {
+        try (Connection connection = DriverManager.getConnection(jdbc, user, password)) {
+            db = connection;
             db.setAutoCommit(false);
             try (var st = db.createStatement()) {
                 // cascade: accounts, learning requests, mentorships and introductions refer to leaders
                 st.execute("truncate " + String.join(", ", TABLES.keySet()) + ", search_outbox restart identity cascade");
             }
+            try (JsonParser parser = new ObjectMapper().createParser(json.toFile())) {
+                toLeadersArray(parser);
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    writeLeader(parser.readValueAsTree());
+                }
+            } finally {
+                for (var file : files.values()) {
+                    file.out.close();
+                }
+            }
+            System.out.printf("parsed %s: %d leaders, %d records, %d endorsements, %d organisation names in %.1f s%n", json, leaderId,
+                    recordId, endorsementId, organisationCodes.size(), (System.nanoTime() - started) / 1e9);
             var copy = ((PGConnection) db).getCopyAPI();
             for (var table : TABLES.entrySet()) {
                 long t = System.nanoTime();
@@ -138,11 +145,28 @@ public final class ScaleDataLoader {
         throw new IOException("no \"leaders\" array in the file");
     }
 
+    /** The organisation a name means, added as an unlisted illustrative one when it matches none; null for a name of only noise. */
+    private String organisation(String name) throws IOException {
+        if (name == null || OrganisationNames.key(name).isEmpty()) {
+            return null;
+        }
+        String key = OrganisationNames.key(name);
+        if (!organisationCodes.containsKey(key)) {
+            try {
+                var code = OrganisationStore.match(db, name);
+                organisationCodes.put(key, code.isPresent() ? code.get() : OrganisationStore.addUnlisted(db, name, "bench loader", true));
+            } catch (SQLException e) {
+                throw new IOException("cannot match organisation '" + name + "'", e);
+            }
+        }
+        return organisationCodes.get(key);
+    }
+
     private void writeLeader(JsonNode l) throws IOException {
         long id = ++leaderId;
         var mentoring = l.path("mentoring");
         var contact = l.path("contact");
-        files.get("leader").row(id, 0, 1, l.path("name").asText().strip(), text(l, "currentRole"), text(l, "organisation"),
+        files.get("leader").row(id, 0, 1, l.path("name").asText().strip(), text(l, "currentRole"), organisation(text(l, "organisation")),
                 text(l, "doingNow"), text(l, "doingNowAsOf"), text(l, "homeArea"), mentoring.path("willing").asBoolean(),
                 mentoring.path("capacity").asInt(), strings(mentoring.path("formats")), mentoring.path("trained").asBoolean(),
                 l.hasNonNull("visibility") ? l.get("visibility").asText() : "registered", text(contact, "email"),
@@ -158,8 +182,19 @@ public final class ScaleDataLoader {
         files.get("integration_record").row(id, leader, 0, r.path("title").asText().strip(), text(r, "summary"),
                 strings(r.path("services")).stream().distinct().toList(), text(r, "scope"),
                 strings(r.path("approaches")).stream().distinct().toList(), text(r, "programme"), text(r, "role"),
-                strings(r.path("partnerOrganisations")), text(r, "periodStart"), text(r, "periodEnd"), verification, now, now);
+                text(r, "periodStart"), text(r, "periodEnd"), verification, now, now);
         int position = 0;
+        var partners = new java.util.LinkedHashSet<String>();
+        for (var name : strings(r.path("partnerOrganisations"))) {
+            var code = organisation(name);
+            if (code != null) {
+                partners.add(code);
+            }
+        }
+        for (var code : partners) {
+            files.get("record_partner").row(id, position++, code);
+        }
+        position = 0;
         for (var a : r.path("areas")) {
             files.get("record_area").row(id, position++, text(a, "code"), text(a, "country"), text(a, "place"),
                     number(a, "latitude"), number(a, "longitude"));
@@ -175,13 +210,13 @@ public final class ScaleDataLoader {
         }
         for (var e : r.path("endorsements")) {
             files.get("endorsement").row(++endorsementId, id, 0, "endorsement", e.path("endorserName").asText().strip(),
-                    e.path("endorserOrganisation").asText().strip(), text(e, "endorserRole"), text(e, "comment"), now);
+                    e.path("endorserOrganisation").asText().strip(), text(e, "endorserRole"), text(e, "comment"), now, now);
         }
         if ("verified".equals(verification)) {
             // as DemoDataLoader does: a verified record carries the programme's verification
             files.get("endorsement").row(++endorsementId, id, 0, "verification", "Demo programme verifier",
                     "JoinedUp programme team", "Programme verifier (illustrative)",
-                    "Checked against the programme's published evaluation (demo data).", now);
+                    "Checked against the programme's published evaluation (demo data).", now, now);
         }
     }
 

@@ -35,6 +35,7 @@ final class BadInputCases {
 
         pagingOverflow();
         hugeOutcomeNumber(own);
+        unknownOrganisations(own);
         forgedEndorsement(other);
         someoneElsesIds(leader, other);
         accountOrganisation(leader);
@@ -59,6 +60,25 @@ final class BadInputCases {
         record.put("outcomes", List.of(Map.of("metric", "non-elective-admissions", "description", "Huge",
                 "baseline", new java.math.BigDecimal("1e400"), "result", 99999999999999999999999.0, "unit", "index", "period", "2014-2017")));
         expectProblem(admin.send("POST", "/api/leaders/" + leaderId + "/records", record), 400, "huge outcome number");
+    }
+
+    /** An organisation code that names none is a 400 naming the field and writes nothing; an organisation named only "NHS" is refused. */
+    private void unknownOrganisations(long leaderId) {
+        int before = admin.get("/api/leaders/" + leaderId + "/records").json().path("total").asInt();
+        var record = Payloads.record("Drill six unknown partner");
+        record.put("partnerOrganisations", List.of("ZZZ99"));
+        var answer = admin.send("POST", "/api/leaders/" + leaderId + "/records", record);
+        expectProblem(answer, 400, "unknown partner code");
+        if (!"partnerOrganisations[0]".equals(answer.json().path("violations").path(0).path("field").asText())) {
+            findings.add("unknown partner code: the problem does not name partnerOrganisations[0]");
+        }
+        if (admin.get("/api/leaders/" + leaderId + "/records").json().path("total").asInt() != before) {
+            findings.add("unknown partner code: a record was written");
+        }
+        var leader = Payloads.leader("Drill Six Unknown Organisation");
+        leader.put("organisation", "ZZZ99");
+        expectProblem(admin.send("POST", "/api/leaders", leader), 400, "unknown leader organisation code");
+        expectProblem(admin.send("POST", "/api/organisations", Map.of("name", "NHS Foundation Trust")), 400, "organisation named only by noise words");
     }
 
     /** Fields a client may not set (who endorsed, when, which account, a verified level) are refused, not taken. */

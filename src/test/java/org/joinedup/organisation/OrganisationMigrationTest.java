@@ -143,6 +143,8 @@ class OrganisationMigrationTest {
             }
             assertEquals("E10000016", single(connection, "select organisation_code from leader where id = "
                     + leaderWith(organisationByLeader, "Kent County Council")));
+            assertEquals("E54000041", single(connection, "select organisation_code from leader where id = "
+                    + leaderWith(organisationByLeader, "NHS Dorset")), "NHS Dorset is the ICB, not Dorset Council");
             // the old endorsement keeps what its writer typed, marked legacy, and refers to the organisation
             assertEquals("E10000016", single(connection, "select organisation_code from endorsement where id = 1"));
             assertEquals("Kent County Council", single(connection, "select stated_organisation from endorsement where id = 1"));

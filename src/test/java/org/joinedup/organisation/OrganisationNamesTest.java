@@ -44,4 +44,12 @@ class OrganisationNamesTest {
         assertEquals("", OrganisationNames.key("The Council"));
         assertEquals("", OrganisationNames.key(null));
     }
+
+    @Test
+    void aNamesOwnWordsPointToAKindWhereTheKeyCannot() {
+        assertEquals(OrganisationNames.key("NHS Dorset"), OrganisationNames.key("Dorset Council"));
+        assertEquals(List.of("icb", "nhs-trust"), OrganisationNames.kindsNamed("NHS Dorset"));
+        assertEquals(List.of("council"), OrganisationNames.kindsNamed("Dorset Council"));
+        assertEquals(List.of(), OrganisationNames.kindsNamed("Dorset"));
+    }
 }

@@ -72,6 +72,38 @@ class LeaderLogsRecordTest {
     }
 
     @Test
+    void picksPartnersByNameAndIsShownTheNearestOnesForANameItDoesNotKnow() {
+        var title = "Partners picked in the browser " + System.nanoTime();
+        browser.signIn("demo-leader");
+        browser.waitForPath("/my-work");
+        browser.click("#add-record");
+        browser.type("#title", title);
+        new Select(browser.find("#area-0")).selectByValue("E10000024");
+        browser.click("input[name=services][value=acute]");
+        browser.click("input[name=services][value=social-care]");
+        browser.click("input[name=scope][value=organisations]");
+        browser.click("input[name=role][value=led]");
+        browser.type("#periodStart", "2019-04-01");
+        browser.type("#partners", "sherwood forest hospitals trust");
+        browser.type("#partners-more-2", "Nottingham Univ Hospitals");
+        browser.click("#save-record");
+
+        // a name that is no organisation's is an error beside the partners, with the nearest names to pick from
+        var error = browser.find("#partners-error").getText();
+        assertTrue(error.contains("'Nottingham Univ Hospitals' is not an organisation we know"), error);
+        assertTrue(error.contains("Nottingham University Hospitals NHS Trust (RX1)"), error);
+        assertTrue(browser.all("#organisations option").size() > 200, "the picker offers the open organisations");
+
+        browser.type("#partners-1", "Nottingham University Hospitals NHS Trust (RX1)");
+        browser.click("#save-record");
+        browser.waitForPath("/my-work?saved=");
+        browser.go(browser.find("a[href^='/leaders/']").getDomAttribute("href"));
+        var profile = browser.find("main").getText();
+        assertTrue(profile.contains("Sherwood Forest Hospitals NHS Foundation Trust, Nottingham University Hospitals NHS Trust"), profile);
+        assertTrue(!profile.contains("RK5") && !profile.contains("RX1"), "names, never bare codes");
+    }
+
+    @Test
     void asksToLearnFixesAMistakeAndSeesSuggestedMentors() {
         var need = "Browser test: how to run a single point of access " + System.nanoTime();
         browser.signIn("demo-leader");

@@ -58,7 +58,7 @@ class PartnerConfirmsRecordTest {
         browser.type("#comment-" + f.recordId, "We ran the neighbourhood teams together.");
         browser.click("#confirm-" + f.recordId);
         browser.waitForPath("done=corroboration-confirmed");
-        assertTrue(browser.find("#flash").getText().startsWith("Confirmed"));
+        assertTrue(browser.find("#flash").getText().contains("Confirmed: the record shows who confirmed it"), browser.find("#flash").getText());
 
         browser.go("/leaders/" + f.leaderId);
         var record = browser.find("#record-" + f.recordId).getText();

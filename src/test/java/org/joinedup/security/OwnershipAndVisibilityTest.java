@@ -52,7 +52,7 @@ class OwnershipAndVisibilityTest {
         withToken(token).when().delete("/api/records/" + theirRecord).then().statusCode(403);
         withToken(token).when().delete("/api/leaders/" + theirs).then().statusCode(403);
 
-        var endorsement = Map.of("endorserName", "A Partner", "endorserOrganisation", "Newark and Sherwood CCG");
+        var endorsement = Map.of("endorserName", "A Partner", "endorserOrganisation", "NHS Nottingham and Nottinghamshire Integrated Care Board");
         withToken(token).contentType(ContentType.JSON).body(endorsement).when().post("/api/records/" + ownRecord + "/endorsements")
                 .then().statusCode(403).body("detail", equalTo("you cannot endorse or verify your own record"));
         withToken(token).contentType(ContentType.JSON).body(endorsement).when().post("/api/records/" + theirRecord + "/endorsements")

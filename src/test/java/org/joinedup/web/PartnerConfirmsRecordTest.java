@@ -49,6 +49,7 @@ class PartnerConfirmsRecordTest {
         assertTrue(state.contains("asked on " + today), state);
         browser.check("my-work-corroboration-asked");
         browser.click("#sign-out");
+        browser.find("#sign-in-link"); // signed out before the next sign-in, which a session still in place would skip
 
         browser.signIn(f.partner);
         browser.go("/corroboration");

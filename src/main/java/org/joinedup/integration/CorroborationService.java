@@ -278,7 +278,7 @@ public class CorroborationService {
     }
 
     private static void checkDecision(String decision) {
-        if (!DECISIONS.contains(decision)) {
+        if (decision == null || !DECISIONS.contains(decision)) {
             throw ProblemException.invalid(Violation.body("decision", decision == null ? "is required" : "'" + decision + "' is not a decision",
                     DECISIONS));
         }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import org.joinedup.integration.CorroborationRequestInput;
 import org.joinedup.integration.CorroborationRequestView;
@@ -47,12 +48,15 @@ public class CorroborationPages {
                 FormValues values);
     }
 
-    /** A request to the caller's organisation, with the record as the caller may see it (null when it is hidden from them). */
-    public record Asked(CorroborationRequestView request, RecordView record) {
+    /**
+     * A request to the caller's organisation, with the record as the caller may see it (null when
+     * it is hidden from them); a refused answer's record without a request has no request.
+     */
+    public record Asked(long recordId, String title, CorroborationRequestView request, RecordView record) {
 
-        /** The comment field of this request's form, which errors are shown beside. */
+        /** The comment field of this record's form, which errors are shown beside. */
         public String field() {
-            return "comment-" + request.recordId();
+            return "comment-" + recordId;
         }
     }
 
@@ -76,7 +80,7 @@ public class CorroborationPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response asked(@QueryParam("done") String done) {
-        return show(200, Done.message(done), FormErrors.NONE, FormValues.empty());
+        return show(200, Done.message(done), FormErrors.NONE, FormValues.empty(), null);
     }
 
     @POST
@@ -96,7 +100,7 @@ public class CorroborationPages {
                 throw e;
             }
             // beside the comment of this record's form: its only field a person types
-            return show(e.problem().status(), null, errors(e, "comment-" + id), values);
+            return show(e.problem().status(), null, errors(e, "comment-" + id), values, id);
         }
         return Pages.seeOther(("rejected".equals(decision) ? Done.CORROBORATION_REJECTED : Done.CORROBORATION_CONFIRMED).on("/corroboration"));
     }
@@ -121,11 +125,19 @@ public class CorroborationPages {
         return new FormErrors(violations, f -> field);
     }
 
-    private Response show(int status, String flash, FormErrors errors, FormValues values) {
+    /** A refused answer keeps its form on the page, with the error beside it, even when the record was not asked of the caller. */
+    private Response show(int status, String flash, FormErrors errors, FormValues values, Long refused) {
         var organisation = accounts.find(user.name()).map(AccountView::organisation).orElse(null);
         // one read-only transaction, so the records' collections load in the session that found them
-        var asked = QuarkusTransaction.requiringNew().call(() -> corroboration.mine(ALL).items().stream()
-                .map(request -> new Asked(request, records.find(request.recordId()).orElse(null))).toList());
+        var asked = QuarkusTransaction.requiringNew().call(() -> {
+            var list = new ArrayList<Asked>();
+            corroboration.mine(ALL).items().forEach(request -> list.add(new Asked(request.recordId(), request.recordTitle(), request,
+                    records.find(request.recordId()).orElse(null))));
+            if (refused != null && list.stream().noneMatch(a -> a.recordId() == refused)) {
+                records.find(refused).ifPresent(record -> list.add(0, new Asked(record.id(), record.title(), null, record)));
+            }
+            return list;
+        });
         return Pages.html(status, Templates.asked(organisation, asked, flash, errors, values));
     }
 }

@@ -82,6 +82,8 @@ class CorroborationTest {
         }
         as(sherwood).body(Map.of("decision", "maybe")).when().post("/api/records/" + recordId + "/endorsements")
                 .then().statusCode(400).body("violations[0].field", equalTo("decision"));
+        as(sherwood).body(Map.of("comment", "no decision")).when().post("/api/records/" + recordId + "/endorsements")
+                .then().statusCode(400).body("violations[0].field", equalTo("decision"));
         assertEquals(List.of(), record(owner).getList("endorsements"));
         assertEquals("self-reported", record(owner).getString("verification"));
     }

@@ -29,6 +29,11 @@ public class Formats {
         return instant == null ? "" : DAY.format(instant.atZone(LONDON).toLocalDate());
     }
 
+    /** The UK calendar day of an instant as ISO (2026-12-02), for exports that spreadsheets sort. */
+    static String isoDay(Instant instant) {
+        return instant == null ? "" : instant.atZone(LONDON).toLocalDate().toString();
+    }
+
     /** "3 months ago", "2 years ago": how old something dated is, for "doing now". */
     static String age(LocalDate date) {
         if (date == null) {

@@ -2,7 +2,11 @@ package org.joinedup.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import org.joinedup.integration.VerificationLevel;
 import org.joinedup.search.SearchCriteriaParser;
 import org.joinedup.search.SearchParams;
 import org.joinedup.search.SearchResult;
@@ -19,7 +23,7 @@ public class ResultsCsv {
     private static final int PAGE = 100;
     private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final List<String> HEADER = List.of("id", "name", "current role", "organisation", "home area", "region",
-            "willing to mentor", "places left", "matching records", "best verification", "why", "profile");
+            "willing to mentor", "places left", "matching records", "best verification", "best verification since", "why", "profile");
 
     @Inject
     SearchCriteriaParser parser;
@@ -36,11 +40,14 @@ public class ResultsCsv {
             SearchResult result = search.search(parser.parse(params));
             for (var hit : result.hits()) {
                 var leader = hit.leader();
+                var best = best(hit.matchedRecords());
                 line(out, List.of(String.valueOf(leader.id()), leader.name(), text(leader.currentRole()), text(leader.organisation() == null ? null : leader.organisation().name()),
                         text(leader.homeArea().name()), text(leader.homeArea().regionName()), leader.mentoring().willing() ? "yes" : "no",
                         String.valueOf(leader.mentoring().capacityLeft()),
                         String.join("; ", hit.matchedRecords().stream().map(SearchResult.MatchedRecord::title).toList()),
-                        best(hit.matchedRecords()), String.join("; ", hit.why()), "/leaders/" + leader.id()));
+                        best.map(SearchResult.MatchedRecord::verification).orElse(""),
+                        best.map(r -> Formats.isoDay(r.verificationSince())).orElse(""),
+                        String.join("; ", hit.why()), "/leaders/" + leader.id()));
             }
             if (result.page() + 1 >= result.totalPages()) {
                 break;
@@ -49,9 +56,12 @@ public class ResultsCsv {
         return out.toString();
     }
 
-    private static String best(List<SearchResult.MatchedRecord> records) {
-        var levels = records.stream().map(SearchResult.MatchedRecord::verification).toList();
-        return levels.contains("verified") ? "verified" : levels.contains("endorsed") ? "endorsed" : levels.isEmpty() ? "" : "self-reported";
+    /** The matching record with the strongest corroboration, the longest-standing among equals: its level and since when go out. */
+    private static Optional<SearchResult.MatchedRecord> best(List<SearchResult.MatchedRecord> records) {
+        Comparator<SearchResult.MatchedRecord> strongest = Comparator.comparing(
+                r -> VerificationLevel.fromCode(r.verification()).orElse(VerificationLevel.SELF_REPORTED));
+        return records.stream().max(strongest.thenComparing(r -> r.verificationSince() == null ? Instant.MAX : r.verificationSince(),
+                Comparator.reverseOrder()));
     }
 
     private static String text(String value) {

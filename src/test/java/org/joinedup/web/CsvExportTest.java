@@ -42,4 +42,20 @@ class CsvExportTest {
         assertTrue(csv.contains("\"'\t=HYPERLINK(\"\"http://evil.example\"\")\""), csv);
         assertTrue(csv.contains("\"'=cmd|' /C calc'!A0 " + marker + "\""), csv);
     }
+
+    @Test
+    void eachRowSaysWhichLevelHoldsAndSinceWhen() {
+        var marker = "Csvlevel" + System.nanoTime();
+        long leaderId = Fixtures.createLeader(Fixtures.leader(marker));
+        Fixtures.createRecord(leaderId, Fixtures.record("Self-reported work " + marker));
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
+
+        var csv = given().queryParam("q", marker).when().get("/find/export.csv").then().statusCode(200).extract().asString();
+
+        var lines = csv.split("\r\n");
+        assertTrue(lines[0].contains("\"best verification\",\"best verification since\""), lines[0]);
+        var row = List.of(lines).stream().filter(l -> l.contains(marker)).findFirst().orElseThrow(() -> new AssertionError(csv));
+        // a record nobody corroborated is self-reported since it was logged: today
+        assertTrue(row.contains("\"self-reported\",\"" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")) + "\""), row);
+    }
 }

@@ -228,10 +228,19 @@ public class IntegrationRecordService {
 
     /** The values a material change alters (copies: the collections are changed in place). */
     private List<Object> material(IntegrationRecord r) {
-        return Arrays.asList(List.copyOf(r.services), r.areas.stream().map(a -> Arrays.asList(a.areaCode, a.country, a.place, a.latitude, a.longitude)).toList(),
+        return Arrays.asList(List.copyOf(r.services), r.areas.stream().map(IntegrationRecordService::values).toList(),
                 r.scope, List.copyOf(r.approaches), r.role, r.periodStart, r.periodEnd,
-                r.outcomes.stream().map(o -> Arrays.asList(o.metric, o.description, o.baseline, o.result, o.unit, o.period, o.source)).toList(),
-                List.copyOf(r.partners));
+                r.outcomes.stream().map(IntegrationRecordService::values).toList(), List.copyOf(r.partners));
+    }
+
+    /** What an area is, for comparing one with another. */
+    private static List<Object> values(RecordArea a) {
+        return Arrays.asList(a.areaCode, a.country, a.place, a.latitude, a.longitude);
+    }
+
+    /** What an outcome is, for comparing one with another. */
+    private static List<Object> values(Outcome o) {
+        return Arrays.asList(o.metric, o.description, o.baseline, o.result, o.unit, o.period, o.source);
     }
 
     private void apply(RecordInput input, IntegrationRecord record) {
@@ -245,10 +254,9 @@ public class IntegrationRecordService {
         replace(record.partners, input.partnerOrganisations() == null ? List.of() : input.partnerOrganisations().stream().distinct().toList(), List::of);
         record.periodStart = input.periodStart();
         record.periodEnd = input.periodEnd();
-        replace(record.areas, input.areas().stream().map(IntegrationRecordService::area).toList(),
-                a -> Arrays.asList(a.areaCode, a.country, a.place, a.latitude, a.longitude));
+        replace(record.areas, input.areas().stream().map(IntegrationRecordService::area).toList(), IntegrationRecordService::values);
         replace(record.outcomes, input.outcomes() == null ? List.of() : input.outcomes().stream().map(this::outcome).toList(),
-                o -> Arrays.asList(o.metric, o.description, o.baseline, o.result, o.unit, o.period, o.source));
+                IntegrationRecordService::values);
         replace(record.evidence, input.evidence() == null ? List.of() : input.evidence().stream().map(IntegrationRecordService::evidence).toList(),
                 e -> Arrays.asList(e.title, e.url));
     }

@@ -3,8 +3,10 @@ package org.joinedup.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.joinedup.integration.RecordView;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
@@ -16,6 +18,8 @@ import org.joinedup.vocabulary.VocabularyKind;
 @Named("labels")
 @ApplicationScoped
 public class Labels {
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     @Inject
     Vocabularies vocabularies;
@@ -64,22 +68,11 @@ public class Labels {
     }
 
     /**
-     * Who said it, as a person reads it: "confirmed by Pat Partner (Director) of Sherwood Forest
-     * Hospitals NHS Foundation Trust on 2 December 2026 for revision 3", "verified by Integrated
-     * Care Pioneers (Sam Roe) on ... for revision 3". Legacy rows keep the API's own sentence.
+     * The assertion's source sentence as the API gives it (integration/Provenance, the one place
+     * that words it), with its date as the pages write dates: "on 2 December 2026".
      */
     public String assertion(RecordView.EndorsementView e) {
-        if ("legacy".equals(e.status()) || e.endorserName() == null) {
-            return e.source();
-        }
-        var when = " on " + Formats.display(e.updatedAt()) + " for revision " + e.recordRevision();
-        if ("verification".equals(e.kind())) {
-            return ("confirmed".equals(e.decision()) ? "verified" : "verification rejected") + " by " + programme(e.programme()) + " ("
-                    + e.endorserName() + ")" + when;
-        }
-        var title = e.endorserRole() == null ? "" : " (" + e.endorserRole() + ")";
-        var organisation = e.organisation() == null ? "" : " of " + e.organisation().name();
-        return e.decision() + " by " + e.endorserName() + title + organisation + when;
+        return ISO_DATE.matcher(e.source()).replaceAll(m -> Formats.display(LocalDate.parse(m.group())));
     }
 
     /** The confirmations a profile shows: a rejection is for the leader and programme staff, never the public page. */

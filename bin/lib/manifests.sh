@@ -5,7 +5,7 @@
 MANIFESTS_CHECKER="$ROOT/src/test/kubernetes"
 # installed once per package-lock.json, outside the repository, so a rebuild does not reinstall it
 MANIFESTS_WORK="$JOINEDUP_HOME/manifest-check"
-MANIFESTS=("$ROOT/target/kubernetes/kubernetes.yml" "$ROOT"/src/main/kubernetes/engines/*.yml)
+MANIFESTS=("$ROOT/target/kubernetes/kubernetes.yml" "$ROOT"/src/main/kubernetes/engines/*.yml "$ROOT"/src/main/kubernetes/restore/*.yml)
 
 manifests_check() {
   ensure_npm

@@ -185,15 +185,16 @@ function emit(value, path, depth, out, prefix, suffix) {
 
 // The service's Deployment must point at what the engines' manifests create.
 function crossCheck(objects) {
-  const one = (kind) => objects.find((o) => o.kind === kind);
-  const deployment = one("Deployment");
-  const es = one("Elasticsearch");
-  const pg = one("Cluster");
+  const deployment = objects.find((o) => o.kind === "Deployment");
+  const es = objects.find((o) => o.kind === "Elasticsearch");
+  const env = Object.fromEntries((deployment?.spec.template.spec.containers[0].env ?? []).map((e) => [e.name, e]));
+  // the Cluster the service uses, not the one a restore would create beside it
+  const pg = objects.find((o) => o.kind === "Cluster" && o.spec.bootstrap?.initdb
+    && env.QUARKUS_DATASOURCE_JDBC_URL?.value?.includes(`//${o.metadata.name}-rw:`));
   if (!deployment || !es || !pg) {
-    problems.push("cross-check: expected a Deployment, an Elasticsearch and a Cluster");
+    problems.push("cross-check: expected a Deployment, an Elasticsearch, and a new Cluster whose -rw Service QUARKUS_DATASOURCE_JDBC_URL names");
     return;
   }
-  const env = Object.fromEntries(deployment.spec.template.spec.containers[0].env.map((e) => [e.name, e]));
   const expect = (what, actual, wanted) => {
     if (actual !== wanted) problems.push(`cross-check: ${what} is ${JSON.stringify(actual)}, expected ${JSON.stringify(wanted)}`);
     else console.log(`ok       cross-check: ${what} = ${actual}`);

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.Roles;
 
@@ -60,6 +61,8 @@ public class RecordResource {
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
     @Operation(operationId = "deleteRecord", summary = "Remove a record", description = "Removes the record and its endorsements.")
     @APIResponse(responseCode = "204", description = "Removed")
+    // no body on success: a client that accepts only problem+json, what its errors are, is served (not 406)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     public Response delete(@PathParam("id") long id) {
         if (!records.delete(id)) {
             throw ProblemException.notFound("Record", id);

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.Roles;
 
@@ -78,6 +79,8 @@ public class LeaderResource {
     @Operation(operationId = "deleteLeader", summary = "Remove a leader",
             description = "Removes the profile together with its records and endorsements; a leader removes their own, an admin anyone's.")
     @APIResponse(responseCode = "204", description = "Removed")
+    // no body on success: a client that accepts only problem+json, what its errors are, is served (not 406)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     public Response delete(@PathParam("id") long id) {
         if (!leaders.delete(id)) {
             throw ProblemException.notFound("Leader", id);

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
+import org.joinedup.platform.Problem;
 import org.joinedup.security.AccountView;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.security.Roles;
@@ -60,6 +61,8 @@ public class MeResource {
     @Operation(operationId = "eraseMe", summary = "Erase yourself",
             description = "Your profile, records, requests and account, from the database and the search index.")
     @APIResponse(responseCode = "204", description = "Erased")
+    // no body on success: a client that accepts only problem+json, what its errors are, is served (not 406)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     public Response erase() {
         personalData.erase();
         return Response.noContent().build();

@@ -13,6 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Problem;
@@ -25,6 +26,8 @@ import org.joinedup.security.Roles;
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Search administration")
 public class SearchAdminResource {
+
+    private static final String CHECK_ONLY_READS = "the check only reads; POST /api/admin/search/check/fix queues the differences";
 
     @Inject
     Reindexer reindexer;
@@ -80,10 +83,10 @@ public class SearchAdminResource {
     @Path("/search/check")
     @Operation(operationId = "checkIndex", summary = "Compare the search index with PostgreSQL",
             description = "Leaders missing, stale or extra in the live index. Reads only; POST .../check/fix queues them.")
-    public IndexReconciler.Report check(@QueryParam("fix") String fix) {
+    public IndexReconciler.Report check(@Parameter(deprecated = true, description = "Refused: " + CHECK_ONLY_READS) @QueryParam("fix") String fix) {
         if (fix != null) {
             // the check used to fix on ?fix=true; a GET must not write, so say where fixing went rather than ignore it
-            throw ProblemException.invalid(Violation.query("fix", "the check only reads; POST /api/admin/search/check/fix queues the differences"));
+            throw ProblemException.invalid(Violation.query("fix", CHECK_ONLY_READS));
         }
         return compare();
     }

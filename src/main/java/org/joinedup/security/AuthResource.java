@@ -95,6 +95,8 @@ public class AuthResource {
             description = "Every token issued to your account so far, this one included, stops working.")
     @APIResponse(responseCode = "204", description = "Signed out")
     @APIResponse(responseCode = "404", description = NOT_OWN_TOKENS)
+    // no body on success: a client that accepts only problem+json, what its errors are, is served (not 406)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     public Response signOutEverywhere() {
         requireOwnTokens();
         accounts.revokeSessions(user.name());

@@ -141,6 +141,32 @@ class ApiDocumentTest {
         assertEquals(List.of(), wrong);
     }
 
+    /**
+     * A generated client accepts what the document says an operation answers; for one without a body
+     * on success that is problem+json only. Called anonymously, each must be refused with 401, not 406.
+     */
+    @Test
+    void operationsWithoutABodyServeAClientThatAcceptsOnlyProblems() throws IOException {
+        var wrong = new ArrayList<String>();
+        eachOperation(document(), (name, operation) -> {
+            var bodies = new ArrayList<String>();
+            operation.path("responses").fields().forEachRemaining(r -> {
+                if (r.getKey().startsWith("2") && r.getValue().has("content")) {
+                    bodies.add(r.getKey());
+                }
+            });
+            if (bodies.isEmpty()) {
+                var parts = name.split(" ", 2);
+                int status = given().accept(Problem.MEDIA_TYPE).when().request(parts[0], parts[1].replaceAll("\\{[^}]+}", "1"))
+                        .then().extract().statusCode();
+                if (status != 401) {
+                    wrong.add(name + ": " + status);
+                }
+            }
+        });
+        assertEquals(List.of(), wrong);
+    }
+
     @Test
     void theProblemSchemaHasTheFieldsTheServiceSends() throws IOException {
         var schemas = document().path("components").path("schemas");

@@ -49,12 +49,12 @@ public class ErrorResponses implements OASFilter {
                 + "nothing was saved. Retry after the seconds Retry-After gives.");
 
         final int status;
-        final String name;
+        final String component;
         final String description;
 
-        ErrorAnswer(int status, String name, String description) {
+        ErrorAnswer(int status, String component, String description) {
             this.status = status;
-            this.name = name;
+            this.component = component;
             this.description = description;
         }
 
@@ -62,23 +62,15 @@ public class ErrorResponses implements OASFilter {
             return String.valueOf(status);
         }
 
-        static ErrorAnswer named(String name) {
+        static ErrorAnswer named(String component) {
             for (var answer : values()) {
-                if (answer.name.equals(name)) {
+                if (answer.component.equals(component)) {
                     return answer;
                 }
             }
             return null;
         }
 
-        static ErrorAnswer of(String code) {
-            for (var answer : values()) {
-                if (answer.code().equals(code)) {
-                    return answer;
-                }
-            }
-            return null;
-        }
     }
 
     @Override
@@ -92,7 +84,7 @@ public class ErrorResponses implements OASFilter {
             }
         }
         for (var answer : used) {
-            openAPI.getComponents().addResponse(answer.name, shared(answer));
+            openAPI.getComponents().addResponse(answer.component, shared(answer));
         }
     }
 
@@ -136,19 +128,15 @@ public class ErrorResponses implements OASFilter {
             var declared = responses.getAPIResponse(answer.code());
             // Quarkus adds a bare 401 and 403 to secured operations ("Not Authorized"): the shared answer replaces them
             if (declared == null || declared.getRef() == null && declared.getContent() == null) {
-                responses.addAPIResponse(answer.code(), OASFactory.createAPIResponse().ref(answer.name));
+                responses.addAPIResponse(answer.code(), OASFactory.createAPIResponse().ref(answer.component));
             }
         }
-        // a status the operation declared itself keeps its own words and gets the problem body
+        // a status the operation declared itself keeps its own words (and headers) and gets the problem body
         var referred = EnumSet.noneOf(ErrorAnswer.class);
         for (var declared : responses.getAPIResponses().entrySet()) {
             var response = declared.getValue();
             if (isError(declared.getKey()) && response.getRef() == null && response.getContent() == null) {
                 response.setContent(problemContent());
-                var answer = ErrorAnswer.of(declared.getKey());
-                if (answer != null) {
-                    headers(answer).forEach(response::addHeader);
-                }
             }
             var shared = ErrorAnswer.named(shortRef(response));
             if (shared != null) {

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
@@ -38,7 +41,10 @@ public class LeaderRecordResource {
 
     @POST
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
-    @Operation(summary = "Log a piece of your integration work")
+    @Operation(operationId = "createRecord", summary = "Log a piece of integration work",
+            description = "A leader logs their own work, an admin anyone's: where, which services were joined up, the approaches, "
+                    + "scope, role, period and outcomes. The answer is the record as stored; Location is /api/records/{id}.")
+    @APIResponse(responseCode = "201", description = "Logged", content = @Content(schema = @Schema(implementation = RecordView.class)))
     public Response create(@PathParam("leaderId") long leaderId, @Valid @NotNull RecordInput input, @Context UriInfo uri) {
         var created = records.create(leaderId, input).orElseThrow(() -> ProblemException.notFound("Leader", leaderId));
         return Response.created(uri.getBaseUriBuilder().path("api/records/" + created.id()).build()).entity(created).build();
@@ -46,7 +52,8 @@ public class LeaderRecordResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "A leader's records, most recent first, a page at a time; 404 when the leader is hidden from you")
+    @Operation(operationId = "listLeaderRecords", summary = "List a leader's records",
+            description = "A leader's records, most recent first, a page at a time; 404 when the leader is hidden from you.")
     public Page<RecordView> list(@PathParam("leaderId") long leaderId, @Valid @BeanParam PageRequest paging) {
         return records.listOfLeader(leaderId, paging).orElseThrow(() -> ProblemException.notFound("Leader", leaderId));
     }

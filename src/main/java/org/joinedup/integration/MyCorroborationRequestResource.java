@@ -24,7 +24,8 @@ public class MyCorroborationRequestResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Requests to your organisation not yet answered for the record's current revision, oldest first")
+    @Operation(operationId = "listMyCorroborationRequests", summary = "List what your organisation was asked to corroborate",
+            description = "Requests to your account's organisation not yet answered for the record's current revision, oldest first.")
     public Page<CorroborationRequestView> mine(@Valid @BeanParam PageRequest paging) {
         return corroboration.mine(paging);
     }

@@ -18,7 +18,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.Roles;
 
@@ -37,7 +41,8 @@ public class RecordResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "One integration record with its endorsements")
+    @Operation(operationId = "getRecord", summary = "Get a record",
+            description = "One integration record with its outcomes, evidence and the corroboration it holds; 404 when hidden from you.")
     public RecordView get(@PathParam("id") long id) {
         return records.find(id).orElseThrow(() -> ProblemException.notFound("Record", id));
     }
@@ -45,7 +50,8 @@ public class RecordResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
-    @Operation(summary = "Replace a record; send the version you read, a stale one is 409")
+    @Operation(operationId = "updateRecord", summary = "Replace a record",
+            description = "Send the version you read; a stale one is 409. A material change asks for corroboration again.")
     public RecordView update(@PathParam("id") long id, @Valid @NotNull RecordInput input) {
         return records.update(id, input).orElseThrow(() -> ProblemException.notFound("Record", id));
     }
@@ -53,7 +59,10 @@ public class RecordResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
-    @Operation(summary = "Remove a record and its endorsements")
+    @Operation(operationId = "deleteRecord", summary = "Remove a record", description = "Removes the record and its endorsements.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    // no body on success: a client that accepts only problem+json, what its errors are, is served (not 406)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     public Response delete(@PathParam("id") long id) {
         if (!records.delete(id)) {
             throw ProblemException.notFound("Record", id);
@@ -64,7 +73,11 @@ public class RecordResource {
     @POST
     @Path("/{id}/corroboration-requests")
     @RolesAllowed({ Roles.LEADER, Roles.PROGRAMME, Roles.ADMIN })
-    @Operation(summary = "Ask a partner organisation to corroborate the record: 201 the first time, 200 when asked again (about the current revision)")
+    @Operation(operationId = "askCorroboration", summary = "Ask a partner organisation to corroborate a record",
+            description = "The organisation must be one of the record's partners. 201 the first time, 200 when asked again "
+                    + "(about the current revision).")
+    @APIResponse(responseCode = "201", description = "Asked", content = @Content(schema = @Schema(implementation = CorroborationRequestView.class)))
+    @APIResponse(responseCode = "200", description = "Asked again", content = @Content(schema = @Schema(implementation = CorroborationRequestView.class)))
     public Response ask(@PathParam("id") long id, @Valid @NotNull CorroborationRequestInput input) {
         var asked = corroboration.ask(id, input).orElseThrow(() -> ProblemException.notFound("Record", id));
         return Response.status(asked.created() ? Response.Status.CREATED : Response.Status.OK).entity(asked.request()).build();
@@ -73,7 +86,8 @@ public class RecordResource {
     @GET
     @Path("/{id}/corroboration-requests")
     @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
-    @Operation(summary = "The organisations asked to corroborate the record: all for its leader and staff, their own for an asked organisation's accounts")
+    @Operation(operationId = "listCorroborationRequests", summary = "List the organisations asked to corroborate a record",
+            description = "All of them for the record's leader and for staff; its own for an account of an asked organisation.")
     public List<CorroborationRequestView> requests(@PathParam("id") long id) {
         return corroboration.requestsOf(id).orElseThrow(() -> ProblemException.notFound("Record", id));
     }
@@ -81,8 +95,11 @@ public class RecordResource {
     @POST
     @Path("/{id}/endorsements")
     @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
-    @Operation(summary = "Confirm or reject the record's current revision for your organisation, once asked; who you are comes from your account",
-            description = "201 the first time, 200 when your earlier endorsement was for an earlier revision; 409 when already given for this one")
+    @Operation(operationId = "endorseRecord", summary = "Confirm or reject a record for your organisation",
+            description = "Answers a corroboration request about the record's current revision; who you are comes from your account. "
+                    + "201 the first time, 200 when your earlier endorsement was for an earlier revision; 409 when already given for this one.")
+    @APIResponse(responseCode = "201", description = "Given", content = @Content(schema = @Schema(implementation = RecordView.class)))
+    @APIResponse(responseCode = "200", description = "Given again, for the current revision", content = @Content(schema = @Schema(implementation = RecordView.class)))
     public Response endorse(@PathParam("id") long id, @Valid @NotNull EndorsementInput input) {
         return given(corroboration.endorse(id, input), id);
     }
@@ -90,7 +107,11 @@ public class RecordResource {
     @POST
     @Path("/{id}/verifications")
     @RolesAllowed({ Roles.PROGRAMME, Roles.ADMIN })
-    @Operation(summary = "Verify (or reject) the record's current revision for a programme, as programme staff")
+    @Operation(operationId = "verifyRecord", summary = "Verify a record for a programme",
+            description = "Programme staff verify (or reject) the record's current revision for a programme. "
+                    + "201 the first time, 200 when an earlier verification was for an earlier revision.")
+    @APIResponse(responseCode = "201", description = "Verified", content = @Content(schema = @Schema(implementation = RecordView.class)))
+    @APIResponse(responseCode = "200", description = "Verified again, for the current revision", content = @Content(schema = @Schema(implementation = RecordView.class)))
     public Response verify(@PathParam("id") long id, @Valid @NotNull VerificationInput input) {
         return given(corroboration.verify(id, input), id);
     }

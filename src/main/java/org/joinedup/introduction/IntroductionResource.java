@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
@@ -31,34 +34,39 @@ public class IntroductionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ask to be introduced to a leader; their contact details follow only if they accept")
+    @Operation(operationId = "askIntroduction", summary = "Ask to be introduced to a leader",
+            description = "The leader sees the message; their contact details follow only if they accept.")
+    @APIResponse(responseCode = "201", description = "Asked", content = @Content(schema = @Schema(implementation = IntroductionView.class)))
     public Response ask(@Valid @NotNull IntroductionInput input) {
         return Response.status(Response.Status.CREATED).entity(introductions.ask(input)).build();
     }
 
     @GET
-    @Operation(summary = "Introductions you asked for or were asked for")
+    @Operation(operationId = "listIntroductions", summary = "List your introductions",
+            description = "Introductions you asked for or were asked for, a page at a time.")
     public Page<IntroductionView> list(@Valid @BeanParam PageRequest paging) {
         return introductions.mine(paging);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One introduction; once accepted, the requester sees the leader's contact details here")
+    @Operation(operationId = "getIntroduction", summary = "Get an introduction",
+            description = "One introduction; once accepted, the requester sees the leader's contact details here.")
     public IntroductionView get(@PathParam("id") long id) {
         return introductions.find(id).orElseThrow(() -> ProblemException.notFound("Introduction", id));
     }
 
     @POST
     @Path("/{id}/accept")
-    @Operation(summary = "The leader accepts: the requester may now see their contact details")
+    @Operation(operationId = "acceptIntroduction", summary = "Accept an introduction",
+            description = "The leader accepts: the requester may now see their contact details.")
     public IntroductionView accept(@PathParam("id") long id) {
         return introductions.answer(id, true).orElseThrow(() -> ProblemException.notFound("Introduction", id));
     }
 
     @POST
     @Path("/{id}/decline")
-    @Operation(summary = "The leader declines")
+    @Operation(operationId = "declineIntroduction", summary = "Decline an introduction", description = "The leader declines; no contact details are shared.")
     public IntroductionView decline(@PathParam("id") long id) {
         return introductions.answer(id, false).orElseThrow(() -> ProblemException.notFound("Introduction", id));
     }

@@ -18,9 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.Roles;
 
@@ -35,14 +39,17 @@ public class LeaderResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List the leaders you may see, a page at a time (pages count from 0)")
+    @Operation(operationId = "listLeaders", summary = "List leaders",
+            description = "The leaders you may see, a page at a time (pages count from 0). Without a token only public profiles.")
     public Page<LeaderView> list(@Valid @BeanParam PageRequest paging) {
         return leaders.list(paging);
     }
 
     @POST
     @RolesAllowed({ Roles.PROGRAMME, Roles.ADMIN })
-    @Operation(summary = "Add a leader (programme staff importing, or an admin)")
+    @Operation(operationId = "createLeader", summary = "Add a leader",
+            description = "Programme staff importing leaders, or an admin. The answer is the leader as stored; Location is its address.")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = LeaderView.class)))
     public Response create(@Valid @NotNull LeaderInput input, @jakarta.ws.rs.core.Context UriInfo uri) {
         var created = leaders.create(input);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
@@ -51,7 +58,8 @@ public class LeaderResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "One leader's profile (never their contact details); 404 when hidden from you")
+    @Operation(operationId = "getLeader", summary = "Get a leader's profile",
+            description = "One leader's profile, never their contact details (those come through an introduction); 404 when hidden from you.")
     public LeaderView get(@PathParam("id") long id) {
         return leaders.findForCaller(id).orElseThrow(() -> ProblemException.notFound("Leader", id));
     }
@@ -59,7 +67,8 @@ public class LeaderResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
-    @Operation(summary = "Replace your profile; send the version you read, a stale one is 409")
+    @Operation(operationId = "updateLeader", summary = "Replace a leader's profile",
+            description = "A leader replaces their own profile, an admin anyone's. Send the version you read; a stale one is 409.")
     public LeaderView update(@PathParam("id") long id, @Valid @NotNull LeaderInput input) {
         return leaders.update(id, input).orElseThrow(() -> ProblemException.notFound("Leader", id));
     }
@@ -67,7 +76,11 @@ public class LeaderResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
-    @Operation(summary = "Remove your profile together with your records and endorsements")
+    @Operation(operationId = "deleteLeader", summary = "Remove a leader",
+            description = "Removes the profile together with its records and endorsements; a leader removes their own, an admin anyone's.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    // no body on success: a client that accepts only problem+json, what its errors are, is served (not 406)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     public Response delete(@PathParam("id") long id) {
         if (!leaders.delete(id)) {
             throw ProblemException.notFound("Leader", id);

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.Roles;
@@ -35,8 +38,9 @@ public class CohortMatchResource {
     }
 
     @POST
-    @Operation(summary = "Assign mentors to a cohort of learning requests, maximising the total score under every mentor's capacity",
-            description = "Exact (minimum-cost flow); the answer also gives the total a greedy pass would have reached. Deterministic.")
+    @Operation(operationId = "runCohortMatch", summary = "Match a cohort of learning requests with mentors",
+            description = "Assigns mentors maximising the total score under every mentor's capacity. Exact (minimum-cost flow); the answer also gives the total a greedy pass would have reached. Deterministic.")
+    @APIResponse(responseCode = "201", description = "Matched", content = @Content(schema = @Schema(implementation = CohortResult.class)))
     public Response run(@Valid @NotNull CohortMatchInput input, @Context UriInfo uri) {
         var result = cohorts.run(input);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(result.id())).build()).entity(result).build();
@@ -44,6 +48,7 @@ public class CohortMatchResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getCohortMatch", summary = "Get a cohort match", description = "A cohort match run earlier, with its pairings.")
     public CohortResult get(@PathParam("id") long id) {
         return cohorts.find(id).orElseThrow(() -> ProblemException.notFound("Cohort match", id));
     }
@@ -51,7 +56,8 @@ public class CohortMatchResource {
     @POST
     @Path("/{id}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Propose the chosen rows (or all) as mentorships, all or nothing")
+    @Operation(operationId = "acceptCohortMatch", summary = "Propose a cohort match's pairings",
+            description = "Proposes the chosen rows (or all) as mentorships, all or nothing.")
     public List<MentorshipView> accept(@PathParam("id") long id, Acceptance acceptance) {
         return cohorts.accept(id, acceptance == null ? null : acceptance.rows())
                 .orElseThrow(() -> ProblemException.notFound("Cohort match", id));

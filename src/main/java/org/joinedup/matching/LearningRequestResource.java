@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
@@ -42,14 +45,18 @@ public class LearningRequestResource {
     MatchService matches;
 
     @POST
-    @Operation(summary = "Ask to learn: where, which services to join up, which approaches, at what scope, in which formats")
+    @Operation(operationId = "createLearningRequest", summary = "Ask to learn",
+            description = "Where, which services to join up, which approaches, at what scope, in which formats. "
+                    + "A leader asks for themselves; programme staff and admins for anyone.")
+    @APIResponse(responseCode = "201", description = "Asked", content = @Content(schema = @Schema(implementation = LearningRequestView.class)))
     public Response create(@Valid @NotNull LearningRequestInput input, @Context UriInfo uri) {
         var created = requests.create(input);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
     }
 
     @GET
-    @Operation(summary = "Learning requests, a page at a time; filter by learner and status (open, withdrawn)")
+    @Operation(operationId = "listLearningRequests", summary = "List learning requests",
+            description = "A page at a time; filter by learner and status (open, withdrawn).")
     public Page<LearningRequestView> list(@QueryParam("learnerId") Long learnerId, @QueryParam("status") String status,
             @Valid @BeanParam PageRequest paging) {
         return requests.list(learnerId, status, paging);
@@ -57,28 +64,31 @@ public class LearningRequestResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getLearningRequest", summary = "Get a learning request", description = "One learning request.")
     public LearningRequestView get(@PathParam("id") long id) {
         return requests.find(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
     }
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Change an open request; send the version you read, a stale one is 409")
+    @Operation(operationId = "updateLearningRequest", summary = "Change a learning request",
+            description = "Only an open request; send the version you read, a stale one is 409.")
     public LearningRequestView update(@PathParam("id") long id, @Valid @NotNull LearningRequestInput input) {
         return requests.update(id, input).orElseThrow(() -> ProblemException.notFound("Learning request", id));
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Withdraw a request (kept, marked withdrawn); proposed and accepted mentors are released")
+    @Operation(operationId = "withdrawLearningRequest", summary = "Withdraw a learning request",
+            description = "The request is kept, marked withdrawn; proposed and accepted mentors are released.")
     public LearningRequestView withdraw(@PathParam("id") long id) {
         return requests.withdraw(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
     }
 
     @GET
     @Path("/{id}/matches")
-    @Operation(summary = "The best mentors for a request, with the score, its parts, the records that earned it and reasons",
-            description = "Never the learner, their own organisation or a declared conflict; only leaders willing to mentor with capacity left.")
+    @Operation(operationId = "listMentorMatches", summary = "Find the best mentors for a learning request",
+            description = "With the score, its parts, the records that earned it and reasons. Never the learner, their own organisation or a declared conflict; only leaders willing to mentor with capacity left.")
     public List<MatchView> matches(@PathParam("id") long id,
             @QueryParam("size") @DefaultValue("10") @Pattern(regexp = "0*([1-9]|[1-4][0-9]|50)", message = "must be a whole number from 1 to 50")
             String size) {

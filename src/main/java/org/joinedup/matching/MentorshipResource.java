@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
@@ -40,14 +43,17 @@ public class MentorshipResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Propose a mentor for a learning request (from a match); takes a place of the mentor's capacity")
+    @Operation(operationId = "proposeMentorship", summary = "Propose a mentor for a learning request",
+            description = "Usually a mentor from the request's matches; takes a place of the mentor's capacity until declined or closed.")
+    @APIResponse(responseCode = "201", description = "Proposed", content = @Content(schema = @Schema(implementation = MentorshipView.class)))
     public Response propose(@Valid @NotNull MentorshipInput input, @Context UriInfo uri) {
         var created = mentorships.propose(input, null);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
     }
 
     @GET
-    @Operation(summary = "Mentorships, a page at a time; filter by mentor, learner, request and status")
+    @Operation(operationId = "listMentorships", summary = "List mentorships",
+            description = "A page at a time; filter by mentor, learner, request and status.")
     public Page<MentorshipView> list(@QueryParam("mentorId") Long mentorId, @QueryParam("learnerId") Long learnerId,
             @QueryParam("requestId") Long requestId, @QueryParam("status") String status, @Valid @BeanParam PageRequest paging) {
         return mentorships.list(mentorId, learnerId, requestId, status, paging);
@@ -55,27 +61,29 @@ public class MentorshipResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getMentorship", summary = "Get a mentorship", description = "One mentorship, with its status and closing words.")
     public MentorshipView get(@PathParam("id") long id) {
         return mentorships.find(id).orElseThrow(() -> ProblemException.notFound("Mentorship", id));
     }
 
     @POST
     @Path("/{id}/accept")
-    @Operation(summary = "The mentor accepts a proposal")
+    @Operation(operationId = "acceptMentorship", summary = "Accept a proposed mentorship", description = "The mentor accepts a proposal.")
     public MentorshipView accept(@PathParam("id") long id) {
         return move(id, MentorshipStatus.ACCEPTED, null);
     }
 
     @POST
     @Path("/{id}/decline")
-    @Operation(summary = "The mentor declines a proposal (or an accepted mentorship before it starts); frees the place")
+    @Operation(operationId = "declineMentorship", summary = "Decline a mentorship",
+            description = "The mentor declines a proposal (or an accepted mentorship before it starts); frees the place.")
     public MentorshipView decline(@PathParam("id") long id) {
         return move(id, MentorshipStatus.DECLINED, null);
     }
 
     @POST
     @Path("/{id}/start")
-    @Operation(summary = "An accepted mentorship becomes active")
+    @Operation(operationId = "startMentorship", summary = "Start a mentorship", description = "An accepted mentorship becomes active.")
     public MentorshipView start(@PathParam("id") long id) {
         return move(id, MentorshipStatus.ACTIVE, null);
     }
@@ -83,8 +91,8 @@ public class MentorshipResource {
     @POST
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An active mentorship ends; the caller may add their own closing words (see PUT .../closing)",
-            description = CLOSING_RULES)
+    @Operation(operationId = "completeMentorship", summary = "Complete a mentorship",
+            description = "An active mentorship ends; the caller may add their own closing words (see PUT .../closing). " + CLOSING_RULES)
     public MentorshipView complete(@PathParam("id") long id, @Valid MentorshipClosing closing) {
         return move(id, MentorshipStatus.COMPLETED, closing);
     }
@@ -92,8 +100,8 @@ public class MentorshipResource {
     @PUT
     @Path("/{id}/closing")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add or change your own closing words on a completed mentorship",
-            description = CLOSING_RULES)
+    @Operation(operationId = "updateMentorshipClosing", summary = "Write closing words on a mentorship",
+            description = "Add or change your own closing words on a completed mentorship. " + CLOSING_RULES)
     public MentorshipView close(@PathParam("id") long id, @Valid MentorshipClosing closing) {
         return mentorships.close(id, closing).orElseThrow(() -> ProblemException.notFound("Mentorship", id));
     }

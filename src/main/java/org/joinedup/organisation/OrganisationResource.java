@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
@@ -39,7 +42,8 @@ public class OrganisationResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Find organisations by name (every word must appear), open ones first; closed ones with closed=true")
+    @Operation(operationId = "searchOrganisations", summary = "Find organisations",
+            description = "By name (every word must appear), open ones first; closed ones too with closed=true; narrowed by kind.")
     public Page<OrganisationView> search(@QueryParam("q") String query, @QueryParam("kind") String kind,
             @QueryParam("closed") @DefaultValue("false") String closed, @Valid @BeanParam PageRequest paging) {
         if (kind != null && !KINDS.contains(kind)) {
@@ -54,7 +58,8 @@ public class OrganisationResource {
     @GET
     @Path("/{code}")
     @PermitAll
-    @Operation(summary = "One organisation by its code: ONS code for ICBs and councils, ODS code for NHS trusts, U00000 for unlisted ones")
+    @Operation(operationId = "getOrganisation", summary = "Get an organisation",
+            description = "One organisation by its code: ONS code for ICBs and councils, ODS code for NHS trusts, U00000 for unlisted ones.")
     public OrganisationView find(@PathParam("code") String code) {
         return directory.find(code).orElseThrow(() -> ProblemException.notFound("Organisation", code));
     }
@@ -62,7 +67,10 @@ public class OrganisationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROGRAMME, Roles.ADMIN})
-    @Operation(summary = "Add an organisation that has no official code (a GP federation, a voluntary body, a university); 409 if its name is taken")
+    @Operation(operationId = "createOrganisation", summary = "Add an unlisted organisation",
+            description = "One that has no official code (a GP federation, a voluntary body, a university); it gets a U code. "
+                    + "409 if its name is taken.")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     public Response add(@Valid @NotNull OrganisationInput input) {
         var added = directory.addUnlisted(input);
         return Response.created(URI.create("/api/organisations/" + added.code())).entity(added).build();

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.joinedup.leader.LeaderRevision;
 import org.joinedup.leader.LeaderService;
 
@@ -32,6 +33,7 @@ public class IndexReconciler {
     LeaderService leaders;
 
     /** {@code revisionsToFix}: leader id to the revision to index or delete at; a sample of ids per kind of difference. */
+    @Schema(name = "IndexCheck")
     public record Report(String index, long inDatabase, long inIndex, long missing, long stale, long extra,
             List<Long> missingSample, List<Long> staleSample, List<Long> extraSample,
             @com.fasterxml.jackson.annotation.JsonIgnore Map<Long, Long> revisionsToFix) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.platform.ProblemException;
@@ -57,6 +58,7 @@ public class Reindexer {
     @Inject
     ElasticsearchClient client;
 
+    @Schema(name = "RebuildReport")
     public record Report(String previousIndex, String index, long documents, long millis, double documentsPerSecond,
             IndexReconciler.Report check, Instant finishedAt) {
     }

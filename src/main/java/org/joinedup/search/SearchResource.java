@@ -24,8 +24,8 @@ public class SearchResource {
 
     @GET
     @Path("/leaders")
-    @Operation(summary = "Find leaders by text, area, services, approach, scope, programme, outcome, verification and distance",
-            description = "Filters hold within one record; several service values must all be joined up in that record, several values "
+    @Operation(operationId = "searchLeaders", summary = "Search leaders",
+            description = "By text, area, services, approach, scope, programme, outcome, verification and distance. Filters hold within one record; several service values must all be joined up in that record, several values "
                     + "of any other filter are alternatives. Facet counts are in leaders and honour every filter but their own. "
                     + "Pages count from 0; results beyond the first 10,000 cannot be paged to.")
     public SearchResult leaders(@BeanParam SearchParams params) {
@@ -34,7 +34,8 @@ public class SearchResource {
 
     @GET
     @Path("/regions")
-    @Operation(summary = "Leaders and records per NHS region and per ICB, with centroids, for the same filters")
+    @Operation(operationId = "searchRegions", summary = "Count leaders per region and ICB",
+            description = "Leaders and records per NHS region and per ICB, with centroids (for a map), for the same filters as the search.")
     public RegionOverview regions(@BeanParam SearchParams params) {
         return search.regions(parser.parse(params));
     }

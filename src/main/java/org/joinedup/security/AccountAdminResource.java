@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
@@ -48,20 +51,22 @@ public class AccountAdminResource {
 
     @GET
     @Path("/accounts")
+    @Operation(operationId = "listAccounts", summary = "List accounts", description = "Every account, a page at a time (never a password).")
     public Page<AccountView> accounts(@Valid @BeanParam PageRequest paging) {
         return accounts.list(paging);
     }
 
     @POST
     @Path("/accounts")
-    @Operation(summary = "Create an account; a leader account names its leader")
+    @Operation(operationId = "createAccount", summary = "Create an account", description = "With its roles; a leader account names its leader.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AccountView.class)))
     public Response create(@Valid @NotNull AccountInput input) {
         return Response.status(Response.Status.CREATED).entity(accounts.create(input)).build();
     }
 
     @PUT
     @Path("/accounts/{id}/roles")
-    @Operation(summary = "Replace an account's roles (audited)")
+    @Operation(operationId = "updateAccountRoles", summary = "Replace an account's roles", description = "Audited.")
     public AccountView roles(@PathParam("id") long id, @Valid @NotNull RoleChange change) {
         return accounts.changeRoles(id, change.roles()).orElseThrow(() -> ProblemException.notFound("Account", id));
     }
@@ -69,7 +74,8 @@ public class AccountAdminResource {
     @POST
     @Path("/accounts/{id}/disable")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Disable an account: it cannot sign in and its tokens stop working at once (audited)")
+    @Operation(operationId = "disableAccount", summary = "Disable an account",
+            description = "It cannot sign in and its tokens stop working at once (audited).")
     public AccountView disable(@PathParam("id") long id) {
         return accounts.setDisabled(id, true, user.name()).orElseThrow(() -> ProblemException.notFound("Account", id));
     }
@@ -77,14 +83,15 @@ public class AccountAdminResource {
     @POST
     @Path("/accounts/{id}/enable")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Enable a disabled account again; it signs in afresh (audited)")
+    @Operation(operationId = "enableAccount", summary = "Enable an account", description = "A disabled account again; it signs in afresh (audited).")
     public AccountView enable(@PathParam("id") long id) {
         return accounts.setDisabled(id, false, user.name()).orElseThrow(() -> ProblemException.notFound("Account", id));
     }
 
     @GET
     @Path("/signing-keys")
-    @Operation(summary = "The token signing keys: id, when each signs, when it was retired, and its state (never the private key)")
+    @Operation(operationId = "listSigningKeys", summary = "List the token signing keys",
+            description = "Id, when each signs, when it was retired, and its state (never the private key).")
     public List<SigningKeys.KeyView> signingKeys() {
         return signingKeys.views();
     }
@@ -92,8 +99,9 @@ public class AccountAdminResource {
     @POST
     @Path("/signing-keys/rotate")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Rotate the token signing key: the new key is published now and signs after the publish delay; "
-            + "the old one verifies its tokens until they expire (audited)")
+    @Operation(operationId = "rotateSigningKey", summary = "Rotate the token signing key",
+            description = "The new key is published now and signs after the publish delay; the old one verifies its tokens until they expire (audited).")
+    @APIResponse(responseCode = "201", description = "The new key", content = @Content(schema = @Schema(implementation = SigningKeys.KeyView.class)))
     public Response rotate() {
         var key = accounts.rotateSigningKey();
         return Response.status(Response.Status.CREATED).entity(key).build();
@@ -101,7 +109,8 @@ public class AccountAdminResource {
 
     @GET
     @Path("/audit")
-    @Operation(summary = "The audit trail, newest first; filter by actor, action, entity type and id, and time")
+    @Operation(operationId = "listAuditEntries", summary = "Read the audit trail",
+            description = "Newest first, a page at a time; filter by actor, action, entity type and id, and time (from, to).")
     public Page<AuditTrail.Entry> audit(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
             @QueryParam("from") String from, @QueryParam("to") String to, @Valid @BeanParam PageRequest paging) {

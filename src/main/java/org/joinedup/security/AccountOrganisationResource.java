@@ -34,8 +34,8 @@ public class AccountOrganisationResource {
 
     @PUT
     @Path("/{id}/organisation")
-    @Operation(summary = "Set the organisation an account belongs to, or null for none (audited); "
-            + "programme staff may not change an admin account's")
+    @Operation(operationId = "updateAccountOrganisation", summary = "Set an account's organisation",
+            description = "The organisation an account belongs to, or null for none (audited); programme staff may not change an admin account's.")
     public AccountView organisation(@PathParam("id") long id, @Valid @NotNull OrganisationChange change) {
         return accounts.setOrganisation(id, change.organisation()).orElseThrow(() -> ProblemException.notFound("Account", id));
     }

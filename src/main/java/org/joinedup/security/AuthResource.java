@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
@@ -26,6 +29,9 @@ import org.joinedup.platform.ProblemException;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sign in")
 public class AuthResource {
+
+    /** A deployment that takes its tokens from an identity provider has no accounts or tokens of its own. */
+    private static final String NOT_OWN_TOKENS = "Tokens come from an identity provider here, not from this service";
 
     @Inject
     SignIn signIn;
@@ -49,7 +55,13 @@ public class AuthResource {
     @POST
     @Path("/token")
     @PermitAll
-    @Operation(summary = "Sign in with username and password; answers a bearer token (429 with Retry-After after repeated failures)")
+    @Operation(operationId = "signIn", summary = "Sign in: get a bearer token",
+            description = "With username and password; send the answer's accessToken as Authorization: Bearer <token>. "
+                    + "Repeated failures are delayed: 429 with Retry-After.")
+    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = TokenService.Token.class)))
+    @APIResponse(responseCode = "401", description = "Wrong username or password")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    @APIResponse(responseCode = "404", description = NOT_OWN_TOKENS)
     public TokenService.Token token(@Valid @NotNull Credentials credentials, @Context HttpServerRequest request) {
         requireOwnTokens();
         var outcome = signIn.attempt(credentials.username(), credentials.password(), request);
@@ -65,8 +77,10 @@ public class AuthResource {
     @PUT
     @Path("/password")
     @Authenticated
-    @Operation(summary = "Change your password (the current one is required); every other token of yours stops working, "
-            + "and the answer is a new token")
+    @Operation(operationId = "changePassword", summary = "Change your password",
+            description = "The current password is required. Every other token of yours stops working; the answer is a new token.")
+    @APIResponse(responseCode = "200", description = "Changed: a new token", content = @Content(schema = @Schema(implementation = TokenService.Token.class)))
+    @APIResponse(responseCode = "404", description = NOT_OWN_TOKENS)
     public TokenService.Token changePassword(@Valid @NotNull PasswordChange change) {
         requireOwnTokens();
         var account = accounts.changePassword(user.name(), change.currentPassword(), change.newPassword());
@@ -77,7 +91,12 @@ public class AuthResource {
     @Path("/sign-out-everywhere")
     @Authenticated
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Sign out everywhere: every token issued to your account so far, this one included, stops working")
+    @Operation(operationId = "signOutEverywhere", summary = "Sign out everywhere",
+            description = "Every token issued to your account so far, this one included, stops working.")
+    @APIResponse(responseCode = "204", description = "Signed out")
+    @APIResponse(responseCode = "404", description = NOT_OWN_TOKENS)
+    // no body on success: a client that accepts only problem+json, what its errors are, is served (not 406)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     public Response signOutEverywhere() {
         requireOwnTokens();
         accounts.revokeSessions(user.name());
@@ -91,7 +110,7 @@ public class AuthResource {
 
     private void requireOwnTokens() {
         if (!config.issue()) {
-            throw new ProblemException(Problem.of("not-found", "Not found", 404, "accounts and tokens are the identity provider's here"));
+            throw new ProblemException(Problem.of("not-found", "Not found", 404, NOT_OWN_TOKENS));
         }
     }
 }

@@ -35,7 +35,9 @@ public class VocabularyResource {
 
     @GET
     @Path("/vocabularies")
-    @Operation(summary = "Every vocabulary (services, scopes, approaches, outcome metrics, programmes, roles, mentoring formats)")
+    @Operation(operationId = "listVocabularies", summary = "List every vocabulary",
+            description = "Services, scopes, approaches, outcome metrics, programmes, roles and mentoring formats, by name: "
+                    + "each item's code (what the API takes), label and synonyms.")
     public Map<String, List<VocabularyItem>> vocabularies() {
         var result = new LinkedHashMap<String, List<VocabularyItem>>();
         for (var kind : VocabularyKind.values()) {
@@ -46,7 +48,7 @@ public class VocabularyResource {
 
     @GET
     @Path("/vocabularies/{name}")
-    @Operation(summary = "One vocabulary by name, e.g. services")
+    @Operation(operationId = "getVocabulary", summary = "Get one vocabulary", description = "One vocabulary by name, e.g. services.")
     public List<VocabularyItem> vocabulary(@PathParam("name") String name) {
         return Arrays.stream(VocabularyKind.values()).filter(k -> k.fileName.equals(name)).findFirst()
                 .map(kind -> vocabularies.get(kind).items())
@@ -55,7 +57,9 @@ public class VocabularyResource {
 
     @GET
     @Path("/areas")
-    @Operation(summary = "NHS England regions, ICBs (current and superseded) and upper-tier local authorities, with centroids")
+    @Operation(operationId = "listAreas", summary = "List areas",
+            description = "NHS England regions, ICBs (current and superseded) and upper-tier local authorities, with centroids; "
+                    + "narrowed by type (region, icb, local-authority) and region code.")
     public AreaCatalogue areas(@QueryParam("type") String type, @QueryParam("region") String region) {
         var types = List.of(Area.REGION, Area.ICB, Area.LOCAL_AUTHORITY);
         if (type != null && !types.contains(type)) {
@@ -74,7 +78,7 @@ public class VocabularyResource {
 
     @GET
     @Path("/areas/{code}")
-    @Operation(summary = "One area by its ONS code")
+    @Operation(operationId = "getArea", summary = "Get an area", description = "One area by its ONS code.")
     public Area area(@PathParam("code") String code) {
         return geography.find(code).orElseThrow(() -> ProblemException.notFound("Area", code));
     }

@@ -131,6 +131,23 @@ class AuthorizationMatrixTest {
         assertEquals(List.of(), stale, "rules for endpoints that no longer exist");
     }
 
+    /** A generated client sends the token where the document asks for it: exactly where the public is refused. */
+    @Test
+    void theDocumentAsksForTheBearerTokenExactlyWhereThePublicIsRefused() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        var wrong = new ArrayList<String>();
+        RULES.forEach((endpoint, allowed) -> {
+            var parts = endpoint.split(" ", 2);
+            var security = paths.get(parts[1]).get(parts[0].toLowerCase()).get("security");
+            boolean asksForToken = security != null && security.equals(List.of(Map.of("bearerAuth", List.of())));
+            if (asksForToken == allowed.contains(ANONYMOUS)) {
+                wrong.add(endpoint + (asksForToken ? " is public" : " needs a token") + ", the document says otherwise: " + security);
+            }
+        });
+        assertEquals(List.of(), wrong);
+    }
+
     @Test
     void everyRoleGetsExactlyWhatItsRuleAllows() {
         var tokens = new TreeMap<String, String>();

@@ -175,7 +175,7 @@ class SearchSyncTest {
             }
         });
         try {
-            given().when().post("/api/admin/reindex").then().statusCode(200);
+            assertEquals("succeeded", Fixtures.reindex(Duration.ofMinutes(2)).getString("state"));
         } finally {
             stop.set(true);
             pool.shutdown();

@@ -73,6 +73,8 @@ public final class Progress {
         if (total != null && count > 0 && seconds > 0) {
             rate = count / seconds;
         }
-        return new Snapshot(phase, count, total, rate, List.copyOf(errors), errorCount);
+        // more done than counted at the start (added meanwhile): the total was an estimate, and grows
+        Long counted = total == null ? null : Math.max(total, count);
+        return new Snapshot(phase, count, counted, rate, List.copyOf(errors), errorCount);
     }
 }

@@ -23,11 +23,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class JobRowTest {
 
-    private static final String OTHER_COPY = "other-host:4242:0badc0de";
-
-    @Inject
-    JobTable table;
-
     @Inject
     EntityManager em;
 
@@ -38,25 +33,23 @@ class JobRowTest {
 
     @Test
     void aJobAnotherCopyRunsIsReadHereWithItsProgress() {
-        long id = table.insertUnlessUnfinished("test-import", "rows", "demo-admin", OTHER_COPY).orElseThrow();
+        long id = OtherCopy.startsJob("test-import", "rows");
         try {
-            table.markRunning(id, OTHER_COPY);
-            table.saveProgress(id, OTHER_COPY, new Progress.Snapshot("reading rows", 250, 1000L, 50.0, List.of("row 7: no name"), 1));
+            OtherCopy.reports(id, "reading rows", 250, 1000, 50.0, List.of("row 7: no name"));
             given().when().get("/api/admin/jobs/" + id).then().statusCode(200)
                     .body("state", is("running")).body("phase", is("reading rows")).body("done", is(250)).body("total", is(1000))
                     .body("percent", is(25)).body("secondsLeft", is(15)).body("errors", is(List.of("row 7: no name")))
-                    .body("runner", is(OTHER_COPY)).body("startedBy", is("demo-admin"));
+                    .body("runner", is(OtherCopy.NAME)).body("startedBy", is("demo-admin"));
             given().queryParam("kind", "test-import").when().get("/api/admin/jobs").then().statusCode(200)
                     .body("total", is(1)).body("items[0].id", is((int) id));
         } finally {
-            table.finish(id, OTHER_COPY, new Progress.Snapshot("done", 1000, 1000L, 50.0, List.of(), 0), JobState.SUCCEEDED, null, null);
+            OtherCopy.finishes(id, 1000);
         }
     }
 
     @Test
     void aRebuildWhoseCopyStoppedWritingBlocksOthersUntilItsLeaseRunsOutThenReadsAsFailed() {
-        long id = table.insertUnlessUnfinished(ReindexJob.KIND, "documents", "demo-admin", OTHER_COPY).orElseThrow();
-        table.markRunning(id, OTHER_COPY);
+        long id = OtherCopy.startsJob(ReindexJob.KIND, "documents");
         given().when().post("/api/admin/reindex").then().statusCode(409).body("detail", containsString("job " + id + ","));
 
         // that copy died two minutes ago (the lease is a minute)

@@ -44,4 +44,12 @@ class ProgressTest {
         var stopped = assertThrows(CancellationException.class, progress::checkStopped);
         assertEquals("the service copy running it was stopped", stopped.getMessage());
     }
+
+    @Test
+    void aTotalCountedAtTheStartGrowsWhenMoreWereDone() {
+        var progress = new Progress();
+        progress.total(2);
+        progress.advance(3);
+        assertEquals(3L, progress.snapshot().total());
+    }
 }

@@ -57,6 +57,16 @@ public class LeaderIndex {
         return Optional.ofNullable(liveIndex.get());
     }
 
+    /**
+     * The physical index behind the alias as Elasticsearch has it now: another copy may have swapped
+     * in a rebuilt index since this copy last looked.
+     */
+    Optional<String> currentLiveIndex() throws IOException {
+        var current = indexBehind(alias());
+        current.ifPresent(liveIndex::set);
+        return current;
+    }
+
     public int mappingVersion() {
         return mapping().path("mappings").path("_meta").path("version").asInt();
     }

@@ -60,7 +60,7 @@ public class Reindexer {
 
     /** Only while this job holds the lock (the job row of {@link ReindexJob}): progress and errors go to the job. */
     Report reindex(Progress progress) throws IOException {
-        var previous = index.liveIndex().orElseThrow(ReindexJob::notSetUp);
+        var previous = index.currentLiveIndex().orElseThrow(ReindexJob::notSetUp);
         var leftover = index.indexBehind(index.buildingAlias());
         if (leftover.isPresent()) {
             LOG.warnf("Dropping %s: the leftover of a rebuild whose service copy stopped before it finished", leftover.get());

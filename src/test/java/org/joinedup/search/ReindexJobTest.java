@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -27,6 +29,12 @@ import org.junit.jupiter.api.Test;
 class ReindexJobTest {
 
     private static final Duration REBUILD = Duration.ofMinutes(2);
+
+    @Inject
+    LeaderIndex index;
+
+    @Inject
+    ElasticsearchClient client;
 
     @BeforeAll
     static void asAdmin() {
@@ -69,6 +77,23 @@ class ReindexJobTest {
         given().when().get("/api/admin/reindex").then().statusCode(200).body("id", org.hamcrest.Matchers.is(job.getInt("id")));
         given().queryParam("kind", "reindex").queryParam("size", 1).when().get("/api/admin/jobs").then().statusCode(200)
                 .body("items[0].id", org.hamcrest.Matchers.is(job.getInt("id"))).body("items[0].result.index", org.hamcrest.Matchers.notNullValue());
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aRebuildStartsFromTheIndexLiveNowThoughAnotherCopySwappedItSinceThisOneLooked() throws Exception {
+        var seenHere = index.liveIndex().orElseThrow();
+        // another copy rebuilt: a new index behind the alias, the one this copy knows of dropped
+        var swappedIn = index.alias() + "-v90";
+        index.create(swappedIn, false);
+        client.indices().updateAliases(u -> u.actions(a -> a.remove(r -> r.index(seenHere).alias(index.alias())))
+                .actions(a -> a.add(add -> add.index(swappedIn).alias(index.alias()))));
+        client.indices().delete(d -> d.index(seenHere));
+
+        var job = Fixtures.reindex(REBUILD);
+        assertEquals("succeeded", job.getString("state"), job.prettify());
+        assertEquals(swappedIn, job.getString("result.previousIndex"));
+        assertEquals(List.of(job.getString("result.index")), List.copyOf(client.indices().get(g -> g.index(index.alias() + "-v*")).result().keySet()));
         Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
     }
 

@@ -97,7 +97,7 @@ public class JobService {
 
     private void end(long id, Progress progress, JobState state, String failure, Object result) {
         try {
-            if (!table.finish(id, COPY, progress.snapshot(), state, failure, result)) {
+            if (!table.finish(id, COPY, progress.finalSnapshot(), state, failure, result)) {
                 LOG.warnf("Job %d ended (%s) after its lease ran out; its row already says failed", id, state.code());
             }
         } catch (RuntimeException e) {

@@ -34,6 +34,7 @@ class ProgressTest {
         Thread.sleep(50);
         assertEquals(rate, progress.snapshot().rate(), "time without progress (checking, swapping) does not lower the rate");
         assertTrue(rate > 0 && rate <= 30 / 0.05, "rate " + rate);
+        assertEquals(rate, progress.finalSnapshot().rate(), "one stretch of counting: the recent rate is the average");
     }
 
     @Test

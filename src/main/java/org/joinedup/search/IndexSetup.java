@@ -42,7 +42,7 @@ public class IndexSetup {
         }
     }
 
-    private void trySetUp() {
+    void trySetUp() {
         try {
             int liveVersion = index.ensure();
             indexer.nudge();

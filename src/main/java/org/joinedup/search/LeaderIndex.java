@@ -166,13 +166,6 @@ public class LeaderIndex {
         return client.indices().getAlias(a -> a.name(aliasName)).result().keySet().stream().findFirst();
     }
 
-    /** How long ago an index was created. */
-    java.time.Duration age(String name) throws IOException {
-        var created = client.indices().getSettings(g -> g.index(name)).result().get(name).settings().index().creationDate();
-        return created == null ? java.time.Duration.ZERO
-                : java.time.Duration.between(java.time.Instant.ofEpochMilli(created), java.time.Instant.now());
-    }
-
     private int liveMappingVersion(String index) throws IOException {
         var meta = client.indices().getMapping(m -> m.index(index)).result().get(index).mappings().meta();
         return meta.containsKey("version") ? meta.get("version").to(Integer.class) : 0;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import io.restassured.response.ExtractableResponse;
@@ -35,6 +36,9 @@ class ReindexJobTest {
 
     @Inject
     ElasticsearchClient client;
+
+    @Inject
+    IndexSetup setup;
 
     @BeforeAll
     static void asAdmin() {
@@ -94,6 +98,19 @@ class ReindexJobTest {
         assertEquals("succeeded", job.getString("state"), job.prettify());
         assertEquals(swappedIn, job.getString("result.previousIndex"));
         assertEquals(List.of(job.getString("result.index")), List.copyOf(client.indices().get(g -> g.index(index.alias() + "-v*")).result().keySet()));
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aStartThatFindsTheLiveMappingOlderRebuildsAsASystemJob() throws Exception {
+        var live = index.liveIndex().orElseThrow();
+        client.indices().putMapping(m -> m.index(live).meta("version", JsonData.of(index.mappingVersion() - 1)));
+        setup.trySetUp();
+        var started = given().when().get("/api/admin/reindex").then().statusCode(200).extract().jsonPath();
+        assertEquals("system", started.getString("startedBy"), started.prettify());
+        var job = Fixtures.awaitJob("/api/admin/jobs/" + started.getLong("id"), REBUILD);
+        assertEquals("succeeded", job.getString("state"), job.prettify());
+        assertEquals(live, job.getString("result.previousIndex"));
         Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
     }
 

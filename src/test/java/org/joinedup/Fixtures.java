@@ -12,6 +12,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -161,6 +162,32 @@ public final class Fixtures {
             sleep(200);
         }
         throw new AssertionError("index not in step with the database after " + timeout + ": " + last);
+    }
+
+    /**
+     * Starts a rebuild of the index as demo-admin (202 with the job's Location) and follows the job
+     * until it ends; the job as it ended.
+     */
+    public static JsonPath reindex(Duration timeout) {
+        var location = given().header("Authorization", bearer(TOKENS.computeIfAbsent("demo-admin@" + RestAssured.port, k -> token("demo-admin"))))
+                .when().post("/api/admin/reindex").then().statusCode(202).extract().header("Location");
+        return awaitJob(location, timeout);
+    }
+
+    /** Polls a job (its Location) until it has succeeded or failed; the job as it ended. */
+    public static JsonPath awaitJob(String location, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            var job = given().header("Authorization", bearer(TOKENS.computeIfAbsent("demo-admin@" + RestAssured.port, k -> token("demo-admin"))))
+                    .when().get(location).then().statusCode(200).extract().jsonPath();
+            if (List.of("succeeded", "failed").contains(job.getString("state"))) {
+                return job;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("job " + location + " still " + job.getString("state") + " after " + timeout + ": " + job.prettify());
+            }
+            sleep(100);
+        }
     }
 
     public static void sleep(long millis) {

@@ -163,6 +163,12 @@ public class LeaderService {
         return Leader.count("id", id) > 0;
     }
 
+    /** How many leaders there are, whoever may see them (what a rebuild of the index loads; callable from any thread). */
+    @Transactional(TxType.REQUIRED)
+    public long count() {
+        return Leader.count();
+    }
+
     @Transactional(TxType.SUPPORTS)
     public Page<LeaderView> list(PageRequest paging) {
         var query = user.isStaff() ? Leader.<Leader>findAll(Sort.by("id"))

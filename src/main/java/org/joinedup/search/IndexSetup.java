@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
+import org.joinedup.job.JobResource;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.security.CurrentUser;
 
 /**
  * Sets the index up at start: creates it if missing, and rebuilds it in the background when
@@ -24,7 +26,7 @@ public class IndexSetup {
     LeaderIndex index;
 
     @Inject
-    Reindexer reindexer;
+    ReindexJob rebuilds;
 
     @Inject
     Indexer indexer;
@@ -40,14 +42,14 @@ public class IndexSetup {
         }
     }
 
-    private void trySetUp() {
+    void trySetUp() {
         try {
             int liveVersion = index.ensure();
             indexer.nudge();
             if (liveVersion < index.mappingVersion()) {
                 LOG.infof("Live index has mapping version %d, index-mappings/ has %d: rebuilding in the background", liveVersion,
                         index.mappingVersion());
-                CompletableFuture.runAsync(this::rebuild);
+                rebuild();
             }
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Elasticsearch not ready (%s); writes are kept in the outbox and the index will be set up when it answers",
@@ -55,11 +57,13 @@ public class IndexSetup {
         }
     }
 
+    /** As a job started by the system, so it shows with the others; when copies start together, one rebuilds. */
     private void rebuild() {
         try {
-            reindexer.reindex();
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf("Background rebuild did not run: %s", e.getMessage());
+            var job = rebuilds.start(CurrentUser.SYSTEM);
+            LOG.infof("Rebuild started as job %d (%s)", job.id(), JobResource.path(job.id()));
+        } catch (ProblemException e) {
+            LOG.infof("Background rebuild not started here: %s", e.getMessage());
         }
     }
 }

@@ -57,6 +57,16 @@ public class LeaderIndex {
         return Optional.ofNullable(liveIndex.get());
     }
 
+    /**
+     * The physical index behind the alias as Elasticsearch has it now: another copy may have swapped
+     * in a rebuilt index since this copy last looked.
+     */
+    Optional<String> currentLiveIndex() throws IOException {
+        var current = indexBehind(alias());
+        current.ifPresent(liveIndex::set);
+        return current;
+    }
+
     public int mappingVersion() {
         return mapping().path("mappings").path("_meta").path("version").asInt();
     }
@@ -154,13 +164,6 @@ public class LeaderIndex {
             return Optional.empty();
         }
         return client.indices().getAlias(a -> a.name(aliasName)).result().keySet().stream().findFirst();
-    }
-
-    /** How long ago an index was created. */
-    java.time.Duration age(String name) throws IOException {
-        var created = client.indices().getSettings(g -> g.index(name)).result().get(name).settings().index().creationDate();
-        return created == null ? java.time.Duration.ZERO
-                : java.time.Duration.between(java.time.Instant.ofEpochMilli(created), java.time.Instant.now());
     }
 
     private int liveMappingVersion(String index) throws IOException {

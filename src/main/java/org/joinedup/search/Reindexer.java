@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,17 +14,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
+import org.joinedup.job.Progress;
 import org.joinedup.leader.LeaderService;
-import org.joinedup.platform.ProblemException;
 
 /**
  * Rebuilds the index from PostgreSQL without taking search offline: creates {alias}-v(N+1) beside
  * the live index, has every copy's indexer write changes to both from then on, bulk-loads every
  * leader, reconciles the new index with the database, swaps the alias atomically and drops the
- * old index. The building alias doubles as the lock: one rebuild at a time across all copies.
+ * old index. It runs as a job ({@link ReindexJob}), whose row is the lock across copies: one rebuild
+ * at a time, so a building index found at the start is the leftover of a copy that died mid-rebuild.
  */
 @ApplicationScoped
 public class Reindexer {
@@ -34,8 +33,6 @@ public class Reindexer {
     private static final int BATCH = 500;
     /** Bulk requests under way at once while the next batch is read. */
     private static final int IN_FLIGHT = 2;
-    /** A rebuild's index older than this belongs to a copy that died mid-rebuild. */
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
 
     @Inject
     LeaderIndex index;
@@ -63,32 +60,27 @@ public class Reindexer {
             IndexReconciler.Report check, Instant finishedAt) {
     }
 
-    private final AtomicReference<Report> last = new AtomicReference<>();
-
-    public java.util.Optional<Report> last() {
-        return java.util.Optional.ofNullable(last.get());
-    }
-
-    public Report reindex() throws IOException {
-        var previous = index.liveIndex().orElseThrow(() -> new ProblemException(org.joinedup.platform.Problem.of(
-                "search-unavailable", "Search unavailable", 503, "the search index is not set up yet; try again shortly")));
-        var building = index.indexBehind(index.buildingAlias());
-        if (building.isPresent()) {
-            if (index.age(building.get()).compareTo(ABANDONED_AFTER) < 0) {
-                throw ProblemException.conflict("a rebuild of the search index is already running (" + building.get() + ")");
-            }
-            LOG.warnf("Dropping %s: a rebuild started over %s ago and never finished", building.get(), ABANDONED_AFTER);
-            index.dropBuilding(building.get());
+    /** Only while this job holds the lock (the job row of {@link ReindexJob}): progress and errors go to the job. */
+    Report reindex(Progress progress) throws IOException {
+        var previous = index.currentLiveIndex().orElseThrow(ReindexJob::notSetUp);
+        var leftover = index.indexBehind(index.buildingAlias());
+        if (leftover.isPresent()) {
+            LOG.warnf("Dropping %s: the leftover of a rebuild whose service copy stopped before it finished", leftover.get());
+            index.dropBuilding(leftover.get());
         }
         var next = index.nextIndexName();
         long started = System.nanoTime();
+        progress.phase("creating index");
         index.create(next, true);
         try {
             index.markBuilding(next);
             LOG.infof("Rebuilding search index: %s beside live %s", next, previous);
             // every copy notices the building alias within a second and writes to both from then on;
             // a change indexed only to the old index before that is caught by the checks below
-            long count = bulkLoad(next);
+            progress.phase("loading documents");
+            progress.total(leaders.count());
+            long count = bulkLoad(next, progress);
+            progress.phase("checking");
             index.finishBulkLoad(next);
             var check = reconciler.compare(next);
             if (!check.inStep()) {
@@ -96,11 +88,13 @@ public class Reindexer {
                 writeCurrent(next, check.revisionsToFix().keySet().stream().toList(), check);
                 check = reconciler.compare(next);
             }
+            progress.checkStopped();
+            progress.phase("swapping");
             index.swap(previous, next);
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
             catchStragglers();
             var report = new Report(previous, next, count, millis, count * 1000.0 / millis, check, Instant.now());
-            last.set(report);
+            progress.phase("done");
             LOG.infof("Search index rebuilt: %s is live with %d leaders in %d ms (%.0f/s); %s dropped", next, count, millis,
                     report.documentsPerSecond(), previous);
             return report;
@@ -116,19 +110,20 @@ public class Reindexer {
      * under way while the next batch is read: Elasticsearch never waits for the service to read
      * or serialise.
      */
-    private long bulkLoad(String target) throws IOException {
+    private long bulkLoad(String target, Progress progress) throws IOException {
         ExecutorService bulkThreads = Executors.newFixedThreadPool(IN_FLIGHT, r -> new Thread(r, "reindex-bulk"));
         var inFlight = new java.util.ArrayDeque<Future<?>>();
         try {
             long count = 0;
             long after = 0;
             while (true) {
+                progress.checkStopped();
                 var ids = leaders.revisionsAfter(after, BATCH).stream().map(r -> r.id()).toList();
                 if (ids.isEmpty()) {
                     break;
                 }
                 after = ids.get(ids.size() - 1);
-                var docs = buildable(ids, new HashSet<>());
+                var docs = buildable(ids, new HashSet<>(), progress);
                 if (inFlight.size() == IN_FLIGHT) {
                     await(inFlight.removeFirst());
                 }
@@ -137,6 +132,7 @@ public class Reindexer {
                     if (!failures.isEmpty()) {
                         throw new IOException("Elasticsearch refused " + failures.size() + " documents, e.g. " + failures.values().iterator().next());
                     }
+                    progress.advance(docs.size());
                     return null;
                 }));
                 count += docs.size();
@@ -170,7 +166,8 @@ public class Reindexer {
 
     private void writeCurrent(String target, List<Long> ids, IndexReconciler.Report check) throws IOException {
         var unbuildable = new HashSet<Long>();
-        var docs = buildable(ids, unbuildable);
+        // a leader left out here was left out of the load too, and is in the job's errors already
+        var docs = buildable(ids, unbuildable, null);
         var changes = new ArrayList<IndexWriter.Change>();
         docs.forEach(doc -> changes.add(new IndexWriter.Put(doc)));
         var present = docs.stream().map(LeaderDocument::id).collect(java.util.stream.Collectors.toSet());
@@ -182,9 +179,10 @@ public class Reindexer {
 
     /**
      * The documents of those leaders that can be built: one leader whose document cannot be built
-     * (the outbox parks it) is left out and named in the log, rather than failing the whole rebuild.
+     * (the outbox parks it) is left out and named in the log and the job's errors, rather than failing
+     * the whole rebuild.
      */
-    private List<LeaderDocument> buildable(List<Long> ids, Set<Long> unbuildable) {
+    private List<LeaderDocument> buildable(List<Long> ids, Set<Long> unbuildable, Progress progress) {
         try {
             return documents.load(ids);
         } catch (RuntimeException e) {
@@ -193,12 +191,15 @@ public class Reindexer {
             }
             if (ids.size() == 1) {
                 LOG.errorf("Rebuild leaves out leader %d, whose document cannot be built: %s", ids.get(0), e);
+                if (progress != null) {
+                    progress.error("leader " + ids.get(0) + " left out: its document cannot be built (" + e + ")");
+                }
                 unbuildable.add(ids.get(0));
                 return List.of();
             }
             int half = ids.size() / 2;
-            var docs = new ArrayList<>(buildable(ids.subList(0, half), unbuildable));
-            docs.addAll(buildable(ids.subList(half, ids.size()), unbuildable));
+            var docs = new ArrayList<>(buildable(ids.subList(0, half), unbuildable, progress));
+            docs.addAll(buildable(ids.subList(half, ids.size()), unbuildable, progress));
             return docs;
         }
     }

@@ -8,17 +8,25 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.job.JobResource;
+import org.joinedup.job.JobService;
+import org.joinedup.job.JobView;
+import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
+import org.joinedup.security.CurrentUser;
 import org.joinedup.security.Roles;
 
 @Path("/api/admin")
@@ -30,7 +38,13 @@ public class SearchAdminResource {
     private static final String CHECK_ONLY_READS = "the check only reads; POST /api/admin/search/check/fix queues the differences";
 
     @Inject
-    Reindexer reindexer;
+    ReindexJob rebuilds;
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    CurrentUser user;
 
     @Inject
     IndexReconciler reconciler;
@@ -58,25 +72,31 @@ public class SearchAdminResource {
 
     @POST
     @Path("/reindex")
-    @Operation(operationId = "rebuildIndex", summary = "Rebuild the search index",
-            description = "From PostgreSQL, beside the live one, then swapped in; search answers throughout.")
-    public Reindexer.Report reindex() {
-        try {
-            return reindexer.reindex();
-        } catch (IOException e) {
-            throw unavailable();
-        }
+    @Operation(operationId = "rebuildIndex", summary = "Start rebuilding the search index from PostgreSQL, as a job",
+            description = "Answers 202 at once with the job and its Location (/api/admin/jobs/{id}), to follow until its state is"
+                    + " succeeded or failed. The rebuild loads every leader into a new index beside the live one, checks it against"
+                    + " PostgreSQL and swaps it in; search answers from the old index throughout. One rebuild at a time across all"
+                    + " service copies: 409 names the one under way.")
+    @APIResponse(responseCode = "202", description = "Started: the job, queued; follow its Location",
+            headers = @Header(name = "Location", description = "The job: /api/admin/jobs/{id}"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is already under way (in any copy); the detail names its job",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The search index is not set up yet (Elasticsearch has not answered since the start)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reindex() {
+        var job = rebuilds.start(user.name());
+        return Response.accepted(job).location(URI.create(JobResource.path(job.id()))).build();
     }
 
     @GET
     @Path("/reindex")
-    @Operation(operationId = "getLastRebuild", summary = "The last index rebuild",
-            description = "The last rebuild this service copy ran: indices, documents, time, rate and the check.")
-    @APIResponse(responseCode = "200", description = "The last rebuild", content = @Content(schema = @Schema(implementation = Reindexer.Report.class)))
-    @APIResponse(responseCode = "404", description = "This copy has not rebuilt the index since it started")
-    public Reindexer.Report lastReindex() {
-        return reindexer.last().orElseThrow(() -> new ProblemException(Problem.of("not-found", "Not found", 404,
-                "this copy has not rebuilt the index since it started")));
+    @Operation(operationId = "getLastRebuild", summary = "The latest rebuild of the search index, in any service copy, as a job",
+            description = "The same as the newest job of GET /api/admin/jobs?kind=reindex: running with its progress, or finished"
+                    + " with its result (indices, documents, time, rate and the check). 404 if the index was never rebuilt.")
+    public JobView lastReindex() {
+        return jobs.list(ReindexJob.KIND, new PageRequest(0, 1)).items().stream().findFirst()
+                .orElseThrow(() -> new ProblemException(Problem.of("not-found", "Not found", 404, "the search index has not been rebuilt yet")));
     }
 
     @GET

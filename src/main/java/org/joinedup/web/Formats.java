@@ -16,6 +16,7 @@ public class Formats {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'on' d MMMM yyyy", Locale.UK);
 
     static String display(LocalDate date) {
         return date == null ? "" : DAY.format(date);
@@ -27,6 +28,37 @@ public class Formats {
 
     static String display(Instant instant) {
         return instant == null ? "" : DAY.format(instant.atZone(LONDON).toLocalDate());
+    }
+
+    /** To the second, UK time: "14:02:33 on 2 December 2026". */
+    static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(LONDON));
+    }
+
+    /** "100,000". */
+    static String grouped(Long number) {
+        return number == null ? "" : String.format(Locale.UK, "%,d", number);
+    }
+
+    /** A rate to the nearest whole number: "3,100". */
+    static String rounded(Double number) {
+        return number == null ? "" : String.format(Locale.UK, "%,d", Math.round(number));
+    }
+
+    /** A wait in words, rounded up: "about 20 seconds", "about 3 minutes". */
+    static String aboutSeconds(Long seconds) {
+        if (seconds == null) {
+            return "";
+        }
+        if (seconds < 60) {
+            return "about " + plural((int) Math.max(1, (seconds + 4) / 5 * 5), "second");
+        }
+        return "about " + plural((int) ((seconds + 59) / 60), "minute");
+    }
+
+    /** A duration measured in milliseconds: "31.2 seconds". */
+    static String millisAsSeconds(long millis) {
+        return String.format(Locale.UK, "%.1f seconds", millis / 1000.0);
     }
 
     /** The UK calendar day of an instant as ISO (2026-12-02), for exports that spreadsheets sort. */

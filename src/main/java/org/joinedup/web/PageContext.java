@@ -52,6 +52,10 @@ public class PageContext {
         return signedIn() && user.isStaff();
     }
 
+    public boolean admin() {
+        return signedIn() && user.has(Roles.ADMIN);
+    }
+
     public boolean commissioner() {
         return signedIn() && user.has(Roles.COMMISSIONER);
     }

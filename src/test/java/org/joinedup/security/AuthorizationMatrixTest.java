@@ -65,6 +65,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/search/regions", EVERYONE),
             Map.entry("POST /api/admin/reindex", ADMIN),
             Map.entry("GET /api/admin/reindex", ADMIN),
+            Map.entry("GET /api/admin/jobs", ADMIN),
+            Map.entry("GET /api/admin/jobs/{id}", ADMIN),
             Map.entry("GET /api/admin/search/check", ADMIN),
             Map.entry("POST /api/admin/search/check/fix", ADMIN),
             Map.entry("GET /api/admin/search/query", ADMIN),

@@ -18,4 +18,8 @@ public record Violation(String field, String in, String message, List<String> al
     public static Violation query(String field, String message) {
         return new Violation(field, "query", message, List.of());
     }
+
+    public static Violation header(String name, String message) {
+        return new Violation(name, "header", message, List.of());
+    }
 }

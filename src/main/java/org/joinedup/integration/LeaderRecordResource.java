@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.WithETag;
 import org.joinedup.security.Roles;
 
 /**
@@ -37,6 +38,7 @@ public class LeaderRecordResource {
     IntegrationRecordService records;
 
     @POST
+    @WithETag
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
     @Operation(summary = "Log a piece of your integration work")
     public Response create(@PathParam("leaderId") long leaderId, @Valid @NotNull RecordInput input, @Context UriInfo uri) {

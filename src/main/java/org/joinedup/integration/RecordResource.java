@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,8 +19,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.ETags;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.WithETag;
 import org.joinedup.security.Roles;
 
 @Path("/api/records")
@@ -36,6 +40,7 @@ public class RecordResource {
 
     @GET
     @Path("/{id}")
+    @WithETag
     @PermitAll
     @Operation(summary = "One integration record with its endorsements")
     public RecordView get(@PathParam("id") long id) {
@@ -44,18 +49,19 @@ public class RecordResource {
 
     @PUT
     @Path("/{id}")
+    @WithETag
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
     @Operation(summary = "Replace a record; send the version you read, a stale one is 409")
-    public RecordView update(@PathParam("id") long id, @Valid @NotNull RecordInput input) {
-        return records.update(id, input).orElseThrow(() -> ProblemException.notFound("Record", id));
+    public RecordView update(@PathParam("id") long id, @Valid @NotNull RecordInput input, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return records.update(id, input, ETags.forUpdate(ifMatch, input.version())).orElseThrow(() -> ProblemException.notFound("Record", id));
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
     @Operation(summary = "Remove a record and its endorsements")
-    public Response delete(@PathParam("id") long id) {
-        if (!records.delete(id)) {
+    public Response delete(@PathParam("id") long id, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        if (!records.delete(id, ETags.forChange(ifMatch))) {
             throw ProblemException.notFound("Record", id);
         }
         return Response.noContent().build();

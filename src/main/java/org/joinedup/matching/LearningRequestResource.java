@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,10 +23,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.ETags;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.WithETag;
 import org.joinedup.security.Roles;
 
 @Path("/api/learning-requests")
@@ -42,6 +46,7 @@ public class LearningRequestResource {
     MatchService matches;
 
     @POST
+    @WithETag
     @Operation(summary = "Ask to learn: where, which services to join up, which approaches, at what scope, in which formats")
     public Response create(@Valid @NotNull LearningRequestInput input, @Context UriInfo uri) {
         var created = requests.create(input);
@@ -57,22 +62,25 @@ public class LearningRequestResource {
 
     @GET
     @Path("/{id}")
+    @WithETag
     public LearningRequestView get(@PathParam("id") long id) {
         return requests.find(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
     }
 
     @PUT
     @Path("/{id}")
+    @WithETag
     @Operation(summary = "Change an open request; send the version you read, a stale one is 409")
-    public LearningRequestView update(@PathParam("id") long id, @Valid @NotNull LearningRequestInput input) {
-        return requests.update(id, input).orElseThrow(() -> ProblemException.notFound("Learning request", id));
+    public LearningRequestView update(@PathParam("id") long id, @Valid @NotNull LearningRequestInput input, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return requests.update(id, input, ETags.forUpdate(ifMatch, input.version())).orElseThrow(() -> ProblemException.notFound("Learning request", id));
     }
 
     @DELETE
     @Path("/{id}")
+    @WithETag
     @Operation(summary = "Withdraw a request (kept, marked withdrawn); proposed and accepted mentors are released")
-    public LearningRequestView withdraw(@PathParam("id") long id) {
-        return requests.withdraw(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
+    public LearningRequestView withdraw(@PathParam("id") long id, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return requests.withdraw(id, ETags.forChange(ifMatch)).orElseThrow(() -> ProblemException.notFound("Learning request", id));
     }
 
     @GET

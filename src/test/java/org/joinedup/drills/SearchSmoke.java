@@ -10,8 +10,9 @@ import java.util.function.Predicate;
 /**
  * Search and sync, end to end through the API against whatever Elasticsearch the copy uses: writes
  * show up in search, facets count, geo distance and same-record service filters hold, an update and
- * a removal follow, and the index ends equal to the database. Its leaders sit at a place abroad and
- * carry a made-up word, so the demo data cannot disturb the answers.
+ * a removal follow, a rebuild from PostgreSQL swaps in a new index, and the index ends equal to the
+ * database. Its leaders sit at a place abroad and carry a made-up word, so other data cannot disturb
+ * the answers.
  */
 final class SearchSmoke {
 
@@ -63,6 +64,13 @@ final class SearchSmoke {
         check(removed.status() == 204, "leader removed: %d", removed.status());
         check(await("q=" + word, hits -> !ids(hits).contains(split)) != null, "the removal leaves search");
 
+        // the rebuild from PostgreSQL: a new index filled in bulk, then the alias swapped over to it
+        var rebuilt = admin.send("POST", "/api/admin/reindex", null);
+        var report = rebuilt.status() == 200 ? rebuilt.json() : null;
+        check(rebuilt.status() / 100 == 2 && (report == null || !report.path("index").asText().equals(report.path("previousIndex").asText())),
+                "index rebuilt from PostgreSQL: %d %s", rebuilt.status(), report == null ? "" : report.path("previousIndex").asText() + " -> "
+                        + report.path("index").asText() + ", " + report.path("documents").asLong() + " documents");
+        check(await("q=" + renamed, hits -> ids(hits).equals(List.of(together))) != null, "found again after the rebuild");
         check(new IndexAgreement(admin, Map.of("timeout", String.valueOf(timeoutSeconds))).run(), "index equal to the database");
         System.out.printf("search smoke checks: %s%n", failures.isEmpty() ? "all passed" : "FAILED " + failures);
         return failures.isEmpty();

@@ -51,16 +51,19 @@ public class RecordResource {
     @Path("/{id}")
     @WithETag
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
-    @Operation(summary = "Replace a record; send the version you read, a stale one is 409")
-    public RecordView update(@PathParam("id") long id, @Valid @NotNull RecordInput input, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
-        return records.update(id, input, ETags.forUpdate(ifMatch, input.version())).orElseThrow(() -> ProblemException.notFound("Record", id));
+    @Operation(summary = "Replace a record; send the version you read, or its ETag as If-Match: a stale one is 409, a stale If-Match 412")
+    public RecordView update(@PathParam("id") long id, @Valid @NotNull RecordInput input,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return records.update(id, input, ETags.forUpdate(ifMatch, input.version()))
+                .orElseThrow(() -> ProblemException.notFound("Record", id));
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
     @Operation(summary = "Remove a record and its endorsements")
-    public Response delete(@PathParam("id") long id, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public Response delete(@PathParam("id") long id,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         if (!records.delete(id, ETags.forChange(ifMatch))) {
             throw ProblemException.notFound("Record", id);
         }

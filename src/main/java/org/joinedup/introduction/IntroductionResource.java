@@ -58,14 +58,16 @@ public class IntroductionResource {
     @POST
     @Path("/{id}/accept")
     @Operation(summary = "The leader accepts: the requester may now see their contact details")
-    public IntroductionView accept(@PathParam("id") long id, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public IntroductionView accept(@PathParam("id") long id,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return introductions.answer(id, true, ETags.forChange(ifMatch)).orElseThrow(() -> ProblemException.notFound("Introduction", id));
     }
 
     @POST
     @Path("/{id}/decline")
     @Operation(summary = "The leader declines")
-    public IntroductionView decline(@PathParam("id") long id, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public IntroductionView decline(@PathParam("id") long id,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return introductions.answer(id, false, ETags.forChange(ifMatch)).orElseThrow(() -> ProblemException.notFound("Introduction", id));
     }
 }

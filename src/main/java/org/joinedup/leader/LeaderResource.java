@@ -66,16 +66,19 @@ public class LeaderResource {
     @Path("/{id}")
     @WithETag
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
-    @Operation(summary = "Replace your profile; send the version you read, a stale one is 409")
-    public LeaderView update(@PathParam("id") long id, @Valid @NotNull LeaderInput input, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
-        return leaders.update(id, input, ETags.forUpdate(ifMatch, input.version())).orElseThrow(() -> ProblemException.notFound("Leader", id));
+    @Operation(summary = "Replace your profile; send the version you read, or its ETag as If-Match: a stale one is 409, a stale If-Match 412")
+    public LeaderView update(@PathParam("id") long id, @Valid @NotNull LeaderInput input,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return leaders.update(id, input, ETags.forUpdate(ifMatch, input.version()))
+                .orElseThrow(() -> ProblemException.notFound("Leader", id));
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
     @Operation(summary = "Remove your profile together with your records and endorsements")
-    public Response delete(@PathParam("id") long id, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public Response delete(@PathParam("id") long id,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         if (!leaders.delete(id, ETags.forChange(ifMatch))) {
             throw ProblemException.notFound("Leader", id);
         }

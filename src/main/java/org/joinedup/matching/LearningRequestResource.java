@@ -70,16 +70,19 @@ public class LearningRequestResource {
     @PUT
     @Path("/{id}")
     @WithETag
-    @Operation(summary = "Change an open request; send the version you read, a stale one is 409")
-    public LearningRequestView update(@PathParam("id") long id, @Valid @NotNull LearningRequestInput input, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
-        return requests.update(id, input, ETags.forUpdate(ifMatch, input.version())).orElseThrow(() -> ProblemException.notFound("Learning request", id));
+    @Operation(summary = "Change an open request; send the version you read, or its ETag as If-Match: a stale one is 409, a stale If-Match 412")
+    public LearningRequestView update(@PathParam("id") long id, @Valid @NotNull LearningRequestInput input,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return requests.update(id, input, ETags.forUpdate(ifMatch, input.version()))
+                .orElseThrow(() -> ProblemException.notFound("Learning request", id));
     }
 
     @DELETE
     @Path("/{id}")
     @WithETag
     @Operation(summary = "Withdraw a request (kept, marked withdrawn); proposed and accepted mentors are released")
-    public LearningRequestView withdraw(@PathParam("id") long id, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public LearningRequestView withdraw(@PathParam("id") long id,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return requests.withdraw(id, ETags.forChange(ifMatch)).orElseThrow(() -> ProblemException.notFound("Learning request", id));
     }
 

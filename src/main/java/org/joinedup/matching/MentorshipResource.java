@@ -68,21 +68,24 @@ public class MentorshipResource {
     @POST
     @Path("/{id}/accept")
     @Operation(summary = "The mentor accepts a proposal")
-    public MentorshipView accept(@PathParam("id") long id, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public MentorshipView accept(@PathParam("id") long id,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return move(id, MentorshipStatus.ACCEPTED, null, ifMatch);
     }
 
     @POST
     @Path("/{id}/decline")
     @Operation(summary = "The mentor declines a proposal (or an accepted mentorship before it starts); frees the place")
-    public MentorshipView decline(@PathParam("id") long id, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public MentorshipView decline(@PathParam("id") long id,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return move(id, MentorshipStatus.DECLINED, null, ifMatch);
     }
 
     @POST
     @Path("/{id}/start")
     @Operation(summary = "An accepted mentorship becomes active")
-    public MentorshipView start(@PathParam("id") long id, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public MentorshipView start(@PathParam("id") long id,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return move(id, MentorshipStatus.ACTIVE, null, ifMatch);
     }
 
@@ -91,7 +94,8 @@ public class MentorshipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "An active mentorship ends; the caller may add their own closing words (see PUT .../closing)",
             description = CLOSING_RULES)
-    public MentorshipView complete(@PathParam("id") long id, @Valid MentorshipClosing closing, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public MentorshipView complete(@PathParam("id") long id, @Valid MentorshipClosing closing,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return move(id, MentorshipStatus.COMPLETED, closing, ifMatch);
     }
 
@@ -100,7 +104,8 @@ public class MentorshipResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add or change your own closing words on a completed mentorship",
             description = CLOSING_RULES)
-    public MentorshipView close(@PathParam("id") long id, @Valid MentorshipClosing closing, @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+    public MentorshipView close(@PathParam("id") long id, @Valid MentorshipClosing closing,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return mentorships.close(id, closing, ETags.forChange(ifMatch)).orElseThrow(() -> ProblemException.notFound("Mentorship", id));
     }
 

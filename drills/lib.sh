@@ -15,14 +15,18 @@ DRILL_PASSWORD=drill-demo-password
 DRILL_LOGS="$ROOT/target/drills"
 APP_JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
 STARTED_PIDS=()
+STARTED_NODES=()
 
 mkdir -p "$DRILL_LOGS"
 
-# Always stop the copies this drill started, however it ends.
+# Always stop the copies and Elasticsearch nodes this drill started, however it ends.
 cleanup() {
-  local pid
+  local pid name
   for pid in "${STARTED_PIDS[@]}"; do
     kill -KILL "$pid" 2>/dev/null || true
+  done
+  for name in "${STARTED_NODES[@]}"; do
+    es_node_stop "$name"
   done
 }
 trap cleanup EXIT
@@ -84,13 +88,14 @@ pg_restart_fast() {
 }
 
 # A drill's own Elasticsearch node(s), beside the shared one, so stopping them disturbs nobody.
-# es_node NAME HTTP_PORT TRANSPORT_PORT CLUSTER SEED_TRANSPORT_PORTS INITIAL_MASTERS: starts the node as the
-# Elasticsearch user, with its own config, data and logs under $JOINEDUP_HOME/drills/NAME.
+# es_node NAME HTTP_PORT TRANSPORT_PORT CLUSTER SEED_TRANSPORT_PORTS INITIAL_MASTERS [ES_HOME [JAVA_HOME]]: starts
+# the node as the Elasticsearch user, with its own config, data and logs under $JOINEDUP_HOME/drills/NAME; by
+# default from the shared install ($ES_HOME) on the java on PATH.
 es_node() {
-  local name=$1 http=$2 transport=$3 cluster=$4 seeds=$5 masters=$6
+  local name=$1 http=$2 transport=$3 cluster=$4 seeds=$5 masters=$6 home=${7:-$ES_HOME} java=${8:-$(java_home_of_path)}
   local dir="$JOINEDUP_HOME/drills/$name"
   mkdir -p "$dir/config" "$dir/data" "$dir/logs" "$dir/tmp"
-  cp -r "$ES_HOME/config/." "$dir/config/"
+  cp -r "$home/config/." "$dir/config/"
   cat >"$dir/config/elasticsearch.yml" <<YML
 cluster.name: $cluster
 node.name: $name
@@ -106,9 +111,10 @@ discovery.seed_hosts: [$seeds]
 cluster.initial_master_nodes: [$masters]
 YML
   chown -R "$ES_USER:" "$dir"
-  as_user "$ES_USER" env ES_JAVA_HOME="$(java_home_of_path)" ES_JAVA_OPTS="-Xms${DRILL_ES_HEAP:-384m} -Xmx${DRILL_ES_HEAP:-384m}" \
-    ES_PATH_CONF="$dir/config" ES_TMPDIR="$dir/tmp" "$ES_HOME/bin/elasticsearch" -d -p "$dir/pid" >"$dir/startup.out" 2>&1 \
+  as_user "$ES_USER" env ES_JAVA_HOME="$java" ES_JAVA_OPTS="-Xms${DRILL_ES_HEAP:-384m} -Xmx${DRILL_ES_HEAP:-384m}" \
+    ES_PATH_CONF="$dir/config" ES_TMPDIR="$dir/tmp" "$home/bin/elasticsearch" -d -p "$dir/pid" >"$dir/startup.out" 2>&1 \
     || { tail -n 30 "$dir/startup.out" >&2; die "Elasticsearch node $name did not start"; }
+  STARTED_NODES+=("$name")
 }
 
 es_node_pid() { cat "$JOINEDUP_HOME/drills/$1/pid" 2>/dev/null || true; }

@@ -28,6 +28,7 @@ import org.joinedup.integration.VerificationInput;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.organisation.OrganisationView;
+import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.security.AccountInput;
 import org.joinedup.security.AccountService;
 import org.joinedup.security.Roles;
@@ -196,7 +197,7 @@ class DemoCorroboration {
     private void materialEdit(RecordView record) {
         var fields = (ObjectNode) json.valueToTree(record);
         fields.put("periodStart", record.periodStart().minusMonths(3).toString());
-        records.update(record.id(), json.convertValue(fields, RecordInput.class));
+        records.update(record.id(), json.convertValue(fields, RecordInput.class), ExpectedVersion.fromBody(record.version()));
     }
 
     private static String text(JsonNode node) {

@@ -19,10 +19,10 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.organisation.OrganisationDirectory;
+import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
-import org.joinedup.platform.Violation;
 import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.security.SignedInAccount;
@@ -105,16 +105,11 @@ public class IntegrationRecordService {
      * starts a new revision, for which earlier corroboration no longer holds; a change of title or
      * summary only is marked as a wording edit; a PUT of what was read changes nothing.
      */
-    public Optional<RecordView> update(long id, RecordInput input) {
-        if (input.version() == null) {
-            throw ProblemException.invalid(Violation.body("version", "is required when updating; send the version you read"));
-        }
+    public Optional<RecordView> update(long id, RecordInput input, ExpectedVersion expected) {
         Optional<IntegrationRecord> found = visible(id);
         found.ifPresent(record -> {
             leaders.requireActFor(record.leaderId);
-            if (record.version != input.version()) {
-                throw ProblemException.staleVersion("Record", id, input.version(), record.version);
-            }
+            expected.check("Record", id, record.version);
             rules.check(input);
             var before = view(record, List.of());
             var materialBefore = material(record);
@@ -135,10 +130,11 @@ public class IntegrationRecordService {
     }
 
     /** False when there is no such record or it is hidden from the caller. */
-    public boolean delete(long id) {
+    public boolean delete(long id, ExpectedVersion expected) {
         Optional<IntegrationRecord> found = visible(id);
         found.ifPresent(record -> {
             leaders.requireActFor(record.leaderId);
+            expected.check("Record", id, record.version);
             audit.record("delete", "record", id, view(record, List.of()), null);
             record.delete();
             leaders.markChanged(record.leaderId);

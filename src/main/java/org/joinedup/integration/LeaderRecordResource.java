@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.WithETag;
 import org.joinedup.security.Roles;
 
 /**
@@ -40,6 +41,7 @@ public class LeaderRecordResource {
     IntegrationRecordService records;
 
     @POST
+    @WithETag
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
     @Operation(operationId = "createRecord", summary = "Log a piece of integration work",
             description = "A leader logs their own work, an admin anyone's: where, which services were joined up, the approaches, "

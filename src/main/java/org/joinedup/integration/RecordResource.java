@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -20,10 +21,13 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.ETags;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.WithETag;
 import org.joinedup.security.Roles;
 
 @Path("/api/records")
@@ -40,6 +44,7 @@ public class RecordResource {
 
     @GET
     @Path("/{id}")
+    @WithETag
     @PermitAll
     @Operation(operationId = "getRecord", summary = "Get a record",
             description = "One integration record with its outcomes, evidence and the corroboration it holds; 404 when hidden from you.")
@@ -49,11 +54,14 @@ public class RecordResource {
 
     @PUT
     @Path("/{id}")
+    @WithETag
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
     @Operation(operationId = "updateRecord", summary = "Replace a record",
-            description = "Send the version you read; a stale one is 409. A material change asks for corroboration again.")
-    public RecordView update(@PathParam("id") long id, @Valid @NotNull RecordInput input) {
-        return records.update(id, input).orElseThrow(() -> ProblemException.notFound("Record", id));
+            description = "Send the version you read, or its ETag as If-Match: a stale version is 409, a stale If-Match 412. A material change asks for corroboration again.")
+    public RecordView update(@PathParam("id") long id, @Valid @NotNull RecordInput input,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return records.update(id, input, ETags.forUpdate(ifMatch, input.version()))
+                .orElseThrow(() -> ProblemException.notFound("Record", id));
     }
 
     @DELETE
@@ -63,8 +71,9 @@ public class RecordResource {
     @APIResponse(responseCode = "204", description = "Removed")
     // no body on success: a client that accepts only problem+json, what its errors are, is served (not 406)
     @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-    public Response delete(@PathParam("id") long id) {
-        if (!records.delete(id)) {
+    public Response delete(@PathParam("id") long id,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        if (!records.delete(id, ETags.forChange(ifMatch))) {
             throw ProblemException.notFound("Record", id);
         }
         return Response.noContent().build();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.joinedup.organisation.OrganisationView;
+import org.joinedup.platform.Versioned;
 import org.joinedup.vocabulary.PlaceView;
 
 /**
@@ -40,7 +41,7 @@ public record RecordView(
         String corroboration,
         List<EndorsementView> endorsements,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements Versioned {
 
     /** An outcome with its judgement (see {@link OutcomeJudgement}): a worse result shows as improved false, never hidden. */
     public record OutcomeView(String metric, String description, BigDecimal baseline, BigDecimal result, String unit,

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.joinedup.leader.LeaderService;
+import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
@@ -54,12 +55,13 @@ public class IntroductionService {
     }
 
     /** The leader answers; 403 for the requester, hidden from everyone else. */
-    public Optional<IntroductionView> answer(long id, boolean accept) {
+    public Optional<IntroductionView> answer(long id, boolean accept, ExpectedVersion expected) {
         Optional<Introduction> found = involving(id);
         found.ifPresent(introduction -> {
             if (!user.isLeader(introduction.leaderId)) {
                 throw ProblemException.forbidden("only the leader asked for answers an introduction");
             }
+            expected.check("Introduction", id, introduction.version);
             if (!Introduction.REQUESTED.equals(introduction.status)) {
                 throw ProblemException.conflict("introduction " + id + " was already " + introduction.status);
             }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -20,12 +21,15 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.ETags;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.WithETag;
 import org.joinedup.security.Roles;
 
 @Path("/api/leaders")
@@ -46,6 +50,7 @@ public class LeaderResource {
     }
 
     @POST
+    @WithETag
     @RolesAllowed({ Roles.PROGRAMME, Roles.ADMIN })
     @Operation(operationId = "createLeader", summary = "Add a leader",
             description = "Programme staff importing leaders, or an admin. The answer is the leader as stored; Location is its address.")
@@ -57,6 +62,7 @@ public class LeaderResource {
 
     @GET
     @Path("/{id}")
+    @WithETag
     @PermitAll
     @Operation(operationId = "getLeader", summary = "Get a leader's profile",
             description = "One leader's profile, never their contact details (those come through an introduction); 404 when hidden from you.")
@@ -66,11 +72,14 @@ public class LeaderResource {
 
     @PUT
     @Path("/{id}")
+    @WithETag
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
     @Operation(operationId = "updateLeader", summary = "Replace a leader's profile",
-            description = "A leader replaces their own profile, an admin anyone's. Send the version you read; a stale one is 409.")
-    public LeaderView update(@PathParam("id") long id, @Valid @NotNull LeaderInput input) {
-        return leaders.update(id, input).orElseThrow(() -> ProblemException.notFound("Leader", id));
+            description = "A leader replaces their own profile, an admin anyone's. Send the version you read, or its ETag as If-Match: a stale version is 409, a stale If-Match 412.")
+    public LeaderView update(@PathParam("id") long id, @Valid @NotNull LeaderInput input,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return leaders.update(id, input, ETags.forUpdate(ifMatch, input.version()))
+                .orElseThrow(() -> ProblemException.notFound("Leader", id));
     }
 
     @DELETE
@@ -81,8 +90,9 @@ public class LeaderResource {
     @APIResponse(responseCode = "204", description = "Removed")
     // no body on success: a client that accepts only problem+json, what its errors are, is served (not 406)
     @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-    public Response delete(@PathParam("id") long id) {
-        if (!leaders.delete(id)) {
+    public Response delete(@PathParam("id") long id,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        if (!leaders.delete(id, ETags.forChange(ifMatch))) {
             throw ProblemException.notFound("Leader", id);
         }
         return Response.noContent().build();

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.joinedup.organisation.OrganisationDirectory;
+import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
-import org.joinedup.platform.Violation;
 import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.vocabulary.Geography;
@@ -59,16 +59,11 @@ public class LeaderService {
         return viewForCaller(leader);
     }
 
-    public Optional<LeaderView> update(long id, LeaderInput input) {
-        if (input.version() == null) {
-            throw ProblemException.invalid(Violation.body("version", "is required when updating; send the version you read"));
-        }
+    public Optional<LeaderView> update(long id, LeaderInput input, ExpectedVersion expected) {
         Optional<Leader> found = Leader.<Leader>findByIdOptional(id).filter(this::visible);
         found.ifPresent(leader -> {
             requireActFor(leader);
-            if (leader.version != input.version()) {
-                throw ProblemException.staleVersion("Leader", id, input.version(), leader.version);
-            }
+            expected.check("Leader", id, leader.version);
             rules.check(input);
             var before = view(leader);
             var contactBefore = contactOf(leader);
@@ -85,12 +80,13 @@ public class LeaderService {
     }
 
     /** False when there is no such leader, or none this caller may see. */
-    public boolean delete(long id) {
+    public boolean delete(long id, ExpectedVersion expected) {
         Optional<Leader> found = Leader.<Leader>findByIdOptional(id).filter(this::visible);
         if (found.isEmpty()) {
             return false;
         }
         requireActFor(found.get());
+        expected.check("Leader", id, found.get().version);
         audit.record("delete", "leader", id, view(found.get()), null);
         // first let other features let go of the leader (mentorships free their mentors' places)
         removals.fire(new LeaderRemoved(id));

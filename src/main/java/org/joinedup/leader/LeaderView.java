@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.joinedup.organisation.OrganisationView;
+import org.joinedup.platform.Versioned;
 import org.joinedup.vocabulary.PlaceView;
 
 /**
@@ -25,7 +26,7 @@ public record LeaderView(
         boolean illustrative,
         Instant createdAt,
         Instant updatedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Contact contact) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Contact contact) implements Versioned {
 
     static LeaderView of(Leader leader, PlaceView home, OrganisationView organisation) {
         var offer = leader.mentoring;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,11 +25,14 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.ETags;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.WithETag;
 import org.joinedup.security.Roles;
 
 @Path("/api/learning-requests")
@@ -45,6 +49,7 @@ public class LearningRequestResource {
     MatchService matches;
 
     @POST
+    @WithETag
     @Operation(operationId = "createLearningRequest", summary = "Ask to learn",
             description = "Where, which services to join up, which approaches, at what scope, in which formats. "
                     + "A leader asks for themselves; programme staff and admins for anyone.")
@@ -64,6 +69,7 @@ public class LearningRequestResource {
 
     @GET
     @Path("/{id}")
+    @WithETag
     @Operation(operationId = "getLearningRequest", summary = "Get a learning request", description = "One learning request.")
     public LearningRequestView get(@PathParam("id") long id) {
         return requests.find(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
@@ -71,18 +77,23 @@ public class LearningRequestResource {
 
     @PUT
     @Path("/{id}")
+    @WithETag
     @Operation(operationId = "updateLearningRequest", summary = "Change a learning request",
-            description = "Only an open request; send the version you read, a stale one is 409.")
-    public LearningRequestView update(@PathParam("id") long id, @Valid @NotNull LearningRequestInput input) {
-        return requests.update(id, input).orElseThrow(() -> ProblemException.notFound("Learning request", id));
+            description = "Only an open request; send the version you read, or its ETag as If-Match: a stale version is 409, a stale If-Match 412.")
+    public LearningRequestView update(@PathParam("id") long id, @Valid @NotNull LearningRequestInput input,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return requests.update(id, input, ETags.forUpdate(ifMatch, input.version()))
+                .orElseThrow(() -> ProblemException.notFound("Learning request", id));
     }
 
     @DELETE
     @Path("/{id}")
+    @WithETag
     @Operation(operationId = "withdrawLearningRequest", summary = "Withdraw a learning request",
             description = "The request is kept, marked withdrawn; proposed and accepted mentors are released.")
-    public LearningRequestView withdraw(@PathParam("id") long id) {
-        return requests.withdraw(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
+    public LearningRequestView withdraw(@PathParam("id") long id,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return requests.withdraw(id, ETags.forChange(ifMatch)).orElseThrow(() -> ProblemException.notFound("Learning request", id));
     }
 
     @GET

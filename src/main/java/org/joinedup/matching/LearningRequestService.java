@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
+import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
@@ -71,15 +72,10 @@ public class LearningRequestService {
         return view;
     }
 
-    public Optional<LearningRequestView> update(long id, LearningRequestInput input) {
-        if (input.version() == null) {
-            throw ProblemException.invalid(Violation.body("version", "is required when updating; send the version you read"));
-        }
+    public Optional<LearningRequestView> update(long id, LearningRequestInput input, ExpectedVersion expected) {
         Optional<LearningRequest> found = mine(id);
         found.ifPresent(request -> {
-            if (request.version != input.version()) {
-                throw ProblemException.staleVersion("Learning request", id, input.version(), request.version);
-            }
+            expected.check("Learning request", id, request.version);
             if (!LearningRequest.OPEN.equals(request.status)) {
                 throw ProblemException.conflict("learning request " + id + " is " + request.status + " and can no longer change");
             }
@@ -96,9 +92,10 @@ public class LearningRequestService {
     }
 
     /** Withdraws the request and releases mentors it had proposed or accepted; empty when it does not exist. */
-    public Optional<LearningRequestView> withdraw(long id) {
+    public Optional<LearningRequestView> withdraw(long id, ExpectedVersion expected) {
         Optional<LearningRequest> found = mine(id);
         found.ifPresent(request -> {
+            expected.check("Learning request", id, request.version);
             if (LearningRequest.OPEN.equals(request.status)) {
                 request.status = LearningRequest.WITHDRAWN;
                 mentorships.closeForWithdrawnRequest(id);

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderRemoved;
 import org.joinedup.leader.LeaderService;
+import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
@@ -104,10 +105,11 @@ public class MentorshipService {
     }
 
     /** Moves a mentorship on; an illegal step is a 409. Empty when it does not exist. */
-    public Optional<MentorshipView> move(long id, MentorshipStatus to, MentorshipClosing closing) {
+    public Optional<MentorshipView> move(long id, MentorshipStatus to, MentorshipClosing closing, ExpectedVersion expected) {
         Optional<Mentorship> found = involving(id);
         found.ifPresent(m -> {
             requireMayMove(m, to);
+            expected.check("Mentorship", id, m.version);
             if (!m.status.next().contains(to)) {
                 throw ProblemException.conflict("mentorship " + id + " is " + m.status.code + "; it cannot become " + to.code
                         + (m.status.next().isEmpty() ? "" : " (next: " + String.join(" or ", m.status.next().stream().map(s -> s.code).sorted().toList()) + ")"));
@@ -140,9 +142,10 @@ public class MentorshipService {
      * Adds or changes the caller's own closing words on a completed mentorship (the side that did not
      * complete it writes theirs this way). Empty when it does not exist.
      */
-    public Optional<MentorshipView> close(long id, MentorshipClosing closing) {
+    public Optional<MentorshipView> close(long id, MentorshipClosing closing, ExpectedVersion expected) {
         Optional<Mentorship> found = involving(id);
         found.ifPresent(m -> {
+            expected.check("Mentorship", id, m.version);
             if (m.status != MentorshipStatus.COMPLETED) {
                 throw ProblemException.conflict("mentorship " + id + " is " + m.status.code + "; closing notes are written once it is completed");
             }

@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
@@ -74,7 +75,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
-    public Response concurrentChange(RuntimeException e) {
+    public Response concurrentChange(RuntimeException e, HttpHeaders headers) {
+        // the same lost race as a stale version, told in the terms the client used: If-Match or the body
+        if (headers.getHeaderString(ETags.IF_MATCH) != null) {
+            return respond(ETags.changedMeanwhile());
+        }
         return respond(Problem.of("stale-version", "Stale version", 409,
                 "someone else changed this at the same time; fetch it again and reapply your change"));
     }

@@ -23,4 +23,8 @@ public record Violation(
     public static Violation query(String field, String message) {
         return new Violation(field, "query", message, List.of());
     }
+
+    public static Violation header(String name, String message) {
+        return new Violation(name, "header", message, List.of());
+    }
 }

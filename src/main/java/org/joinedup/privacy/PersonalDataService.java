@@ -19,6 +19,7 @@ import org.joinedup.leader.LeaderService;
 import org.joinedup.matching.CohortMatchService;
 import org.joinedup.matching.LearningRequestService;
 import org.joinedup.matching.MentorshipService;
+import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.AccountService;
@@ -82,7 +83,7 @@ public class PersonalDataService {
     @Transactional
     public void erase() {
         var leaderId = ownLeader();
-        if (!leaders.delete(leaderId)) {
+        if (!leaders.delete(leaderId, ExpectedVersion.ANY)) {
             throw ProblemException.notFound("Leader", leaderId);
         }
     }

@@ -51,6 +51,10 @@ public class KeyEncryption {
         var file = config.encryptionKeyFile().orElseThrow(() -> new IllegalStateException(
                 "no key-encryption key: set JOINEDUP_SECURITY_KEYS_ENCRYPTION_KEY or JOINEDUP_SECURITY_KEYS_ENCRYPTION_KEY_FILE "
                         + "(bin/joinedup makes one for local use)"));
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("no key-encryption key file " + file + ": run bin/joinedup services (it makes one for "
+                    + "local use), or set JOINEDUP_SECURITY_KEYS_ENCRYPTION_KEY or JOINEDUP_SECURITY_KEYS_ENCRYPTION_KEY_FILE");
+        }
         try {
             return Files.readString(file);
         } catch (IOException e) {

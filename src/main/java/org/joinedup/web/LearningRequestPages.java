@@ -20,6 +20,7 @@ import java.util.List;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.matching.LearningRequestInput;
 import org.joinedup.matching.LearningRequestService;
+import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.security.CurrentUser;
@@ -102,7 +103,7 @@ public class LearningRequestPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdraw(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
-        requests.withdraw(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
+        requests.withdraw(id, ExpectedVersion.ANY).orElseThrow(() -> ProblemException.notFound("Learning request", id));
         return Pages.seeOther(Done.REQUEST_WITHDRAWN.on("/my-work"));
     }
 

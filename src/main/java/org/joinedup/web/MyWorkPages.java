@@ -34,6 +34,7 @@ import org.joinedup.matching.MatchView;
 import org.joinedup.matching.MentorshipService;
 import org.joinedup.matching.MentorshipStatus;
 import org.joinedup.matching.MentorshipView;
+import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.CurrentUser;
@@ -133,7 +134,7 @@ public class MyWorkPages {
             if (capacity < 0 || capacity > 20) {
                 throw ProblemException.invalid(org.joinedup.platform.Violation.body("capacity", "must be a whole number from 0 to 20"));
             }
-            leaders.update(id, input);
+            leaders.update(id, input, ExpectedVersion.fromBody(input.version()));
         } catch (ProblemException e) {
             if (e.problem().status() != 400 && e.problem().status() != 409) {
                 throw e;
@@ -152,7 +153,7 @@ public class MyWorkPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answerIntroduction(@PathParam("id") long id, @PathParam("answer") String answer, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
-        introductions.answer(id, "accept".equals(answer)).orElseThrow(() -> ProblemException.notFound("Introduction", id));
+        introductions.answer(id, "accept".equals(answer), ExpectedVersion.ANY).orElseThrow(() -> ProblemException.notFound("Introduction", id));
         return Pages.seeOther(("accept".equals(answer) ? Done.INTRODUCTION_ACCEPTED : Done.INTRODUCTION_DECLINED).on("/my-work"));
     }
 
@@ -163,7 +164,7 @@ public class MyWorkPages {
     public Response answerMentorship(@PathParam("id") long id, @PathParam("answer") String answer, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
         var to = "accept".equals(answer) ? MentorshipStatus.ACCEPTED : MentorshipStatus.DECLINED;
-        mentorships.move(id, to, null).orElseThrow(() -> ProblemException.notFound("Mentorship", id));
+        mentorships.move(id, to, null, ExpectedVersion.ANY).orElseThrow(() -> ProblemException.notFound("Mentorship", id));
         return Pages.seeOther((to == MentorshipStatus.ACCEPTED ? Done.MENTORSHIP_ACCEPTED : Done.MENTORSHIP_DECLINED).on("/my-work"));
     }
 

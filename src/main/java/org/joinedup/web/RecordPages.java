@@ -23,6 +23,7 @@ import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
 import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.organisation.OrganisationView;
+import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
@@ -110,7 +111,7 @@ public class RecordPages {
         page.requireCsrf(form);
         var record = mine(id);
         return save(form, "Change " + record.title(), "/my-work/records/" + id,
-                input -> records.update(id, RecordForm.keepUnshown(input, record)));
+                input -> records.update(id, RecordForm.keepUnshown(input, record), ExpectedVersion.fromBody(input.version())));
     }
 
     private Response save(MultivaluedMap<String, String> form, String heading, String action,

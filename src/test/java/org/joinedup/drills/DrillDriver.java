@@ -17,7 +17,7 @@ public final class DrillDriver {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: DrillDriver writes|verify|edits|searches|fuzz|load|claimed --key value ...");
+            throw new IllegalArgumentException("usage: DrillDriver writes|verify|edits|searches|smoke|fuzz|load|claimed --key value ...");
         }
         var options = options(Arrays.copyOfRange(args, 1, args.length));
         var bases = List.of(options.getOrDefault("bases", options.getOrDefault("base", "http://127.0.0.1:8095")).split(","));
@@ -31,6 +31,7 @@ public final class DrillDriver {
             case "verify" -> new IndexAgreement(admin, options).run();
             case "edits" -> new RacingEdits(admin, bases, options).run();
             case "searches" -> new SearchLoad(admin, bases, options).run();
+            case "smoke" -> new SearchSmoke(admin, options).run();
             case "fuzz" -> new BadInput(admin, options).run();
             case "load" -> new MixedLoad(admin, options).run();
             default -> throw new IllegalArgumentException("unknown subcommand " + args[0]);

@@ -11,6 +11,7 @@ import org.joinedup.client.api.AccountsAndAuditApi;
 import org.joinedup.client.api.CohortMatchingApi;
 import org.joinedup.client.api.IntegrationRecordsApi;
 import org.joinedup.client.api.IntroductionsApi;
+import org.joinedup.client.api.JobsApi;
 import org.joinedup.client.api.LeadersApi;
 import org.joinedup.client.api.LearningRequestsAndMatchesApi;
 import org.joinedup.client.api.MentorshipsApi;
@@ -27,6 +28,7 @@ import org.joinedup.client.model.CorroborationRequestInput;
 import org.joinedup.client.model.Credentials;
 import org.joinedup.client.model.EndorsementInput;
 import org.joinedup.client.model.IntroductionInput;
+import org.joinedup.client.model.JobView;
 import org.joinedup.client.model.LeaderInput;
 import org.joinedup.client.model.MentoringInput;
 import org.joinedup.client.model.MentorshipInput;
@@ -143,8 +145,8 @@ public final class ApiTour {
                 "the problem names scope and the values allowed: " + problem);
         done("a mistake is a 400 problem+json: " + problem.getDetail());
 
-        problem(failure(() -> new LeadersApi(client(leader)).deleteLeader(2L)), 403);
-        problem(failure(() -> new LeadersApi(client(null)).deleteLeader(2L)), 401);
+        problem(failure(() -> new LeadersApi(client(leader)).deleteLeader(2L, null)), 403);
+        problem(failure(() -> new LeadersApi(client(null)).deleteLeader(2L, null)), 401);
         done("someone else's profile is a 403, without a token a 401");
 
         var search = new SearchApi(client(null));
@@ -181,7 +183,7 @@ public final class ApiTour {
         long introductionId = introduction.getData().getId();
         var asPriya = new IntroductionsApi(client(leader));
         check(asPriya.listIntroductions("0", "20").getItems().stream().anyMatch(i -> i.getId() == introductionId), "Priya sees it");
-        asPriya.acceptIntroduction(introductionId);
+        asPriya.acceptIntroduction(introductionId, null);
         check(new IntroductionsApi(client(commissioner)).getIntroduction(introductionId).getContact() != null, "contact details once accepted");
         done("introduction " + introductionId + " asked, accepted, contact details shown");
 
@@ -191,7 +193,10 @@ public final class ApiTour {
         var audit = new AccountsAndAuditApi(client(admin)).listAuditEntries(AccountsAndAuditApi.APIListAuditEntriesRequest.newBuilder()
                 .size("5").build());
         check(compared.getInDatabase() > 0 && !audit.getItems().isEmpty(), "index check and audit trail");
-        done("admin: the index holds " + compared.getInIndex() + " of " + compared.getInDatabase() + " leaders; " + audit.getTotal() + " audit entries");
+        var rebuild = followJob(admin, searchAdmin.rebuildIndex());
+        check(rebuild.getState() == JobView.StateEnum.SUCCEEDED && rebuild.getDone().equals(compared.getInDatabase()), "the rebuild job succeeded");
+        done("admin: the index holds " + compared.getInIndex() + " of " + compared.getInDatabase() + " leaders; rebuilt as job "
+                + rebuild.getId() + " (" + rebuild.getDone() + " documents); " + audit.getTotal() + " audit entries");
 
         var accounts = new AccountsAndAuditApi(client(admin));
         var sam = accounts.createAccountWithHttpInfo(new AccountInput().username("sam-commissioner").password("a-first-password-123")
@@ -271,6 +276,16 @@ public final class ApiTour {
     private void done(String what) {
         steps++;
         System.out.println("api tour " + steps + ": " + what);
+    }
+
+    /** Polls a job (the README: "follow it until state is succeeded") for up to two minutes. */
+    private JobView followJob(String token, JobView job) throws ApiException, InterruptedException {
+        var jobs = new JobsApi(client(token));
+        for (int i = 0; i < 240 && (job.getState() == JobView.StateEnum.QUEUED || job.getState() == JobView.StateEnum.RUNNING); i++) {
+            Thread.sleep(500);
+            job = jobs.getJob(job.getId());
+        }
+        return job;
     }
 
     private static void check(boolean condition, String what) {

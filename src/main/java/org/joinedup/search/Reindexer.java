@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.joinedup.job.Progress;
 import org.joinedup.leader.LeaderService;
@@ -55,7 +54,6 @@ public class Reindexer {
     @Inject
     ElasticsearchClient client;
 
-    @Schema(name = "RebuildReport")
     public record Report(String previousIndex, String index, long documents, long millis, double documentsPerSecond,
             IndexReconciler.Report check, Instant finishedAt) {
     }

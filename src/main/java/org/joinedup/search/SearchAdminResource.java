@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -78,7 +79,8 @@ public class SearchAdminResource {
                     + " PostgreSQL and swaps it in; search answers from the old index throughout. One rebuild at a time across all"
                     + " service copies: 409 names the one under way.")
     @APIResponse(responseCode = "202", description = "Started: the job, queued; follow its Location",
-            headers = @Header(name = "Location", description = "The job: /api/admin/jobs/{id}"),
+            headers = @Header(name = "Location", description = "The job: /api/admin/jobs/{id}",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is already under way (in any copy); the detail names its job",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -50,6 +50,9 @@ public class Account extends PanacheEntityBase {
 
     public String jobTitle;
 
+    /** Where mail for this account goes (lower case; one account per address); null until known. */
+    public String email;
+
     /** Made up by the demo loader. */
     public boolean illustrative;
 

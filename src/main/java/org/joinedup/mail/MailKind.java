@@ -1,0 +1,38 @@
+package org.joinedup.mail;
+
+/**
+ * The kinds of mail the service sends. A person chooses, per kind, to get it at once, in a weekly
+ * digest or never; security mail (invitations, password resets, account decisions) always goes at once.
+ */
+public enum MailKind {
+    INTRODUCTION("Introductions asked of you and answers to yours", false),
+    MENTORSHIP("Mentorships proposed to you and answers to yours", false),
+    CORROBORATION("Requests to confirm records and answers to yours", false),
+    VERIFICATION("Your records verified by a programme", false),
+    REMINDER("Reminders of things waiting for you", false),
+    FOLLOW_UP("Questions after a mentorship ends", false),
+    SAVED_SEARCH("Leaders newly matching your saved searches", false),
+    SECURITY("Invitations, password resets and decisions on your account", true);
+
+    private final String label;
+    private final boolean security;
+
+    MailKind(String label, boolean security) {
+        this.label = label;
+        this.security = security;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Sent whatever the person's preferences: they need it to get into or protect their account. */
+    public boolean security() {
+        return security;
+    }
+
+    /** As written in the database and URLs: lower case with hyphens. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

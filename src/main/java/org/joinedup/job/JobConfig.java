@@ -19,4 +19,8 @@ public interface JobConfig {
      */
     @WithDefault("60S")
     Duration lease();
+
+    /** How long a finished job's row (its progress, errors and result) is kept for people to look at. */
+    @WithDefault("P90D")
+    Duration keep();
 }

@@ -94,6 +94,13 @@ class JobTable {
                 .setParameter("seconds", lease.toSeconds()).executeUpdate();
     }
 
+    /** Deletes the jobs that finished before {@code cutoff}; unfinished ones stay whatever their age. */
+    @Transactional(TxType.REQUIRES_NEW)
+    int deleteFinishedBefore(Instant cutoff) {
+        return em.createNativeQuery("delete from job where finished_at < :cutoff and not (" + UNFINISHED + ")")
+                .setParameter("cutoff", cutoff).executeUpdate();
+    }
+
     @Transactional(TxType.REQUIRES_NEW)
     Optional<JobView> find(long id) {
         List<?> rows = em.createNativeQuery("select " + COLUMNS + " from job where id = :id").setParameter("id", id).getResultList();

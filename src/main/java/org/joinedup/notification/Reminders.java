@@ -95,7 +95,7 @@ public class Reminders {
      * who were not nudged this calendar year. Reads the leader and account tables directly: a join
      * here is one query, where asking the leader feature leader by leader would be thousands.
      */
-    private int nudgeStaleDoingNow(Instant now) {
+    int nudgeStaleDoingNow(Instant now) {
         int year = now.atZone(ZoneOffset.UTC).getYear();
         LocalDate before = now.minus(config.doingNowAfter()).atZone(ZoneOffset.UTC).toLocalDate();
         @SuppressWarnings("unchecked")

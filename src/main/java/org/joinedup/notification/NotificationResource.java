@@ -44,7 +44,6 @@ public class NotificationResource {
     @Operation(operationId = "markNotificationRead", summary = "Mark a notification read",
             description = "Marks one of your notifications read; marking it again changes nothing. Someone else's is not found.")
     @APIResponse(responseCode = "200", description = "Marked read", content = @Content(schema = @Schema(implementation = NotificationView.class)))
-    @APIResponse(responseCode = "404", description = "No notification of yours with that id")
     public NotificationView markRead(@PathParam("id") long id) {
         return notifications.markRead(id).orElseThrow(() -> ProblemException.notFound("Notification", id));
     }

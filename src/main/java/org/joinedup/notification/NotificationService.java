@@ -1,15 +1,21 @@
 package org.joinedup.notification;
 
 import io.quarkus.panache.common.Sort;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.interceptor.Interceptor;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.joinedup.leader.LeaderRemoved;
+import org.joinedup.leader.LeaderService;
 import org.joinedup.mail.Mail;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.MailOutbox;
@@ -36,6 +42,9 @@ public class NotificationService {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    LeaderService leaders;
 
     /** What to tell: {@code reason} says why the person gets it, {@code link} the page where they act on it. */
     public record Notice(MailKind kind, String eventKey, String title, String text, String link, String reason) {
@@ -83,6 +92,29 @@ public class NotificationService {
                 .setParameter("account", accountId).setParameter("kind", notice.kind().code()).setParameter("event", notice.eventKey())
                 .setParameter("title", notice.title()).setParameter("text", notice.text()).setParameter("link", notice.link())
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Erasure: before a leader goes (their account, and its notifications, go by cascade), the
+     * notifications of other people that name them go too: "Priya Raman accepted your introduction"
+     * would otherwise outlive Priya. Runs before privacy's own observer, while the leader and
+     * account are still there to be named.
+     */
+    void onLeaderRemoved(@Observes @Priority(Interceptor.Priority.APPLICATION) LeaderRemoved removed) {
+        var mentions = new ArrayList<String>();
+        leaders.find(removed.leaderId()).ifPresent(l -> mentions.add(l.name()));
+        Account.byLeader(removed.leaderId()).ifPresent(a -> mentions.add(a.username));
+        mentions.removeIf(m -> m == null || m.isBlank());
+        if (mentions.isEmpty()) {
+            return;
+        }
+        int forgotten = em.createNativeQuery("""
+                delete from notification n
+                 where exists (select 1 from unnest(cast(:mentions as text[])) m
+                                where strpos(n.title, m) > 0 or strpos(n.body_text, m) > 0)""")
+                .setParameter("mentions", mentions.toArray(String[]::new))
+                .executeUpdate();
+        LOG.debugf("Erasure of leader %d: %d notifications naming them forgotten", removed.leaderId(), forgotten);
     }
 
     /** The caller's notifications, newest first, and how many are unread. */

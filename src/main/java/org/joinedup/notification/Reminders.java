@@ -65,7 +65,8 @@ public class Reminders {
         var answerBy = now.minus(config.answerAfter());
         var introductionsExpireBy = now.minus(config.introductionExpiry());
         var proposalsExpireBy = proposals.cutoff(now);
-        // only what is still waiting and not yet due to expire, and not reminded already
+        // only what is still waiting and not yet due to expire, and not reminded already; read here in
+        // SQL because "not reminded" is a question about this package's own table
         List<Object[]> dueIntroductions = QuarkusTransaction.requiringNew().call(() -> due("""
                 select i.id, i.leader_id, i.requester from introduction i
                  where i.status = 'requested' and i.created_at < :answerBy and i.created_at >= :expireBy

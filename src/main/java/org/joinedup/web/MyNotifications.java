@@ -3,6 +3,7 @@ package org.joinedup.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.jboss.logging.Logger;
 import org.joinedup.notification.NotificationList;
 import org.joinedup.notification.NotificationService;
 import org.joinedup.platform.PageRequest;
@@ -16,6 +17,7 @@ import org.joinedup.platform.PageRequest;
 public class MyNotifications {
 
     static final int SHOWN = 20;
+    private static final Logger LOG = Logger.getLogger(MyNotifications.class);
 
     @Inject
     NotificationService notifications;
@@ -32,8 +34,20 @@ public class MyNotifications {
         return latest;
     }
 
-    /** Unread notifications, for the header; 0 when signed out. */
+    /**
+     * Unread notifications, for the header; 0 when signed out. The count is a nicety: a page (an
+     * error page while PostgreSQL is down, say) renders without it rather than fail.
+     */
     public long unread() {
-        return page.signedIn() ? latest().unread() : 0;
+        // an error page answered before any resource runs is rendered on the event loop, where the database may not be asked
+        if (!page.signedIn() || io.vertx.core.Context.isOnEventLoopThread()) {
+            return 0;
+        }
+        try {
+            return latest().unread();
+        } catch (RuntimeException e) {
+            LOG.debugf("No unread count for the header: %s", e.getMessage());
+            return 0;
+        }
     }
 }

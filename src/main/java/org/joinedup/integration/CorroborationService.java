@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
+import org.joinedup.notification.Notices;
 import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.organisation.OrganisationView;
 import org.joinedup.platform.Page;
@@ -63,6 +64,9 @@ public class CorroborationService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Notices notices;
+
     /** The outcome of asking: created the first time, moved to the current revision when asked again. */
     public record Asked(CorroborationRequestView request, boolean created) {
     }
@@ -101,6 +105,7 @@ public class CorroborationService {
         }
         var view = view(request, record);
         audit.record("ask", "record", recordId, null, view);
+        notices.corroborationAsked(request.id, recordId, record.title, record.leaderId, code, record.revision);
         LOG.infof("%s asked %s to corroborate record %d at revision %d", user.name(), code, recordId, record.revision);
         return Optional.of(new Asked(view, existing.isEmpty()));
     }
@@ -246,6 +251,11 @@ public class CorroborationService {
         records.restate(record);
         var after = records.endorsementView(endorsement, record);
         audit.record(Endorsement.VERIFICATION.equals(kind) ? "verify" : "endorse", "record", record.id, before, after);
+        if (Endorsement.VERIFICATION.equals(kind)) {
+            notices.recordVerified(record.id, record.title, record.leaderId, programme, endorsement.confirmed(), record.revision);
+        } else {
+            notices.recordEndorsed(record.id, record.title, record.leaderId, organisation, endorsement.confirmed(), record.revision);
+        }
         LOG.infof("Record %d %s %s by account %d (%s) for revision %d; now %s", record.id, kind, decision, account.id(),
                 organisation == null ? programme : organisation, record.revision, record.verification.code);
         return new Given(records.view(record), existing.isEmpty());

@@ -19,6 +19,8 @@ public class Introduction extends PanacheEntityBase {
     public static final String REQUESTED = "requested";
     public static final String ACCEPTED = "accepted";
     public static final String DECLINED = "declined";
+    /** Unanswered for joinedup.reminders.introduction-expiry; only the reminder pass sets it. */
+    public static final String EXPIRED = "expired";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.joinedup.leader.LeaderService;
+import org.joinedup.notification.Notices;
 import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
@@ -31,6 +32,9 @@ public class IntroductionService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Notices notices;
+
     public IntroductionView ask(IntroductionInput input) {
         // a hidden leader and a missing one get the same answer
         if (!leaders.visibleToCaller(input.leaderId())) {
@@ -51,6 +55,7 @@ public class IntroductionService {
         introduction.persist();
         var view = view(introduction);
         audit.record("introduction-requested", "introduction", introduction.id, null, view);
+        notices.introductionAsked(introduction.id, introduction.leaderId, introduction.requester);
         return view;
     }
 
@@ -73,8 +78,32 @@ public class IntroductionService {
                 audit.record("contact-disclosed", "introduction", id, null,
                         java.util.Map.of("leader", introduction.leaderId, "to", introduction.requester));
             }
+            notices.introductionAnswered(id, introduction.leaderId, introduction.requester, accept);
         });
         return found.map(this::view);
+    }
+
+    /**
+     * Expires every introduction asked before the cutoff that its leader has not answered, and tells
+     * each requester. One conditional UPDATE claims the rows, so a copy running at the same time
+     * finds them no longer requested and each expires once.
+     */
+    @SuppressWarnings("unchecked")
+    @Transactional(TxType.REQUIRED)
+    public int expireUnanswered(Instant cutoff) {
+        List<Object[]> expired = Introduction.getEntityManager().createNativeQuery("""
+                update introduction set status = 'expired', answered_at = now(), version = version + 1
+                 where status = 'requested' and created_at < :cutoff
+                returning id, leader_id, requester""")
+                .setParameter("cutoff", cutoff)
+                .getResultList();
+        for (var row : expired) {
+            long id = ((Number) row[0]).longValue();
+            audit.record("introduction-expired", "introduction", id, java.util.Map.of("status", Introduction.REQUESTED),
+                    java.util.Map.of("status", Introduction.EXPIRED, "askedBefore", cutoff.toString()));
+            notices.introductionExpired(id, ((Number) row[1]).longValue(), (String) row[2]);
+        }
+        return expired.size();
     }
 
     /** Erasure: introductions asked of the leader and those their account asked for go; returns their ids. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderRemoved;
 import org.joinedup.leader.LeaderService;
+import org.joinedup.notification.Notices;
 import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
@@ -51,6 +52,9 @@ public class MentorshipService {
 
     @Inject
     MatchingLimits limits;
+
+    @Inject
+    Notices notices;
 
     public MentorshipView propose(MentorshipInput input, Long cohortMatchId) {
         Optional<LearningRequest> found = LearningRequest.findByIdOptional(input.requestId());
@@ -99,6 +103,7 @@ public class MentorshipService {
         mentorship.proposedByLearner = byLearner;
         mentorship.persist();
         audit.record("propose", "mentorship", mentorship.id, null, view(mentorship));
+        notices.mentorshipProposed(mentorship.id, mentorship.mentorId, mentorship.learnerId);
         LOG.infof("Proposed mentorship %d: leader %d for request %d (score %.2f)", mentorship.id, mentorship.mentorId, request.id,
                 mentorship.score);
         return view(mentorship);
@@ -132,6 +137,9 @@ public class MentorshipService {
             if (to == MentorshipStatus.ACCEPTED) {
                 // from here each side sees the other's contact details
                 audit.record("contact-disclosed", "mentorship", id, null, Map.of("mentor", m.mentorId, "learner", m.learnerId));
+            }
+            if (to == MentorshipStatus.ACCEPTED || to == MentorshipStatus.DECLINED) {
+                notices.mentorshipAnswered(id, m.mentorId, m.learnerId, to == MentorshipStatus.ACCEPTED);
             }
             LOG.infof("Mentorship %d is now %s", id, to.code);
         });
@@ -236,7 +244,7 @@ public class MentorshipService {
         List<Object[]> expired = Mentorship.getEntityManager().createNativeQuery("""
                 update mentorship set status = 'expired', responded_at = now(), version = version + 1
                  where status = 'proposed' and proposed_at < :cutoff
-                returning id, mentor_id""")
+                returning id, mentor_id, learner_id""")
                 .setParameter("cutoff", cutoff)
                 .getResultList();
         for (var row : expired) {
@@ -245,6 +253,7 @@ public class MentorshipService {
             leaders.releaseMentee(mentorId);
             audit.record("expire", "mentorship", id, Map.of("status", MentorshipStatus.PROPOSED.code),
                     Map.of("status", MentorshipStatus.EXPIRED.code, "proposedBefore", cutoff.toString()));
+            notices.mentorshipExpired(id, mentorId, ((Number) row[2]).longValue());
         }
         if (!expired.isEmpty()) {
             LOG.infof("Expired %d proposals unanswered since %s; their mentors' places are free again", expired.size(), cutoff);

@@ -104,6 +104,9 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/introductions/{id}/accept", SIGNED_IN),
             Map.entry("POST /api/introductions/{id}/decline", SIGNED_IN),
             Map.entry("GET /api/me", SIGNED_IN),
+            Map.entry("GET /api/me/notifications", SIGNED_IN),
+            Map.entry("POST /api/me/notifications/{id}/read", SIGNED_IN),
+            Map.entry("POST /api/me/notifications/read-all", SIGNED_IN),
             Map.entry("GET /api/me/export", Set.of(Roles.LEADER)),
             Map.entry("DELETE /api/me", Set.of(Roles.LEADER))));
 

@@ -19,7 +19,10 @@ public interface AccountLinksConfig {
     @WithDefault("P1D")
     Duration confirmationLifetime();
 
-    /** A reset asked for again within this time makes no new link or mail (the first one still works). */
+    /**
+     * A reset, or an account request with the same address, asked for again within this time makes
+     * no new link or mail (the first one still works): nobody can flood an address through us.
+     */
     @WithDefault("PT2M")
     Duration resetQuietPeriod();
 }

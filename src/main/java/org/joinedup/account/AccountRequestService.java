@@ -102,6 +102,9 @@ public class AccountRequestService {
         if (!again) {
             request.state = AccountRequest.UNCONFIRMED;
             request.persist();
+        } else if (AccountRequest.UNCONFIRMED.equals(request.state)
+                && links.openSinceForRequest(LinkPurpose.ADDRESS_CONFIRMATION, request.id, Instant.now().minus(config.resetQuietPeriod()))) {
+            return answer; // asked again at once: the link just mailed still works, and the address is not flooded
         } else {
             links.revokeForRequest(LinkPurpose.ADDRESS_CONFIRMATION, request.id);
         }

@@ -131,6 +131,16 @@ public class OneTimeLinks {
         return count.longValue() > 0;
     }
 
+    /** Whether a link of this purpose for the account request was made since {@code since} and is still open. */
+    @Transactional(TxType.MANDATORY)
+    public boolean openSinceForRequest(LinkPurpose purpose, long requestId, Instant since) {
+        var count = (Number) em.createNativeQuery("""
+                select count(*) from one_time_link where purpose = :purpose and account_request_id = :request
+                   and used_at is null and expires_at > now() and created_at > :since""")
+                .setParameter("purpose", purpose.code()).setParameter("request", requestId).setParameter("since", since).getSingleResult();
+        return count.longValue() > 0;
+    }
+
     private static Link link(Object[] r, LinkPurpose purpose) {
         return new Link(((Number) r[0]).longValue(), purpose, number(r[1]), number(r[2]), number(r[3]), (String) r[4]);
     }

@@ -79,6 +79,18 @@ public final class AccountFixtures {
         assertEquals(true, changed > 0, "links to expire");
     }
 
+    /** The id of the account with this username (read from the database: the admin list pages at 100). */
+    public static long accountId(String username) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("select id from account where username = :u").setParameter("u", username).getSingleResult()).longValue());
+    }
+
+    /** How many accounts are linked to the leader. */
+    public static long accountsOfLeader(long leaderId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("select count(*) from account where leader_id = :l").setParameter("l", leaderId).getSingleResult()).longValue());
+    }
+
     public static List<QueuedMail> securityMail(String email) {
         return QueuedMail.to(email, MailKind.SECURITY);
     }

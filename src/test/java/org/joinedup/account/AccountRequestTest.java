@@ -139,6 +139,14 @@ class AccountRequestTest {
     }
 
     @Test
+    void askingAgainAtOnceMailsOneLink() {
+        var email = address("twice");
+        ask(email, null).statusCode(202);
+        ask(email, null).statusCode(202);
+        assertEquals(1, AccountFixtures.securityMail(email).size());
+    }
+
+    @Test
     void badInputNamesTheField() {
         ask("not-an-address", null).statusCode(400).body("violations[0].field", equalTo("email"));
         ask(address("x"), "NOSUCHORG").statusCode(400).body("violations[0].field", equalTo("organisation"));

@@ -59,12 +59,7 @@ class InvitationTest {
         var token = Fixtures.token(username, PASSWORD);
         given().header("Authorization", Fixtures.bearer(token)).when().get("/api/me").then().statusCode(200);
         as("demo-admin").queryParam("action", "claim-invitation").when().get("/api/admin/audit").then().statusCode(200)
-                .body("items.entityId", hasItem(String.valueOf(idOf(username))));
-    }
-
-    private static long idOf(String username) {
-        return as("demo-admin").queryParam("size", 500).when().get("/api/admin/accounts").then().statusCode(200).extract().jsonPath()
-                .getLong("items.find { it.username == '" + username + "' }.id");
+                .body("items.entityId", hasItem(String.valueOf(AccountFixtures.accountId(username))));
     }
 
     @Test
@@ -170,9 +165,7 @@ class InvitationTest {
         pool.shutdown();
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(7, statuses.stream().filter(s -> s == 410 || s == 409).count(), statuses.toString());
-        var accounts = as("demo-admin").queryParam("size", 500).when().get("/api/admin/accounts").then().statusCode(200).extract().jsonPath()
-                .getList("items.findAll { it.leaderId == " + leaderId + " }");
-        assertEquals(1, accounts.size());
+        assertEquals(1, AccountFixtures.accountsOfLeader(leaderId));
     }
 
     @Test

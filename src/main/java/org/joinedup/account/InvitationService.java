@@ -100,7 +100,9 @@ public class InvitationService {
                     problems.add("leader " + leaderId + ": no such leader");
                 }
             } catch (ProblemException e) {
-                problems.add("leader " + leaderId + ": " + e.getMessage());
+                var violations = e.problem().violations();
+                problems.add("leader " + leaderId + ": " + (violations == null || violations.isEmpty() ? e.getMessage()
+                        : violations.stream().map(v -> v.field() + " " + v.message()).collect(java.util.stream.Collectors.joining("; "))));
             }
         });
         return problems;

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +167,27 @@ class InvitationTest {
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(7, statuses.stream().filter(s -> s == 410 || s == 409).count(), statuses.toString());
         assertEquals(1, AccountFixtures.accountsOfLeader(leaderId));
+    }
+
+    @Inject
+    InvitationService invitations;
+
+    @Test
+    void inviteAllInvitesThoseItCanAndListsTheRest() {
+        long first = leader("Ada Allinvited");
+        long second = leader("Bo Allinvited");
+        var firstEmail = address("ada");
+        var secondEmail = address("bo");
+        var addresses = new java.util.LinkedHashMap<Long, String>();
+        addresses.put(first, firstEmail);
+        addresses.put(987654321L, address("ghost"));
+        addresses.put(second, "not an address");
+        var problems = invitations.inviteAll(addresses, "import of leaders.csv");
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("leader 987654321"), problems.toString());
+        assertEquals(1, AccountFixtures.securityMail(firstEmail).size());
+        assertEquals(0, AccountFixtures.securityMail(secondEmail).size());
+        claim(linkToken(firstEmail), null, PASSWORD).statusCode(201).body("leaderId", equalTo((int) first));
     }
 
     @Test

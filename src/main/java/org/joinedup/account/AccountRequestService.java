@@ -81,14 +81,14 @@ public class AccountRequestService {
         var answer = new Asked(match, "We have sent a link to " + address + ". Follow it within "
                 + hours(config.confirmationLifetime()) + " to confirm the address; programme staff then look at your request.");
         if (accounts.addressTaken(address)) {
-            // never say so in the answer: the address's owner is told instead (once a day at most)
-            mail.enqueue(new Mail(null, address, MailKind.SECURITY, "account-request-has-account-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC),
-                    "You already have a JoinedUp account",
-                    "Someone (perhaps you) asked for a JoinedUp account with this address, but it has one already. "
-                            + "Sign in, or if you have forgotten the password, reset it at " + links.page("/account/forgot")
+            // never say so in the answer: the address's owner is told instead (once a day at most; nothing to a disabled account)
+            accounts.findEnabledByEmail(address).ifPresent(owner -> mail.enqueue(new Mail(owner.id(), address, MailKind.SECURITY,
+                    "account-request-has-account-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC), "You already have a JoinedUp account",
+                    "Someone (perhaps you) asked for a JoinedUp account with this address, but it has one already: " + owner.username()
+                            + ". Sign in, or if you have forgotten the password, reset it at " + links.page("/account/forgot")
                             + ".\n\nIf it was not you, you need do nothing.\n",
-                    "Someone asked for a JoinedUp account with your address"));
-            LOG.infof("An account was asked for with an address that has one; its owner is mailed");
+                    "Someone asked for a JoinedUp account with your address")));
+            LOG.infof("An account was asked for with an address that has one; its owner is mailed if the account is enabled");
             return answer;
         }
         var request = AccountRequest.openFor(address).orElseGet(AccountRequest::new);

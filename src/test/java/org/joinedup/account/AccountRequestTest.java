@@ -139,6 +139,15 @@ class AccountRequestTest {
     }
 
     @Test
+    void aDisabledAccountsAddressGetsTheSameAnswerAndNoMail() {
+        var existing = AccountFixtures.claimedLeader("Dina Disabled");
+        as("demo-admin").when().post("/api/admin/accounts/" + AccountFixtures.accountId(existing) + "/disable").then().statusCode(200);
+        int before = AccountFixtures.securityMail(existing).size();
+        ask(existing, null).statusCode(202).body("domain.kind", equalTo("none"));
+        assertEquals(before, AccountFixtures.securityMail(existing).size());
+    }
+
+    @Test
     void askingAgainAtOnceMailsOneLink() {
         var email = address("twice");
         ask(email, null).statusCode(202);

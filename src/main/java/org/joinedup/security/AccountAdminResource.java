@@ -58,10 +58,10 @@ public class AccountAdminResource {
 
     @POST
     @Path("/accounts")
-    @Operation(operationId = "createAccount", summary = "Create an account", description = "With its roles; a leader account names its leader.")
+    @Operation(operationId = "createAccount", summary = "Create an account", description = "With its roles; a leader account names its leader. The password must meet the password policy (docs/accounts.md).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AccountView.class)))
     public Response create(@Valid @NotNull AccountInput input) {
-        return Response.status(Response.Status.CREATED).entity(accounts.create(input)).build();
+        return Response.status(Response.Status.CREATED).entity(accounts.createByAdmin(input)).build();
     }
 
     @PUT

@@ -50,6 +50,115 @@ public class AccountService {
         return create(input, false);
     }
 
+    /** An admin's new account: its password must meet the policy (passwords from configuration are not checked). */
+    public AccountView createByAdmin(AccountInput input) {
+        var problems = PasswordPolicy.check("password", input.password(), input.username(), null);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        return create(input, false);
+    }
+
+    /**
+     * A leader's own account, made when they claim an invitation: the username they chose (or their
+     * address), the invited address as its mail address. The caller has checked the password.
+     */
+    @Transactional(TxType.MANDATORY)
+    public AccountView createClaimed(String username, String email, String password, long leaderId) {
+        var name = username.strip().toLowerCase(Locale.ROOT);
+        if (Account.byUsername(name).isPresent()) {
+            throw ProblemException.invalid(Violation.body("username", "is taken; choose another"));
+        }
+        if (Account.byLeader(leaderId).isPresent()) {
+            throw ProblemException.conflict("this leader already has an account; sign in, or reset its password");
+        }
+        requireFreeAddress(email);
+        var account = new Account();
+        account.username = name;
+        account.email = email;
+        account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+        account.roles = new ArrayList<>(List.of(Roles.LEADER));
+        account.leaderId = leaderId;
+        account.persist();
+        var view = view(account);
+        audit.record("claim-invitation", "account", account.id, null, view);
+        LOG.infof("Leader %d claimed an invitation as account %s", leaderId, account.username);
+        return view;
+    }
+
+    /**
+     * An approved request's account: its address as username, no password anyone knows (a random
+     * one, hashed) until the person sets theirs through the mailed link.
+     */
+    @Transactional(TxType.MANDATORY)
+    public AccountView createApproved(String email, String fullName, String jobTitle, String organisation, String role, Long leaderId) {
+        if (Account.byUsername(email).isPresent()) {
+            throw ProblemException.conflict("an account with this address as its username exists already");
+        }
+        if (leaderId != null && Account.byLeader(leaderId).isPresent()) {
+            throw ProblemException.conflict("leader " + leaderId + " already has an account");
+        }
+        requireFreeAddress(email);
+        var account = new Account();
+        account.username = email;
+        account.email = email;
+        account.passwordHash = BcryptUtil.bcryptHash(java.util.UUID.randomUUID() + "-" + System.nanoTime(), BCRYPT_COST);
+        account.roles = new ArrayList<>(List.of(role));
+        account.leaderId = leaderId;
+        account.fullName = blankToNull(fullName);
+        account.jobTitle = blankToNull(jobTitle);
+        account.organisationCode = organisation;
+        account.persist();
+        var view = view(account);
+        audit.record("create-approved", "account", account.id, null, view);
+        LOG.infof("%s approved an account request: account %s with role %s", user.name(), account.username, role);
+        return view;
+    }
+
+    /** Sets a new password (checked by the caller) through a one-time link: every session of the account ends. */
+    @Transactional(TxType.MANDATORY)
+    public boolean resetPassword(long accountId, String password) {
+        Optional<Account> found = Account.findByIdOptional(accountId);
+        if (found.isEmpty() || found.get().disabledAt != null) {
+            return false;
+        }
+        var account = found.get();
+        account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+        account.revokeSessions();
+        audit.record("password-reset", "account", account.id, null, null);
+        LOG.infof("Account %s set its password through a mailed link; its earlier tokens are revoked", account.username);
+        return true;
+    }
+
+    /** The enabled account with this mail address, if there is one. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<AccountView> findEnabledByEmail(String email) {
+        return Account.<Account>find("email", email.strip().toLowerCase(Locale.ROOT)).firstResultOptional()
+                .filter(a -> a.disabledAt == null).map(this::view);
+    }
+
+    /** Whether some account (enabled or not) has this mail address. */
+    @Transactional(TxType.SUPPORTS)
+    public boolean addressTaken(String email) {
+        return Account.count("email", email.strip().toLowerCase(Locale.ROOT)) > 0;
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public boolean leaderHasAccount(long leaderId) {
+        return Account.byLeader(leaderId).isPresent();
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    public boolean usernameTaken(String username) {
+        return Account.byUsername(username).isPresent();
+    }
+
+    private static void requireFreeAddress(String email) {
+        if (Account.count("email", email) > 0) {
+            throw ProblemException.conflict("an account with this mail address exists already; sign in, or reset its password");
+        }
+    }
+
     /** An account the demo loader makes up (a demo partner, say): marked illustrative wherever it shows. */
     public AccountView createIllustrative(AccountInput input) {
         return create(input, true);
@@ -124,14 +233,28 @@ public class AccountService {
         return found.map(this::view);
     }
 
-    /** Needs the current password; every other session of the account ends. */
-    public Account changePassword(String username, String current, String replacement) {
+    /**
+     * Needs the current password, checked under the same failed-attempt delay as signing in (a stolen
+     * session must not become a way to guess it); every other session of the account ends.
+     */
+    public Account changePassword(String username, String current, String replacement, String address) {
         var account = Account.byUsername(username).orElseThrow(() -> ProblemException.notFound("Account", username));
+        var wait = throttle.attempt(account.username, address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            throw new ProblemException(org.joinedup.platform.Problem.of("too-many-attempts", "Too many attempts", 429,
+                    "too many wrong passwords; try again in " + seconds + " seconds")).retryAfter(seconds);
+        }
         if (!BcryptUtil.matches(current, account.passwordHash)) {
             throw ProblemException.invalid(Violation.body("currentPassword", "is not your current password"));
         }
-        if (replacement.strip().equalsIgnoreCase(username) || replacement.equals(current)) {
-            throw ProblemException.invalid(Violation.body("newPassword", "must differ from the username and the current password"));
+        throttle.succeeded(account.username, address);
+        if (replacement.equals(current)) {
+            throw ProblemException.invalid(Violation.body("newPassword", "must differ from the current password"));
+        }
+        var problems = PasswordPolicy.check("newPassword", replacement, account.username, account.email);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
         }
         account.passwordHash = BcryptUtil.bcryptHash(replacement, BCRYPT_COST);
         account.revokeSessions();

@@ -78,12 +78,14 @@ public class AuthResource {
     @Path("/password")
     @Authenticated
     @Operation(operationId = "changePassword", summary = "Change your password",
-            description = "The current password is required. Every other token of yours stops working; the answer is a new token.")
+            description = "The current password is required (wrong ones count towards the sign-in delay: 429 with Retry-After); "
+                    + "the new one must meet the password policy (docs/accounts.md). Every other token of yours stops working; the answer is a new token.")
     @APIResponse(responseCode = "200", description = "Changed: a new token", content = @Content(schema = @Schema(implementation = TokenService.Token.class)))
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "404", description = NOT_OWN_TOKENS)
-    public TokenService.Token changePassword(@Valid @NotNull PasswordChange change) {
+    public TokenService.Token changePassword(@Valid @NotNull PasswordChange change, @Context HttpServerRequest request) {
         requireOwnTokens();
-        var account = accounts.changePassword(user.name(), change.currentPassword(), change.newPassword());
+        var account = accounts.changePassword(user.name(), change.currentPassword(), change.newPassword(), SignIn.clientAddress(request));
         return signIn.reissue(account);
     }
 

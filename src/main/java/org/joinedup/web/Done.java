@@ -19,7 +19,10 @@ enum Done {
     MENTOR_PROPOSED("Mentor proposed; they will see it in My work."),
     CORROBORATION_ASKED("Asked: any account of that organisation can now confirm or reject the record on its Corroboration page."),
     CORROBORATION_CONFIRMED("Confirmed: the record shows who confirmed it and when."),
-    CORROBORATION_REJECTED("Rejected: the record's leader and programme staff see it; the public does not.");
+    CORROBORATION_REJECTED("Rejected: the record's leader and programme staff see it; the public does not."),
+    PASSWORD_CHANGED("Your password is changed: your other sessions have ended."),
+    ACCOUNT_APPROVED("Approved: the account is made and a link to set its password is mailed."),
+    ACCOUNT_REJECTED("Rejected: the person is mailed the decision.");
 
     final String message;
 

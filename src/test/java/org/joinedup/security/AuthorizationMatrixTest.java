@@ -108,6 +108,17 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/me/notifications/{id}/read", SIGNED_IN),
             Map.entry("POST /api/me/notifications/read-all", SIGNED_IN),
             Map.entry("GET /api/me/export", Set.of(Roles.LEADER)),
+            Map.entry("POST /api/leaders/{id}/invitation", STAFF),
+            Map.entry("POST /api/invitations/claim", EVERYONE),
+            Map.entry("POST /api/account-requests", EVERYONE),
+            Map.entry("POST /api/account-requests/confirmation", EVERYONE),
+            Map.entry("GET /api/account-requests", STAFF),
+            Map.entry("POST /api/account-requests/{id}/approval", STAFF),
+            Map.entry("POST /api/account-requests/{id}/rejection", STAFF),
+            Map.entry("POST /api/password-reset", EVERYONE),
+            Map.entry("POST /api/password-reset/completion", EVERYONE),
+            Map.entry("GET /api/admin/organisations/{code}/domains", ADMIN),
+            Map.entry("PUT /api/admin/organisations/{code}/domains", ADMIN),
             Map.entry("DELETE /api/me", Set.of(Roles.LEADER))));
 
     @BeforeAll

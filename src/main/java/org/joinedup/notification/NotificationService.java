@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderRemoved;
 import org.joinedup.leader.LeaderService;
@@ -33,6 +34,10 @@ import org.joinedup.security.CurrentUser;
 public class NotificationService {
 
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
+
+    /** Where people reach this service: mail needs absolute links, the in-app list keeps relative ones. */
+    @ConfigProperty(name = "joinedup.public-url")
+    String publicUrl;
 
     @Inject
     EntityManager em;
@@ -76,7 +81,7 @@ public class NotificationService {
             }
             if (account.email != null) {
                 mail.enqueue(new Mail(account.id, account.email, notice.kind(), notice.eventKey(), notice.title(),
-                        notice.text() + "\n\nSee it in JoinedUp: " + notice.link(), notice.reason()));
+                        notice.text() + "\n\nSee it in JoinedUp: " + publicUrl + notice.link(), notice.reason()));
             }
         }
         LOG.debugf("Notified %s of %s: %d new", to, notice.eventKey(), told);

@@ -136,4 +136,33 @@ class MailPreferencesTest {
                 .body("preferences.findAll { it.choice != 'immediately' }", org.hamcrest.Matchers.empty());
         assertTrue(tokens.read(good).isPresent());
     }
+
+    @Test
+    void theMailPageShowsTheChoicesAndSavesThemWithItsFormToken() {
+        var account = MailFixtures.account("page");
+        var session = account.token();
+        var noRedirects = io.restassured.config.RestAssuredConfig.config()
+                .redirect(io.restassured.config.RedirectConfig.redirectConfig().followRedirects(false));
+        var page = given().cookie("joinedup-session", session).when().get("/account/mail").then().statusCode(200)
+                .contentType(containsString("text/html")).body(containsString("name=\"reminder\"")).body(containsString("Always sent"))
+                .extract().asString();
+        var matcher = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(matcher.find(), "the form carries its token");
+        var csrf = matcher.group(1);
+
+        given().config(noRedirects).cookie("joinedup-session", session).formParam("reminder", "never").when().post("/account/mail")
+                .then().statusCode(403);
+        given().config(noRedirects).cookie("joinedup-session", session).formParam("csrf", csrf).formParam("reminder", "sometimes")
+                .when().post("/account/mail").then().statusCode(400).body(containsString("error-summary")).body(containsString("Reminder must be one of"));
+        as(account).when().get("/api/me/mail-preferences").then().body("preferences.find { it.kind == 'reminder' }.choice", equalTo("immediately"));
+
+        given().config(noRedirects).cookie("joinedup-session", session).formParam("csrf", csrf).formParam("reminder", "weekly")
+                .formParam("security", "never").when().post("/account/mail").then().statusCode(303)
+                .header("Location", containsString("/account/mail?saved=1"));
+        as(account).when().get("/api/me/mail-preferences").then().body("preferences.find { it.kind == 'reminder' }.choice", equalTo("weekly"))
+                .body("preferences.find { it.kind == 'security' }.choice", equalTo("immediately"));
+        given().cookie("joinedup-session", session).when().get("/account/mail?saved=1").then().statusCode(200)
+                .body(containsString("Your mail choices are saved")).body(containsString("id=\"reminder-weekly\" name=\"reminder\" type=\"radio\" value=\"weekly\" checked"));
+        given().cookie("joinedup-session", session).when().get("/my-work").then().statusCode(200).body(containsString("href=\"/account/mail\""));
+    }
 }

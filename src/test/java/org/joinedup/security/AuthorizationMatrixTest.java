@@ -105,6 +105,10 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/introductions/{id}/decline", SIGNED_IN),
             Map.entry("GET /api/me", SIGNED_IN),
             Map.entry("GET /api/me/export", Set.of(Roles.LEADER)),
+            Map.entry("GET /api/me/mail-preferences", SIGNED_IN),
+            Map.entry("PUT /api/me/mail-preferences", SIGNED_IN),
+            Map.entry("GET /api/admin/mail", ADMIN),
+            Map.entry("POST /api/admin/mail/{id}/resend", ADMIN),
             Map.entry("DELETE /api/me", Set.of(Roles.LEADER))));
 
     @BeforeAll

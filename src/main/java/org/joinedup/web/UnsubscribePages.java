@@ -12,8 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.MailPreferences;
 import org.joinedup.mail.UnsubscribeTokens;
@@ -51,12 +51,13 @@ public class UnsubscribePages {
         return Pages.html(200, Templates.confirm(token, what(unsubscribe.kind())));
     }
 
+    /** RFC 8058 shows the body as multipart/form-data; mail clients and the page's form also send it urlencoded. */
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes({ MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA })
     @Produces(MediaType.TEXT_HTML)
-    public Response unsubscribe(@QueryParam("token") String token, MultivaluedMap<String, String> form) {
+    public Response unsubscribe(@QueryParam("token") String token, @RestForm("List-Unsubscribe") String oneClick) {
         var unsubscribe = read(token);
-        if (!"One-Click".equals(form.getFirst("List-Unsubscribe"))) {
+        if (!"One-Click".equals(oneClick)) {
             throw ProblemException.invalid(Violation.body("List-Unsubscribe", "must be One-Click (RFC 8058)"));
         }
         preferences.unsubscribe(unsubscribe.accountId(), unsubscribe.kind());

@@ -115,6 +115,11 @@ class MailPreferencesTest {
 
         var id = MailFixtures.queue(account, MailKind.CORROBORATION, "Another request to confirm");
         MailFixtures.awaitRow(id, r -> r.state().equals("dropped"));
+
+        // the body as RFC 8058's example sends it: multipart/form-data
+        var reminders = tokens.link(account.id(), MailKind.REMINDER).replace("http://localhost:8080", "");
+        given().multiPart("List-Unsubscribe", "One-Click").when().post(reminders).then().statusCode(200);
+        as(account).when().get("/api/me/mail-preferences").then().body("preferences.find { it.kind == 'reminder' }.choice", equalTo("never"));
     }
 
     @Test

@@ -13,13 +13,13 @@ import java.util.function.Predicate;
 import org.joinedup.Fixtures;
 
 /** Accounts with mail addresses, mail queued as a feature would queue it, and outbox rows as the sender left them. */
-final class MailFixtures {
+public final class MailFixtures {
 
-    static final String PASSWORD = "a-mail-test-password-long";
+    public static final String PASSWORD = "a-mail-test-password-long";
 
     /** An account made for a test, with its own address. */
-    record TestAccount(long id, String username, String email) {
-        String token() {
+    public record TestAccount(long id, String username, String email) {
+        public String token() {
             return Fixtures.token(username, PASSWORD);
         }
     }
@@ -32,7 +32,7 @@ final class MailFixtures {
     }
 
     /** A commissioner account with the address {@code localPart-<unique>@example.org}. */
-    static TestAccount account(String localPart) {
+    public static TestAccount account(String localPart) {
         var username = "mail-" + System.nanoTime();
         var id = given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-admin"))).contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", PASSWORD, "roles", List.of("commissioner")))

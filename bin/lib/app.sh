@@ -31,6 +31,8 @@ app_env() {
   # database. Local use only: the service refuses the accounts unless it listens on loopback.
   export JOINEDUP_DEMO_LOAD_ON_EMPTY="${JOINEDUP_DEMO_LOAD_ON_EMPTY:-true}"
   export JOINEDUP_DEMO_PASSWORD="${JOINEDUP_DEMO_PASSWORD:-$DEMO_PASSWORD_DEFAULT}"
+  # mail goes to the local inbox (bin/lib/mail.sh) unless a deployment names its SMTP server
+  mail_env
   app_secret
   export JOINEDUP_SECURITY_KEYS_ENCRYPTION_KEY_FILE="${JOINEDUP_SECURITY_KEYS_ENCRYPTION_KEY_FILE:-$APP_SECRET}"
 }

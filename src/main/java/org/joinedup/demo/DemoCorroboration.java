@@ -86,6 +86,7 @@ class DemoCorroboration {
         String password = demoPassword.filter(p -> !p.isBlank()).orElseGet(DemoCorroboration::unusablePassword);
         accounts.createIllustrative(new AccountInput(VERIFIER, password, List.of(Roles.PROGRAMME), null, "Demo programme verifier",
                 "Programme verifier (illustrative)", null));
+        DemoMail.giveAddress(VERIFIER);
         for (var record : loaded) {
             var view = records.find(record.recordId()).orElseThrow();
             var given = new HashSet<String>();
@@ -175,6 +176,7 @@ class DemoCorroboration {
             accounts.createIllustrative(new AccountInput(username, password, List.of(Roles.COMMISSIONER), null,
                     fullName == null || fullName.isBlank() ? "Demo partner of " + organisation.name() : fullName,
                     jobTitle == null || jobTitle.isBlank() ? "Partner (illustrative)" : jobTitle, code));
+            DemoMail.giveAddress(username);
             return username;
         });
     }

@@ -135,8 +135,10 @@ public class DemoDataLoader {
             return;
         }
         accounts.create(new AccountInput("demo-leader", password.get(), List.of(Roles.LEADER), leaderId));
+        DemoMail.giveAddress("demo-leader");
         for (var role : List.of(Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN)) {
             accounts.create(new AccountInput("demo-" + role, password.get(), List.of(role), null));
+            DemoMail.giveAddress("demo-" + role);
         }
         LOG.infof("Created demo accounts demo-leader (leader %d), demo-commissioner, demo-programme, demo-admin", leaderId);
     }

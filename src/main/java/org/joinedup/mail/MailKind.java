@@ -12,7 +12,9 @@ public enum MailKind {
     REMINDER("Reminders of things waiting for you", false),
     FOLLOW_UP("Questions after a mentorship ends", false),
     SAVED_SEARCH("Leaders newly matching your saved searches", false),
-    SECURITY("Invitations, password resets and decisions on your account", true);
+    SECURITY("Invitations, password resets and decisions on your account", true),
+    /** The weekly mail listing the mails a person chose to get weekly; made by MailDigest, not queued by features. */
+    DIGEST("Your weekly digest", false);
 
     private final String label;
     private final boolean security;
@@ -29,6 +31,21 @@ public enum MailKind {
     /** Sent whatever the person's preferences: they need it to get into or protect their account. */
     public boolean security() {
         return security;
+    }
+
+    /** A kind the person chooses for (every kind but security and the digest itself). */
+    public boolean choosable() {
+        return !security && this != DIGEST;
+    }
+
+    /** The kind written as {@code code}, if there is one. */
+    public static java.util.Optional<MailKind> ofCode(String code) {
+        for (var kind : values()) {
+            if (kind.code().equals(code)) {
+                return java.util.Optional.of(kind);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** As written in the database and URLs: lower case with hyphens. */

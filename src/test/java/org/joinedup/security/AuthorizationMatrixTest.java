@@ -119,6 +119,10 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/password-reset/completion", EVERYONE),
             Map.entry("GET /api/admin/organisations/{code}/domains", ADMIN),
             Map.entry("PUT /api/admin/organisations/{code}/domains", ADMIN),
+            Map.entry("GET /api/me/mail-preferences", SIGNED_IN),
+            Map.entry("PUT /api/me/mail-preferences", SIGNED_IN),
+            Map.entry("GET /api/admin/mail", ADMIN),
+            Map.entry("POST /api/admin/mail/{id}/resend", ADMIN),
             Map.entry("DELETE /api/me", Set.of(Roles.LEADER))));
 
     @BeforeAll

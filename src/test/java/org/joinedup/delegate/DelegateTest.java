@@ -221,6 +221,25 @@ class DelegateTest {
         as(delegate).body(Fixtures.record("For Pippa")).when().post("/api/leaders/" + leaderId + "/records").then().statusCode(201);
     }
 
+    @Test
+    void erasingADelegateWhoIsALeaderRedactsWhatTheyDidAsDelegateAndEndsTheGrant() {
+        long leaderId = leader("Erna Kept", "public");
+        long delegateLeader = leader("Eddie Erased", "public");
+        var pa = account("eddie", Roles.LEADER, delegateLeader, false);
+        var delegate = token(pa);
+        long paAccount = accountId(pa);
+        as(admin()).body(Map.of("username", pa)).when().post("/api/leaders/" + leaderId + "/delegates").then().statusCode(201);
+        var body = profile("Erna Kept", "public", 0);
+        body.put("doingNow", "Written by Eddie");
+        as(delegate).body(body).when().put("/api/leaders/" + leaderId).then().statusCode(200);
+        assertEquals(pa + " for leader " + leaderId, lastActor("update", "leader", leaderId));
+
+        as(delegate).when().delete("/api/me").then().statusCode(204);
+        assertEquals("erased:account-" + paAccount + " for leader " + leaderId, lastActor("update", "leader", leaderId));
+        as(admin()).when().get("/api/leaders/" + leaderId + "/delegates").then().statusCode(200).body("$", hasSize(0));
+        as(admin()).when().get("/api/leaders/" + leaderId).then().statusCode(200).body("doingNow", equalTo("Written by Eddie"));
+    }
+
     private static String lastActor(String action, String entityType, long id) {
         return as(admin()).when().get("/api/admin/audit?action=" + action + "&entityType=" + entityType + "&entityId=" + id)
                 .then().statusCode(200).extract().jsonPath().getString("items[0].actor");

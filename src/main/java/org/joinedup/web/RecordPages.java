@@ -2,8 +2,8 @@ package org.joinedup.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.smallrye.common.annotation.Blocking;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -95,12 +95,18 @@ public class RecordPages {
     public Response create(@QueryParam("leader") Long leader, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
         forLeader(leader);
-        long leaderId = leader != null ? leader : user.leaderId().orElseThrow(() -> ProblemException.forbidden("this account is not a leader's"));
+        long leaderId = leader != null ? leader : user.leaderId().orElseThrow();
         return save(form, "Add a piece of integration work", createAction(leader), input -> records.create(leaderId, input));
     }
 
-    /** A delegate names the leader they add a record for: 404 unless it is theirs or they are its delegate (the service checks again). */
+    /**
+     * A delegate names the leader they add a record for: 404 unless it is theirs or they are its
+     * delegate (the service checks again); without one, only a leader's account has records.
+     */
     private void forLeader(Long leader) {
+        if (leader == null && user.leaderId().isEmpty()) {
+            throw ProblemException.forbidden("this account is not a leader's");
+        }
         if (leader != null && !user.isLeader(leader) && !user.isDelegateOf(leader)) {
             throw ProblemException.notFound("Leader", leader);
         }

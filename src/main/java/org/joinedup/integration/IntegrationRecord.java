@@ -30,6 +30,7 @@ public class IntegrationRecord extends PanacheEntityBase {
     public static final String SOURCE_LEADER = "leader";
     public static final String SOURCE_ADMIN = "admin";
     public static final String SOURCE_IMPORT = "import";
+    public static final String SOURCE_DELEGATE = "delegate";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "record_seq")
@@ -81,7 +82,7 @@ public class IntegrationRecord extends PanacheEntityBase {
     /** The last change of wording only (title, summary), which keeps corroboration but is shown beside it. */
     public Instant wordingEditedAt;
 
-    /** Who reported the record: {@link #SOURCE_LEADER}, {@link #SOURCE_ADMIN} (reportedBy names them) or {@link #SOURCE_IMPORT} (from sourceList). */
+    /** Who reported the record: {@link #SOURCE_LEADER}, {@link #SOURCE_ADMIN} or {@link #SOURCE_DELEGATE} (reportedBy names them) or {@link #SOURCE_IMPORT} (from sourceList). */
     @Column(updatable = false)
     public String source = SOURCE_LEADER;
 

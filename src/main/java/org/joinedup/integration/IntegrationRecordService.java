@@ -74,7 +74,7 @@ public class IntegrationRecordService {
         if (!leaders.visibleToCaller(leaderId)) {
             return Optional.empty();
         }
-        leaders.requireActFor(leaderId);
+        leaders.requireEditFor(leaderId);
         rules.check(input);
         var record = new IntegrationRecord();
         record.leaderId = leaderId;
@@ -89,11 +89,14 @@ public class IntegrationRecordService {
         return Optional.of(view);
     }
 
-    /** The record's source: its leader, an admin on their behalf, or an imported list (also what the system creates). */
+    /** The record's source: its leader, their delegate, an admin on their behalf, or an imported list (also what the system creates). */
     private void reportedBy(IntegrationRecord record, String importedFrom) {
         if (importedFrom != null || !user.inRequest()) {
             record.source = IntegrationRecord.SOURCE_IMPORT;
             record.sourceList = importedFrom == null ? "the system" : importedFrom;
+        } else if (user.isDelegateOf(record.leaderId)) {
+            record.source = IntegrationRecord.SOURCE_DELEGATE;
+            record.reportedBy = user.name();
         } else if (!user.isLeader(record.leaderId)) {
             record.source = IntegrationRecord.SOURCE_ADMIN;
             record.reportedBy = user.name();
@@ -108,7 +111,7 @@ public class IntegrationRecordService {
     public Optional<RecordView> update(long id, RecordInput input, ExpectedVersion expected) {
         Optional<IntegrationRecord> found = visible(id);
         found.ifPresent(record -> {
-            leaders.requireActFor(record.leaderId);
+            leaders.requireEditFor(record.leaderId);
             expected.check("Record", id, record.version);
             rules.check(input);
             var before = view(record, List.of());

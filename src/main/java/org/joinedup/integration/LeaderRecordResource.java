@@ -42,9 +42,10 @@ public class LeaderRecordResource {
 
     @POST
     @WithETag
-    @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
+    // any role: a delegate may be any account; the service decides (403)
+    @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
     @Operation(operationId = "createRecord", summary = "Log a piece of integration work",
-            description = "A leader logs their own work, an admin anyone's: where, which services were joined up, the approaches, "
+            description = "A leader logs their own work (or their delegate does), an admin anyone's: where, which services were joined up, the approaches, "
                     + "scope, role, period and outcomes. The answer is the record as stored; Location is /api/records/{id}.")
     @APIResponse(responseCode = "201", description = "Logged", content = @Content(schema = @Schema(implementation = RecordView.class)))
     public Response create(@PathParam("leaderId") long leaderId, @Valid @NotNull RecordInput input, @Context UriInfo uri) {

@@ -20,6 +20,9 @@ final class Provenance {
         if (IntegrationRecord.SOURCE_ADMIN.equals(source)) {
             return "reported by admin " + reportedBy + " on behalf of the leader on " + date(createdAt);
         }
+        if (IntegrationRecord.SOURCE_DELEGATE.equals(source)) {
+            return "reported by " + reportedBy + ", the leader's delegate, on " + date(createdAt);
+        }
         return "self-reported by the leader on " + date(createdAt);
     }
 

@@ -55,9 +55,10 @@ public class RecordResource {
     @PUT
     @Path("/{id}")
     @WithETag
-    @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
+    // any role: a delegate may be any account; the service decides (403)
+    @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
     @Operation(operationId = "updateRecord", summary = "Replace a record",
-            description = "Send the version you read, or its ETag as If-Match: a stale version is 409, a stale If-Match 412. A material change asks for corroboration again.")
+            description = "The record's leader, their delegate or an admin. Send the version you read, or its ETag as If-Match: a stale version is 409, a stale If-Match 412. A material change asks for corroboration again.")
     public RecordView update(@PathParam("id") long id, @Valid @NotNull RecordInput input,
             @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return records.update(id, input, ETags.forUpdate(ifMatch, input.version()))
@@ -67,7 +68,8 @@ public class RecordResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
-    @Operation(operationId = "deleteRecord", summary = "Remove a record", description = "Removes the record and its endorsements.")
+    @Operation(operationId = "deleteRecord", summary = "Remove a record",
+            description = "Removes the record and its endorsements: the record's leader or an admin, never a delegate.")
     @APIResponse(responseCode = "204", description = "Removed")
     // no body on success: a client that accepts only problem+json, what its errors are, is served (not 406)
     @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })

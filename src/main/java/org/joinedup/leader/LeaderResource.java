@@ -73,9 +73,11 @@ public class LeaderResource {
     @PUT
     @Path("/{id}")
     @WithETag
-    @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
+    // any role: a delegate may be any account; the service decides (403)
+    @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
     @Operation(operationId = "updateLeader", summary = "Replace a leader's profile",
-            description = "A leader replaces their own profile, an admin anyone's. Send the version you read, or its ETag as If-Match: a stale version is 409, a stale If-Match 412.")
+            description = "A leader replaces their own profile, an admin anyone's; a delegate of the leader too, "
+                    + "but a delegate's change of visibility, or any contact in their body, is 403 naming the field. Send the version you read, or its ETag as If-Match: a stale version is 409, a stale If-Match 412.")
     public LeaderView update(@PathParam("id") long id, @Valid @NotNull LeaderInput input,
             @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return leaders.update(id, input, ETags.forUpdate(ifMatch, input.version()))

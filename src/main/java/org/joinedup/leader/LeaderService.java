@@ -16,6 +16,7 @@ import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
 import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.vocabulary.Geography;
@@ -62,9 +63,12 @@ public class LeaderService {
     public Optional<LeaderView> update(long id, LeaderInput input, ExpectedVersion expected) {
         Optional<Leader> found = Leader.<Leader>findByIdOptional(id).filter(this::visible);
         found.ifPresent(leader -> {
-            requireActFor(leader);
+            requireEditFor(leader);
             expected.check("Leader", id, leader.version);
             rules.check(input);
+            if (!user.mayActFor(id)) {
+                ownerOnly(input, leader);
+            }
             var before = view(leader);
             var contactBefore = contactOf(leader);
             apply(input, leader);
@@ -116,12 +120,18 @@ public class LeaderService {
     }
 
     /**
-     * 403 when the caller may see the leader but not act for them; features call it before changing
-     * something that belongs to a leader (their records, their requests).
+     * 403 when the caller may see the leader but not act for them as the leader would; features call
+     * it before something only the leader (or an admin) does: removing what belongs to a leader.
      */
     @Transactional(TxType.SUPPORTS)
     public void requireActFor(long leaderId) {
         Leader.<Leader>findByIdOptional(leaderId).ifPresent(this::requireActFor);
+    }
+
+    /** As {@link #requireActFor(long)}, but a delegate of the leader passes too: creating and changing their records. */
+    @Transactional(TxType.SUPPORTS)
+    public void requireEditFor(long leaderId) {
+        Leader.<Leader>findByIdOptional(leaderId).ifPresent(this::requireEditFor);
     }
 
     /** The leader's own organisation (a code), for corroboration's rule that it is not a partner's word. */
@@ -143,6 +153,27 @@ public class LeaderService {
     private void requireActFor(Leader leader) {
         if (!user.mayActFor(leader.id)) {
             throw ProblemException.forbidden("only " + leader.name + " (or an admin) can change this");
+        }
+    }
+
+    private void requireEditFor(Leader leader) {
+        if (!user.mayEditFor(leader.id)) {
+            throw ProblemException.forbidden("only " + leader.name + " (their delegates, or an admin) can change this");
+        }
+    }
+
+    /**
+     * What a delegate may not change: who sees the profile, and contact details, which they are not
+     * shown. Any contact in a delegate's body is refused, even the stored one, so that a guess can
+     * never be checked against it.
+     */
+    private static void ownerOnly(LeaderInput input, Leader leader) {
+        if (input.contact() != null) {
+            throw ProblemException.forbidden(Violation.body("contact", "only " + leader.name + " (or an admin) changes their contact details"));
+        }
+        var visibility = input.visibility() == null ? Visibility.REGISTERED : Visibility.fromCode(input.visibility()).orElse(null);
+        if (visibility != leader.visibility) {
+            throw ProblemException.forbidden(Violation.body("visibility", "only " + leader.name + " (or an admin) changes who sees their profile"));
         }
     }
 

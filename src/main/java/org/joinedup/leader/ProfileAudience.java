@@ -21,6 +21,11 @@ public enum ProfileAudience {
     REGISTERED(EnumSet.of(Field.DOING_NOW)),
     /** Programme staff, who match people and so need their conflicts. */
     STAFF(EnumSet.of(Field.DOING_NOW, Field.CONFLICTS)),
+    /**
+     * A delegate of the leader, who edits the profile and so must see what a PUT writes back (or it
+     * would wipe it), but not contact details, which stay the leader's.
+     */
+    DELEGATE(EnumSet.of(Field.DOING_NOW, Field.CONFLICTS)),
     /** Admins, who may change any profile and so see everything a PUT writes. */
     ADMIN(EnumSet.allOf(Field.class)),
     /** The leader themself. */
@@ -51,7 +56,9 @@ public enum ProfileAudience {
         if (user.isLeader(leaderId)) {
             return OWNER;
         }
-        return others(user);
+        var others = others(user);
+        // staff and admins already see at least what a delegate does: no need to ask
+        return others == REGISTERED && user.isDelegateOf(leaderId) ? DELEGATE : others;
     }
 
     /** The caller's audience for leaders other than their own (what a search over everyone may show and match). */

@@ -55,6 +55,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of("forbidden", "Forbidden", 403, detail));
     }
 
+    /** 403 naming the field the caller may not change (a delegate sending a leader's visibility). */
+    public static ProblemException forbidden(Violation field) {
+        return new ProblemException(Problem.of("forbidden", "Forbidden", 403, field.field() + ": " + field.message())
+                .withViolations(List.of(field)));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(Problem.of("conflict", "Conflict", 409, detail));
     }

@@ -35,7 +35,7 @@ public class AuditTrail {
     public void record(String action, String entityType, Object entityId, Object before, Object after) {
         var entry = new AuditEntry();
         entry.at = Instant.now();
-        entry.actor = user.name();
+        entry.actor = user.actor();
         entry.action = action;
         entry.entityType = entityType;
         entry.entityId = entityId == null ? null : entityId.toString();
@@ -61,11 +61,12 @@ public class AuditTrail {
                 .executeUpdate();
     }
 
-    /** Entries written by the account: the actor becomes {@code replacement} and what they wrote is blanked. */
+    /** Entries written by the account (also as someone's delegate): the actor becomes {@code replacement} and what they wrote is blanked. */
     @Transactional(TxType.MANDATORY)
     public int redactActor(String actor, String replacement) {
-        return AuditEntry.getEntityManager()
-                .createNativeQuery("update audit_entry set actor = :replacement, before = null, after = null where actor = :actor")
+        return AuditEntry.getEntityManager().createNativeQuery("""
+                update audit_entry set actor = :replacement || substr(actor, length(:actor) + 1), before = null, after = null
+                 where actor = :actor or starts_with(actor, :actor || ' for leader ')""")
                 .setParameter("replacement", replacement).setParameter("actor", actor).executeUpdate();
     }
 

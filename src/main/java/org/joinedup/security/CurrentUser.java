@@ -30,6 +30,12 @@ public class CurrentUser {
     @Inject
     CurrentVertxRequest http;
 
+    @Inject
+    DelegateGrants grants;
+
+    @Inject
+    CallerDelegations delegations;
+
     /** Serving an HTTP request (the request context alone is also active at start-up, for the demo loader). */
     public boolean inRequest() {
         return Arc.container().requestContext().isActive() && http.getCurrent() != null;
@@ -68,14 +74,48 @@ public class CurrentUser {
         return leaderId().filter(id -> id == leaderId).isPresent();
     }
 
-    /** Only the leader themself and admins (and the system) change a leader's profile, records and requests. */
+    /**
+     * Everything a leader may do with their own profile: the leader themself and admins (and the
+     * system). Visibility, contact details, deleting, granting delegates and answering as the leader
+     * stop here; a delegate only gets {@link #mayEditFor}.
+     */
     public boolean mayActFor(long leaderId) {
         return !inRequest() || has(Roles.ADMIN) || isLeader(leaderId);
     }
 
-    /** Whether a leader with this visibility shows to this caller at all (their own profile always does). */
+    /**
+     * Editing a leader's profile fields and records: whoever {@link #mayActFor} them, or an account
+     * the leader made their delegate. The one place the delegate rule lives; from here on this
+     * request's audit entries name the caller as acting for that leader.
+     */
+    public boolean mayEditFor(long leaderId) {
+        if (mayActFor(leaderId)) {
+            return true;
+        }
+        if (isDelegateOf(leaderId)) {
+            delegations.actFor(leaderId);
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether the caller is a delegate of this leader (never of their own profile), as the database says now. */
+    public boolean isDelegateOf(long leaderId) {
+        if (!signedIn() || isLeader(leaderId)) {
+            return false;
+        }
+        return delegations.leaders(() -> grants.leadersOf(name())).contains(leaderId);
+    }
+
+    /** Who the audit trail names: the caller, or "<delegate> for leader <id>" once a delegation let them change something. */
+    public String actor() {
+        var actingFor = signedIn() ? delegations.actingFor() : null;
+        return actingFor == null ? name() : name() + " for leader " + actingFor;
+    }
+
+    /** Whether a leader with this visibility shows to this caller at all (their own profile, and one they are a delegate of, always does). */
     public boolean maySee(long leaderId, String visibility) {
-        return visibleLevels().contains(visibility) || isLeader(leaderId);
+        return visibleLevels().contains(visibility) || isLeader(leaderId) || isDelegateOf(leaderId);
     }
 
     /** The visibility levels of leaders this caller may see. */

@@ -9,6 +9,10 @@ import java.util.Arrays;
  */
 enum Done {
     PROFILE_SAVED("Your profile is up to date."),
+    DELEGATE_GRANTED("Delegate added: they can now edit your profile and records, and have been told."),
+    DELEGATE_REVOKED("Delegate removed: from now on they cannot edit your profile or records."),
+    DELEGATION_ENDED("You are no longer their delegate."),
+    DELEGATE_PROFILE_SAVED("Their profile is up to date."),
     INTRODUCTION_ACCEPTED("Introduction accepted."),
     INTRODUCTION_DECLINED("Introduction declined."),
     MENTORSHIP_ACCEPTED("Mentorship accepted."),

@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.joinedup.integration.CorroborationService;
@@ -24,7 +23,6 @@ import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
 import org.joinedup.introduction.IntroductionService;
 import org.joinedup.introduction.IntroductionView;
-import org.joinedup.leader.LeaderInput;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
 import org.joinedup.matching.LearningRequestService;
@@ -116,33 +114,11 @@ public class MyWorkPages {
         var values = new FormValues(form);
         var id = user.leaderId().orElseThrow();
         var current = leaders.findForCaller(id).orElseThrow(() -> ProblemException.notFound("Leader", id));
-        var doingNow = values.get("doingNow").strip();
-        boolean changedDoingNow = !doingNow.equals(current.doingNow() == null ? "" : current.doingNow());
-        int capacity;
         try {
-            capacity = values.get("capacity").isBlank() ? 0 : Integer.parseInt(values.get("capacity").strip());
-        } catch (NumberFormatException e) {
-            capacity = -1;
-        }
-        var offer = new LeaderInput.MentoringInput(values.has("willing", "yes"), capacity, values.all("formats"), values.has("trained", "yes"),
-                current.mentoring().conflicts());
-        var input = new LeaderInput(current.name(), current.currentRole(), current.organisation() == null ? null : current.organisation().code(), doingNow.isEmpty() ? null : doingNow,
-                changedDoingNow || values.has("confirm", "yes") ? LocalDate.now() : current.doingNowAsOf(),
-                current.homeArea() == null ? null : current.homeArea().code(), offer, current.visibility(), null, current.illustrative(),
-                current.version());
-        try {
-            if (capacity < 0 || capacity > 20) {
-                throw ProblemException.invalid(org.joinedup.platform.Violation.body("capacity", "must be a whole number from 0 to 20"));
-            }
+            var input = ProfileForm.input(current, values);
             leaders.update(id, input, ExpectedVersion.fromBody(input.version()));
         } catch (ProblemException e) {
-            if (e.problem().status() != 400 && e.problem().status() != 409) {
-                throw e;
-            }
-            var field = new FormErrors(e.problem().violations().isEmpty()
-                    ? List.of(org.joinedup.platform.Violation.body("doingNow", e.problem().detail())) : e.problem().violations(),
-                    f -> f.startsWith("mentoring.") ? "capacity" : f.equals("doingNowAsOf") || f.equals("version") ? "doingNow" : f);
-            return Pages.html(400, Templates.myWork(work(null, field)));
+            return Pages.html(400, Templates.myWork(work(null, ProfileForm.errors(e))));
         }
         return Pages.seeOther(Done.PROFILE_SAVED.on("/my-work"));
     }

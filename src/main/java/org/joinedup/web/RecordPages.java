@@ -2,8 +2,8 @@ package org.joinedup.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -28,15 +29,17 @@ import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.security.CurrentUser;
-import org.joinedup.security.Roles;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.VocabularyItem;
 import org.joinedup.vocabulary.VocabularyKind;
 
-/** A leader adds and edits their integration records; the service's rules decide, and their findings show beside the fields. */
+/**
+ * A leader adds and edits their integration records, or their delegate does (naming the leader with
+ * {@code ?leader=}); the service's rules decide, and their findings show beside the fields.
+ */
 @Path("/my-work/records")
-@RolesAllowed(Roles.LEADER)
+@Authenticated
 @Blocking
 public class RecordPages {
 
@@ -81,17 +84,36 @@ public class RecordPages {
     @GET
     @Path("/new")
     @Produces(MediaType.TEXT_HTML)
-    public Response newRecord() {
-        return Pages.html(200, Templates.form("Add a piece of integration work", "/my-work/records", FormValues.empty(), FormErrors.NONE, choices()));
+    public Response newRecord(@QueryParam("leader") Long leader) {
+        forLeader(leader);
+        return Pages.html(200, Templates.form("Add a piece of integration work", createAction(leader), FormValues.empty(), FormErrors.NONE, choices()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response create(MultivaluedMap<String, String> form) {
+    public Response create(@QueryParam("leader") Long leader, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
-        var leaderId = user.leaderId().orElseThrow(() -> ProblemException.forbidden("this account is not a leader's"));
-        return save(form, "Add a piece of integration work", "/my-work/records", input -> records.create(leaderId, input));
+        forLeader(leader);
+        long leaderId = leader != null ? leader : user.leaderId().orElseThrow();
+        return save(form, "Add a piece of integration work", createAction(leader), input -> records.create(leaderId, input));
+    }
+
+    /**
+     * A delegate names the leader they add a record for: 404 unless it is theirs or they are its
+     * delegate (the service checks again); without one, only a leader's account has records.
+     */
+    private void forLeader(Long leader) {
+        if (leader == null && user.leaderId().isEmpty()) {
+            throw ProblemException.forbidden("this account is not a leader's");
+        }
+        if (leader != null && !user.isLeader(leader) && !user.isDelegateOf(leader)) {
+            throw ProblemException.notFound("Leader", leader);
+        }
+    }
+
+    private static String createAction(Long leader) {
+        return leader == null ? "/my-work/records" : "/my-work/records?leader=" + leader;
     }
 
     @GET
@@ -123,7 +145,7 @@ public class RecordPages {
         if (problems.isEmpty()) {
             try {
                 var saved = write.apply(input).orElseThrow(() -> ProblemException.notFound("Record", action));
-                return Pages.seeOther("/my-work?saved=" + saved.id());
+                return Pages.seeOther(home(saved.leaderId()) + "?saved=" + saved.id());
             } catch (ProblemException e) {
                 if (e.problem().status() != 400 && e.problem().status() != 409) {
                     throw e;
@@ -157,12 +179,18 @@ public class RecordPages {
         return codes;
     }
 
+    /** A record of the caller's own, or of a leader they are a delegate of; 404 for anyone else's. */
     private RecordView mine(long id) {
         var record = records.find(id).orElseThrow(() -> ProblemException.notFound("Record", id));
-        if (!user.isLeader(record.leaderId())) {
+        if (!user.isLeader(record.leaderId()) && !user.isDelegateOf(record.leaderId())) {
             throw ProblemException.notFound("Record", id);
         }
         return record;
+    }
+
+    /** Where the leader's records are listed for the caller: My work, or a delegate's page of that leader. */
+    private String home(long leaderId) {
+        return user.isLeader(leaderId) ? "/my-work" : DelegatePages.leaderPage(leaderId);
     }
 
     /** Councils and current ICBs, grouped by NHS region: the places a record or a learning request can name. */

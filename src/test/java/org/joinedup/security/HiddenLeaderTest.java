@@ -61,6 +61,11 @@ class HiddenLeaderTest {
                 new Call("GET /api/leaders/{leaderId}/records", (as, id) -> as.when().get("/api/leaders/" + id + "/records").then().extract()),
                 new Call("POST /api/leaders/{leaderId}/records", (as, id) -> as.contentType(ContentType.JSON).body(Fixtures.record("x"))
                         .when().post("/api/leaders/" + id + "/records").then().extract()),
+                new Call("GET /api/leaders/{leaderId}/delegates", (as, id) -> as.when().get("/api/leaders/" + id + "/delegates").then().extract()),
+                new Call("POST /api/leaders/{leaderId}/delegates", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("username", "demo-commissioner")).when().post("/api/leaders/" + id + "/delegates").then().extract()),
+                new Call("DELETE /api/leaders/{leaderId}/delegates/{username}", (as, id) -> as.when()
+                        .delete("/api/leaders/" + id + "/delegates/demo-commissioner").then().extract()),
                 new Call("POST /api/introductions", (as, id) -> as.contentType(ContentType.JSON).body(Map.of("leaderId", id))
                         .when().post("/api/introductions").then().extract()),
                 new Call("POST /api/learning-requests", (as, id) -> as.contentType(ContentType.JSON)

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.joinedup.integration.IntegrationRecordService;
-import org.joinedup.integration.RecordView;
 import org.joinedup.introduction.IntroductionService;
 import org.joinedup.leader.LeaderRemoved;
 import org.joinedup.leader.LeaderService;
@@ -101,7 +100,7 @@ public class PersonalDataService {
         long leaderId = removed.leaderId();
         var leader = leaders.find(leaderId).orElseThrow();
         var contact = leaders.contact(leaderId).orElseThrow();
-        var recordIds = records.recordsOfLeaders(List.of(leaderId)).getOrDefault(leaderId, List.of()).stream().map(RecordView::id).toList();
+        var recordIds = records.allRecordIds(leaderId);
         var account = accounts.eraseOfLeader(leaderId);
         var username = account.map(AccountView::username).orElse(null);
         account.ifPresent(a -> records.forgetEndorsers(endorsementsWrittenBy(a.username())));

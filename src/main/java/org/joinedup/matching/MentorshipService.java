@@ -52,6 +52,9 @@ public class MentorshipService {
     @Inject
     MatchingLimits limits;
 
+    @Inject
+    jakarta.enterprise.event.Event<MentorshipCompleted> completions;
+
     public MentorshipView propose(MentorshipInput input, Long cohortMatchId) {
         Optional<LearningRequest> found = LearningRequest.findByIdOptional(input.requestId());
         var violations = new ArrayList<Violation>();
@@ -132,6 +135,9 @@ public class MentorshipService {
             if (to == MentorshipStatus.ACCEPTED) {
                 // from here each side sees the other's contact details
                 audit.record("contact-disclosed", "mentorship", id, null, Map.of("mentor", m.mentorId, "learner", m.learnerId));
+            }
+            if (to == MentorshipStatus.COMPLETED) {
+                completions.fire(new MentorshipCompleted(m.id, m.mentorId, m.learnerId, m.completedAt));
             }
             LOG.infof("Mentorship %d is now %s", id, to.code);
         });
@@ -324,6 +330,18 @@ public class MentorshipService {
                 : Mentorship.<Mentorship>find(String.join(" and ", where), Sort.by("id"), params);
         var page = query.page(paging.page(), paging.size());
         return Page.of(page.list(), paging, page.count()).map(this::view);
+    }
+
+    /** How many mentorships each of these leaders completed as mentor, whoever asks (for the track record). */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, Long> completedAsMentor(java.util.Collection<Long> mentorIds) {
+        if (mentorIds.isEmpty()) {
+            return Map.of();
+        }
+        return Mentorship.getEntityManager().createQuery("select m.mentorId, count(m) from Mentorship m where m.mentorId in ?1 "
+                + "and m.status = ?2 group by m.mentorId", Object[].class)
+                .setParameter(1, mentorIds).setParameter(2, MentorshipStatus.COMPLETED).getResultList().stream()
+                .collect(java.util.stream.Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
     }
 
     private MentorshipView view(Mentorship m) {

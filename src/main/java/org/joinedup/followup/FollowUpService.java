@@ -200,7 +200,7 @@ public class FollowUpService {
 
     private FollowUpView view(FollowUp f) {
         return new FollowUpView(f.id, f.mentorshipId, f.months,
-                new FollowUpView.Person(f.mentorId, leaders.find(f.mentorId).map(l -> l.name()).orElse(null)), f.dueAt, f.askedAt,
+                new org.joinedup.matching.MentorshipView.Person(f.mentorId, leaders.find(f.mentorId).map(l -> l.name()).orElse(null)), f.dueAt, f.askedAt,
                 f.answeredAt, f.whatChanged, f.wouldRecommend, f.recordId);
     }
 }

@@ -67,6 +67,8 @@ public class RecordResource {
     @POST
     @Path("/{id}/publish")
     @WithETag
+    // no body: a client need not send a content type
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
     @Operation(operationId = "publishRecord", summary = "Publish a draft record",
             description = "A draft (started from a follow-up answer) is checked against the rules every record meets, all problems at "

@@ -60,6 +60,9 @@ public class PersonalDataService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    org.joinedup.followup.FollowUpService followUps;
+
     public AccountView account() {
         return accounts.find(user.name()).orElseThrow(() -> ProblemException.notFound("Account", user.name()));
     }
@@ -75,7 +78,7 @@ public class PersonalDataService {
         }
         return new PersonalData(Instant.now(), account(), leaders.find(leaderId).orElseThrow(), leaders.contact(leaderId).orElseThrow(),
                 recordList, requests.list(leaderId, null, ALL).items(), mentorships.list(null, null, null, null, ALL).items(),
-                introductions.mine(ALL).items(), trail);
+                introductions.mine(ALL).items(), trail, followUps.mine());
     }
 
     /** Erases the signed-in leader: the same erasure as deleting their profile (see {@link #onLeaderRemoved}). */

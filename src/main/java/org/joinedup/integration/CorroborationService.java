@@ -85,6 +85,9 @@ public class CorroborationService {
         if (!user.isStaff() && !user.isLeader(record.leaderId)) {
             throw forbidden("owner-or-staff", "only the record's leader, an admin for them, or programme staff ask for corroboration");
         }
+        if (record.draft()) {
+            throw conflict("draft", "record " + recordId + " is a draft: publish it before asking partners to corroborate it");
+        }
         String code = input == null ? null : input.organisation();
         if (code == null || !record.partners.contains(code)) {
             throw ProblemException.invalid(Violation.body("organisation",
@@ -267,7 +270,9 @@ public class CorroborationService {
      * only by an account of an organisation asked about it.
      */
     private Optional<IntegrationRecord> lockedRecord(long recordId, SignedInAccount.Identity account) {
+        // a draft is nobody's to corroborate or verify until its leader publishes it
         return IntegrationRecord.<IntegrationRecord>findByIdOptional(recordId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(r -> !r.draft())
                 .filter(r -> leaders.visibleToCaller(r.leaderId)
                         || account.organisationCode() != null && CorroborationRequest.of(recordId, account.organisationCode()).isPresent());
     }

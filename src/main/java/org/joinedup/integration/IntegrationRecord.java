@@ -31,6 +31,8 @@ public class IntegrationRecord extends PanacheEntityBase {
     public static final String SOURCE_ADMIN = "admin";
     public static final String SOURCE_IMPORT = "import";
     public static final String SOURCE_DELEGATE = "delegate";
+    public static final String DRAFT = "draft";
+    public static final String PUBLISHED = "published";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "record_seq")
@@ -107,6 +109,19 @@ public class IntegrationRecord extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<EvidenceLink> evidence = new ArrayList<>();
 
+    /**
+     * {@link #DRAFT} or {@link #PUBLISHED}. A draft is seen by its leader and programme staff only:
+     * never indexed, never on a profile; the rules are checked when it is published.
+     */
+    public String state = PUBLISHED;
+
+    /** The mentor this work was learned from (a draft started from a follow-up), by id. */
+    @Column(updatable = false)
+    public Long learnedFromLeaderId;
+
+    @Column(updatable = false)
+    public Long learnedFromMentorshipId;
+
     @CreationTimestamp
     @Column(updatable = false)
     public Instant createdAt;
@@ -114,18 +129,25 @@ public class IntegrationRecord extends PanacheEntityBase {
     @UpdateTimestamp
     public Instant updatedAt;
 
-    public static List<IntegrationRecord> ofLeader(long leaderId, int page, int size) {
-        return find("leaderId", io.quarkus.panache.common.Sort.by("periodStart").descending().and("id"), leaderId)
+    public boolean draft() {
+        return DRAFT.equals(state);
+    }
+
+    /** A leader's records, drafts too only when {@code withDrafts}; drafts (no period yet) come first. */
+    public static List<IntegrationRecord> ofLeader(long leaderId, boolean withDrafts, int page, int size) {
+        var sort = io.quarkus.panache.common.Sort.by("periodStart", io.quarkus.panache.common.Sort.Direction.Descending,
+                io.quarkus.panache.common.Sort.NullPrecedence.NULLS_FIRST).and("id");
+        return (withDrafts ? find("leaderId", sort, leaderId) : find("leaderId = ?1 and state = ?2", sort, leaderId, PUBLISHED))
                 .page(page, size).list();
     }
 
-    public static long countOfLeader(long leaderId) {
-        return count("leaderId", leaderId);
+    public static long countOfLeader(long leaderId, boolean withDrafts) {
+        return withDrafts ? count("leaderId", leaderId) : count("leaderId = ?1 and state = ?2", leaderId, PUBLISHED);
     }
 
     /** Records not yet verified, endorsed ones first (a partner already vouched for them; 'endorsed' sorts before 'self-reported'), then the newest. */
     public static io.quarkus.hibernate.orm.panache.PanacheQuery<IntegrationRecord> awaitingVerification() {
-        return find("verification <> ?1", io.quarkus.panache.common.Sort.by("verification").and("id", io.quarkus.panache.common.Sort.Direction.Descending),
-                VerificationLevel.VERIFIED);
+        return find("verification <> ?1 and state = ?2", io.quarkus.panache.common.Sort.by("verification").and("id", io.quarkus.panache.common.Sort.Direction.Descending),
+                VerificationLevel.VERIFIED, PUBLISHED);
     }
 }

@@ -113,7 +113,10 @@ public class IntegrationRecordService {
         found.ifPresent(record -> {
             leaders.requireEditFor(record.leaderId);
             expected.check("Record", id, record.version);
-            rules.check(input);
+            if (!record.draft()) {
+                // a draft is checked when it is published (see #publish), so it can be saved half done
+                rules.check(input);
+            }
             var before = view(record, List.of());
             var materialBefore = material(record);
             var wordingBefore = Arrays.asList(record.title, record.summary);
@@ -145,10 +148,130 @@ public class IntegrationRecordService {
         return found.isPresent();
     }
 
-    /** A record whose leader the caller may see. */
+    /** A record whose leader the caller may see; a draft only for its leader and programme staff. */
     @Transactional(TxType.SUPPORTS)
     Optional<IntegrationRecord> visible(long id) {
-        return IntegrationRecord.<IntegrationRecord>findByIdOptional(id).filter(r -> leaders.visibleToCaller(r.leaderId));
+        return IntegrationRecord.<IntegrationRecord>findByIdOptional(id).filter(r -> leaders.visibleToCaller(r.leaderId))
+                .filter(r -> !r.draft() || seesDrafts(r.leaderId));
+    }
+
+    /** Drafts are seen by their own leader and programme staff, nobody else. */
+    private boolean seesDrafts(long leaderId) {
+        return user.inRequest() && (user.isStaff() || user.isLeader(leaderId));
+    }
+
+    /**
+     * Starts a draft record for a leader, linked to the mentor it was learned from (a follow-up
+     * answer does this for the learner, who has already been checked). Not indexed, not audited
+     * as published; its leader completes it and publishes it.
+     */
+    @Transactional(TxType.MANDATORY)
+    public RecordView startDraft(long leaderId, String title, String summary, long learnedFromLeaderId, long mentorshipId) {
+        var record = new IntegrationRecord();
+        record.leaderId = leaderId;
+        record.state = IntegrationRecord.DRAFT;
+        record.title = title;
+        record.summary = summary;
+        record.learnedFromLeaderId = learnedFromLeaderId;
+        record.learnedFromMentorshipId = mentorshipId;
+        record.verificationSince = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        record.persist();
+        var view = view(record, List.of());
+        audit.record("create-draft", "record", record.id, null, view);
+        LOG.infof("Leader %d started draft record %d, learned from leader %d", leaderId, record.id, learnedFromLeaderId);
+        return view;
+    }
+
+    /**
+     * Publishes a draft: the rules every record meets are checked now (all problems at once, each
+     * naming its field); from here the record is indexed and shown like any other. 409 when it is
+     * not a draft; empty when there is no such record or it is hidden from the caller.
+     */
+    public Optional<RecordView> publish(long id, ExpectedVersion expected) {
+        Optional<IntegrationRecord> found = visible(id);
+        found.ifPresent(record -> {
+            leaders.requireActFor(record.leaderId);
+            expected.check("Record", id, record.version);
+            if (!record.draft()) {
+                throw ProblemException.conflict("record " + id + " is already published");
+            }
+            checkComplete(record);
+            rules.check(input(record));
+            record.state = IntegrationRecord.PUBLISHED;
+            record.verificationSince = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            IntegrationRecord.getEntityManager().flush();
+            leaders.markChanged(record.leaderId);
+            if (record.learnedFromLeaderId != null) {
+                // the mentor's track record counts the records that came from them
+                leaders.markChanged(record.learnedFromLeaderId);
+            }
+            audit.record("publish", "record", id, Map.of("state", IntegrationRecord.DRAFT), Map.of("state", IntegrationRecord.PUBLISHED));
+        });
+        return found.map(this::view);
+    }
+
+    /** What Bean Validation checks on a PUT, for a draft that may never have had one. */
+    private static void checkComplete(IntegrationRecord r) {
+        var violations = new ArrayList<org.joinedup.platform.Violation>();
+        if (r.title == null || r.title.isBlank()) {
+            violations.add(org.joinedup.platform.Violation.body("title", "is required"));
+        }
+        if (r.areas.isEmpty()) {
+            violations.add(org.joinedup.platform.Violation.body("areas", "must list between 1 and 20 areas"));
+        }
+        if (r.services == null || r.services.isEmpty()) {
+            violations.add(org.joinedup.platform.Violation.body("services", "must list at least two different services joined up"));
+        }
+        if (r.scope == null) {
+            violations.add(org.joinedup.platform.Violation.body("scope", "is required"));
+        }
+        if (r.role == null) {
+            violations.add(org.joinedup.platform.Violation.body("role", "is required"));
+        }
+        if (r.periodStart == null) {
+            violations.add(org.joinedup.platform.Violation.body("periodStart", "is required"));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+    }
+
+    /** The record as a client would send it, for the rules at publishing. */
+    private static RecordInput input(IntegrationRecord r) {
+        return new RecordInput(r.title, r.summary,
+                r.areas.stream().map(a -> new RecordInput.AreaInput(a.areaCode, a.country, a.place, a.latitude, a.longitude)).toList(),
+                List.copyOf(r.services), r.scope, List.copyOf(r.approaches), r.programme, r.role, List.copyOf(r.partners), r.periodStart,
+                r.periodEnd,
+                r.outcomes.stream().map(o -> new RecordInput.OutcomeInput(o.metric, o.description, o.baseline, o.result, o.unit, o.period,
+                        o.source)).toList(),
+                r.evidence.stream().map(e -> new RecordInput.EvidenceInput(e.title, e.url)).toList(), r.version);
+    }
+
+    /** Published records that were learned from this mentor, of leaders the caller may see, newest first. */
+    @Transactional(TxType.SUPPORTS)
+    public List<RecordView> learnedFrom(long mentorId) {
+        List<IntegrationRecord> records = IntegrationRecord.list("learnedFromLeaderId = ?1 and state = ?2", Sort.by("id").descending(),
+                mentorId, IntegrationRecord.PUBLISHED);
+        return records.stream().filter(r -> leaders.visibleToCaller(r.leaderId)).map(r -> view(r, List.of(), false)).toList();
+    }
+
+    /** How many published records were learned from each of these mentors, whoever asks (for the track record in the index). */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, Long> countLearnedFrom(Collection<Long> mentorIds) {
+        if (mentorIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = IntegrationRecord.getEntityManager().createQuery(
+                "select r.learnedFromLeaderId, count(r) from IntegrationRecord r where r.learnedFromLeaderId in ?1 and r.state = ?2 "
+                        + "group by r.learnedFromLeaderId", Object[].class)
+                .setParameter(1, mentorIds).setParameter(2, IntegrationRecord.PUBLISHED).getResultList();
+        return rows.stream().collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+    }
+
+    /** Every record id of a leader, drafts too (erasure redacts their audit trail). */
+    @Transactional(TxType.SUPPORTS)
+    public List<Long> allRecordIds(long leaderId) {
+        return IntegrationRecord.<IntegrationRecord>list("leaderId", leaderId).stream().map(r -> r.id).toList();
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -162,11 +285,12 @@ public class IntegrationRecordService {
         if (!leaders.visibleToCaller(leaderId)) {
             return Optional.empty();
         }
-        var records = IntegrationRecord.ofLeader(leaderId, paging.page(), paging.size());
+        boolean drafts = seesDrafts(leaderId);
+        var records = IntegrationRecord.ofLeader(leaderId, drafts, paging.page(), paging.size());
         Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(records.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(e -> e.recordId));
         var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()), true)).toList();
-        return Optional.of(Page.of(views, paging, IntegrationRecord.countOfLeader(leaderId)));
+        return Optional.of(Page.of(views, paging, IntegrationRecord.countOfLeader(leaderId, drafts)));
     }
 
     /** What programme staff have to verify: records not verified yet, endorsed first, with their endorsements. */
@@ -184,15 +308,16 @@ public class IntegrationRecordService {
     }
 
     /**
-     * Every record of the given leaders with its endorsements, for indexing; keyed by leader id. The
-     * public view, whoever calls: no rejections, no note for the owner.
+     * Every published record of the given leaders with its endorsements, for indexing; keyed by
+     * leader id. The public view, whoever calls: no drafts, no rejections, no note for the owner.
      */
     @Transactional(TxType.SUPPORTS)
     public Map<Long, List<RecordView>> recordsOfLeaders(Collection<Long> leaderIds) {
         if (leaderIds.isEmpty()) {
             return Map.of();
         }
-        List<IntegrationRecord> records = IntegrationRecord.list("leaderId in ?1", Sort.by("id"), leaderIds);
+        List<IntegrationRecord> records = IntegrationRecord.list("leaderId in ?1 and state = ?2", Sort.by("id"), leaderIds,
+                IntegrationRecord.PUBLISHED);
         Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(records.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(e -> e.recordId));
         return records.stream().collect(Collectors.groupingBy(r -> r.leaderId,
@@ -333,7 +458,17 @@ public class IntegrationRecordService {
                 record.revision, Provenance.ofRecord(record.source, record.reportedBy, record.sourceList, record.createdAt),
                 record.verification.code, record.verificationSince, record.wordingEditedAt, note,
                 shown.stream().map(e -> endorsementView(e, record)).toList(),
-                record.createdAt, record.updatedAt);
+                record.createdAt, record.updatedAt, record.state, learnedFrom(record));
+    }
+
+    /** The mentor a record was learned from, named when the caller may see them (the index never carries it). */
+    private RecordView.LearnedFrom learnedFrom(IntegrationRecord record) {
+        if (record.learnedFromLeaderId == null) {
+            return null;
+        }
+        long mentor = record.learnedFromLeaderId;
+        var name = (user.inRequest() ? leaders.findForCaller(mentor) : leaders.find(mentor)).map(l -> l.name());
+        return name.map(n -> new RecordView.LearnedFrom(mentor, n)).orElse(null);
     }
 
     @Transactional(TxType.SUPPORTS)

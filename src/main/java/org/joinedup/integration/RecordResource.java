@@ -65,6 +65,21 @@ public class RecordResource {
                 .orElseThrow(() -> ProblemException.notFound("Record", id));
     }
 
+    @POST
+    @Path("/{id}/publish")
+    @WithETag
+    // no body: a client need not send a content type
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.LEADER, Roles.ADMIN })
+    @Operation(operationId = "publishRecord", summary = "Publish a draft record",
+            description = "A draft (started from a follow-up answer) is checked against the rules every record meets, all problems at "
+                    + "once, and published: from then on it is searchable and shown on the profile. 409 when it is already published; "
+                    + "If-Match optional (a stale one is 412).")
+    public RecordView publish(@PathParam("id") long id,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return records.publish(id, ETags.forChange(ifMatch)).orElseThrow(() -> ProblemException.notFound("Record", id));
+    }
+
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.LEADER, Roles.ADMIN })

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.joinedup.organisation.OrganisationView;
 import org.joinedup.platform.Versioned;
 import org.joinedup.vocabulary.PlaceView;
@@ -41,7 +42,19 @@ public record RecordView(
         String corroboration,
         List<EndorsementView> endorsements,
         Instant createdAt,
-        Instant updatedAt) implements Versioned {
+        Instant updatedAt,
+        @Schema(description = "draft (seen by its leader and programme staff only, published with POST /api/records/{id}/publish) or published")
+        String state,
+        @Schema(description = "The mentor this work was learned from, when it was started from a mentorship's follow-up")
+        LearnedFrom learnedFrom) implements Versioned {
+
+    public boolean draft() {
+        return "draft".equals(state);
+    }
+
+    /** The mentor a record was learned from. */
+    public record LearnedFrom(long leaderId, String name) {
+    }
 
     /** An outcome with its judgement (see {@link OutcomeJudgement}): a worse result shows as improved false, never hidden. */
     public record OutcomeView(String metric, String description, BigDecimal baseline, BigDecimal result, String unit,

@@ -188,7 +188,7 @@ public class CohortMatchService {
             int left = room.getOrDefault(m.leaderId(), 0);
             if (left > 0) {
                 pool.put(m.leaderId(), new MentorCandidate(m.leaderId(), m.name(), m.currentRole(), m.organisationCode(), m.organisation(), m.homeAreaName(),
-                        m.willing(), left, m.formats(), m.trained(), m.conflicts(), m.illustrative(), m.records()));
+                        m.willing(), left, m.formats(), m.trained(), m.conflicts(), m.illustrative(), m.records(), m.trackRecord()));
             }
         }
         return pool;

@@ -112,6 +112,7 @@ final class CohortScoring {
         total += MatchScorer.depth(relevant);
         total += (mentor.formats() & wanted.formats) != 0 ? MatchScorer.FORMATS : 0.0;
         total += mentor.candidate().trained() ? MatchScorer.TRAINED : 0.0;
+        total += MatchScorer.trackRecord(mentor.candidate().trackRecord());
         return MatchScorer.round(total);
     }
 

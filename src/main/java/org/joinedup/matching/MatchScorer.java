@@ -27,7 +27,10 @@ import org.joinedup.vocabulary.Geography;
  * <li>distance: 15 halving every 50 km from the request's area to the nearest place of the record.</li>
  * </ul>
  * On top: depth 2 for each further record on a wanted service (at most 6), formats 5 when the
- * mentor offers a wanted format, trained 2 when trained in passing experience on. At most 113.
+ * mentor offers a wanted format, trained 2 when trained in passing experience on, and track record up
+ * to 4: 4 x the share of their learners' follow-up answers that would recommend them, counted in full
+ * from three answers and a third for each answer below that (one glowing answer is not a record).
+ * At most 117.
  */
 public final class MatchScorer {
 
@@ -44,6 +47,9 @@ public final class MatchScorer {
     static final double DEPTH_MAX = 6;
     static final double FORMATS = 5;
     static final double TRAINED = 2;
+    static final double TRACK_RECORD = 4;
+    /** Answers from which the track-record part counts in full. */
+    static final int TRACK_RECORD_ANSWERS = 3;
 
     /** What the scorer needs to know of a request; {@code scopeRank} orders scopes narrow to wide. */
     public record Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, Set<String> services,
@@ -84,6 +90,7 @@ public final class MatchScorer {
         parts.put("depth", depth(scored.size()));
         parts.put("formats", formats(need, mentor));
         parts.put("trained", trained(mentor));
+        parts.put("trackRecord", trackRecord(mentor.trackRecord()));
         double total = 0;
         for (double part : parts.values()) {
             total += part; // left to right, as CohortScoring adds them
@@ -182,6 +189,16 @@ public final class MatchScorer {
         return mentor.trained() ? TRAINED : 0.0;
     }
 
+    /** TRACK_RECORD x the share who would recommend x min(answers, 3) / 3; 0 without answers. */
+    static double trackRecord(org.joinedup.followup.TrackRecord track) {
+        if (track == null || track.followUpsAnswered() == 0) {
+            return 0.0;
+        }
+        double share = track.wouldRecommend() / (double) track.followUpsAnswered();
+        double confidence = Math.min(track.followUpsAnswered(), TRACK_RECORD_ANSWERS) / (double) TRACK_RECORD_ANSWERS;
+        return round(TRACK_RECORD * share * confidence);
+    }
+
     int scopeRank(String scope) {
         return scopeRank.apply(scope);
     }
@@ -246,6 +263,11 @@ public final class MatchScorer {
         }
         if (mentor.trained()) {
             reasons.add("trained in passing experience on");
+        }
+        var track = mentor.trackRecord();
+        if (track != null && track.followUpsAnswered() > 0) {
+            reasons.add("recommended by " + track.wouldRecommend() + " of " + track.followUpsAnswered()
+                    + " learners asked after their mentorship");
         }
         return reasons;
     }

@@ -56,6 +56,9 @@ public class MentorshipService {
     @Inject
     Notices notices;
 
+    @Inject
+    jakarta.enterprise.event.Event<MentorshipCompleted> completions;
+
     public MentorshipView propose(MentorshipInput input, Long cohortMatchId) {
         Optional<LearningRequest> found = LearningRequest.findByIdOptional(input.requestId());
         var violations = new ArrayList<Violation>();
@@ -140,6 +143,9 @@ public class MentorshipService {
             }
             if (to == MentorshipStatus.ACCEPTED || to == MentorshipStatus.DECLINED) {
                 notices.mentorshipAnswered(id, m.mentorId, m.learnerId, to == MentorshipStatus.ACCEPTED);
+            }
+            if (to == MentorshipStatus.COMPLETED) {
+                completions.fire(new MentorshipCompleted(m.id, m.mentorId, m.learnerId, m.completedAt));
             }
             LOG.infof("Mentorship %d is now %s", id, to.code);
         });
@@ -333,6 +339,18 @@ public class MentorshipService {
                 : Mentorship.<Mentorship>find(String.join(" and ", where), Sort.by("id"), params);
         var page = query.page(paging.page(), paging.size());
         return Page.of(page.list(), paging, page.count()).map(this::view);
+    }
+
+    /** How many mentorships each of these leaders completed as mentor, whoever asks (for the track record). */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, Long> completedAsMentor(java.util.Collection<Long> mentorIds) {
+        if (mentorIds.isEmpty()) {
+            return Map.of();
+        }
+        return Mentorship.getEntityManager().createQuery("select m.mentorId, count(m) from Mentorship m where m.mentorId in ?1 "
+                + "and m.status = ?2 group by m.mentorId", Object[].class)
+                .setParameter(1, mentorIds).setParameter(2, MentorshipStatus.COMPLETED).getResultList().stream()
+                .collect(java.util.stream.Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
     }
 
     private MentorshipView view(Mentorship m) {

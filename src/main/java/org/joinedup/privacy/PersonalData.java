@@ -2,6 +2,7 @@ package org.joinedup.privacy;
 
 import java.time.Instant;
 import java.util.List;
+import org.joinedup.followup.FollowUpView;
 import org.joinedup.integration.RecordView;
 import org.joinedup.introduction.IntroductionView;
 import org.joinedup.leader.Contact;
@@ -14,5 +15,5 @@ import org.joinedup.security.AuditTrail;
 /** Everything JoinedUp holds about one leader, as they may download it. */
 public record PersonalData(Instant exportedAt, AccountView account, LeaderView leader, Contact contact, List<RecordView> records,
         List<LearningRequestView> learningRequests, List<MentorshipView> mentorships, List<IntroductionView> introductions,
-        List<AuditTrail.Entry> auditTrail) {
+        List<AuditTrail.Entry> auditTrail, List<FollowUpView> followUps) {
 }

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.joinedup.integration.IntegrationRecordService;
-import org.joinedup.integration.RecordView;
 import org.joinedup.introduction.IntroductionService;
 import org.joinedup.leader.LeaderRemoved;
 import org.joinedup.leader.LeaderService;
@@ -61,6 +60,9 @@ public class PersonalDataService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    org.joinedup.followup.FollowUpService followUps;
+
     public AccountView account() {
         return accounts.find(user.name()).orElseThrow(() -> ProblemException.notFound("Account", user.name()));
     }
@@ -76,7 +78,7 @@ public class PersonalDataService {
         }
         return new PersonalData(Instant.now(), account(), leaders.find(leaderId).orElseThrow(), leaders.contact(leaderId).orElseThrow(),
                 recordList, requests.list(leaderId, null, ALL).items(), mentorships.list(null, null, null, null, ALL).items(),
-                introductions.mine(ALL).items(), trail);
+                introductions.mine(ALL).items(), trail, followUps.mine());
     }
 
     /** Erases the signed-in leader: the same erasure as deleting their profile (see {@link #onLeaderRemoved}). */
@@ -101,7 +103,7 @@ public class PersonalDataService {
         long leaderId = removed.leaderId();
         var leader = leaders.find(leaderId).orElseThrow();
         var contact = leaders.contact(leaderId).orElseThrow();
-        var recordIds = records.recordsOfLeaders(List.of(leaderId)).getOrDefault(leaderId, List.of()).stream().map(RecordView::id).toList();
+        var recordIds = records.allRecordIds(leaderId);
         var account = accounts.eraseOfLeader(leaderId);
         var username = account.map(AccountView::username).orElse(null);
         account.ifPresent(a -> records.forgetEndorsers(endorsementsWrittenBy(a.username())));

@@ -17,7 +17,13 @@ public enum Facet {
     SCOPE("scope", "records.scope", "facets.scopes"),
     PROGRAMME("programme", "records.programme", "facets.programmes"),
     OUTCOME("outcome", "records.outcome_metrics", "facets.outcomes", "records.improved_outcomes", "facets.improved_outcomes"),
-    VERIFICATION("verification", "records.verification", "facets.verifications");
+    VERIFICATION("verification", "records.verification", "facets.verifications"),
+    /**
+     * A leader-level facet, not a record's: yes for a leader who completed a mentorship as mentor
+     * (see org.joinedup.followup.TrackRecord), no otherwise. Its filter narrows the leaders, so its
+     * own counts follow it (choosing yes leaves no to count).
+     */
+    MENTORED("mentored", null, "track_record.mentored");
 
     public final String param;
     /** The field on each nested record. */
@@ -44,6 +50,11 @@ public enum Facet {
         this.counted = leaderField != null;
         this.improvedField = improvedField;
         this.improvedLeaderField = improvedLeaderField;
+    }
+
+    /** True for a facet on the leader rather than on each record (it has no record field). */
+    public boolean onLeader() {
+        return field == null;
     }
 
     public boolean judged() {

@@ -33,6 +33,7 @@ public record LeaderDocument(
         HomeArea homeArea,
         GeoPoint homeLocation,
         Mentoring mentoring,
+        TrackRecord trackRecord,
         String visibility,
         boolean illustrative,
         int recordCount,
@@ -62,6 +63,19 @@ public record LeaderDocument(
 
         private static List<String> listOf(String value) {
             return value == null ? List.of() : List.of(value);
+        }
+    }
+
+    /** The leader's mentoring track record (see org.joinedup.followup.TrackRecord); {@code mentored} is yes or no, for the facet. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record TrackRecord(String mentored, long mentorshipsCompleted, long followUpsAnswered, long wouldRecommend, long recordsLearnedFrom) {
+
+        public static final String YES = "yes";
+        public static final String NO = "no";
+
+        static TrackRecord of(org.joinedup.followup.TrackRecord t) {
+            return new TrackRecord(t.hasMentored() ? YES : NO, t.mentorshipsCompleted(), t.followUpsAnswered(), t.wouldRecommend(),
+                    t.recordsLearnedFrom());
         }
     }
 
@@ -114,7 +128,7 @@ public record LeaderDocument(
             int endorsementCount) {
     }
 
-    static LeaderDocument of(LeaderState state, List<RecordView> records) {
+    static LeaderDocument of(LeaderState state, List<RecordView> records, org.joinedup.followup.TrackRecord trackRecord) {
         var leader = state.leader();
         var home = leader.homeArea();
         var offer = leader.mentoring();
@@ -129,6 +143,7 @@ public record LeaderDocument(
                 point(home),
                 new Mentoring(offer.willing(), offer.capacity(), Math.max(0, offer.capacity() - offer.active()), offer.formats(),
                         offer.trained(), offer.conflicts()),
+                TrackRecord.of(trackRecord),
                 leader.visibility(), leader.illustrative(), docs.size(), latest, leader.updatedAt(), Facets.of(docs), docs);
     }
 

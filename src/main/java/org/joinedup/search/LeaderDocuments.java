@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
+import org.joinedup.followup.FollowUpService;
+import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.leader.LeaderService;
 
@@ -18,13 +20,19 @@ public class LeaderDocuments {
     @Inject
     IntegrationRecordService records;
 
+    @Inject
+    FollowUpService followUps;
+
     /** Documents for those of the ids that still exist, read in one transaction so leader and records agree. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<LeaderDocument> load(Collection<Long> leaderIds) {
         var states = leaders.states(leaderIds);
-        var recordsByLeader = records.recordsOfLeaders(states.stream().map(s -> s.leader().id()).toList());
+        var ids = states.stream().map(s -> s.leader().id()).toList();
+        var recordsByLeader = records.recordsOfLeaders(ids);
+        var trackRecords = followUps.trackRecords(ids);
         return states.stream()
-                .map(state -> LeaderDocument.of(state, recordsByLeader.getOrDefault(state.leader().id(), List.of())))
+                .map(state -> LeaderDocument.of(state, recordsByLeader.getOrDefault(state.leader().id(), List.of()),
+                        trackRecords.getOrDefault(state.leader().id(), TrackRecord.NONE)))
                 .toList();
     }
 }

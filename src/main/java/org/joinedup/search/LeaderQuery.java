@@ -108,6 +108,10 @@ final class LeaderQuery {
     private List<ObjectNode> leaderFilters() {
         var filters = new ArrayList<ObjectNode>();
         criteria.audience().filter().ifPresent(filters::add);
+        var mentored = criteria.filter(Facet.MENTORED);
+        if (!mentored.isEmpty()) {
+            filters.add(obj("terms", obj(Facet.MENTORED.leaderField, mentored)));
+        }
         if (criteria.mentoringAvailable()) {
             filters.add(obj("term", obj("mentoring.willing", true)));
             filters.add(obj("range", obj("mentoring.capacity_left", obj("gte", 1))));
@@ -145,7 +149,7 @@ final class LeaderQuery {
     List<ObjectNode> recordFilters(Facet except) {
         var filters = new ArrayList<ObjectNode>();
         criteria.filters().forEach((facet, codes) -> {
-            if (codes.isEmpty() || facet == except && facet != Facet.SERVICE) {
+            if (codes.isEmpty() || facet.onLeader() || facet == except && facet != Facet.SERVICE) {
                 return;
             }
             if (facet == Facet.SERVICE) {
@@ -176,6 +180,13 @@ final class LeaderQuery {
         var aggs = obj();
         for (var facet : Facet.values()) {
             if (!facet.counted) {
+                continue;
+            }
+            if (facet.onLeader()) {
+                // counted on the leader, among those with a record passing every record filter
+                var values = obj("terms", obj("field", facet.leaderField, "size", 10));
+                aggs.set(facet.param, hasRecordFilters()
+                        ? obj("filter", recordsMatching(recordFilters(null)), "aggs", obj("values", values)) : values);
                 continue;
             }
             var others = recordFilters(facet);

@@ -1,6 +1,7 @@
 package org.joinedup.search;
 
 import java.util.List;
+import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.Improvement;
 
 /**
@@ -10,7 +11,15 @@ import org.joinedup.integration.Improvement;
  */
 public record MentorCandidate(long leaderId, String name, String currentRole, String organisationCode, String organisation, String homeAreaName,
         boolean willing, int capacityLeft, List<String> formats, boolean trained, List<String> conflicts, boolean illustrative,
-        List<Experience> records) {
+        List<Experience> records, TrackRecord trackRecord) {
+
+    /** A candidate with no mentoring track record (yet). */
+    public MentorCandidate(long leaderId, String name, String currentRole, String organisationCode, String organisation, String homeAreaName,
+            boolean willing, int capacityLeft, List<String> formats, boolean trained, List<String> conflicts, boolean illustrative,
+            List<Experience> records) {
+        this(leaderId, name, currentRole, organisationCode, organisation, homeAreaName, willing, capacityLeft, formats, trained, conflicts,
+                illustrative, records, TrackRecord.NONE);
+    }
 
     public record Experience(long recordId, String title, List<String> services, List<String> approaches, String scope,
             String verification, List<String> outcomeMetrics, List<String> improvedOutcomes, Improvement improvement, int evidenceCount, List<LeaderDocument.GeoPoint> locations,

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.Improvement;
 
 /**
@@ -27,7 +28,7 @@ public class MentorCandidates {
     /** Elasticsearch's index.max_rescore_window default. */
     private static final int MAX_RESCORE_WINDOW = 10_000;
     private static final List<String> LEADER_FIELDS = List.of("id", "name", "current_role", "organisation", "organisation_code", "home_area.name",
-            "mentoring", "illustrative");
+            "mentoring", "track_record", "illustrative");
 
     @Inject
     AliasSearch alias;
@@ -66,6 +67,8 @@ public class MentorCandidates {
     private static ObjectNode withOffer(ObjectNode query, MentorCandidate.Need need) {
         var functions = new ArrayList<ObjectNode>();
         functions.add(obj("filter", obj("term", obj("mentoring.trained", true)), "weight", 2.0));
+        // the most the scorer's track-record part can add (MatchScorer.TRACK_RECORD): an upper bound keeps such mentors in the running
+        functions.add(obj("filter", obj("range", obj("track_record.would_recommend", obj("gte", 1))), "weight", 4.0));
         if (!need.formats().isEmpty()) {
             functions.add(obj("filter", obj("terms", obj("mentoring.formats", need.formats())), "weight", 5.0));
         }
@@ -164,7 +167,13 @@ public class MentorCandidates {
         var m = s.path("mentoring");
         return new MentorCandidate(s.path("id").asLong(), s.path("name").asText(), Json.text(s, "current_role"), Json.text(s, "organisation_code"), Json.text(s, "organisation"),
                 Json.text(s.path("home_area"), "name"), m.path("willing").asBoolean(), m.path("capacity_left").asInt(), Json.strings(m.path("formats")),
-                m.path("trained").asBoolean(), Json.strings(m.path("conflicts")), s.path("illustrative").asBoolean(), records);
+                m.path("trained").asBoolean(), Json.strings(m.path("conflicts")), s.path("illustrative").asBoolean(), records,
+                trackRecord(s.path("track_record")));
+    }
+
+    private static TrackRecord trackRecord(JsonNode t) {
+        return new TrackRecord(t.path("mentorships_completed").asLong(), t.path("follow_ups_answered").asLong(),
+                t.path("would_recommend").asLong(), t.path("records_learned_from").asLong());
     }
 
     private static MentorCandidate.Experience experience(JsonNode r) {

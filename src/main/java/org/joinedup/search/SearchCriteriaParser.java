@@ -53,6 +53,7 @@ public class SearchCriteriaParser {
                 codes(facet, params(p, facet), VOCABULARY.get(facet), violations, filters);
             }
         }
+        mentored(p.mentored, violations, filters);
         areas(Facet.REGION, p.region, violations, filters);
         areas(Facet.ICB, p.icb, violations, filters);
         areas(Facet.AREA, p.area, violations, filters);
@@ -109,6 +110,19 @@ public class SearchCriteriaParser {
             throw ProblemException.invalid(violations);
         }
         return new SearchCriteria(text, filters, p.improved != null, min, p.mentoring != null, near, nearLabel, withinKm, sort, page, size, Audience.of(user));
+    }
+
+    private static void mentored(List<String> given, List<Violation> violations, Map<Facet, List<String>> filters) {
+        if (given == null || given.isEmpty()) {
+            return;
+        }
+        var allowed = List.of(LeaderDocument.TrackRecord.YES, LeaderDocument.TrackRecord.NO);
+        for (var value : given) {
+            if (!allowed.contains(value)) {
+                violations.add(new Violation(Facet.MENTORED.param, "query", "'" + value + "' is not yes or no", allowed));
+            }
+        }
+        filters.put(Facet.MENTORED, given.stream().distinct().toList());
     }
 
     private static List<String> params(SearchParams p, Facet facet) {

@@ -32,6 +32,9 @@ public class SearchExplanation {
         if (!services.isEmpty()) {
             reasons.add((services.size() > 1 ? "joined up " : "included ") + labels(Facet.SERVICE, services, " and ") + " in one record");
         }
+        if (c.filter(Facet.MENTORED).equals(List.of(LeaderDocument.TrackRecord.YES))) {
+            reasons.add("has completed a mentorship as mentor");
+        }
         add(reasons, "worked in ", c.filter(Facet.REGION), Facet.REGION);
         add(reasons, "worked in ", c.filter(Facet.ICB), Facet.ICB);
         add(reasons, "covered ", c.filter(Facet.AREA), Facet.AREA);
@@ -83,6 +86,9 @@ public class SearchExplanation {
         }
         if (facet == Facet.VERIFICATION) {
             return code;
+        }
+        if (facet == Facet.MENTORED) {
+            return LeaderDocument.TrackRecord.YES.equals(code) ? "Has mentored" : "Not mentored yet";
         }
         return geography.find(code).map(Area::name).orElse(code);
     }

@@ -52,6 +52,10 @@ public class SearchParams {
     @Parameter(description = "Minimum verification level: self-reported, endorsed or verified")
     public String verification;
 
+    @QueryParam("mentored")
+    @Parameter(description = "yes: only leaders who have completed a mentorship as mentor; no: only those who have not")
+    public List<String> mentored;
+
     @QueryParam("mentoring")
     @Parameter(description = "available: only leaders willing to mentor with capacity left")
     public String mentoring;

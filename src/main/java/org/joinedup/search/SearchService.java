@@ -145,7 +145,9 @@ public class SearchService {
         var aggregate = aggregations.get(facet.param);
         Map<String, Long> reported;
         Map<String, Long> improved = null;
-        if (aggregate.isSterms()) {
+        if (facet.onLeader()) {
+            reported = leaderCounts(aggregate.isFilter() ? aggregate.filter().aggregations().get("values") : aggregate);
+        } else if (aggregate.isSterms()) {
             reported = leaderCounts(aggregate);
             if (facet.judged()) {
                 improved = leaderCounts(aggregations.get(LeaderQuery.improvedAgg(facet)));

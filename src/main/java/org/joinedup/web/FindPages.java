@@ -67,9 +67,9 @@ public class FindPages {
     }
 
     private static final List<String> FACETS = List.of("region", "icb", "service", "approach", "scope", "programme", "outcome",
-            "verification");
+            "verification", "mentored");
     private static final List<String> LEGENDS = List.of("NHS England region", "Integrated care board (ICB)", "Services joined up (all of)",
-            "Approach", "Scope", "Programme", "Outcome reported", "Verified at least as");
+            "Approach", "Scope", "Programme", "Outcome reported", "Verified at least as", "Mentoring track record");
 
     @Inject
     SearchCriteriaParser parser;

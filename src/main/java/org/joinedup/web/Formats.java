@@ -107,7 +107,8 @@ public class Formats {
     }
 
     static String period(org.joinedup.integration.RecordView r) {
-        return period(r.periodStart(), r.periodEnd());
+        // a draft may not have its period yet
+        return r.periodStart() == null ? "not given yet" : period(r.periodStart(), r.periodEnd());
     }
 
     private static String period(LocalDate start, LocalDate end) {

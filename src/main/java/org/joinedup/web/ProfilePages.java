@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.joinedup.integration.IntegrationRecordService;
+import org.joinedup.followup.FollowUpService;
+import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.RecordView;
 import org.joinedup.introduction.IntroductionInput;
 import org.joinedup.introduction.IntroductionService;
@@ -36,7 +38,7 @@ public class ProfilePages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance profile(LeaderView leader, List<RecordView> records, boolean mayAsk, boolean asked, FormErrors errors,
-                String message);
+                String message, TrackRecord track, List<RecordView> learnedFrom);
     }
 
     @Inject
@@ -47,6 +49,9 @@ public class ProfilePages {
 
     @Inject
     IntroductionService introductions;
+
+    @Inject
+    FollowUpService followUps;
 
     @Inject
     CurrentUser user;
@@ -86,8 +91,11 @@ public class ProfilePages {
 
     private Response show(long id, boolean asked, FormErrors problems, String message, int status) {
         var leader = leaders.findForCaller(id).orElseThrow(() -> ProblemException.notFound("Leader", id));
-        var list = records.listOfLeader(id, new PageRequest(0, PageRequest.MAX_SIZE)).orElseThrow().items();
+        // the profile shows what others see: a draft is on the leader's own /my-work only, even for them
+        var list = records.listOfLeader(id, new PageRequest(0, PageRequest.MAX_SIZE)).orElseThrow().items().stream()
+                .filter(r -> !r.draft()).toList();
         boolean mayAsk = user.signedIn() && !user.isLeader(id);
-        return Pages.html(status, Templates.profile(leader, list, mayAsk, asked, problems, message));
+        var track = followUps.trackRecordForCaller(id).orElse(TrackRecord.NONE);
+        return Pages.html(status, Templates.profile(leader, list, mayAsk, asked, problems, message, track, records.learnedFrom(id)));
     }
 }

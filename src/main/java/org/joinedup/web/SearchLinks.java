@@ -25,6 +25,7 @@ public final class SearchLinks {
         put("improved", p.improved);
         put("verification", p.verification);
         put("mentoring", p.mentoring);
+        put("mentored", p.mentored);
         put("near", p.near);
         put("nearArea", p.nearArea);
         put("within", p.within);

@@ -61,7 +61,7 @@ class MatchScorerTest {
         var score = scorer.score(need(Set.of("gp", "social-care"), Set.of("integrated-teams", "pooled-budgets"), "place"),
                 mentor(2, "Mentor Trust", List.of(), List.of(other, best))).orElseThrow();
         assertEquals(Map.of("services", 40.0, "approaches", 10.0, "scope", 10.0, "evidence", 10.0, "outcomes", 5.0, "distance", 15.0,
-                "depth", 2.0, "formats", 5.0, "trained", 2.0), score.parts());
+                "depth", 2.0, "formats", 5.0, "trained", 2.0, "trackRecord", 0.0), score.parts());
         assertEquals(99.0, score.total());
         assertEquals(List.of(10L, 11L), score.recordIds());
         assertTrue(score.reasons().contains("joined up gp and social care (2 of the 2 services you want)"), score.reasons().toString());

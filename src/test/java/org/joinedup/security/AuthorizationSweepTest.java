@@ -231,6 +231,7 @@ class AuthorizationSweepTest {
             case "POST /api/records/{id}/endorsements" -> Map.of("decision", "confirmed");
             case "POST /api/records/{id}/verifications" -> Map.of("programme", "pioneer-2013", "decision", "confirmed");
             case "POST /api/records/{id}/corroboration-requests" -> Map.of("organisation", "RK5"); // a partner of Fixtures.record
+            case "PUT /api/follow-ups/{id}" -> Map.of("whatChanged", "Sweep answer", "wouldRecommend", true);
             default -> "{}";
         };
     }

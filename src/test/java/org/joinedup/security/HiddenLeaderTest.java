@@ -66,6 +66,11 @@ class HiddenLeaderTest {
                         .body(Map.of("username", "demo-commissioner")).when().post("/api/leaders/" + id + "/delegates").then().extract()),
                 new Call("DELETE /api/leaders/{leaderId}/delegates/{username}", (as, id) -> as.when()
                         .delete("/api/leaders/" + id + "/delegates/demo-commissioner").then().extract()),
+                new Call("POST /api/leaders/{id}/invitation", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("email", "hidden-leader-test@example.org")).when().post("/api/leaders/" + id + "/invitation").then().extract()),
+                // the request id is nobody's; the body names the leader the approved account would speak for
+                new Call("POST /api/account-requests/{id}/approval", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("role", "leader", "leaderId", id)).when().post("/api/account-requests/" + MISSING + "/approval").then().extract()),
                 new Call("POST /api/introductions", (as, id) -> as.contentType(ContentType.JSON).body(Map.of("leaderId", id))
                         .when().post("/api/introductions").then().extract()),
                 new Call("POST /api/learning-requests", (as, id) -> as.contentType(ContentType.JSON)

@@ -72,13 +72,18 @@ class ImportWriter {
                 step.done(rows);
                 continue;
             }
-            int rows = QuarkusTransaction.requiringNew().timeout(300).call(() -> {
-                int written = writeBatch(batch, plan.fileName(), actor, tally);
-                if (rollBack) {
-                    QuarkusTransaction.setRollbackOnly();
+            int rows;
+            if (rollBack) {
+                // a rehearsal: written, counted, rolled back
+                QuarkusTransaction.begin(QuarkusTransaction.beginOptions().timeout(300));
+                try {
+                    rows = writeBatch(batch, plan.fileName(), actor, tally);
+                } finally {
+                    QuarkusTransaction.rollback();
                 }
-                return written;
-            });
+            } else {
+                rows = QuarkusTransaction.requiringNew().timeout(300).call(() -> writeBatch(batch, plan.fileName(), actor, tally));
+            }
             tally.leadersDone += batch.size();
             tally.rowsDone += rows;
             step.done(rows);

@@ -67,7 +67,7 @@ public class ImportPages {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
-    public Response upload(@RestForm("file") FileUpload file, @RestForm String csrf, @RestForm String action) {
+    public Response upload(@RestForm("file") FileUpload file, @RestForm String csrf, @RestForm String action, @RestForm String invite) {
         page.requireCsrf(csrf);
         if (file == null || file.fileName() == null || file.fileName().isBlank()) {
             return Pages.html(400, Templates.upload(null, "Choose a CSV file to check or import", megabytes()));
@@ -75,17 +75,18 @@ public class ImportPages {
         if (file.size() > imports.maxBytes()) {
             return Pages.html(413, Templates.upload(null, "The file is over " + megabytes() + " MB: split it into smaller files", megabytes()));
         }
+        boolean inviting = "yes".equals(invite);
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
             if (!"import".equals(action)) {
-                return Response.ok(Templates.upload(imports.dryRun(file.fileName(), in, false), null, megabytes())).build();
+                return Response.ok(Templates.upload(imports.dryRun(file.fileName(), in, inviting), null, megabytes())).build();
             }
-            var job = imports.start(file.fileName(), in, false, user.name());
+            var job = imports.start(file.fileName(), in, inviting, user.name());
             return Pages.seeOther("/programme/import/jobs/" + job.id());
         } catch (ProblemException e) {
             if (e.problem().status() == 400) {
                 // the file has problems after all (it changed since the check, or was not checked): show them all
                 try (InputStream again = Files.newInputStream(file.uploadedFile())) {
-                    return Pages.html(400, Templates.upload(imports.dryRun(file.fileName(), again, false),
+                    return Pages.html(400, Templates.upload(imports.dryRun(file.fileName(), again, inviting),
                             "Nothing was imported: the file has problems", megabytes()));
                 } catch (IOException io) {
                     throw new UncheckedIOException(io);

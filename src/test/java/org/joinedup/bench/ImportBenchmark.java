@@ -144,14 +144,15 @@ public final class ImportBenchmark {
         db.setAutoCommit(false);
         long started = System.nanoTime();
         try (var statement = db.createStatement()) {
-            statement.execute("create unlogged table bench_stage (" + String.join(" text, ", ImportCsv.columns()) + " text)");
+            // quoted: current_role is a reserved word in SQL
+            statement.execute("create unlogged table bench_stage (\"" + String.join("\" text, \"", ImportCsv.columns()) + "\" text)");
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 db.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_stage from stdin with (format csv, header true)", reader);
             }
             statement.execute("""
                     insert into leader (id, version, revision, name, role_title, organisation_code, home_area_code, visibility,
                                         mentoring_willing, mentoring_capacity, mentoring_formats, contact_email, external_id, created_at, updated_at)
-                    select nextval('leader_seq'), 0, 1, name, nullif(current_role, ''), nullif(organisation, ''), home_area, visibility,
+                    select nextval('leader_seq'), 0, 1, name, nullif("current_role", ''), nullif(organisation, ''), home_area, visibility,
                            mentoring_willing = 'yes', coalesce(nullif(mentoring_capacity, '')::int, 0),
                            coalesce(string_to_array(nullif(mentoring_formats, ''), ';'), '{}'), nullif(email, ''), leader_external_id, now(), now()
                       from (select distinct on (leader_external_id) * from bench_stage order by leader_external_id) s""");
@@ -205,7 +206,8 @@ public final class ImportBenchmark {
             throw new IllegalStateException("import refused: " + response.statusCode() + " " + response.body().substring(0,
                     Math.min(2000, response.body().length())));
         }
-        var location = app + response.headers().firstValue("Location").orElseThrow();
+        var given = response.headers().firstValue("Location").orElseThrow();
+        var location = given.startsWith("http") ? given : app + given;
         while (true) {
             var job = get(location, token);
             if (List.of("succeeded", "failed").contains(job.path("state").asText())) {

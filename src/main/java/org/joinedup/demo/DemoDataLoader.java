@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.joinedup.importing.ImportCsv;
+import org.joinedup.importing.ImportService;
 import org.joinedup.integration.IntegrationRecordService;
-import org.joinedup.integration.RecordInput;
-import org.joinedup.leader.LeaderInput;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.matching.LearningRequestInput;
 import org.joinedup.matching.LearningRequestService;
@@ -26,11 +26,13 @@ import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.organisation.OrganisationView;
 import org.joinedup.security.AccountInput;
 import org.joinedup.security.AccountService;
+import org.joinedup.security.CurrentUser;
 import org.joinedup.security.Roles;
 
 /**
  * Loads the demo set from seed-data/demo/ into an empty database at start. It goes through the
- * same services and rules as the API, so invalid demo data stops the start instead of slipping in.
+ * bulk import and the services, with the same rules as the API, so invalid demo data stops the
+ * start instead of slipping in.
  */
 @ApplicationScoped
 public class DemoDataLoader {
@@ -45,6 +47,9 @@ public class DemoDataLoader {
 
     @Inject
     IntegrationRecordService records;
+
+    @Inject
+    ImportService imports;
 
     @Inject
     LearningRequestService learningRequests;
@@ -83,8 +88,10 @@ public class DemoDataLoader {
     }
 
     /**
-     * All files in one transaction: either the whole demo set is there or none of it. It takes
-     * 10-20 s on this hardware, longer on a busy machine, hence more than the default 60 s timeout.
+     * All files in one transaction: either the whole demo set is there or none of it. The leaders and
+     * their records go through the bulk import (the same checks and writes as a programme's file,
+     * see docs/import.md), as rows made from the data files; learning requests, accounts and
+     * corroboration through their services. More than the default 60 s timeout for a busy machine.
      */
     @Transactional
     @TransactionConfiguration(timeout = 900)
@@ -94,38 +101,141 @@ public class DemoDataLoader {
         }
         long started = System.nanoTime();
         codes.clear();
-        int leaderCount = 0;
-        int recordCount = 0;
-        int requestCount = 0;
-        Long firstLeader = null;
-        var loaded = new ArrayList<DemoCorroboration.Loaded>();
+        var rows = new ArrayList<java.util.Map<String, String>>();
+        var demoRecords = new ArrayList<DemoRecord>();
+        var requests = new ArrayList<java.util.Map.Entry<String, ObjectNode>>();
+        var leaderIds = new ArrayList<String>();
         for (var file : FILES) {
             for (JsonNode leader : read(file).path("leaders")) {
-                long leaderId = leaders.create(leaderInput(leader)).id();
-                firstLeader = firstLeader == null ? leaderId : firstLeader;
-                leaderCount++;
+                var leaderId = "demo-" + (leaderIds.size() + 1);
+                leaderIds.add(leaderId);
+                var leaderColumns = leaderRow(leaderId, leader);
+                int n = 0;
                 for (JsonNode record : leader.path("records")) {
-                    loaded.add(addRecord(leaderId, (ObjectNode) record.deepCopy(), file.equals(FILES.get(0))));
-                    recordCount++;
+                    var recordId = leaderId + "-" + (++n);
+                    var row = new java.util.LinkedHashMap<>(leaderColumns);
+                    row.putAll(recordRow(recordId, record));
+                    rows.add(row);
+                    demoRecords.add(new DemoRecord(recordId, leaderId, record.path("endorsements").isArray() ? record.path("endorsements")
+                            : json.createArrayNode(), "verified".equals(record.path("verification").asText()), file.equals(FILES.get(0))));
+                }
+                if (n == 0) {
+                    rows.add(leaderColumns);
                 }
                 for (JsonNode request : leader.path("learningRequests")) {
-                    var fields = (ObjectNode) request.deepCopy();
-                    fields.put("learnerId", leaderId);
-                    learningRequests.create(json.convertValue(fields, LearningRequestInput.class));
-                    requestCount++;
+                    requests.add(java.util.Map.entry(leaderId, (ObjectNode) request.deepCopy()));
                 }
             }
         }
+        var imported = imports.importNow(DEMO_LIST, new java.io.ByteArrayInputStream(ImportCsv.write(rows)), CurrentUser.SYSTEM);
+        var leaderKeys = leaders.idsByExternalId(leaderIds);
+        var recordKeys = records.idsByExternalId(demoRecords.stream().map(DemoRecord::externalId).toList());
+        var loaded = new ArrayList<DemoCorroboration.Loaded>();
+        for (var record : demoRecords) {
+            loaded.add(new DemoCorroboration.Loaded(recordKeys.get(record.externalId()), leaderKeys.get(record.leaderExternalId()),
+                    record.endorsements(), record.verified(), record.curated()));
+        }
+        for (var request : requests) {
+            var fields = request.getValue();
+            fields.put("learnerId", leaderKeys.get(request.getKey()));
+            learningRequests.create(json.convertValue(fields, LearningRequestInput.class));
+        }
+        long importedAt = System.nanoTime();
         if (accountsAllowed()) {
-            createDemoAccounts(firstLeader);
+            createDemoAccounts(leaderKeys.get(leaderIds.get(0)));
             corroboration.load(loaded, password);
         } else {
             // the demo password is in the README: an admin account with it must not face a network, nor partner accounts
             LOG.errorf("No demo accounts and no demo corroboration: the service listens on %s, not on loopback only "
                     + "(set joinedup.demo.accounts-off-loopback=true to allow it knowingly)", httpHost);
         }
-        LOG.infof("Loaded demo data: %d illustrative leaders, %d records, %d learning requests in %d ms", leaderCount, recordCount,
-                requestCount, (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("Loaded demo data: %d illustrative leaders, %d records, %d learning requests in %d ms (leaders, records and requests"
+                + " %d ms, of which the import %d ms; accounts and corroboration %d ms)", imported.leaders().create(),
+                imported.records().create(), requests.size(), (System.nanoTime() - started) / 1_000_000, (importedAt - started) / 1_000_000,
+                imported.millis(), (System.nanoTime() - importedAt) / 1_000_000);
+    }
+
+    /** A demo record on its way through the import: its ids there and what its data file says about corroboration. */
+    private record DemoRecord(String externalId, String leaderExternalId, JsonNode endorsements, boolean verified, boolean curated) {
+    }
+
+    /** The leader's columns of the import file (docs/import.md), from the data file's leader. */
+    private java.util.Map<String, String> leaderRow(String externalId, JsonNode leader) {
+        var row = new java.util.LinkedHashMap<String, String>();
+        row.put("leader_external_id", externalId);
+        row.put("name", leader.path("name").asText());
+        row.put("current_role", text(leader, "currentRole"));
+        if (leader.hasNonNull("organisation")) {
+            var code = organisation(leader.path("organisation").asText());
+            row.put("organisation", code == null ? "" : code);
+        }
+        row.put("home_area", text(leader, "homeArea"));
+        row.put("visibility", text(leader, "visibility"));
+        row.put("doing_now", text(leader, "doingNow"));
+        row.put("doing_now_as_of", text(leader, "doingNowAsOf"));
+        var mentoring = leader.path("mentoring");
+        row.put("mentoring_willing", mentoring.path("willing").asBoolean() ? "yes" : "no");
+        row.put("mentoring_capacity", mentoring.has("capacity") ? mentoring.path("capacity").asText() : "");
+        row.put("mentoring_formats", joined(mentoring.path("formats")));
+        row.put("mentoring_trained", mentoring.path("trained").asBoolean() ? "yes" : "no");
+        row.put("email", text(leader.path("contact"), "email"));
+        row.put("phone", text(leader.path("contact"), "phone"));
+        row.put("illustrative", leader.path("illustrative").asBoolean() ? "yes" : "no");
+        return row;
+    }
+
+    /** The record's columns of the import file; its partner organisations by name become codes (or unlisted illustrative ones). */
+    private java.util.Map<String, String> recordRow(String externalId, JsonNode record) {
+        var row = new java.util.LinkedHashMap<String, String>();
+        row.put("record_external_id", externalId);
+        row.put("title", text(record, "title"));
+        row.put("summary", text(record, "summary"));
+        var areas = new ArrayList<String>();
+        for (JsonNode area : record.path("areas")) {
+            areas.add(area.hasNonNull("code") ? area.path("code").asText()
+                    : area.path("country").asText() + ": " + area.path("place").asText() + " (" + area.path("latitude").asText() + ", "
+                            + area.path("longitude").asText() + ")");
+        }
+        row.put("areas", String.join(";", areas));
+        row.put("services", joined(record.path("services")));
+        row.put("scope", text(record, "scope"));
+        row.put("approaches", joined(record.path("approaches")));
+        row.put("programme", text(record, "programme"));
+        row.put("role", text(record, "role"));
+        var partners = new ArrayList<String>();
+        for (JsonNode name : record.path("partnerOrganisations")) {
+            var code = organisation(name.asText());
+            if (code != null) {
+                partners.add(code);
+            }
+        }
+        row.put("partner_organisations", String.join(";", partners));
+        row.put("period_start", text(record, "periodStart"));
+        row.put("period_end", text(record, "periodEnd"));
+        for (var field : List.of("metric", "description", "baseline", "result", "unit", "period", "source")) {
+            var values = new ArrayList<String>();
+            record.path("outcomes").forEach(outcome -> values.add(text(outcome, field)));
+            row.put("outcome_" + field, values.stream().allMatch(String::isEmpty) ? "" : String.join(";", values));
+        }
+        var urls = new ArrayList<String>();
+        var titles = new ArrayList<String>();
+        record.path("evidence").forEach(link -> {
+            urls.add(text(link, "url"));
+            titles.add(text(link, "title"));
+        });
+        row.put("evidence_urls", String.join(";", urls));
+        row.put("evidence_titles", titles.stream().allMatch(String::isEmpty) ? "" : String.join(";", titles));
+        return row;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.path(field).asText() : "";
+    }
+
+    private static String joined(JsonNode values) {
+        var list = new ArrayList<String>();
+        values.forEach(v -> list.add(v.asText()));
+        return String.join(";", list);
     }
 
     /** One account per role, demo-leader being the first curated leader; only with a password from the environment. */
@@ -150,40 +260,6 @@ public class DemoDataLoader {
     /** The interface names and addresses that reach this machine only (quarkus.http.host is a name or an address). */
     static boolean loopback(String host) {
         return host.equals("localhost") || host.equals("::1") || host.equals("[::1]") || host.matches("127(\\.\\d{1,3}){3}");
-    }
-
-    private LeaderInput leaderInput(JsonNode leader) {
-        var fields = (ObjectNode) leader.deepCopy();
-        fields.remove("records");
-        fields.remove("learningRequests");
-        if (fields.hasNonNull("organisation")) {
-            var code = organisation(fields.path("organisation").asText());
-            if (code == null) {
-                fields.remove("organisation");
-            } else {
-                fields.put("organisation", code);
-            }
-        }
-        return json.convertValue(fields, LeaderInput.class);
-    }
-
-    private DemoCorroboration.Loaded addRecord(long leaderId, ObjectNode record, boolean curated) {
-        // the files' free-text endorsements and "verification" flag become corroboration given by demo accounts (DemoCorroboration)
-        var endorsements = record.remove("endorsements");
-        var verification = record.remove("verification");
-        var names = record.remove("partnerOrganisations");
-        var partners = record.putArray("partnerOrganisations");
-        if (names != null) {
-            for (JsonNode name : names) {
-                var code = organisation(name.asText());
-                if (code != null) {
-                    partners.add(code);
-                }
-            }
-        }
-        long recordId = records.create(leaderId, json.convertValue(record, RecordInput.class), DEMO_LIST).orElseThrow().id();
-        return new DemoCorroboration.Loaded(recordId, leaderId, endorsements == null ? json.createArrayNode() : endorsements,
-                verification != null && "verified".equals(verification.asText()), curated);
     }
 
     /**

@@ -94,6 +94,10 @@ public class IntegrationRecord extends PanacheEntityBase {
     @Column(updatable = false)
     public String sourceList;
 
+    /** The id an imported list gives this record (org.joinedup.importing), unique; null when not imported. */
+    @Column(updatable = false)
+    public String externalId;
+
     @ElementCollection
     @CollectionTable(name = "record_area", joinColumns = @JoinColumn(name = "record_id"))
     @OrderColumn(name = "position")

@@ -135,6 +135,110 @@ public class IntegrationRecordService {
         return found.map(this::view);
     }
 
+    /** A record as an import gives it: the ids the imported list gives it and its leader (already written), and its fields. */
+    public record ImportedRecord(String externalId, long leaderId, RecordInput input) {
+    }
+
+    /** What the rules say of a record an import would write (field shapes are the caller's to check first); empty when it may. */
+    @Transactional(TxType.SUPPORTS)
+    public List<org.joinedup.platform.Violation> problems(RecordInput input) {
+        try {
+            rules.check(input);
+            return List.of();
+        } catch (ProblemException e) {
+            return e.problem().violations();
+        }
+    }
+
+    /** The ids of the records these external ids name, those that exist. */
+    @Transactional(TxType.SUPPORTS)
+    public Map<String, Long> idsByExternalId(Collection<String> externalIds) {
+        var ids = new java.util.HashMap<String, Long>();
+        if (!externalIds.isEmpty()) {
+            IntegrationRecord.getEntityManager()
+                    .createQuery("select externalId, id from IntegrationRecord where externalId in :ids", Object[].class)
+                    .setParameter("ids", externalIds).getResultList()
+                    .forEach(row -> ids.put((String) row[0], (Long) row[1]));
+        }
+        return ids;
+    }
+
+    /** The leader each of these external record ids belongs to, for those that exist. */
+    @Transactional(TxType.SUPPORTS)
+    public Map<String, Long> leadersByExternalId(Collection<String> externalIds) {
+        var leaders = new java.util.HashMap<String, Long>();
+        if (!externalIds.isEmpty()) {
+            IntegrationRecord.getEntityManager()
+                    .createQuery("select externalId, leaderId from IntegrationRecord where externalId in :ids", Object[].class)
+                    .setParameter("ids", externalIds).getResultList()
+                    .forEach(row -> leaders.put((String) row[0], (Long) row[1]));
+        }
+        return leaders;
+    }
+
+    /**
+     * Creates or changes, by external id, the records of one batch of an import, in the caller's
+     * transaction, with the same rules, corroboration rule and audit as one at a time; the source is
+     * the imported list ({@code importedFrom}). Returns the leaders whose records changed: the caller
+     * marks them changed once per batch ({@link LeaderService#markChanged(Collection)}). A record that
+     * belongs to another leader than the row says is refused (the import checked this first).
+     */
+    @Transactional(TxType.MANDATORY)
+    public java.util.Set<Long> importRecords(List<ImportedRecord> batch, String importedFrom, String actor, Counts counts) {
+        var existing = new java.util.HashMap<String, IntegrationRecord>();
+        if (!batch.isEmpty()) {
+            IntegrationRecord.<IntegrationRecord>list("externalId in ?1", batch.stream().map(ImportedRecord::externalId).toList())
+                    .forEach(record -> existing.put(record.externalId, record));
+        }
+        var changedLeaders = new java.util.HashSet<Long>();
+        for (var item : batch) {
+            rules.check(item.input());
+            var record = existing.get(item.externalId());
+            if (record == null) {
+                record = new IntegrationRecord();
+                record.leaderId = item.leaderId();
+                record.externalId = item.externalId();
+                apply(item.input(), record);
+                reportedBy(record, importedFrom);
+                record.verificationSince = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                record.persist();
+                audit.recordAs(actor, "create", "record", record.id, null, view(record, List.of()));
+                changedLeaders.add(item.leaderId());
+                counts.created++;
+                continue;
+            }
+            if (record.leaderId != item.leaderId()) {
+                throw ProblemException.conflict("record " + item.externalId() + " belongs to another leader");
+            }
+            var before = view(record, List.of());
+            var materialBefore = material(record);
+            var wordingBefore = Arrays.asList(record.title, record.summary);
+            apply(item.input(), record);
+            if (!material(record).equals(materialBefore)) {
+                record.revision++;
+                restate(record);
+            } else if (!Arrays.asList(record.title, record.summary).equals(wordingBefore)) {
+                record.wordingEditedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            }
+            var after = view(record, List.of());
+            if (after.equals(before)) {
+                counts.unchanged++;
+            } else {
+                audit.recordAs(actor, "update", "record", record.id, before, after);
+                changedLeaders.add(item.leaderId());
+                counts.updated++;
+            }
+        }
+        return changedLeaders;
+    }
+
+    /** How many records an import batch created, changed and left as they were. */
+    public static final class Counts {
+        public int created;
+        public int updated;
+        public int unchanged;
+    }
+
     /** False when there is no such record or it is hidden from the caller. */
     public boolean delete(long id, ExpectedVersion expected) {
         Optional<IntegrationRecord> found = visible(id);

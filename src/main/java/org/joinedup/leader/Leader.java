@@ -49,6 +49,10 @@ public class Leader extends PanacheEntityBase {
     public String contactEmail;
     public String contactPhone;
 
+    /** The id an imported list gives this leader (org.joinedup.importing), unique; null when not imported. */
+    @Column(updatable = false)
+    public String externalId;
+
     /** A made-up person from the demo data. */
     public boolean illustrative;
 

@@ -83,6 +83,91 @@ public class LeaderService {
         return found.map(this::viewForCaller);
     }
 
+    /** A leader as an import gives it: the id the imported list gives them and their fields. */
+    public record ImportedLeader(String externalId, LeaderInput input) {
+    }
+
+    /** What an import did to one leader: its id, and whether it was created or changed (neither: unchanged). */
+    public record ImportResult(String externalId, long id, boolean created, boolean changed) {
+    }
+
+    /** What the rules say of a leader an import would write (field shapes are the caller's to check first); empty when it may. */
+    @Transactional(TxType.SUPPORTS)
+    public List<org.joinedup.platform.Violation> problems(LeaderInput input) {
+        try {
+            rules.check(input);
+            return List.of();
+        } catch (ProblemException e) {
+            return e.problem().violations();
+        }
+    }
+
+    /** The ids of the leaders these external ids name, those that exist. */
+    @Transactional(TxType.SUPPORTS)
+    public java.util.Map<String, Long> idsByExternalId(Collection<String> externalIds) {
+        var ids = new java.util.HashMap<String, Long>();
+        if (!externalIds.isEmpty()) {
+            Leader.getEntityManager().createQuery("select externalId, id from Leader where externalId in :ids", Object[].class)
+                    .setParameter("ids", externalIds).getResultList()
+                    .forEach(row -> ids.put((String) row[0], (Long) row[1]));
+        }
+        return ids;
+    }
+
+    /**
+     * Creates or changes, by external id, the leaders of one batch of an import, in the caller's
+     * transaction, with the same rules and audit as one at a time ({@code actor} names who imported
+     * them from which file). A leader whose fields are what is stored is left alone. The caller
+     * marks the leaders it changed (or whose records it changed) with {@link #markChanged(Collection)}
+     * once per batch, so a leader with many records is indexed once.
+     */
+    @Transactional(TxType.MANDATORY)
+    public List<ImportResult> importLeaders(List<ImportedLeader> batch, String actor) {
+        var existing = new java.util.HashMap<String, Leader>();
+        if (!batch.isEmpty()) {
+            Leader.<Leader>list("externalId in ?1", batch.stream().map(ImportedLeader::externalId).toList())
+                    .forEach(leader -> existing.put(leader.externalId, leader));
+        }
+        var results = new ArrayList<ImportResult>();
+        for (var item : batch) {
+            rules.check(item.input());
+            var leader = existing.get(item.externalId());
+            if (leader == null) {
+                leader = new Leader();
+                leader.externalId = item.externalId();
+                apply(item.input(), leader);
+                leader.persist();
+                audit.recordAs(actor, "create", "leader", leader.id, null, view(leader));
+                results.add(new ImportResult(item.externalId(), leader.id, true, true));
+                continue;
+            }
+            var before = view(leader);
+            var contactBefore = contactOf(leader);
+            apply(item.input(), leader);
+            boolean changed = !before.equals(view(leader)) || !contactBefore.equals(contactOf(leader));
+            if (changed) {
+                audit.recordAs(actor, "update", "leader", leader.id, before, view(leader));
+            }
+            results.add(new ImportResult(item.externalId(), leader.id, false, changed));
+        }
+        return results;
+    }
+
+    /** {@link #markChanged(long)} for many leaders at once: one statement, one search outbox row each. */
+    @Transactional(TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public void markChanged(Collection<Long> leaderIds) {
+        if (leaderIds.isEmpty()) {
+            return;
+        }
+        Leader.getEntityManager().flush();
+        List<Object[]> rows = Leader.getEntityManager()
+                .createNativeQuery("update leader set revision = revision + 1 where id = any(:ids) returning id, revision")
+                .setParameter("ids", leaderIds.stream().distinct().toArray(Long[]::new))
+                .getResultList();
+        rows.forEach(row -> changes.fire(new LeaderChanged(((Number) row[0]).longValue(), ((Number) row[1]).longValue())));
+    }
+
     /** False when there is no such leader, or none this caller may see. */
     public boolean delete(long id, ExpectedVersion expected) {
         Optional<Leader> found = Leader.<Leader>findByIdOptional(id).filter(this::visible);

@@ -33,9 +33,18 @@ public class AuditTrail {
 
     @Transactional(TxType.MANDATORY)
     public void record(String action, String entityType, Object entityId, Object before, Object after) {
+        recordAs(user.actor(), action, entityType, entityId, before, after);
+    }
+
+    /**
+     * As {@link #record}, naming the actor: for work done outside the request that asked for it (a
+     * job), where the caller is the system, e.g. "demo-programme (imported from pioneers.csv)".
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordAs(String actor, String action, String entityType, Object entityId, Object before, Object after) {
         var entry = new AuditEntry();
         entry.at = Instant.now();
-        entry.actor = user.actor();
+        entry.actor = actor;
         entry.action = action;
         entry.entityType = entityType;
         entry.entityId = entityId == null ? null : entityId.toString();

@@ -53,6 +53,26 @@ public class Geography {
         return Optional.ofNullable(code == null ? null : areas.get(code));
     }
 
+    /**
+     * The area a person means by what they typed: its ONS code, its ODS code (ICBs, regions) or its
+     * name, ignoring case and surrounding spaces; empty when it names none. A name shared by a
+     * superseded and a current area means the current one.
+     */
+    public Optional<Area> lookup(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        var text = typed.strip();
+        var byCode = find(text.toUpperCase(java.util.Locale.ROOT));
+        if (byCode.isPresent()) {
+            return byCode;
+        }
+        return areas.values().stream()
+                .filter(a -> text.equalsIgnoreCase(a.odsCode()) || text.equalsIgnoreCase(a.name()))
+                .sorted(java.util.Comparator.comparing((Area a) -> a.successorCode() != null))
+                .findFirst();
+    }
+
     /** Adds a violation unless {@code code} is an upper-tier local authority or ICB code, the areas work is located by. */
     public void checkWorkArea(String field, String code, List<org.joinedup.platform.Violation> violations) {
         var area = find(code);

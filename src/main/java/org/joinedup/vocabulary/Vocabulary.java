@@ -40,6 +40,24 @@ public final class Vocabulary {
         return List.copyOf(byCode.values());
     }
 
+    /**
+     * The code a person means by what they typed: a code, or (ignoring case and surrounding spaces)
+     * a code, label or synonym of this vocabulary; empty when it names none.
+     */
+    public Optional<String> lookup(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        if (byCode.containsKey(typed)) {
+            return Optional.of(typed);
+        }
+        var wanted = typed.strip().toLowerCase(java.util.Locale.ROOT);
+        return byCode.values().stream()
+                .filter(item -> item.code().equalsIgnoreCase(wanted) || item.label().equalsIgnoreCase(wanted)
+                        || item.synonyms().stream().anyMatch(s -> s.equalsIgnoreCase(wanted)))
+                .map(VocabularyItem::code).findFirst();
+    }
+
     /** Position of a code in the file; for ordered vocabularies such as scopes. */
     public int rank(String code) {
         return codes().indexOf(code);

@@ -67,7 +67,12 @@ public class PageContext {
 
     /** Refuses a form whose token was not made for this browser's session (403). */
     public void requireCsrf(MultivaluedMap<String, String> form) {
-        if (!tokens.matches(binding(), form.getFirst(CSRF_FIELD))) {
+        requireCsrf(form.getFirst(CSRF_FIELD));
+    }
+
+    /** The same for a form whose fields are read one by one (a multipart upload): {@code given} is its csrf field. */
+    public void requireCsrf(String given) {
+        if (!tokens.matches(binding(), given)) {
             throw ProblemException.forbidden("this form was not sent from a JoinedUp page in this session; go back, reload the page and try again");
         }
     }

@@ -109,6 +109,20 @@ class ImportResourceTest {
         given().when().get("/api/records/" + first).then().statusCode(200).body("title", equalTo("Integrated neighbourhood teams in Mansfield"));
     }
 
+    @Test
+    void withInviteEachImportedLeaderIsMailedALinkToClaimTheirProfile() {
+        var p = UUID.randomUUID().toString().substring(0, 8);
+        var csv = HEADER + p + "-L1,Ida Invitee " + p + ",,,E10000024,public,no,,,ida-" + p + "@example.org,,,,,,,,,,,,,,,\n";
+        var started = post(csv, "fileName=invite-" + p + ".csv&invite=true");
+        assertEquals(202, started.statusCode(), started.asString());
+        var done = Fixtures.awaitJob(started.header("Location"), Duration.ofSeconds(60));
+        assertEquals("succeeded", done.getString("state"), done.prettify());
+        assertEquals(1, done.getInt("result.invitationsQueued"), done.prettify());
+        var mails = org.joinedup.mail.QueuedMail.to("ida-" + p + "@example.org", org.joinedup.mail.MailKind.SECURITY);
+        assertEquals(1, mails.size());
+        org.junit.jupiter.api.Assertions.assertTrue(mails.get(0).text().contains("/account/claim?token="), mails.get(0).text());
+    }
+
     /** The newest leader of that name (leaders are listed by id). */
     static long leaderNamed(String name) {
         long total = given().when().get("/api/leaders?size=1").then().extract().jsonPath().getLong("total");

@@ -1,5 +1,6 @@
 package org.joinedup.importing;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -27,9 +28,12 @@ class ImportInvitations {
     /** The leaders to invite (each has a contact e-mail); returns how many invitations were queued. */
     int invite(List<Long> leaderIds, String invitedBy) {
         var addresses = new LinkedHashMap<Long, String>();
-        for (long id : leaderIds) {
-            leaders.contact(id).map(c -> c.email()).filter(e -> e != null && !e.isBlank()).ifPresent(e -> addresses.put(id, e));
-        }
+        // the job's thread has no transaction of its own
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (long id : leaderIds) {
+                leaders.contact(id).map(c -> c.email()).filter(e -> e != null && !e.isBlank()).ifPresent(e -> addresses.put(id, e));
+            }
+        });
         var problems = invitations.inviteAll(addresses, invitedBy);
         problems.forEach(p -> LOG.infof("Import invitation not sent: %s", p));
         return addresses.size() - problems.size();

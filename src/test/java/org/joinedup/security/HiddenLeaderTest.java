@@ -61,6 +61,7 @@ class HiddenLeaderTest {
                 new Call("GET /api/leaders/{leaderId}/records", (as, id) -> as.when().get("/api/leaders/" + id + "/records").then().extract()),
                 new Call("POST /api/leaders/{leaderId}/records", (as, id) -> as.contentType(ContentType.JSON).body(Fixtures.record("x"))
                         .when().post("/api/leaders/" + id + "/records").then().extract()),
+                new Call("GET /api/leaders/{leaderId}/track-record", (as, id) -> as.when().get("/api/leaders/" + id + "/track-record").then().extract()),
                 new Call("GET /api/leaders/{leaderId}/delegates", (as, id) -> as.when().get("/api/leaders/" + id + "/delegates").then().extract()),
                 new Call("POST /api/leaders/{leaderId}/delegates", (as, id) -> as.contentType(ContentType.JSON)
                         .body(Map.of("username", "demo-commissioner")).when().post("/api/leaders/" + id + "/delegates").then().extract()),

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class HiddenLeaderTest {
 
     private static final long MISSING = 987_654_321L;
+    /** An account request nobody made (not MISSING, which the comparison blanks out of answers). */
+    private static final long NO_REQUEST = 987_654_320L;
 
     /** How to call one endpoint with a leader id, as some caller. */
     private record Call(String operation, BiFunction<RequestSpecification, Long, ExtractableResponse<Response>> send) {
@@ -71,7 +73,7 @@ class HiddenLeaderTest {
                         .body(Map.of("email", "hidden-leader-test@example.org")).when().post("/api/leaders/" + id + "/invitation").then().extract()),
                 // the request id is nobody's; the body names the leader the approved account would speak for
                 new Call("POST /api/account-requests/{id}/approval", (as, id) -> as.contentType(ContentType.JSON)
-                        .body(Map.of("role", "leader", "leaderId", id)).when().post("/api/account-requests/" + MISSING + "/approval").then().extract()),
+                        .body(Map.of("role", "leader", "leaderId", id)).when().post("/api/account-requests/" + NO_REQUEST + "/approval").then().extract()),
                 new Call("POST /api/introductions", (as, id) -> as.contentType(ContentType.JSON).body(Map.of("leaderId", id))
                         .when().post("/api/introductions").then().extract()),
                 new Call("POST /api/learning-requests", (as, id) -> as.contentType(ContentType.JSON)
@@ -99,10 +101,11 @@ class HiddenLeaderTest {
                 for (var call : calls) {
                     var forHidden = call.send().apply(caller.get(), hidden);
                     var forMissing = call.send().apply(caller.get(), MISSING);
-                    var hiddenAnswer = forHidden.statusCode() + " " + withoutRequestId(forHidden.body().asString()).replace(String.valueOf(hidden), "{id}");
-                    var missingAnswer = forMissing.statusCode() + " " + withoutRequestId(forMissing.body().asString()).replace(String.valueOf(MISSING), "{id}");
+                    var hiddenAnswer = forHidden.statusCode() + " " + blankId(withoutRequestId(forHidden.body().asString()), hidden);
+                    var missingAnswer = forMissing.statusCode() + " " + blankId(withoutRequestId(forMissing.body().asString()), MISSING);
                     if (!hiddenAnswer.equals(missingAnswer)) {
-                        differences.add(who + " " + call.operation() + ": hidden " + abbreviate(hiddenAnswer) + " / missing " + abbreviate(missingAnswer));
+                        int at = firstDifference(hiddenAnswer, missingAnswer);
+                        differences.add(who + " " + call.operation() + ": hidden " + around(hiddenAnswer, at) + " / missing " + around(missingAnswer, at));
                     }
                 }
             }
@@ -141,8 +144,24 @@ class HiddenLeaderTest {
         return false;
     }
 
-    private static String abbreviate(String answer) {
-        return answer.length() > 300 ? answer.substring(0, 300) + "..." : answer;
+    private static int firstDifference(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where two answers part: the status and the 150 characters either side of the first difference. */
+    private static String around(String answer, int at) {
+        int from = Math.max(0, at - 150);
+        return answer.substring(0, Math.min(3, answer.length())) + " ..." + answer.substring(Math.min(from, answer.length()),
+                Math.min(answer.length(), at + 150)) + "...";
+    }
+
+    /** The leader id as a whole word only: its digits may also occur inside a token or a hash on the page. */
+    private static String blankId(String body, long id) {
+        return body.replaceAll("(?<![0-9A-Za-z_-])" + id + "(?![0-9A-Za-z_-])", "{id}");
     }
 
     /** Every answer carries its own request id; the rest of it must not tell the two apart. */

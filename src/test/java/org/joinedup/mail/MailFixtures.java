@@ -67,7 +67,11 @@ public final class MailFixtures {
 
     /** Waits (up to 30 s) until the row satisfies {@code until}; returns it. */
     static Row awaitRow(long id, Predicate<Row> until) {
-        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        return awaitRow(id, until, Duration.ofSeconds(30));
+    }
+
+    static Row awaitRow(long id, Predicate<Row> until, Duration patience) {
+        var deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             var row = row(id);
             if (until.test(row)) {

@@ -147,6 +147,8 @@ class AccountPagesTest {
         assertEquals("Set your password", browser.find("h1").getText());
         browser.type("#password", NEW_PASSWORD);
         browser.click("#set-password");
+        // wait for the answer: going to the sign-in page while the form posts can land on the answer instead
+        assertEquals("Your password is set", browser.find("#message-heading").getText());
         signIn(email, NEW_PASSWORD);
     }
 

@@ -69,7 +69,7 @@ public class ShortlistService {
         var name = name(input == null ? null : input.name());
         lockCreationsOf(me);
         if (Shortlist.countOwnedBy(me.id()) >= MAX_SHORTLISTS) {
-            throw ProblemException.conflict("you have " + MAX_SHORTLISTS + " shortlists, the most one account may keep; delete one first");
+            throw ProblemException.conflict("this account has " + MAX_SHORTLISTS + " shortlists, the most one account may keep; delete one first");
         }
         var list = new Shortlist();
         list.name = name;
@@ -174,7 +174,7 @@ public class ShortlistService {
             return new Put(entryView(entry, Map.of()), false);
         }
         if (ShortlistEntry.countOn(id) >= MAX_ENTRIES) {
-            throw ProblemException.conflict("shortlist " + id + " has " + MAX_ENTRIES + " leaders, the most one list may hold; remove one first");
+            throw ProblemException.conflict("this shortlist has " + MAX_ENTRIES + " leaders, the most one list may hold; take one off first");
         }
         ShortlistEntry.getEntityManager().createNativeQuery("""
                 insert into shortlist_entry (shortlist_id, leader_id, note, added_by_account_id) values (:list, :leader, :note, :by)
@@ -218,7 +218,8 @@ public class ShortlistService {
      */
     static final String AUDITED_ENTRY = "shortlisted-leader";
 
-    /** Whether the caller works with shortlists at all (for the pages, which offer them only then). */
+    /** Whether the caller works with shortlists at all (for the pages, which offer them only then); no transaction, any thread. */
+    @Transactional(TxType.SUPPORTS)
     public boolean offered() {
         return user.signedIn() && (user.has(Roles.COMMISSIONER) || user.has(Roles.PROGRAMME));
     }

@@ -69,7 +69,7 @@ public class ShortlistPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response lists(@QueryParam("done") String done) {
-        return showLists(200, "", FormErrors.NONE, DONE.get(done));
+        return showLists(200, "", FormErrors.NONE, done(done));
     }
 
     @POST
@@ -94,7 +94,7 @@ public class ShortlistPages {
     @Produces(MediaType.TEXT_HTML)
     public Response shortlist(@PathParam("id") long id, @QueryParam("done") String done) {
         var list = find(id);
-        return Pages.html(200, Templates.shortlist(list, list.name(), Map.of(), FormErrors.NONE, DONE.get(done)));
+        return Pages.html(200, Templates.shortlist(list, list.name(), Map.of(), FormErrors.NONE, done(done)));
     }
 
     @POST
@@ -190,6 +190,10 @@ public class ShortlistPages {
             return Pages.html(e.problem().status(), Templates.add(leader, chosen, note, errorsOn(field, e)));
         }
         return Pages.seeOther("/shortlists/" + chosen + "?done=added#leader-" + leader.id());
+    }
+
+    private static String done(String key) {
+        return key == null ? null : DONE.get(key);
     }
 
     private Response showLists(int status, String name, FormErrors errors, String flash) {

@@ -29,6 +29,7 @@ class AuthorizationMatrixTest {
     private static final Set<String> MATCHING = Set.of(Roles.LEADER, Roles.PROGRAMME, Roles.ADMIN);
     private static final Set<String> STAFF = Set.of(Roles.PROGRAMME, Roles.ADMIN);
     private static final Set<String> ADMIN = Set.of(Roles.ADMIN);
+    private static final Set<String> SHORTLISTS = Set.of(Roles.COMMISSIONER, Roles.PROGRAMME);
     /** Allowed calls not actually made here, because they would change the shared data (their own tests cover them). */
     private static final Set<String> NOT_CALLED = Set.of("DELETE /api/me", "POST /api/admin/reindex",
             "POST /api/auth/sign-out-everywhere", "POST /api/admin/signing-keys/rotate");
@@ -134,7 +135,14 @@ class AuthorizationMatrixTest {
             Map.entry("PUT /api/me/mail-preferences", SIGNED_IN),
             Map.entry("GET /api/admin/mail", ADMIN),
             Map.entry("POST /api/admin/mail/{id}/resend", ADMIN),
-            Map.entry("DELETE /api/me", Set.of(Roles.LEADER))));
+            Map.entry("DELETE /api/me", Set.of(Roles.LEADER)),
+            Map.entry("POST /api/shortlists", SHORTLISTS),
+            Map.entry("GET /api/shortlists", SHORTLISTS),
+            Map.entry("GET /api/shortlists/{id}", SHORTLISTS),
+            Map.entry("PUT /api/shortlists/{id}", SHORTLISTS),
+            Map.entry("DELETE /api/shortlists/{id}", SHORTLISTS),
+            Map.entry("PUT /api/shortlists/{id}/leaders/{leaderId}", SHORTLISTS),
+            Map.entry("DELETE /api/shortlists/{id}/leaders/{leaderId}", SHORTLISTS)));
 
     @BeforeAll
     static void noDefaultToken() {

@@ -30,6 +30,11 @@ public record Audience(List<String> levels, Long self, ProfileAudience others) {
         return self != null && self == leaderId ? ProfileAudience.OWNER : others;
     }
 
+    /** Whether a leader with this visibility is seen at all (the rule {@link #filter()} puts into every query). */
+    public boolean sees(long leaderId, String visibility) {
+        return levels == null || levels.contains(visibility) || self != null && self == leaderId;
+    }
+
     Optional<ObjectNode> filter() {
         if (levels == null) {
             return Optional.empty();

@@ -72,6 +72,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/me/corroboration-requests", SIGNED_IN),
             Map.entry("GET /api/search/leaders", EVERYONE),
             Map.entry("GET /api/search/regions", EVERYONE),
+            Map.entry("GET /api/search/export.csv", EVERYONE),
             Map.entry("POST /api/admin/reindex", ADMIN),
             Map.entry("GET /api/admin/reindex", ADMIN),
             Map.entry("GET /api/admin/jobs", ADMIN),

@@ -33,6 +33,8 @@ final class LeaderQuery {
 
     static final String RECORDS = "records";
     static final int INNER_HITS = 3;
+    /** Elasticsearch's default index.max_inner_result_window: the most records one leader's inner hits can list. */
+    static final int ALL_INNER_HITS = 100;
     private static final String TEXT_MSM = "2<70%";
     private static final List<String> PROFILE_FIELDS = List.of("name^3", "current_role^2", "organisation", "home_area.name");
     /** Matched only for audiences that see it: text a hit would not show must not find the leader either. */
@@ -64,6 +66,26 @@ final class LeaderQuery {
         return body;
     }
 
+    /**
+     * Leaders a page at a time, each with the ids of all its records that pass the filters (up to
+     * {@link #ALL_INNER_HITS}), and no facets: what a saved search's weekly alert compares (see
+     * {@link MatchingLeaders}). Same query, filters and order as {@link #searchBody()}.
+     */
+    ObjectNode matchesBody(int from, int size) {
+        var body = obj(
+                "from", from,
+                "size", size,
+                "track_total_hits", true,
+                "_source", obj("includes", arr("id", "name")),
+                "query", obj("bool", obj("must", mustClauses(), "filter", arr(leaderFilters()),
+                        "should", arr(experience(ALL_INNER_HITS, obj("includes", arr("records.id")))))),
+                "sort", sort());
+        if (hasRecordFilters()) {
+            body.set("post_filter", recordsMatching(recordFilters(null)));
+        }
+        return body;
+    }
+
     /** Leaders and records per NHS region and per ICB, under all filters. */
     ObjectNode regionsBody() {
         var bool = obj("must", mustClauses(), "filter", arr(leaderFilters()));
@@ -79,7 +101,8 @@ final class LeaderQuery {
     }
 
     private ObjectNode rootBool() {
-        return obj("must", mustClauses(), "filter", arr(leaderFilters()), "should", arr(experience()));
+        return obj("must", mustClauses(), "filter", arr(leaderFilters()),
+                "should", arr(experience(INNER_HITS, obj("excludes", arr("records.summary")))));
     }
 
     /** Text must match (profile, records, or a vocabulary term it names); without text, everything does. */
@@ -120,7 +143,7 @@ final class LeaderQuery {
     }
 
     /** Scores each leader by the records that pass the filters, and returns the best of them as inner hits. */
-    private ObjectNode experience() {
+    private ObjectNode experience(int innerHits, ObjectNode innerSource) {
         var recordText = new ArrayList<ObjectNode>();
         if (criteria.hasText()) {
             // names differ from the top-level ones: Elasticsearch keys named queries by name across the nested scope
@@ -142,7 +165,7 @@ final class LeaderQuery {
         }
         var scored = obj("function_score", obj("query", query, "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
         return obj("nested", obj("path", RECORDS, "score_mode", "sum", "query", scored,
-                "inner_hits", obj("name", "matched", "size", INNER_HITS, "_source", obj("excludes", arr("records.summary")))));
+                "inner_hits", obj("name", "matched", "size", innerHits, "_source", innerSource)));
     }
 
     /** Filters on records, all within one record; {@code except} drops one disjunctive facet's own filter (for its counts). */

@@ -29,6 +29,7 @@ class AuthorizationMatrixTest {
     private static final Set<String> MATCHING = Set.of(Roles.LEADER, Roles.PROGRAMME, Roles.ADMIN);
     private static final Set<String> STAFF = Set.of(Roles.PROGRAMME, Roles.ADMIN);
     private static final Set<String> ADMIN = Set.of(Roles.ADMIN);
+    private static final Set<String> SEARCH_SAVERS = Set.of(Roles.COMMISSIONER, Roles.PROGRAMME);
     /** Allowed calls not actually made here, because they would change the shared data (their own tests cover them). */
     private static final Set<String> NOT_CALLED = Set.of("DELETE /api/me", "POST /api/admin/reindex",
             "POST /api/auth/sign-out-everywhere", "POST /api/admin/signing-keys/rotate");
@@ -57,6 +58,11 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/leaders/{leaderId}/delegates", OWNERS),
             Map.entry("DELETE /api/leaders/{leaderId}/delegates/{username}", SIGNED_IN),
             Map.entry("GET /api/me/delegations", SIGNED_IN),
+            Map.entry("GET /api/saved-searches", SEARCH_SAVERS),
+            Map.entry("POST /api/saved-searches", SEARCH_SAVERS),
+            Map.entry("GET /api/saved-searches/{id}", SEARCH_SAVERS),
+            Map.entry("PUT /api/saved-searches/{id}", SEARCH_SAVERS),
+            Map.entry("DELETE /api/saved-searches/{id}", SEARCH_SAVERS),
             Map.entry("GET /api/records/{id}", EVERYONE),
             Map.entry("PUT /api/records/{id}", SIGNED_IN),
             Map.entry("DELETE /api/records/{id}", OWNERS),

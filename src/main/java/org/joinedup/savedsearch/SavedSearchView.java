@@ -15,7 +15,8 @@ public record SavedSearchView(
         @Schema(description = "The parameters in a few words, for lists", examples = "“discharge”; region E40000012")
         String summary,
         @Schema(enumeration = { "weekly", "never" }) String alerts,
-        @Schema(description = "The search on the Find leaders page", examples = "/find?q=discharge&region=E40000012")
+        // no example: the pages' paths stay out of the API document (PagesTest)
+        @Schema(description = "The search on the Find leaders web page: a path on this service with the parameters as its query string")
         String findLink,
         Instant createdAt,
         Instant updatedAt,

@@ -38,14 +38,22 @@ class SavedSearchPagesTest {
             browser.waitForPath("/my-work");
             assertTrue(browser.find("#saved-searches-link").isDisplayed());
 
-            browser.go("/find?q=discharge&region=E40000011&service=acute&service=social-care");
+            var find = "/find?q=discharge&region=E40000011&service=acute&service=social-care";
+            browser.go(find);
+            browser.click("#save-search-details summary");
             browser.check("find-save-search");
             // a search saved without a name: the save page says so beside the field and keeps the search
             browser.click("#save-search");
             browser.waitForPath("/saved-searches");
             assertTrue(browser.find("#name-error").getText().contains("blank"), browser.find("#name-error").getText());
             browser.check("saved-search-error");
+
+            browser.go(find);
+            browser.click("#save-search-details summary");
+            // choosing "never" must not apply the search form's filters (it stands inside it, but is not part of it)
+            browser.click("label[for=alerts-never]");
             browser.type("#name", "Discharge in the Midlands");
+            assertTrue(browser.path().startsWith("/find"), browser.path());
             browser.click("#save-search");
             browser.waitForPath("saved=1");
             assertTrue(browser.find("#flash").getText().contains("saved"));
@@ -55,13 +63,14 @@ class SavedSearchPagesTest {
             assertTrue(run.getText().contains("Discharge in the Midlands"), run.getText());
             var href = run.getAttribute("href");
             assertTrue(href.contains("q=discharge") && href.contains("service=acute&service=social-care") && href.contains("region=E40000011"), href);
+            assertTrue(browser.find("[id^=alerts-][id$=-never]").isSelected());
 
-            browser.click("label[for^=alerts-][for$=-never]");
+            browser.click("label[for^=alerts-]:not([for$=-never])");
             browser.click("[id^=save-alerts-]");
             browser.waitForPath("changed=");
-            assertTrue(browser.find("[id^=alerts-][id$=-never]").isSelected());
+            assertTrue(browser.find("input[id^=alerts-]:not([id$=-never])").isSelected());
             given().header("Authorization", Fixtures.bearer(account.token())).when().get("/api/saved-searches").then().statusCode(200)
-                    .body("total", equalTo(1)).body("items[0].alerts", equalTo("never")).body("items[0].query.q", equalTo("discharge"))
+                    .body("total", equalTo(1)).body("items[0].alerts", equalTo("weekly")).body("items[0].query.q", equalTo("discharge"))
                     .body("items[0].query.service", equalTo(List.of("acute", "social-care")));
 
             browser.go(href.replaceFirst("^https?://[^/]+", ""));

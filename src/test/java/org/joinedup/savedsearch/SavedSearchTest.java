@@ -195,6 +195,35 @@ class SavedSearchTest {
     }
 
     @Test
+    void anEditedAndANewlyVerifiedRecordAreNewsSaidAsSuch() {
+        var me = MailFixtures.account("saved-edits");
+        var word = uniqueWord();
+        long verified = leader("Iolo " + word, "public");
+        long edited = leader("Jac " + word, "public");
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(60));
+        save(me, "Edits of " + word, Map.of("q", word), "weekly");
+
+        long toVerify = given().when().get("/api/leaders/" + verified + "/records").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-programme"))).contentType(ContentType.JSON)
+                .body(Map.of("programme", "pioneer-2013", "decision", "confirmed", "comment", "Checked the evaluation"))
+                .when().post("/api/records/" + toVerify + "/verifications").then().statusCode(201).body("verification", equalTo("verified"));
+        var record = given().when().get("/api/leaders/" + edited + "/records").then().statusCode(200).extract().jsonPath();
+        var edit = Fixtures.record("Joined-up work of Jac " + word + ", retitled");
+        edit.put("version", record.getInt("items[0].version"));
+        given().contentType(ContentType.JSON).body(edit).when().put("/api/records/" + record.getLong("items[0].id")).then().statusCode(200);
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(60));
+
+        alerts.run(Instant.now());
+        var mails = QueuedMail.to(me.email(), MailKind.SAVED_SEARCH);
+        assertEquals(1, mails.size(), mails.toString());
+        var text = mails.get(0).text();
+        assertTrue(mails.get(0).subject().contains("2 leaders with new work"), mails.get(0).subject());
+        assertTrue(text.contains("Iolo " + word + " (1 record newly verified)"), text);
+        assertTrue(text.contains("Jac " + word + " (1 record changed)"), text);
+        assertFalse(text.contains("Newly matching"), text);
+    }
+
+    @Test
     void aSearchVerifiedRecordIsNewsAndAStaffAccountSeesProgrammeLeaders() {
         var staff = MailFixtures.account("saved-staff");
         given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-admin"))).contentType(ContentType.JSON)

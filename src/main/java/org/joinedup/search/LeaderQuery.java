@@ -33,8 +33,8 @@ final class LeaderQuery {
 
     static final String RECORDS = "records";
     static final int INNER_HITS = 3;
-    /** Matching records per leader per request of an export: Elasticsearch's default max_inner_result_window. */
-    static final int EXPORT_INNER_HITS = 100;
+    /** Elasticsearch's default index.max_inner_result_window: the most records one leader's inner hits can list. */
+    static final int ALL_INNER_HITS = 100;
     private static final String TEXT_MSM = "2<70%";
     private static final List<String> PROFILE_FIELDS = List.of("name^3", "current_role^2", "organisation", "home_area.name");
     /** Matched only for audiences that see it: text a hit would not show must not find the leader either. */
@@ -60,6 +60,26 @@ final class LeaderQuery {
                 "query", obj("bool", rootBool()),
                 "sort", sort(),
                 "aggs", facets());
+        if (hasRecordFilters()) {
+            body.set("post_filter", recordsMatching(recordFilters(null)));
+        }
+        return body;
+    }
+
+    /**
+     * Leaders a page at a time, each with the ids of all its records that pass the filters (up to
+     * {@link #ALL_INNER_HITS}), and no facets: what a saved search's weekly alert compares (see
+     * {@link MatchingLeaders}). Same query, filters and order as {@link #searchBody()}.
+     */
+    ObjectNode matchesBody(int from, int size) {
+        var body = obj(
+                "from", from,
+                "size", size,
+                "track_total_hits", true,
+                "_source", obj("includes", arr("id", "name")),
+                "query", obj("bool", obj("must", mustClauses(), "filter", arr(leaderFilters()),
+                        "should", arr(experience(obj("name", "matched", "size", ALL_INNER_HITS, "_source", obj("includes", arr("records.id"))))))),
+                "sort", sort());
         if (hasRecordFilters()) {
             body.set("post_filter", recordsMatching(recordFilters(null)));
         }
@@ -118,7 +138,7 @@ final class LeaderQuery {
     }
 
     private static ObjectNode exportInnerHits() {
-        return obj("name", "matched", "size", EXPORT_INNER_HITS, "_source", obj("includes", arr("records.id")),
+        return obj("name", "matched", "size", ALL_INNER_HITS, "_source", obj("includes", arr("records.id")),
                 "sort", arr(obj("records.id", obj("order", "asc"))));
     }
 

@@ -100,7 +100,7 @@ public class SearchMatches {
             var ids = matched(hit);
             var page = ids;
             // a leader with more matching records than one inner-hits window: fetch the rest by record id
-            while (page.size() == LeaderQuery.EXPORT_INNER_HITS) {
+            while (page.size() == LeaderQuery.ALL_INNER_HITS) {
                 var body = query.moreRecordsBody(leaderId, page.get(page.size() - 1)).toString();
                 var more = client.search(s -> s.withJson(new StringReader(body)).index(index.alias()), ObjectNode.class).hits().hits();
                 page = more.isEmpty() ? List.of() : matched(more.get(0));

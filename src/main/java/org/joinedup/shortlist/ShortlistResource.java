@@ -19,17 +19,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.export.LeaderExport;
 import org.joinedup.platform.ETags;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.WithETag;
+import org.joinedup.search.Audience;
+import org.joinedup.security.CurrentUser;
 import org.joinedup.security.Roles;
 
 /** Commissioners' and programme staff's shortlists of leaders, with private notes shared within the owner's organisation. */
@@ -45,6 +49,12 @@ public class ShortlistResource {
 
     @Inject
     ShortlistService shortlists;
+
+    @Inject
+    LeaderExport export;
+
+    @Inject
+    CurrentUser user;
 
     @POST
     @WithETag
@@ -74,6 +84,19 @@ public class ShortlistResource {
                     + "), with a summary of them, the private note, and who added them when." + SHARING)
     public ShortlistView get(@PathParam("id") long id) {
         return shortlists.find(id).orElseThrow(() -> ProblemException.notFound("Shortlist", id));
+    }
+
+    @GET
+    @Path("/{id}/export.csv")
+    @Produces("text/csv")
+    @Operation(operationId = "exportShortlist", summary = "Export a shortlist as CSV",
+            description = "The leaders on the list that you may see, in the order they were added, one row per published record "
+                    + "(a leader without records gets one row): the same columns, quoting and formula guard as GET /api/search/export.csv "
+                    + "(docs/export.md), streamed without a row cap. The list's private notes are not in it." + SHARING)
+    @APIResponse(responseCode = "200", description = "The CSV, as an attachment",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    public Response export(@PathParam("id") long id) {
+        return LeaderExport.attachment(export.leaders(shortlists.leaderIds(id), Audience.of(user)));
     }
 
     @PUT

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.export.LeaderExport;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
 import org.joinedup.platform.ExpectedVersion;
@@ -27,6 +28,8 @@ import org.joinedup.shortlist.ShortlistInput;
 import org.joinedup.shortlist.ShortlistService;
 import org.joinedup.shortlist.ShortlistSummary;
 import org.joinedup.shortlist.ShortlistView;
+import org.joinedup.search.Audience;
+import org.joinedup.security.CurrentUser;
 import org.joinedup.security.Roles;
 
 /**
@@ -59,6 +62,12 @@ public class ShortlistPages {
 
     @Inject
     ShortlistService shortlists;
+
+    @Inject
+    LeaderExport export;
+
+    @Inject
+    CurrentUser user;
 
     @Inject
     LeaderService leaders;
@@ -95,6 +104,14 @@ public class ShortlistPages {
     public Response shortlist(@PathParam("id") long id, @QueryParam("done") String done) {
         var list = find(id);
         return Pages.html(200, Templates.shortlist(list, list.name(), Map.of(), FormErrors.NONE, done(done)));
+    }
+
+    /** The list as CSV for the page's download link: the API's export, under the page's session. */
+    @GET
+    @Path("/{id}/export.csv")
+    @Produces("text/csv")
+    public Response export(@PathParam("id") long id) {
+        return LeaderExport.attachment(export.leaders(shortlists.leaderIds(id), Audience.of(user)));
     }
 
     @POST

@@ -145,6 +145,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/shortlists", COMMISSIONERS_AND_PROGRAMME),
             Map.entry("GET /api/shortlists", COMMISSIONERS_AND_PROGRAMME),
             Map.entry("GET /api/shortlists/{id}", COMMISSIONERS_AND_PROGRAMME),
+            Map.entry("GET /api/shortlists/{id}/export.csv", COMMISSIONERS_AND_PROGRAMME),
             Map.entry("PUT /api/shortlists/{id}", COMMISSIONERS_AND_PROGRAMME),
             Map.entry("DELETE /api/shortlists/{id}", COMMISSIONERS_AND_PROGRAMME),
             Map.entry("PUT /api/shortlists/{id}/leaders/{leaderId}", COMMISSIONERS_AND_PROGRAMME),

@@ -310,4 +310,49 @@ class ShortlistTest {
         as(owner).when().get("/api/shortlists/" + id).then().body("entries[0].note", containsString(secret))
                 .body("entries.leader", everyItem(notNullValue()));
     }
+
+    @Test
+    void aShortlistExportsAsCsvOneRowPerRecordWithoutNotesOrHiddenLeaders() throws Exception {
+        var owner = account("sl-export", Roles.COMMISSIONER, ORG_A);
+        var stranger = account("sl-export-stranger", Roles.COMMISSIONER, ORG_B);
+        long id = shortlist(owner, "To take away");
+        long withRecords = leader("Two Records " + System.nanoTime(), "public");
+        var first = Fixtures.record("Exported frailty hub " + System.nanoTime());
+        var second = Fixtures.record("=HYPERLINK(\"x\") exported discharge team");
+        long firstRecord = as(admin()).body(first).when().post("/api/leaders/" + withRecords + "/records").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long secondRecord = as(admin()).body(second).when().post("/api/leaders/" + withRecords + "/records").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long noRecords = leader("No Records " + System.nanoTime(), "registered");
+        var hiddenName = "Hidden Export " + System.nanoTime();
+        long hidden = leader(hiddenName, "public");
+        put(owner, id, noRecords, "Private export note");
+        put(owner, id, withRecords, null);
+        put(owner, id, hidden, null);
+        ShortlistFixtures.setVisibility(hidden, hiddenName, "programme");
+
+        var csv = as(owner).when().get("/api/shortlists/" + id + "/export.csv").then().statusCode(200)
+                .header("Content-Type", containsString("text/csv")).header("Content-Disposition", containsString("attachment"))
+                .extract().asString();
+        List<Map<String, String>> rows;
+        try (com.fasterxml.jackson.databind.MappingIterator<Map<String, String>> read = new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+                .readerFor(Map.class).with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            rows = read.readAll();
+        }
+        // the order they were added; one row per record, one for a leader without any; the hidden one left out
+        assertEquals(List.of(String.valueOf(noRecords), String.valueOf(withRecords), String.valueOf(withRecords)),
+                rows.stream().map(r -> r.get("id")).toList());
+        assertEquals("", rows.get(0).get("record id"));
+        assertEquals(List.of(String.valueOf(firstRecord), String.valueOf(secondRecord)),
+                rows.subList(1, 3).stream().map(r -> r.get("record id")).sorted().toList());
+        assertFalse(csv.contains("Private export note"), "notes stay on the list");
+        assertFalse(csv.contains(hiddenName));
+        assertFalse(csv.contains("\"=HYPERLINK"), "the formula guard holds: " + csv);
+
+        as(stranger).when().get("/api/shortlists/" + id + "/export.csv").then().statusCode(404).contentType("application/problem+json");
+        for (var refused : List.of(ShortlistFixtures.leaderAccount(withRecords), admin())) {
+            as(refused).when().get("/api/shortlists/" + id + "/export.csv").then().statusCode(403);
+        }
+        as(owner).when().get("/api/shortlists/987654321/export.csv").then().statusCode(404);
+    }
 }

@@ -41,6 +41,9 @@ public class LeaderService {
     Event<LeaderChanged> changes;
 
     @Inject
+    Event<LeadersChanged> batchChanges;
+
+    @Inject
     Event<LeaderRemoved> removals;
 
     @Inject
@@ -174,7 +177,7 @@ public class LeaderService {
         return view(leader);
     }
 
-    /** {@link #markChanged(long)} for many leaders at once: one statement, one search outbox row each. */
+    /** {@link #markChanged(long)} for many leaders at once: one statement, and one for their search outbox rows ({@link LeadersChanged}). */
     @Transactional(TxType.MANDATORY)
     @SuppressWarnings("unchecked")
     public void markChanged(Collection<Long> leaderIds) {
@@ -186,7 +189,7 @@ public class LeaderService {
                 .createNativeQuery("update leader set revision = revision + 1 where id = any(:ids) returning id, revision")
                 .setParameter("ids", leaderIds.stream().distinct().toArray(Long[]::new))
                 .getResultList();
-        rows.forEach(row -> changes.fire(new LeaderChanged(((Number) row[0]).longValue(), ((Number) row[1]).longValue())));
+        batchChanges.fire(new LeadersChanged(rows.stream().map(row -> new LeaderChanged(((Number) row[0]).longValue(), ((Number) row[1]).longValue())).toList()));
     }
 
     /** False when there is no such leader, or none this caller may see. */

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -23,7 +22,7 @@ import org.joinedup.leader.Leader;
  * transaction and connection. Through Hibernate each new record was an entity with four element
  * collections and an audit entity whose JSON Hibernate copies and compares: about 10 ms a row of
  * which most was Hibernate's own work (docs/benchmarks.md, "Bulk import"). Here a batch is one
- * multi-row insert per table (the driver's reWriteBatchedInserts). The services still check and
+ * multi-row insert per table ({@link MultiRowInsert}). The services still check and
  * fill each leader and record ({@code prepareImported}) and give the audit view, so the rows and
  * entries are the ones the entity path wrote; only the writing is here. Changes to leaders and
  * records that exist stay with the services.
@@ -87,11 +86,12 @@ class NewRowsWriter {
         if (leaders.isEmpty()) {
             return;
         }
-        try (var insert = connection.prepareStatement("""
-                insert into leader (id, version, revision, name, role_title, organisation_code, doing_now, doing_now_as_of, home_area_code,
-                                    mentoring_willing, mentoring_capacity, mentoring_formats, mentoring_trained, mentoring_conflicts,
-                                    visibility, contact_email, contact_phone, external_id, illustrative, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+        try (var insert = new MultiRowInsert(connection,
+                "insert into leader (id, version, revision, name, role_title, organisation_code, doing_now, "
+                        + "doing_now_as_of, home_area_code, mentoring_willing, mentoring_capacity, mentoring_formats, "
+                        + "mentoring_trained, mentoring_conflicts, visibility, contact_email, contact_phone, external_id, "
+                        + "illustrative, created_at, updated_at)",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (var l : leaders) {
                 int i = 0;
                 insert.setLong(++i, l.id);
@@ -125,19 +125,22 @@ class NewRowsWriter {
         if (records.isEmpty()) {
             return;
         }
-        try (var insert = connection.prepareStatement("""
-                insert into integration_record (id, leader_id, version, title, summary, services, scope, approaches, programme, role,
-                                                period_start, period_end, verification, verification_since, revision, wording_edited_at,
-                                                source, reported_by, source_list, external_id, state, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-                var areas = connection.prepareStatement("""
-                        insert into record_area (record_id, position, area_code, country, place, latitude, longitude)
-                        values (?, ?, ?, ?, ?, ?, ?)""");
-                var partners = connection.prepareStatement("insert into record_partner (record_id, position, organisation_code) values (?, ?, ?)");
-                var outcomes = connection.prepareStatement("""
-                        insert into record_outcome (record_id, position, metric, description, baseline, result, unit, period, source)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-                var evidence = connection.prepareStatement("insert into record_evidence (record_id, position, title, url) values (?, ?, ?, ?)")) {
+        try (var insert = new MultiRowInsert(connection,
+                "insert into integration_record (id, leader_id, version, title, summary, services, scope, "
+                        + "approaches, programme, role, period_start, period_end, verification, verification_since, "
+                        + "revision, wording_edited_at, source, reported_by, source_list, external_id, state, created_at, "
+                        + "updated_at)",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                var areas = new MultiRowInsert(connection, "insert into record_area (record_id, position, area_code, country, place, latitude, longitude)",
+                "(?, ?, ?, ?, ?, ?, ?)");
+                var partners = new MultiRowInsert(connection, "insert into record_partner (record_id, position, organisation_code)",
+                "(?, ?, ?)");
+                var outcomes = new MultiRowInsert(connection,
+                "insert into record_outcome (record_id, position, metric, description, baseline, result, unit, "
+                        + "period, source)",
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                var evidence = new MultiRowInsert(connection, "insert into record_evidence (record_id, position, title, url)",
+                "(?, ?, ?, ?)")) {
             for (var r : records) {
                 int i = 0;
                 insert.setLong(++i, r.id);
@@ -203,7 +206,7 @@ class NewRowsWriter {
                     evidence.addBatch();
                 }
             }
-            // records before their parts: the parts' foreign keys point at them
+            // records before their parts: the parts' foreign keys point at them (no deferred constraints)
             insert.executeBatch();
             areas.executeBatch();
             partners.executeBatch();
@@ -217,9 +220,8 @@ class NewRowsWriter {
         if (audit.isEmpty()) {
             return;
         }
-        try (var insert = connection.prepareStatement("""
-                insert into audit_entry (at, actor, action, entity_type, entity_id, before, after)
-                values (?, ?, 'create', ?, ?, null, cast(? as jsonb))""")) {
+        try (var insert = new MultiRowInsert(connection, "insert into audit_entry (at, actor, action, entity_type, entity_id, before, after)",
+                "(?, ?, 'create', ?, ?, null, cast(? as jsonb))")) {
             for (int i = 0; i < audit.size(); i++) {
                 time(insert, 1, Instant.now());
                 insert.setString(2, actor);
@@ -232,15 +234,11 @@ class NewRowsWriter {
         }
     }
 
-    private static void number(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.NUMERIC);
-        } else {
-            statement.setBigDecimal(index, value);
-        }
+    private static void number(MultiRowInsert statement, int index, BigDecimal value) {
+        statement.setObject(index, value, Types.NUMERIC);
     }
 
-    private static void time(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    private static void time(MultiRowInsert statement, int index, Instant instant) {
         statement.setObject(index, instant == null ? null : instant.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 }

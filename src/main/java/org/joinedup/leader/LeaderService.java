@@ -150,6 +150,10 @@ public class LeaderService {
             boolean changed = !before.equals(view(leader)) || !contactBefore.equals(contactOf(leader));
             if (changed) {
                 audit.recordAs(actor, "update", "leader", leader.id, before, view(leader));
+            } else {
+                // as update() refreshes: apply() writes every field, which Hibernate's dirty tracking takes as a
+                // change; let go of the leader so an unchanged row is not written (no new version, no updated_at)
+                Leader.getEntityManager().detach(leader);
             }
             results.add(new ImportResult(item.externalId(), leader.id, false, changed));
         }

@@ -88,13 +88,15 @@ class ImportWritesTest {
         assertTrue(given().queryParam("q", "Batchwriter " + p).when().get("/api/search/leaders").then().statusCode(200).extract().asString()
                 .contains("\"id\":" + leader), "the imported leader is found");
 
-        // the same file again changes nothing: no new record, no audit entry
+        // the same file again changes nothing: no new record, no audit entry, not even the leader's version
+        int version = view.getInt("version");
         var again = ImportResourceTest.importAndWait(ImportResourceTest.HEADER + row(p, "Director", p + "-R1", "Shared care records " + p),
                 "writes-" + p + ".csv");
         assertEquals(Map.of("create", 0, "update", 0, "unchanged", 1), again.getMap("result.leaders"));
         assertEquals(Map.of("create", 0, "update", 0, "unchanged", 1), again.getMap("result.records"));
         assertEquals(1, audit("leader", leader).getList("items").size());
         assertEquals(1, audit("record", recordId).getList("items").size());
+        assertEquals(version, given().when().get("/api/leaders/" + leader).then().extract().jsonPath().getInt("version"));
 
         // a later file: the leader changed (through the service), a second record for them (a plain insert)
         var second = ImportResourceTest.importAndWait(ImportResourceTest.HEADER + row(p, "Chief executive", p + "-R1", "Shared care records " + p)

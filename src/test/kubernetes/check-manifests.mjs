@@ -19,6 +19,7 @@ import { parseAllDocuments } from "yaml";
 const MODELS = {
   "v1 Service": ["kubernetes-models/v1/Service", "Service"],
   "v1 Secret": ["kubernetes-models/v1/Secret", "Secret"],
+  "v1 ConfigMap": ["kubernetes-models/v1/ConfigMap", "ConfigMap"],
   "apps/v1 Deployment": ["kubernetes-models/apps/v1/Deployment", "Deployment"],
   "autoscaling/v2 HorizontalPodAutoscaler": ["kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler", "HorizontalPodAutoscaler"],
   "policy/v1 PodDisruptionBudget": ["kubernetes-models/policy/v1/PodDisruptionBudget", "PodDisruptionBudget"],
@@ -210,4 +211,14 @@ function crossCheck(objects) {
   expect("QUARKUS_DATASOURCE_JDBC_URL", env.QUARKUS_DATASOURCE_JDBC_URL?.value,
     `jdbc:postgresql://${pg.metadata.name}-rw:5432/${pg.spec.bootstrap.initdb.database}`);
   expect("QUARKUS_DATASOURCE_PASSWORD's secret", env.QUARKUS_DATASOURCE_PASSWORD?.valueFrom?.secretKeyRef?.name, pg.spec.bootstrap.initdb.secret.name);
+  // mail: the relay, sender and public address from a ConfigMap the manifests hold, with each key the
+  // Deployment reads; the relay's credentials from a Secret (made by hand, like the others)
+  for (const name of ["JOINEDUP_SMTP_HOST", "JOINEDUP_SMTP_PORT", "JOINEDUP_MAIL_FROM", "JOINEDUP_PUBLIC_URL"]) {
+    const ref = env[name]?.valueFrom?.configMapKeyRef;
+    const map = objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === ref?.name);
+    expect(`${name} from a ConfigMap of the manifests holding its key`, map?.data?.[ref?.key] !== undefined, true);
+  }
+  for (const name of ["QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD"]) {
+    expect(`${name} from a Secret`, typeof env[name]?.valueFrom?.secretKeyRef?.name, "string");
+  }
 }

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How long each kind of one-time link works. */
+/** How long each kind of one-time link works, and how many mails anyone can make us send (MailAskLimits). */
 @ConfigMapping(prefix = "joinedup.accounts")
 public interface AccountLinksConfig {
 
@@ -25,4 +25,18 @@ public interface AccountLinksConfig {
      */
     @WithDefault("PT2M")
     Duration resetQuietPeriod();
+
+    /** Reset and address-confirmation mails to one address per window; more asks get the same answer and no mail. */
+    @WithDefault("3")
+    int mailsPerAddress();
+
+    /**
+     * Reset and account-request asks from one client address per window, whatever address they name
+     * (against sweeping many addresses). Generous: a whole organisation can sit behind one address.
+     */
+    @WithDefault("100")
+    int asksPerClient();
+
+    @WithDefault("PT1H")
+    Duration askWindow();
 }

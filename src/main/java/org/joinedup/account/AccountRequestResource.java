@@ -14,10 +14,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,10 +60,12 @@ public class AccountRequestResource {
     @Operation(operationId = "askForAccount", summary = "Ask for an account",
             description = "With your work address: a link to confirm it is mailed there; once confirmed, programme staff approve or reject "
                     + "the request, and until then there is no account. The answer says what the address's domain matched (an organisation, "
-                    + "a shared NHS domain that proves NHS employment only, or nothing) and is otherwise the same for every address.")
+                    + "a shared NHS domain that proves NHS employment only, or nothing) and is otherwise the same for every address. At most 3 "
+                    + "confirmation mails an hour go to one address, within a limit of asks per client; past either the answer is the same.")
     @APIResponse(responseCode = "202", description = "Asked", content = @Content(schema = @Schema(implementation = AccountRequestService.Asked.class)))
-    public Response ask(@Valid @NotNull AccountRequestInput input) {
-        return Response.accepted(requests.ask(input.email(), input.fullName(), input.jobTitle(), input.organisation())).build();
+    public Response ask(@Valid @NotNull AccountRequestInput input, @Context HttpServerRequest http) {
+        return Response.accepted(requests.ask(input.email(), input.fullName(), input.jobTitle(), input.organisation(), MailAskLimits.clientOf(http)))
+                .build();
     }
 
     @POST

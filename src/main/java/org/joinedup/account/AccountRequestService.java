@@ -66,9 +66,16 @@ public class AccountRequestService {
     AuditTrail audit;
 
     @Inject
+    MailAskLimits limits;
+
+    @Inject
     CurrentUser user;
 
-    public Asked ask(String email, String fullName, String jobTitle, String organisation) {
+    /**
+     * {@code client} is the asker's IP address: past its limit of asks (MailAskLimits) nothing is
+     * written or mailed, and so past the address's limit of confirmation mails, with the same answer.
+     */
+    public Asked ask(String email, String fullName, String jobTitle, String organisation, String client) {
         var address = Addresses.normalise("email", email);
         if (fullName == null || fullName.isBlank()) {
             throw ProblemException.invalid(Violation.body("fullName", "is required"));
@@ -80,6 +87,12 @@ public class AccountRequestService {
         var match = domains.match(address);
         var answer = new Asked(match, "We have sent a link to " + address + ". Follow it within "
                 + hours(config.confirmationLifetime()) + " to confirm the address; programme staff then look at your request.");
+        if (!limits.clientMayAsk(client)) {
+            LOG.infof("An account request was not taken: its client reached its limit of asks");
+            return answer;
+        }
+        // locked first, so simultaneous asks with the address take turns (and find each other's request)
+        var sent = limits.address(address);
         if (accounts.addressTaken(address)) {
             // never say so in the answer: the address's owner is told instead (once a day at most; nothing to a disabled account)
             accounts.findEnabledByEmail(address).ifPresent(owner -> mail.enqueue(new Mail(owner.id(), address, MailKind.SECURITY,
@@ -105,14 +118,19 @@ public class AccountRequestService {
         } else if (AccountRequest.UNCONFIRMED.equals(request.state)
                 && links.openSinceForRequest(LinkPurpose.ADDRESS_CONFIRMATION, request.id, Instant.now().minus(config.resetQuietPeriod()))) {
             return answer; // asked again at once: the link just mailed still works, and the address is not flooded
-        } else {
-            links.revokeForRequest(LinkPurpose.ADDRESS_CONFIRMATION, request.id);
         }
         AccountRequest.flush();
         if (AccountRequest.PENDING.equals(request.state)) {
             audit.record("account-request-update", "account-request", request.id, null, view(request));
             return answer; // confirmed already: the new details wait for staff as they are
         }
+        if (!limits.mayMail(sent)) {
+            // past the address's limit: the details are kept, and the link mailed last still works until it runs out
+            LOG.infof("Account request %d: no new confirmation mail, its address had its limit this hour", request.id);
+            audit.record(again ? "account-request-again" : "account-request", "account-request", request.id, null, view(request));
+            return answer;
+        }
+        links.revokeForRequest(LinkPurpose.ADDRESS_CONFIRMATION, request.id); // the new link replaces the one mailed before
         var token = links.issue(LinkPurpose.ADDRESS_CONFIRMATION, new OneTimeLinks.Subject(null, null, request.id, address),
                 config.confirmationLifetime(), "self");
         mail.enqueue(new Mail(null, address, MailKind.SECURITY, "account-request-" + request.id + "-confirm-" + Instant.now().toEpochMilli(),

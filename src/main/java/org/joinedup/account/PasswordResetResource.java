@@ -10,8 +10,10 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,10 +48,11 @@ public class PasswordResetResource {
     @POST
     @PermitAll
     @Operation(operationId = "askForPasswordReset", summary = "Ask for a password reset",
-            description = "Mails a one-time link to the address if it belongs to an enabled account. The answer is the same whether or not it does.")
+            description = "Mails a one-time link to the address if it belongs to an enabled account, at most 3 an hour per address and "
+                    + "within a limit of asks per client. The answer is the same whether or not it does, and whether or not a limit was reached.")
     @APIResponse(responseCode = "202", description = "Asked", content = @Content(schema = @Schema(implementation = Message.class)))
-    public Response ask(@Valid @NotNull ResetRequest request) {
-        resets.request(request.email());
+    public Response ask(@Valid @NotNull ResetRequest request, @Context HttpServerRequest http) {
+        resets.request(request.email(), MailAskLimits.clientOf(http));
         return Response.accepted(new Message(ASKED)).build();
     }
 

@@ -39,8 +39,18 @@ public class PasswordResetService {
     @Inject
     MailOutbox mail;
 
-    /** Queues a reset mail if the address is an enabled account's; does nothing visible otherwise. */
-    public void request(String email) {
+    @Inject
+    MailAskLimits limits;
+
+    /**
+     * Queues a reset mail if the address is an enabled account's and neither it nor the client
+     * ({@code client}, its IP address) has reached its limit (MailAskLimits); does nothing visible otherwise.
+     */
+    public void request(String email, String client) {
+        if (!limits.clientMayAsk(client)) {
+            LOG.debugf("Password reset not mailed: the client reached its limit");
+            return;
+        }
         String address;
         try {
             address = Addresses.normalise("email", email);
@@ -53,8 +63,14 @@ public class PasswordResetService {
             return;
         }
         long id = account.get().id();
+        // locked before looking for a recent link, so simultaneous asks for the address take turns
+        var sent = limits.address(address);
         // asked again at once (a double click, or someone pressing on): the first link still works
         if (links.openSince(LinkPurpose.PASSWORD_RESET, id, Instant.now().minus(config.resetQuietPeriod()))) {
+            return;
+        }
+        if (!limits.mayMail(sent)) {
+            LOG.infof("Password reset of account %s not mailed: its address had its limit of mails this hour", account.get().username());
             return;
         }
         var token = links.issue(LinkPurpose.PASSWORD_RESET, new OneTimeLinks.Subject(id, null, null, address), config.resetLifetime(), "self");

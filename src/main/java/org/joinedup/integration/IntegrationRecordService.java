@@ -232,6 +232,31 @@ public class IntegrationRecordService {
         return changedLeaders;
     }
 
+    /**
+     * A record an import creates, checked by the same rules and filled as {@link #importRecords}
+     * would (source: the imported list), but not written: the import writes its new records as
+     * batched plain inserts (org.joinedup.importing), which is many times faster than an entity
+     * with four element collections each. The caller gives the id and timestamps, then takes
+     * {@link #auditView} for the audit entry.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public IntegrationRecord prepareImported(ImportedRecord item, String importedFrom) {
+        rules.check(item.input());
+        var record = new IntegrationRecord();
+        record.leaderId = item.leaderId();
+        record.externalId = item.externalId();
+        apply(item.input(), record);
+        reportedBy(record, importedFrom);
+        record.verificationSince = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return record;
+    }
+
+    /** A record as the audit trail keeps it (as {@link #importRecords} records a creation). */
+    @Transactional(TxType.SUPPORTS)
+    public RecordView auditView(IntegrationRecord record) {
+        return view(record, List.of());
+    }
+
     /** How many records an import batch created, changed and left as they were. */
     public static final class Counts {
         public int created;

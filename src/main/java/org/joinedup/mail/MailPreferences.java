@@ -92,7 +92,10 @@ public class MailPreferences {
         var before = view(accountId);
         parsed.forEach((kind, choice) -> set(accountId, kind, choice));
         var after = view(accountId);
-        audit.record("mail-preferences", "account", accountId, before, after);
+        if (!after.equals(before)) {
+            // sending back what was read changes nothing, and leaves no entry saying it did
+            audit.record("mail-preferences", "account", accountId, before, after);
+        }
         return after;
     }
 

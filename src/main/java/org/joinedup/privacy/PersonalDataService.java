@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.joinedup.delegate.DelegateService;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.introduction.IntroductionService;
 import org.joinedup.leader.LeaderRemoved;
@@ -63,6 +64,9 @@ public class PersonalDataService {
     @Inject
     org.joinedup.followup.FollowUpService followUps;
 
+    @Inject
+    DelegateService delegates;
+
     public AccountView account() {
         return accounts.find(user.name()).orElseThrow(() -> ProblemException.notFound("Account", user.name()));
     }
@@ -78,7 +82,7 @@ public class PersonalDataService {
         }
         return new PersonalData(Instant.now(), account(), leaders.find(leaderId).orElseThrow(), leaders.contact(leaderId).orElseThrow(),
                 recordList, requests.list(leaderId, null, ALL).items(), mentorships.list(null, null, null, null, ALL).items(),
-                introductions.mine(ALL).items(), trail, followUps.mine());
+                introductions.mine(ALL).items(), trail, followUps.mine(), delegates.list(leaderId).orElse(List.of()), delegates.mine());
     }
 
     /** Erases the signed-in leader: the same erasure as deleting their profile (see {@link #onLeaderRemoved}). */

@@ -5,10 +5,12 @@ import static org.joinedup.search.Json.obj;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.joinedup.leader.ProfileAudience;
 import org.joinedup.security.CurrentUser;
+import org.joinedup.security.Roles;
 
 /**
  * Whose eyes a search is for: the leader visibility levels they may see, and their own leader
@@ -25,9 +27,25 @@ public record Audience(List<String> levels, Long self, ProfileAudience others) {
         return new Audience(user.isStaff() ? null : user.visibleLevels(), user.leaderId().orElse(null), ProfileAudience.others(user));
     }
 
+    /**
+     * The audience of a signed-in account with these roles, when it is not the caller (a saved search
+     * run for its owner by the weekly pass): the same as {@link #of} gives that account in a request.
+     */
+    public static Audience ofAccount(Collection<String> roles, Long leaderId) {
+        boolean admin = roles.contains(Roles.ADMIN);
+        boolean staff = admin || roles.contains(Roles.PROGRAMME);
+        return new Audience(staff ? null : List.of("public", "registered"), leaderId,
+                admin ? ProfileAudience.ADMIN : staff ? ProfileAudience.STAFF : ProfileAudience.REGISTERED);
+    }
+
     /** The audience for one leader found: the owner for their own, otherwise the same as for everyone else. */
     public ProfileAudience forLeader(long leaderId) {
         return self != null && self == leaderId ? ProfileAudience.OWNER : others;
+    }
+
+    /** Whether a leader with this visibility is seen at all (the rule {@link #filter()} puts into every query). */
+    public boolean sees(long leaderId, String visibility) {
+        return levels == null || levels.contains(visibility) || self != null && self == leaderId;
     }
 
     Optional<ObjectNode> filter() {

@@ -33,6 +33,8 @@ final class LeaderQuery {
 
     static final String RECORDS = "records";
     static final int INNER_HITS = 3;
+    /** Elasticsearch's default index.max_inner_result_window: the most records one leader's inner hits can list. */
+    static final int ALL_INNER_HITS = 100;
     private static final String TEXT_MSM = "2<70%";
     private static final List<String> PROFILE_FIELDS = List.of("name^3", "current_role^2", "organisation", "home_area.name");
     /** Matched only for audiences that see it: text a hit would not show must not find the leader either. */
@@ -64,6 +66,26 @@ final class LeaderQuery {
         return body;
     }
 
+    /**
+     * Leaders a page at a time, each with the ids of all its records that pass the filters (up to
+     * {@link #ALL_INNER_HITS}), and no facets: what a saved search's weekly alert compares (see
+     * {@link MatchingLeaders}). Same query, filters and order as {@link #searchBody()}.
+     */
+    ObjectNode matchesBody(int from, int size) {
+        var body = obj(
+                "from", from,
+                "size", size,
+                "track_total_hits", true,
+                "_source", obj("includes", arr("id", "name")),
+                "query", obj("bool", obj("must", mustClauses(), "filter", arr(leaderFilters()),
+                        "should", arr(experience(obj("name", "matched", "size", ALL_INNER_HITS, "_source", obj("includes", arr("records.id"))))))),
+                "sort", sort());
+        if (hasRecordFilters()) {
+            body.set("post_filter", recordsMatching(recordFilters(null)));
+        }
+        return body;
+    }
+
     /** Leaders and records per NHS region and per ICB, under all filters. */
     ObjectNode regionsBody() {
         var bool = obj("must", mustClauses(), "filter", arr(leaderFilters()));
@@ -78,8 +100,51 @@ final class LeaderQuery {
                         "aggs", obj("matching", obj("filter", bool(recordFilters(null)), "aggs", perArea)))));
     }
 
+    /**
+     * One batch of an export: the same leaders in the same order as the search, through a point in
+     * time and after the last one's sort values, with the ids of the records that passed the
+     * filters (all of them, a hundred a leader, in id order; {@link #moreRecordsBody} fetches the
+     * rest). No facets, no total.
+     */
+    ObjectNode exportBody(String pitId, String keepAlive, int size, List<Object> after) {
+        var bool = obj("must", mustClauses(), "filter", arr(leaderFilters()), "should", arr(experience(exportInnerHits())));
+        if (hasRecordFilters()) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) bool.get("filter")).add(recordsMatching(recordFilters(null)));
+        }
+        var body = obj(
+                "size", size,
+                "track_total_hits", false,
+                "_source", obj("includes", arr("id")),
+                "pit", obj("id", pitId, "keep_alive", keepAlive),
+                "query", obj("bool", bool),
+                "sort", sort());
+        if (after != null) {
+            body.set("search_after", arr(after));
+        }
+        return body;
+    }
+
+    /** The next matching records of one leader, after the last one an export has (by record id). */
+    ObjectNode moreRecordsBody(long leaderId, long afterRecordId) {
+        var filters = recordFilters(null);
+        filters.add(obj("range", obj("records.id", obj("gt", afterRecordId))));
+        var records = obj("nested", obj("path", RECORDS, "query", bool(filters), "inner_hits", exportInnerHits()));
+        return obj("size", 1, "_source", false, "query", obj("bool", obj("filter", arr(term("id", leaderId), records))));
+    }
+
+    /** Whether only some of a leader's records match (a record filter is given); otherwise every record does. */
+    boolean hasRecordFilters() {
+        return !recordFilters(null).isEmpty();
+    }
+
+    private static ObjectNode exportInnerHits() {
+        return obj("name", "matched", "size", ALL_INNER_HITS, "_source", obj("includes", arr("records.id")),
+                "sort", arr(obj("records.id", obj("order", "asc"))));
+    }
+
     private ObjectNode rootBool() {
-        return obj("must", mustClauses(), "filter", arr(leaderFilters()), "should", arr(experience()));
+        return obj("must", mustClauses(), "filter", arr(leaderFilters()), "should",
+                arr(experience(obj("name", "matched", "size", INNER_HITS, "_source", obj("excludes", arr("records.summary"))))));
     }
 
     /** Text must match (profile, records, or a vocabulary term it names); without text, everything does. */
@@ -120,7 +185,7 @@ final class LeaderQuery {
     }
 
     /** Scores each leader by the records that pass the filters, and returns the best of them as inner hits. */
-    private ObjectNode experience() {
+    private ObjectNode experience(ObjectNode innerHits) {
         var recordText = new ArrayList<ObjectNode>();
         if (criteria.hasText()) {
             // names differ from the top-level ones: Elasticsearch keys named queries by name across the nested scope
@@ -141,8 +206,7 @@ final class LeaderQuery {
             functions.add(obj("gauss", obj("records.locations", obj("origin", point(), "scale", km(scale), "decay", 0.5)), "weight", 2.0));
         }
         var scored = obj("function_score", obj("query", query, "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
-        return obj("nested", obj("path", RECORDS, "score_mode", "sum", "query", scored,
-                "inner_hits", obj("name", "matched", "size", INNER_HITS, "_source", obj("excludes", arr("records.summary")))));
+        return obj("nested", obj("path", RECORDS, "score_mode", "sum", "query", scored, "inner_hits", innerHits));
     }
 
     /** Filters on records, all within one record; {@code except} drops one disjunctive facet's own filter (for its counts). */
@@ -170,10 +234,6 @@ final class LeaderQuery {
             filters.add(obj("geo_distance", obj("distance", km(criteria.withinKm()), "records.locations", point())));
         }
         return filters;
-    }
-
-    private boolean hasRecordFilters() {
-        return !recordFilters(null).isEmpty();
     }
 
     private ObjectNode facets() {

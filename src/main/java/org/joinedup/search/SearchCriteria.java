@@ -34,6 +34,11 @@ public record SearchCriteria(
         return text != null;
     }
 
+    /** The same criteria for other eyes (a saved search run for its owner outside their request). */
+    public SearchCriteria forAudience(Audience other) {
+        return new SearchCriteria(text, filters, improvedOutcomes, minVerification, mentoringAvailable, near, nearLabel, withinKm, sort, page, size, other);
+    }
+
     /** The same criteria without one facet's filter (the map keeps every ICB while one is chosen). */
     public SearchCriteria without(Facet facet) {
         var rest = new java.util.EnumMap<Facet, List<String>>(Facet.class);

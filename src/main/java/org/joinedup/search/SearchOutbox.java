@@ -41,6 +41,18 @@ public class SearchOutbox {
                 .setParameter("leader", leaderId).setParameter("revision", revision).executeUpdate();
     }
 
+    /** {@link #add} for many leaders in one statement (a batch of the bulk import). */
+    @Transactional(TxType.MANDATORY)
+    public void addAll(List<org.joinedup.leader.LeaderChanged> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("insert into search_outbox (leader_id, revision) select * from unnest(cast(:leaders as bigint[]), cast(:revisions as bigint[]))")
+                .setParameter("leaders", changes.stream().map(c -> c.leaderId()).toArray(Long[]::new))
+                .setParameter("revisions", changes.stream().map(c -> c.revision()).toArray(Long[]::new))
+                .executeUpdate();
+    }
+
     /** Claims up to {@code limit} due rows, oldest first, for {@code lease}; other copies skip them meanwhile. */
     @Transactional(TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")

@@ -110,7 +110,9 @@ public class AccountAdminResource {
     @GET
     @Path("/audit")
     @Operation(operationId = "listAuditEntries", summary = "Read the audit trail",
-            description = "Newest first, a page at a time; filter by actor, action, entity type and id, and time (from, to).")
+            description = "Newest first, a page at a time; filter by actor, action, entity type and id, and time (from, to). The actor "
+                    + "filter takes an account's username and finds what it did itself and as a leader's delegate (\"sam-pa for leader 42\"), "
+                    + "matching the name whole (\"ann\" finds nothing of \"anna\").")
     public Page<AuditTrail.Entry> audit(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
             @QueryParam("from") String from, @QueryParam("to") String to, @Valid @BeanParam PageRequest paging) {

@@ -103,7 +103,13 @@ public class AuditTrail {
             PageRequest paging) {
         var where = new ArrayList<String>();
         var params = new HashMap<String, Object>();
-        add(where, params, "actor", actor);
+        if (actor != null && !actor.isBlank()) {
+            // the account itself, and what it did as someone's delegate ("sam-pa for leader 42"); the
+            // name is matched whole, so "ann" finds neither "anna" nor "anna for leader 42"
+            where.add("(actor = :actor or actor like :actingFor escape '\\')");
+            params.put("actor", actor);
+            params.put("actingFor", actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " for leader %");
+        }
         add(where, params, "action", action);
         add(where, params, "entityType", entityType);
         add(where, params, "entityId", entityId);

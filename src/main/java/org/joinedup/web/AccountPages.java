@@ -132,7 +132,7 @@ public class AccountPages {
             return Pages.html(400, Templates.forgot("", new FormErrors(List.of(org.joinedup.platform.Violation.body("email",
                     "is needed: the address of your account")), f -> f)));
         }
-        resets.request(email);
+        resets.request(email, org.joinedup.account.MailAskLimits.clientOf(page.request()));
         // the same page whether or not the address has an account
         return Pages.html(200, Templates.message("Check your mail", List.of(org.joinedup.account.PasswordResetResource.ASKED,
                 "Nothing came? Check the address and your junk mail, then ask again. If you never had an account, ask for one."),
@@ -187,7 +187,8 @@ public class AccountPages {
         page.requireCsrf(form);
         var values = new FormValues(form);
         try {
-            var asked = requests.ask(values.get("email"), values.get("fullName"), values.get("jobTitle"), values.get("organisation"));
+            var asked = requests.ask(values.get("email"), values.get("fullName"), values.get("jobTitle"), values.get("organisation"),
+                    org.joinedup.account.MailAskLimits.clientOf(page.request()));
             return Pages.html(202, Templates.message("Check your mail", List.of(asked.next(), asked.domain().explanation()), null, null));
         } catch (ProblemException e) {
             if (e.problem().status() != 400) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.joinedup.export.LeaderExport;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.search.Facet;
 import org.joinedup.search.SearchCriteriaParser;
@@ -81,7 +82,7 @@ public class FindPages {
     Geography geography;
 
     @Inject
-    ResultsCsv csv;
+    LeaderExport export;
 
     @GET
     @PermitAll
@@ -115,8 +116,7 @@ public class FindPages {
     @PermitAll
     @Produces("text/csv")
     public Response export(@BeanParam SearchParams params) {
-        return Response.ok(csv.write(params), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"joinedup-leaders.csv\"").build();
+        return LeaderExport.attachment(export.search(params));
     }
 
     private List<String> chosen(SearchParams p) {

@@ -10,9 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import org.joinedup.followup.FollowUpAnswer;
 import org.joinedup.followup.FollowUpService;
 import org.joinedup.integration.IntegrationRecordService;
+import org.joinedup.integration.RecordView;
 import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
@@ -32,6 +34,15 @@ public class FollowUpPages {
     @Inject
     PageContext page;
 
+    @Inject
+    MyWorkPages myWork;
+
+    @Inject
+    RecordPages recordPages;
+
+    @Inject
+    FollowUpWork followUpWork;
+
     @POST
     @Path("/{id}")
     @RolesAllowed(Roles.LEADER)
@@ -41,9 +52,17 @@ public class FollowUpPages {
         var values = new FormValues(form);
         var whatChanged = values.get("whatChanged").strip();
         var recommend = values.get("wouldRecommend");
-        if (whatChanged.isEmpty() || !recommend.equals("yes") && !recommend.equals("no")) {
-            throw ProblemException.invalid(whatChanged.isEmpty() ? Violation.body("whatChanged", "say what changed since the mentorship")
-                    : Violation.body("wouldRecommend", "choose yes or no"));
+        var problems = new ArrayList<Violation>();
+        if (whatChanged.isEmpty()) {
+            problems.add(Violation.body("whatChanged", "is needed: say what changed in your work since the mentorship"));
+        }
+        if (!recommend.equals("yes") && !recommend.equals("no")) {
+            problems.add(Violation.body("wouldRecommend", "give yes or no: would you recommend your mentor?"));
+        }
+        if (!problems.isEmpty()) {
+            // My work again, the answer as typed and each problem beside its field of this follow-up's form
+            followUpWork.keep(id, whatChanged, recommend, values.has("startRecord", "yes"));
+            return myWork.withErrors(new FormErrors(problems, field -> field + "-" + id));
         }
         var answered = followUps.answer(id, new FollowUpAnswer(whatChanged, recommend.equals("yes"), values.has("startRecord", "yes")))
                 .orElseThrow(() -> ProblemException.notFound("Follow-up", id));
@@ -57,7 +76,15 @@ public class FollowUpPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response publish(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
-        var published = records.publish(id, ExpectedVersion.ANY).orElseThrow(() -> ProblemException.notFound("Record", id));
+        RecordView published;
+        try {
+            published = records.publish(id, ExpectedVersion.ANY).orElseThrow(() -> ProblemException.notFound("Record", id));
+        } catch (ProblemException e) {
+            if (e.problem().status() != 400) {
+                throw e;
+            }
+            return recordPages.notPublishable(id, e);
+        }
         return Pages.seeOther("/leaders/" + published.leaderId() + "#record-" + id);
     }
 }

@@ -3,7 +3,9 @@ package org.joinedup.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.joinedup.followup.FollowUpService;
 import org.joinedup.followup.FollowUpView;
 import org.joinedup.integration.IntegrationRecordService;
@@ -27,6 +29,22 @@ public class FollowUpWork {
 
     @Inject
     CurrentUser user;
+
+    /** An answer as the learner typed it, shown again beside its problems. */
+    public record Entered(String whatChanged, String wouldRecommend, boolean startRecord) {
+        static final Entered NOTHING = new Entered("", "", false);
+    }
+
+    private final Map<Long, Entered> entered = new HashMap<>();
+
+    /** Keeps what was typed into a follow-up's form for this request's page. */
+    public void keep(long followUpId, String whatChanged, String wouldRecommend, boolean startRecord) {
+        entered.put(followUpId, new Entered(whatChanged, wouldRecommend, startRecord));
+    }
+
+    public Entered entered(long followUpId) {
+        return entered.getOrDefault(followUpId, Entered.NOTHING);
+    }
 
     public List<FollowUpView> waiting() {
         return followUps.mine().stream().filter(f -> f.answeredAt() == null).toList();

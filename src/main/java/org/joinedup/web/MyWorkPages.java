@@ -144,6 +144,11 @@ public class MyWorkPages {
         return Pages.seeOther((to == MentorshipStatus.ACCEPTED ? Done.MENTORSHIP_ACCEPTED : Done.MENTORSHIP_DECLINED).on("/my-work"));
     }
 
+    /** My work again, with the problems of one of its forms beside their fields (the follow-up answers post elsewhere). */
+    Response withErrors(FormErrors problems) {
+        return Pages.html(400, Templates.myWork(work(null, problems)));
+    }
+
     private MyWork work(String flash, FormErrors problems) {
         var formats = labels.items(VocabularyKind.MENTORING_FORMATS);
         var asked = introductions.mine(ALL).items();

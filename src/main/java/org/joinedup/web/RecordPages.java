@@ -125,6 +125,18 @@ public class RecordPages {
                 choices()));
     }
 
+    /**
+     * A draft that cannot be published yet: its form, with the record as it is and each problem
+     * beside its field, saving to the draft (the leader completes it, then publishes from My work).
+     */
+    Response notPublishable(long id, ProblemException problem) {
+        var record = mine(id);
+        var problems = problem.problem().violations().isEmpty() ? List.of(Violation.body("title", problem.problem().detail()))
+                : problem.problem().violations();
+        return Pages.html(400, Templates.form("Complete " + record.title() + " to publish it", "/my-work/records/" + id, RecordForm.values(record),
+                new FormErrors(problems, RecordForm::fieldOf), choices()));
+    }
+
     @POST
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

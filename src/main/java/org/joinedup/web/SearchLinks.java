@@ -66,6 +66,21 @@ public final class SearchLinks {
         return link("/find/export.csv", changed);
     }
 
+    /** One parameter of the search as a form field carries it on. */
+    public record Param(String name, String value) {
+    }
+
+    /** Every parameter and value of the search but paging: what "Save this search" keeps. */
+    public List<Param> saved() {
+        var saved = new ArrayList<Param>();
+        params.forEach((name, values) -> {
+            if (!"page".equals(name) && !"size".equals(name)) {
+                values.forEach(v -> saved.add(new Param(name, v)));
+            }
+        });
+        return saved;
+    }
+
     public boolean has(String param, String value) {
         return params.getOrDefault(param, List.of()).contains(value);
     }

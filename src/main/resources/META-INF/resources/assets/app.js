@@ -7,7 +7,10 @@ initAll()
 // The search filters apply as soon as one changes, instead of waiting for "Apply filters".
 for (const form of document.querySelectorAll('form[data-autosubmit]')) {
   for (const input of form.querySelectorAll('input[type=checkbox], input[type=radio], select')) {
-    input.addEventListener('change', () => form.requestSubmit())
+    // a field standing inside that belongs to another form (its form attribute, e.g. "Save this search") is no filter
+    if (input.form === form) {
+      input.addEventListener('change', () => form.requestSubmit())
+    }
   }
 }
 

@@ -86,7 +86,7 @@ public final class ImportBenchmark {
     }
 
     /** Codes from the running service (its vocabularies and geography), so the file holds only what it accepts. */
-    private static int makeFile(String app, Path file, int leaders, int perLeader) throws Exception {
+    static int makeFile(String app, Path file, int leaders, int perLeader) throws Exception {
         var areas = codes(get(app + "/api/areas?type=local-authority", null).path("areas"), "code");
         var services = codes(get(app + "/api/vocabularies/services", null), "code");
         var approaches = codes(get(app + "/api/vocabularies/approaches", null), "code");
@@ -198,7 +198,7 @@ public final class ImportBenchmark {
         db.commit();
     }
 
-    private static JsonNode importFile(String app, String token, Path file) throws Exception {
+    static JsonNode importFile(String app, String token, Path file) throws Exception {
         var response = HTTP.send(HttpRequest.newBuilder(URI.create(app + "/api/admin/imports?fileName=" + file.getFileName()))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
@@ -217,7 +217,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private static long awaitIndexed(String es, String alias, int leaders, long since) throws Exception {
+    static long awaitIndexed(String es, String alias, int leaders, long since) throws Exception {
         long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
         while (System.nanoTime() < deadline) {
             var count = HTTP.send(HttpRequest.newBuilder(URI.create(es + "/" + alias + "/_count")).build(), HttpResponse.BodyHandlers.ofString());
@@ -229,7 +229,7 @@ public final class ImportBenchmark {
         throw new IllegalStateException("the index did not reach " + leaders + " leaders in 30 minutes");
     }
 
-    private static String token(String app, String user, String password) throws Exception {
+    static String token(String app, String user, String password) throws Exception {
         var body = JSON.writeValueAsString(Map.of("username", user, "password", password));
         var response = HTTP.send(HttpRequest.newBuilder(URI.create(app + "/api/auth/token")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

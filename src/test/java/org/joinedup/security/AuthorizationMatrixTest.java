@@ -29,6 +29,7 @@ class AuthorizationMatrixTest {
     private static final Set<String> MATCHING = Set.of(Roles.LEADER, Roles.PROGRAMME, Roles.ADMIN);
     private static final Set<String> STAFF = Set.of(Roles.PROGRAMME, Roles.ADMIN);
     private static final Set<String> ADMIN = Set.of(Roles.ADMIN);
+    private static final Set<String> COMMISSIONERS_AND_PROGRAMME = Set.of(Roles.COMMISSIONER, Roles.PROGRAMME);
     /** Allowed calls not actually made here, because they would change the shared data (their own tests cover them). */
     private static final Set<String> NOT_CALLED = Set.of("DELETE /api/me", "POST /api/admin/reindex",
             "POST /api/auth/sign-out-everywhere", "POST /api/admin/signing-keys/rotate");
@@ -57,6 +58,11 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/leaders/{leaderId}/delegates", OWNERS),
             Map.entry("DELETE /api/leaders/{leaderId}/delegates/{username}", SIGNED_IN),
             Map.entry("GET /api/me/delegations", SIGNED_IN),
+            Map.entry("GET /api/saved-searches", COMMISSIONERS_AND_PROGRAMME),
+            Map.entry("POST /api/saved-searches", COMMISSIONERS_AND_PROGRAMME),
+            Map.entry("GET /api/saved-searches/{id}", COMMISSIONERS_AND_PROGRAMME),
+            Map.entry("PUT /api/saved-searches/{id}", COMMISSIONERS_AND_PROGRAMME),
+            Map.entry("DELETE /api/saved-searches/{id}", COMMISSIONERS_AND_PROGRAMME),
             Map.entry("GET /api/records/{id}", EVERYONE),
             Map.entry("PUT /api/records/{id}", SIGNED_IN),
             Map.entry("DELETE /api/records/{id}", OWNERS),
@@ -71,6 +77,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/me/corroboration-requests", SIGNED_IN),
             Map.entry("GET /api/search/leaders", EVERYONE),
             Map.entry("GET /api/search/regions", EVERYONE),
+            Map.entry("GET /api/search/export.csv", EVERYONE),
             Map.entry("POST /api/admin/reindex", ADMIN),
             Map.entry("GET /api/admin/reindex", ADMIN),
             Map.entry("GET /api/admin/jobs", ADMIN),
@@ -134,7 +141,15 @@ class AuthorizationMatrixTest {
             Map.entry("PUT /api/me/mail-preferences", SIGNED_IN),
             Map.entry("GET /api/admin/mail", ADMIN),
             Map.entry("POST /api/admin/mail/{id}/resend", ADMIN),
-            Map.entry("DELETE /api/me", Set.of(Roles.LEADER))));
+            Map.entry("DELETE /api/me", Set.of(Roles.LEADER)),
+            Map.entry("POST /api/shortlists", COMMISSIONERS_AND_PROGRAMME),
+            Map.entry("GET /api/shortlists", COMMISSIONERS_AND_PROGRAMME),
+            Map.entry("GET /api/shortlists/{id}", COMMISSIONERS_AND_PROGRAMME),
+            Map.entry("GET /api/shortlists/{id}/export.csv", COMMISSIONERS_AND_PROGRAMME),
+            Map.entry("PUT /api/shortlists/{id}", COMMISSIONERS_AND_PROGRAMME),
+            Map.entry("DELETE /api/shortlists/{id}", COMMISSIONERS_AND_PROGRAMME),
+            Map.entry("PUT /api/shortlists/{id}/leaders/{leaderId}", COMMISSIONERS_AND_PROGRAMME),
+            Map.entry("DELETE /api/shortlists/{id}/leaders/{leaderId}", COMMISSIONERS_AND_PROGRAMME)));
 
     @BeforeAll
     static void noDefaultToken() {

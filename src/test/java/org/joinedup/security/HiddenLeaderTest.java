@@ -53,6 +53,10 @@ class HiddenLeaderTest {
                 .body(Map.of("learnerId", learner, "area", "E10000024", "services", List.of("gp", "social-care")))
                 .when().post("/api/learning-requests").then().statusCode(201).extract().jsonPath().getLong("id");
 
+        // a shortlist the commissioner may work on, so what answers is the leader's check
+        long shortlist = as("demo-commissioner").contentType(ContentType.JSON).body(Map.of("name", "Hidden leader test"))
+                .when().post("/api/shortlists").then().statusCode(201).extract().jsonPath().getLong("id");
+
         var edit = Fixtures.leader("Anyone");
         edit.put("version", 0);
         var calls = List.of(
@@ -88,6 +92,10 @@ class HiddenLeaderTest {
                         .when().post("/api/mentorships").then().extract()),
                 new Call("GET /api/mentorships", (as, id) -> as.queryParam("mentorId", id).queryParam("learnerId", id)
                         .when().get("/api/mentorships").then().extract()),
+                new Call("PUT /api/shortlists/{id}/leaders/{leaderId}", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("note", "x")).when().put("/api/shortlists/" + shortlist + "/leaders/" + id).then().extract()),
+                new Call("DELETE /api/shortlists/{id}/leaders/{leaderId}", (as, id) -> as.when()
+                        .delete("/api/shortlists/" + shortlist + "/leaders/" + id).then().extract()),
                 new Call("GET /leaders/{id}", (as, id) -> as.accept(ContentType.HTML).when().get("/leaders/" + id).then().extract()));
         assertEveryLeaderIdEndpointIsTried(calls);
 

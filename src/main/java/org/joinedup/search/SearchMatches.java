@@ -1,0 +1,161 @@
+package org.joinedup.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Every leader a search finds, not one page of them, with the records that matched: for exports.
+ * A {@link Cursor} walks the hits in the search's own order through a point in time with
+ * search_after, a batch at a time, so the set does not shift under it while it is read and no
+ * result window limits it.
+ */
+@ApplicationScoped
+public class SearchMatches {
+
+    private static final Logger LOG = Logger.getLogger(SearchMatches.class);
+    /** Long enough for the caller to write one batch between two requests. */
+    private static final String KEEP_ALIVE = "2m";
+
+    @Inject
+    ElasticsearchClient client;
+
+    @Inject
+    LeaderIndex index;
+
+    @Inject
+    SynonymExpansion synonyms;
+
+    /**
+     * A leader found and which of their records match: {@code allRecords} when the search has no
+     * record criteria (every published record they have matches), else {@code recordIds}.
+     */
+    public record Match(long leaderId, boolean allRecords, List<Long> recordIds) {
+    }
+
+    /** Opens the walk; Elasticsearch being unavailable is a 503 here, before the caller has written anything. */
+    public Cursor open(SearchCriteria criteria) {
+        var query = new LeaderQuery(criteria, criteria.hasText() ? synonyms.find(criteria.text()) : List.of());
+        try {
+            var pit = client.openPointInTime(o -> o.index(index.alias()).keepAlive(t -> t.time(KEEP_ALIVE))).id();
+            return new Cursor(query, pit);
+        } catch (IOException e) {
+            throw AliasSearch.unavailable(e);
+        } catch (ElasticsearchException e) {
+            if (e.status() >= 500 || "index_not_found_exception".equals(e.error().type())) {
+                throw AliasSearch.unavailable(e);
+            }
+            throw e;
+        }
+    }
+
+    /** The hits of one search, batch by batch; close it to free the point in time. */
+    public final class Cursor implements AutoCloseable {
+
+        private final LeaderQuery query;
+        private String pit;
+        private List<Object> after;
+        private boolean done;
+
+        private Cursor(LeaderQuery query, String pit) {
+            this.query = query;
+            this.pit = pit;
+        }
+
+        /** The next at most {@code size} leaders found; empty once all have been read. */
+        public List<Match> next(int size) throws IOException {
+            if (done) {
+                return List.of();
+            }
+            var response = search(query.exportBody(pit, KEEP_ALIVE, size, after));
+            if (response.pitId() != null) {
+                pit = response.pitId();
+            }
+            var hits = response.hits().hits();
+            done = hits.size() < size;
+            if (!hits.isEmpty()) {
+                after = sortValues(hits.get(hits.size() - 1).sort());
+            }
+            var matches = new ArrayList<Match>(hits.size());
+            boolean all = !query.hasRecordFilters();
+            for (var hit : hits) {
+                long leaderId = hit.source().path("id").asLong();
+                matches.add(new Match(leaderId, all, all ? List.of() : recordIds(leaderId, hit)));
+            }
+            return matches;
+        }
+
+        private List<Long> recordIds(long leaderId, Hit<ObjectNode> hit) throws IOException {
+            var ids = matched(hit);
+            var page = ids;
+            // a leader with more matching records than one inner-hits window: fetch the rest by record id
+            while (page.size() == LeaderQuery.ALL_INNER_HITS) {
+                var body = query.moreRecordsBody(leaderId, page.get(page.size() - 1)).toString();
+                var more = client.search(s -> s.withJson(new StringReader(body)).index(index.alias()), ObjectNode.class).hits().hits();
+                page = more.isEmpty() ? List.of() : matched(more.get(0));
+                ids.addAll(page);
+            }
+            return ids;
+        }
+
+        private SearchResponse<ObjectNode> search(ObjectNode body) throws IOException {
+            LOG.debugf("Export request: %s", body);
+            // a point in time names its indices itself: no index in the request
+            return client.search(s -> s.withJson(new StringReader(body.toString())), ObjectNode.class);
+        }
+
+        @Override
+        public void close() {
+            try {
+                client.closePointInTime(c -> c.id(pit));
+            } catch (IOException | RuntimeException e) {
+                // it expires by itself after the keep-alive
+                LOG.debugf("Could not close point in time: %s", e.getMessage());
+            }
+        }
+    }
+
+    private static List<Long> matched(Hit<ObjectNode> hit) {
+        var ids = new ArrayList<Long>();
+        var inner = hit.innerHits().get("matched");
+        if (inner != null) {
+            for (var record : inner.hits().hits()) {
+                var source = record.source() == null ? null : record.source().to(JsonNode.class);
+                if (source != null && source.has("id")) {
+                    ids.add(source.path("id").asLong());
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static List<Object> sortValues(List<FieldValue> values) {
+        var plain = new ArrayList<Object>(values.size());
+        for (var v : values) {
+            if (v.isDouble()) {
+                // a leader with no place sorts at Infinity by distance, which JSON can only carry as a string
+                plain.add(Double.isInfinite(v.doubleValue()) ? String.valueOf(v.doubleValue()) : (Object) v.doubleValue());
+            } else if (v.isLong()) {
+                plain.add(v.longValue());
+            } else if (v.isString()) {
+                plain.add(v.stringValue());
+            } else if (v.isBoolean()) {
+                plain.add(v.booleanValue());
+            } else {
+                plain.add(null);
+            }
+        }
+        return plain;
+    }
+}

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import org.joinedup.search.LeaderDocument.GeoPoint;
+import org.joinedup.search.index.LeaderDocument.GeoPoint;
 import org.joinedup.search.MentorCandidate;
 import org.joinedup.vocabulary.Geography;
 

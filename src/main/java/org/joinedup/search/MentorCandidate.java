@@ -1,5 +1,6 @@
 package org.joinedup.search;
 
+import org.joinedup.search.index.LeaderDocument;
 import java.util.List;
 import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.Improvement;

@@ -3,6 +3,7 @@ package org.joinedup.search;
 import static org.joinedup.search.Json.arr;
 import static org.joinedup.search.Json.obj;
 
+import org.joinedup.search.index.LeaderDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,10 @@
 package org.joinedup.search;
 
+import org.joinedup.search.index.SearchOutbox;
+import org.joinedup.search.index.IndexReconciler;
+import org.joinedup.search.index.LeaderIndex;
+import org.joinedup.search.index.Indexer;
+import org.joinedup.search.index.ReindexJob;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

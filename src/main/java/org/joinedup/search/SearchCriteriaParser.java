@@ -1,5 +1,6 @@
 package org.joinedup.search;
 
+import org.joinedup.search.index.LeaderDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

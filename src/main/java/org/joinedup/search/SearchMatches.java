@@ -1,5 +1,6 @@
 package org.joinedup.search;
 
+import org.joinedup.search.index.LeaderIndex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.joinedup.integration.Improvement;
-import org.joinedup.search.LeaderDocument.GeoPoint;
+import org.joinedup.search.index.LeaderDocument.GeoPoint;
 import org.joinedup.search.MentorCandidate;
 import org.joinedup.search.MentorCandidate.Experience;
 import org.junit.jupiter.api.Test;

@@ -67,9 +67,6 @@ public class SearchAdminResource {
     @Inject
     SearchService search;
 
-    @Inject
-    SearchCriteriaParser parser;
-
     public record OutboxView(SearchOutbox.Stats stats, String lastError, List<SearchOutbox.ParkedEntry> parked) {
     }
 
@@ -142,7 +139,7 @@ public class SearchAdminResource {
     @Operation(operationId = "getSearchRequestBody", summary = "Show a search's Elasticsearch request",
             description = "The Elasticsearch request body a search with these parameters sends, to inspect or replay it directly.")
     public com.fasterxml.jackson.databind.node.ObjectNode query(@jakarta.ws.rs.BeanParam SearchParams params) {
-        return search.searchBody(parser.parse(params));
+        return search.searchBody(params);
     }
 
     @GET

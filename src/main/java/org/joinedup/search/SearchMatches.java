@@ -38,6 +38,9 @@ public class SearchMatches {
     @Inject
     SynonymExpansion synonyms;
 
+    @Inject
+    SearchCriteriaParser parser;
+
     /**
      * A leader found and which of their records match: {@code allRecords} when the search has no
      * record criteria (every published record they have matches), else {@code recordIds}.
@@ -45,12 +48,20 @@ public class SearchMatches {
     public record Match(long leaderId, boolean allRecords, List<Long> recordIds) {
     }
 
-    /** Opens the walk; Elasticsearch being unavailable is a 503 here, before the caller has written anything. */
-    public Cursor open(SearchCriteria criteria) {
+    /**
+     * Opens the walk for the parameters as sent: bad parameters are a 400 and Elasticsearch being
+     * unavailable a 503 here, before the caller has written anything. The parameters' page and size
+     * do not narrow it.
+     */
+    public Cursor open(SearchParams params) {
+        return open(parser.parse(params));
+    }
+
+    Cursor open(SearchCriteria criteria) {
         var query = new LeaderQuery(criteria, criteria.hasText() ? synonyms.find(criteria.text()) : List.of());
         try {
             var pit = client.openPointInTime(o -> o.index(index.alias()).keepAlive(t -> t.time(KEEP_ALIVE))).id();
-            return new Cursor(query, pit);
+            return new Cursor(query, pit, criteria.audience());
         } catch (IOException e) {
             throw AliasSearch.unavailable(e);
         } catch (ElasticsearchException e) {
@@ -65,13 +76,20 @@ public class SearchMatches {
     public final class Cursor implements AutoCloseable {
 
         private final LeaderQuery query;
+        private final Audience audience;
         private String pit;
         private List<Object> after;
         private boolean done;
 
-        private Cursor(LeaderQuery query, String pit) {
+        private Cursor(LeaderQuery query, String pit, Audience audience) {
             this.query = query;
             this.pit = pit;
+            this.audience = audience;
+        }
+
+        /** Whose eyes the search is for: what the caller may show of each leader found. */
+        public Audience audience() {
+            return audience;
         }
 
         /** The next at most {@code size} leaders found; empty once all have been read. */

@@ -28,6 +28,9 @@ public class SearchService {
     AliasSearch alias;
 
     @Inject
+    SearchCriteriaParser parser;
+
+    @Inject
     SynonymExpansion synonyms;
 
     @Inject
@@ -42,7 +45,29 @@ public class SearchService {
     @Inject
     ObjectMapper json;
 
-    public SearchResult search(SearchCriteria criteria) {
+    /** The search the parameters ask for, as the caller may see it; bad parameters are a 400 naming each. */
+    public SearchResult search(SearchParams params) {
+        return search(parser.parse(params));
+    }
+
+    /**
+     * Leaders and records per region and ICB for the parameters, leaving out the filters of the
+     * {@code ignored} facets (the map keeps every ICB's count while one is chosen).
+     */
+    public RegionOverview regions(SearchParams params, Facet... ignored) {
+        var criteria = parser.parse(params);
+        for (var facet : ignored) {
+            criteria = criteria.without(facet);
+        }
+        return regions(criteria);
+    }
+
+    /** The exact request body the service sends for these parameters (for benchmarks and debugging). */
+    public ObjectNode searchBody(SearchParams params) {
+        return searchBody(parser.parse(params));
+    }
+
+    SearchResult search(SearchCriteria criteria) {
         var response = execute(searchBody(criteria));
         long total = response.hits().total() == null ? 0 : response.hits().total().value();
         var filterReasons = explanation.ofFilters(criteria);
@@ -57,15 +82,14 @@ public class SearchService {
         return new SearchResult(total, criteria.page(), criteria.size(), pages, hits, facets);
     }
 
-    public RegionOverview regions(SearchCriteria criteria) {
+    RegionOverview regions(SearchCriteria criteria) {
         var response = execute(new LeaderQuery(criteria, terms(criteria)).regionsBody());
         long leaders = response.hits().total() == null ? 0 : response.hits().total().value();
         var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get("matching").filter().aggregations();
         return new RegionOverview(leaders, areaCounts(matching.get("regions")), areaCounts(matching.get("icbs")));
     }
 
-    /** The exact request body the service sends for these criteria (for benchmarks and debugging). */
-    public ObjectNode searchBody(SearchCriteria criteria) {
+    ObjectNode searchBody(SearchCriteria criteria) {
         return new LeaderQuery(criteria, terms(criteria)).searchBody();
     }
 

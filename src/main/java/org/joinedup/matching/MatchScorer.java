@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.joinedup.integration.Improvement;
-import org.joinedup.search.index.LeaderDocument.GeoPoint;
 import org.joinedup.search.MentorCandidate;
+import org.joinedup.vocabulary.GeoPoint;
 import org.joinedup.vocabulary.Geography;
 
 /**

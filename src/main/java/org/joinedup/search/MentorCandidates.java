@@ -3,8 +3,7 @@ package org.joinedup.search;
 import static org.joinedup.search.Json.arr;
 import static org.joinedup.search.Json.obj;
 
-import org.joinedup.search.index.LeaderDocument;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.Improvement;
+import org.joinedup.search.index.LeaderDocument;
 
 /**
  * Finds mentors in the leaders index: for one learner, the best candidates by shared services
@@ -120,7 +120,7 @@ public class MentorCandidates {
             filters.add(obj("terms", obj("id", List.copyOf(mentorIds))));
         }
         var candidates = new ArrayList<MentorCandidate>();
-        JsonNode after = null;
+        ArrayNode after = null;
         while (true) {
             var body = obj("size", PAGE, "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.partner_organisations")),
                     "query", obj("bool", obj("filter", arr(filters))), "sort", arr(obj("id", obj("order", "asc"))));
@@ -132,7 +132,7 @@ public class MentorCandidates {
             if (hits.size() < PAGE) {
                 return candidates;
             }
-            after = arr(hits.get(hits.size() - 1).source().path("id").asLong());
+            after = arr(hits.get(hits.size() - 1).source().id());
         }
     }
 
@@ -162,27 +162,27 @@ public class MentorCandidates {
         return fields;
     }
 
-    private static MentorCandidate candidate(JsonNode s) {
-        var records = new ArrayList<MentorCandidate.Experience>();
-        s.path("records").forEach(r -> records.add(experience(r)));
-        var m = s.path("mentoring");
-        return new MentorCandidate(s.path("id").asLong(), s.path("name").asText(), Json.text(s, "current_role"), Json.text(s, "organisation_code"), Json.text(s, "organisation"),
-                Json.text(s.path("home_area"), "name"), m.path("willing").asBoolean(), m.path("capacity_left").asInt(), Json.strings(m.path("formats")),
-                m.path("trained").asBoolean(), Json.strings(m.path("conflicts")), s.path("illustrative").asBoolean(), records,
-                trackRecord(s.path("track_record")));
+    private static MentorCandidate candidate(LeaderDocument d) {
+        var m = d.mentoring();
+        var records = listOf(d.records()).stream().map(MentorCandidates::experience).toList();
+        return new MentorCandidate(d.id(), d.name(), d.currentRole(), d.organisationCode(), d.organisation(),
+                d.homeArea() == null ? null : d.homeArea().name(), m.willing(), m.capacityLeft(), listOf(m.formats()), m.trained(),
+                listOf(m.conflicts()), d.illustrative(), records, trackRecord(d.trackRecord()));
     }
 
-    private static TrackRecord trackRecord(JsonNode t) {
-        return new TrackRecord(t.path("mentorships_completed").asLong(), t.path("follow_ups_answered").asLong(),
-                t.path("would_recommend").asLong(), t.path("records_learned_from").asLong());
+    private static TrackRecord trackRecord(LeaderDocument.TrackRecord t) {
+        return t == null ? new TrackRecord(0, 0, 0, 0)
+                : new TrackRecord(t.mentorshipsCompleted(), t.followUpsAnswered(), t.wouldRecommend(), t.recordsLearnedFrom());
     }
 
-    private static MentorCandidate.Experience experience(JsonNode r) {
-        var locations = new ArrayList<LeaderDocument.GeoPoint>();
-        r.path("locations").forEach(l -> locations.add(new LeaderDocument.GeoPoint(l.path("lat").asDouble(), l.path("lon").asDouble())));
-        return new MentorCandidate.Experience(r.path("id").asLong(), r.path("title").asText(), Json.strings(r.path("services")),
-                Json.strings(r.path("approaches")), Json.text(r, "scope"), Json.text(r, "verification"), Json.strings(r.path("outcome_metrics")),
-                Json.strings(r.path("improved_outcomes")), Improvement.values()[r.path("improvement_rank").asInt()],
-                r.path("evidence_count").asInt(), locations, Json.strings(r.path("area_names")));
+    private static MentorCandidate.Experience experience(LeaderDocument.Record r) {
+        return new MentorCandidate.Experience(r.id(), r.title(), listOf(r.services()), listOf(r.approaches()), r.scope(), r.verification(),
+                listOf(r.outcomeMetrics()), listOf(r.improvedOutcomes()), Improvement.values()[r.improvementRank()], r.evidenceCount(),
+                listOf(r.locations()), listOf(r.areaNames()));
+    }
+
+    /** A list the source left out as empty. */
+    private static <T> List<T> listOf(List<T> values) {
+        return values == null ? List.of() : values;
     }
 }

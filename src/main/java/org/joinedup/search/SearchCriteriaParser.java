@@ -1,9 +1,9 @@
 package org.joinedup.search;
 
-import org.joinedup.search.index.LeaderDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 import org.joinedup.integration.VerificationLevel;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
+import org.joinedup.search.index.LeaderDocument;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.vocabulary.Area;
+import org.joinedup.vocabulary.GeoPoint;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.Vocabularies;
 
@@ -74,7 +76,7 @@ public class SearchCriteriaParser {
             violations.add(new Violation("mentoring", "query", "the only value is available", List.of("available")));
         }
 
-        LeaderDocument.GeoPoint near = null;
+        GeoPoint near = null;
         String nearLabel = null;
         if (p.near != null && p.nearArea != null) {
             violations.add(Violation.query("nearArea", "give near or nearArea, not both"));
@@ -86,7 +88,7 @@ public class SearchCriteriaParser {
             if (area.isEmpty()) {
                 violations.add(Violation.query("nearArea", "'" + p.nearArea + "' is not an area code with a centroid; GET /api/areas lists them"));
             } else {
-                near = new LeaderDocument.GeoPoint(area.get().latitude(), area.get().longitude());
+                near = new GeoPoint(area.get().latitude(), area.get().longitude());
                 nearLabel = area.get().name();
             }
         }
@@ -169,13 +171,13 @@ public class SearchCriteriaParser {
         filters.put(facet, codes.stream().distinct().toList());
     }
 
-    private static LeaderDocument.GeoPoint point(String text, List<Violation> violations) {
+    private static GeoPoint point(String text, List<Violation> violations) {
         var m = POINT.matcher(text);
         if (m.matches()) {
             double lat = Double.parseDouble(m.group(1));
             double lon = Double.parseDouble(m.group(2));
             if (lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) {
-                return new LeaderDocument.GeoPoint(lat, lon);
+                return new GeoPoint(lat, lon);
             }
         }
         violations.add(Violation.query("near", "must be latitude,longitude in degrees, e.g. 53.14,-1.2"));
@@ -215,7 +217,7 @@ public class SearchCriteriaParser {
             }
         }
         violations.add(new Violation(name, "query", "'" + text + "' is not a choice",
-                java.util.Arrays.stream(type.getEnumConstants()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList()));
+                Arrays.stream(type.getEnumConstants()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList()));
         return type.getEnumConstants()[0];
     }
 }

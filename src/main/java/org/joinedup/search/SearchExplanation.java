@@ -1,10 +1,10 @@
 package org.joinedup.search;
 
-import org.joinedup.search.index.LeaderDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.joinedup.search.index.LeaderDocument;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.Vocabularies;

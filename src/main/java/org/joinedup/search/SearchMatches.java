@@ -1,12 +1,10 @@
 package org.joinedup.search;
 
-import org.joinedup.search.index.LeaderIndex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +13,8 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.joinedup.search.index.LeaderDocument;
+import org.joinedup.search.index.LeaderIndex;
 
 /**
  * Every leader a search finds, not one page of them, with the records that matched: for exports.
@@ -109,29 +109,29 @@ public class SearchMatches {
             var matches = new ArrayList<Match>(hits.size());
             boolean all = !query.hasRecordFilters();
             for (var hit : hits) {
-                long leaderId = hit.source().path("id").asLong();
+                long leaderId = hit.source().id();
                 matches.add(new Match(leaderId, all, all ? List.of() : recordIds(leaderId, hit)));
             }
             return matches;
         }
 
-        private List<Long> recordIds(long leaderId, Hit<ObjectNode> hit) throws IOException {
+        private List<Long> recordIds(long leaderId, Hit<LeaderDocument> hit) throws IOException {
             var ids = matched(hit);
             var page = ids;
             // a leader with more matching records than one inner-hits window: fetch the rest by record id
             while (page.size() == LeaderQuery.ALL_INNER_HITS) {
                 var body = query.moreRecordsBody(leaderId, page.get(page.size() - 1)).toString();
-                var more = client.search(s -> s.withJson(new StringReader(body)).index(index.alias()), ObjectNode.class).hits().hits();
+                var more = client.search(s -> s.withJson(new StringReader(body)).index(index.alias()), LeaderDocument.class).hits().hits();
                 page = more.isEmpty() ? List.of() : matched(more.get(0));
                 ids.addAll(page);
             }
             return ids;
         }
 
-        private SearchResponse<ObjectNode> search(ObjectNode body) throws IOException {
+        private SearchResponse<LeaderDocument> search(ObjectNode body) throws IOException {
             LOG.debugf("Export request: %s", body);
             // a point in time names its indices itself: no index in the request
-            return client.search(s -> s.withJson(new StringReader(body.toString())), ObjectNode.class);
+            return client.search(s -> s.withJson(new StringReader(body.toString())), LeaderDocument.class);
         }
 
         @Override
@@ -145,14 +145,13 @@ public class SearchMatches {
         }
     }
 
-    private static List<Long> matched(Hit<ObjectNode> hit) {
+    private static List<Long> matched(Hit<LeaderDocument> hit) {
         var ids = new ArrayList<Long>();
         var inner = hit.innerHits().get("matched");
         if (inner != null) {
             for (var record : inner.hits().hits()) {
-                var source = record.source() == null ? null : record.source().to(JsonNode.class);
-                if (source != null && source.has("id")) {
-                    ids.add(source.path("id").asLong());
+                if (record.source() != null) {
+                    ids.add(record.source().to(LeaderDocument.Record.class).id());
                 }
             }
         }

@@ -12,7 +12,7 @@ import org.joinedup.vocabulary.VocabularyItem;
 
 /** The "why" of a hit in plain words: which filters it met and where its text matched. */
 @ApplicationScoped
-public class SearchExplanation {
+class SearchExplanation {
 
     @Inject
     Vocabularies vocabularies;

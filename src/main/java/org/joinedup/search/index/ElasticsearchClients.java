@@ -19,7 +19,7 @@ import org.elasticsearch.client.RestClient;
  * Builds the official Elasticsearch Java client from our own config rather than through a Quarkus
  * extension, so the client stays on 8.19.x whatever the Quarkus platform pins.
  */
-public class ElasticsearchClients {
+class ElasticsearchClients {
 
     @Produces
     @Singleton

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * since splitting cannot help with that.
  */
 @ApplicationScoped
-public class IndexBatch {
+class IndexBatch {
 
     @Inject
     LeaderDocuments documents;

@@ -17,7 +17,7 @@ import java.util.Map;
  * item's result is checked, since a bulk call succeeds even when some items fail.
  */
 @ApplicationScoped
-public class IndexWriter {
+class IndexWriter {
 
     @Inject
     ElasticsearchClient client;

@@ -9,7 +9,7 @@ import org.joinedup.leader.LeadersChanged;
 
 /** Turns every leader change into an outbox row in the same transaction, and wakes the indexer once it commits. */
 @ApplicationScoped
-public class LeaderChangeListener {
+class LeaderChangeListener {
 
     @Inject
     SearchOutbox outbox;

@@ -16,7 +16,6 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.joinedup.search.Audience;
-import org.joinedup.search.SearchCriteriaParser;
 import org.joinedup.search.SearchMatches;
 import org.joinedup.search.SearchParams;
 import org.joinedup.vocabulary.Vocabularies;
@@ -36,9 +35,6 @@ public class LeaderExport {
     private static final Logger LOG = Logger.getLogger(LeaderExport.class);
     /** Leaders per chunk: found in one search request, read in one transaction, written, then let go. */
     static final int CHUNK = 500;
-
-    @Inject
-    SearchCriteriaParser parser;
 
     @Inject
     SearchMatches matches;
@@ -61,14 +57,13 @@ public class LeaderExport {
         // every page is exported: the page asked for does not narrow it, nor can it be out of range
         params.page = "0";
         params.size = "1";
-        var criteria = parser.parse(params);
-        var cursor = matches.open(criteria);
+        var cursor = matches.open(params);
         return out -> {
             try (cursor) {
                 var csv = writer(out);
                 List<SearchMatches.Match> batch;
                 while (!(batch = cursor.next(CHUNK)).isEmpty()) {
-                    write(csv, batch, criteria.audience());
+                    write(csv, batch, cursor.audience());
                 }
                 csv.flush();
             }

@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import org.joinedup.search.LeaderDocument.GeoPoint;
 import org.joinedup.search.MentorCandidate;
+import org.joinedup.vocabulary.GeoPoint;
 import org.joinedup.vocabulary.Geography;
 
 /**

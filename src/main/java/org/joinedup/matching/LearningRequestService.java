@@ -17,7 +17,7 @@ import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
-import org.joinedup.search.LeaderDocument.GeoPoint;
+import org.joinedup.vocabulary.GeoPoint;
 import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.vocabulary.Geography;

@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.joinedup.integration.Improvement;
-import org.joinedup.search.LeaderDocument.GeoPoint;
 import org.joinedup.search.MentorCandidate;
+import org.joinedup.search.MentorCandidates;
+import org.joinedup.vocabulary.GeoPoint;
 import org.joinedup.vocabulary.Geography;
 
 /**
@@ -50,6 +51,12 @@ public final class MatchScorer {
     static final double TRACK_RECORD = 4;
     /** Answers from which the track-record part counts in full. */
     static final int TRACK_RECORD_ANSWERS = 3;
+    /**
+     * The same weights for the candidate query in the index, which must not undersell a mentor this
+     * score would rank high (scope and depth it leaves to the re-ranking).
+     */
+    static final MentorCandidates.Weights CANDIDATE_WEIGHTS = new MentorCandidates.Weights(SERVICES, APPROACHES, VERIFIED, ENDORSED,
+            IMPROVED_WITH_SOURCE, IMPROVED, DISTANCE, HALVING_KM, FORMATS, TRAINED, TRACK_RECORD);
 
     /** What the scorer needs to know of a request; {@code scopeRank} orders scopes narrow to wide. */
     public record Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, Set<String> services,

@@ -50,7 +50,8 @@ public class MatchService {
     }
 
     public List<MatchView> matches(MatchScorer.Need need, int size) {
-        var found = candidates.find(need.forCandidates(), Math.max(MIN_CANDIDATES, size * CANDIDATES_PER_MATCH), Audience.of(user));
+        var found = candidates.find(need.forCandidates(), MatchScorer.CANDIDATE_WEIGHTS, Math.max(MIN_CANDIDATES, size * CANDIDATES_PER_MATCH),
+                Audience.of(user));
         return rank(need, found).stream().limit(size).toList();
     }
 

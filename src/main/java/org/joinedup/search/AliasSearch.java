@@ -11,6 +11,8 @@ import java.io.StringReader;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.search.index.LeaderDocument;
+import org.joinedup.search.index.LeaderIndex;
 
 /**
  * Sends a search body to the leaders alias. Elasticsearch being unreachable, failing or not set up
@@ -27,10 +29,11 @@ class AliasSearch {
     @Inject
     LeaderIndex index;
 
-    SearchResponse<ObjectNode> search(ObjectNode body) {
+    /** The hits as typed leader documents (as much of each as the body's {@code _source} asks for). */
+    SearchResponse<LeaderDocument> search(ObjectNode body) {
         LOG.debugf("Search request: %s", body);
         try {
-            return client.search(s -> s.withJson(new StringReader(body.toString())).index(index.alias()), ObjectNode.class);
+            return client.search(s -> s.withJson(new StringReader(body.toString())).index(index.alias()), LeaderDocument.class);
         } catch (IOException e) {
             throw unavailable(e);
         } catch (ElasticsearchException e) {

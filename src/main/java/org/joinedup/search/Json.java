@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
+import java.util.List;
 
 /** Terse construction of Elasticsearch request bodies, so queries read like the JSON they become. */
 final class Json {
@@ -30,7 +31,7 @@ final class Json {
     }
 
     static ArrayNode arr(Object... items) {
-        return arr(java.util.List.of(items));
+        return arr(List.of(items));
     }
 
     static JsonNode value(Object value) {
@@ -59,17 +60,5 @@ final class Json {
             return arr(c);
         }
         throw new IllegalArgumentException("cannot put a " + value.getClass().getSimpleName() + " in a query");
-    }
-
-    /** A text field of a source document, or null when absent. */
-    static String text(JsonNode node, String field) {
-        var value = node.path(field);
-        return value.isMissingNode() || value.isNull() ? null : value.asText();
-    }
-
-    static java.util.List<String> strings(JsonNode array) {
-        var values = new java.util.ArrayList<String>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
     }
 }

@@ -1,11 +1,11 @@
 package org.joinedup.search;
 
 import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.joinedup.search.index.LeaderDocument;
 
 /**
  * Every leader a search matches, best first, with the ids of all of its records that pass the
@@ -56,16 +56,16 @@ public class MatchingLeaders {
         return new Matches(found, Math.max(total, found.size()));
     }
 
-    private static Match match(ObjectNode source, InnerHitsResult inner) {
+    private static Match match(LeaderDocument source, InnerHitsResult inner) {
         var records = new ArrayList<Long>();
         if (inner != null) {
             for (var record : inner.hits().hits()) {
                 if (record.source() != null) {
-                    records.add(record.source().to(ObjectNode.class).path("id").asLong());
+                    records.add(record.source().to(LeaderDocument.Record.class).id());
                 }
             }
         }
         records.sort(Long::compare);
-        return new Match(source.path("id").asLong(), source.path("name").asText(), List.copyOf(records));
+        return new Match(source.id(), source.name(), List.copyOf(records));
     }
 }

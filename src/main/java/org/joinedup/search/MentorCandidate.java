@@ -3,6 +3,7 @@ package org.joinedup.search;
 import java.util.List;
 import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.Improvement;
+import org.joinedup.vocabulary.GeoPoint;
 
 /**
  * A leader as matching sees them: their mentoring offer and the experience in their records.
@@ -22,7 +23,7 @@ public record MentorCandidate(long leaderId, String name, String currentRole, St
     }
 
     public record Experience(long recordId, String title, List<String> services, List<String> approaches, String scope,
-            String verification, List<String> outcomeMetrics, List<String> improvedOutcomes, Improvement improvement, int evidenceCount, List<LeaderDocument.GeoPoint> locations,
+            String verification, List<String> outcomeMetrics, List<String> improvedOutcomes, Improvement improvement, int evidenceCount, List<GeoPoint> locations,
             List<String> areaNames) {
     }
 
@@ -31,6 +32,6 @@ public record MentorCandidate(long leaderId, String name, String currentRole, St
      * their own organisation or a declared conflict), what they want to learn and where.
      */
     public record Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, List<String> services,
-            List<String> approaches, List<String> formats, LeaderDocument.GeoPoint location) {
+            List<String> approaches, List<String> formats, GeoPoint location) {
     }
 }

@@ -3,7 +3,7 @@ package org.joinedup.search;
 import static org.joinedup.search.Json.arr;
 import static org.joinedup.search.Json.obj;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.Improvement;
+import org.joinedup.search.index.LeaderDocument;
 
 /**
  * Finds mentors in the leaders index: for one learner, the best candidates by shared services
- * and approaches, evidence and distance (matching re-ranks them with its own explained score);
- * for a cohort, the whole pool of available mentors. Exclusions (the learner, their organisation,
- * declared conflicts either way, no capacity) are applied here and again by matching's scorer.
+ * and approaches, evidence and distance, weighed by the caller's {@link Weights} (matching passes
+ * its scorer's and re-ranks them with its own explained score); for a cohort, the whole pool of
+ * available mentors. Exclusions (the learner, their organisation, declared conflicts either way, no
+ * capacity) are applied here and again by matching's scorer.
  */
 @ApplicationScoped
 public class MentorCandidates {
@@ -34,79 +36,89 @@ public class MentorCandidates {
     AliasSearch alias;
 
     /**
+     * What each part of a candidate is worth, the most it can earn: services and approaches shared
+     * (split evenly over those wanted), a verified or endorsed record, an outcome that improved with
+     * or without a source, nearness ({@code nearby} halving every {@code halvingKm}), a wanted format,
+     * training in mentoring, and the most a track record can add.
+     */
+    public record Weights(double services, double approaches, double verified, double endorsed, double improvedWithSource, double improved,
+            double nearby, double halvingKm, double formats, double trained, double trackRecord) {
+    }
+
+    /**
      * The {@code size} best candidates for one need, with all their records (the scorer picks those on
      * a wanted service). Two stages, because scoring every record of every available mentor through
      * the nested join cost most of a match at 100,000 leaders: a first pass ranks mentors on what
      * their records cover taken together (no join), then the best {@code size x }{@value #RESCORE_FACTOR}
      * are ranked again on their single best record, services and approaches within one record.
      */
-    public List<MentorCandidate> find(MentorCandidate.Need need, int size, Audience audience) {
+    public List<MentorCandidate> find(MentorCandidate.Need need, Weights weights, int size, Audience audience) {
         var filters = new ArrayList<ObjectNode>(available());
         filters.add(obj("terms", obj("facets.services", need.services())));
         audience.filter().ifPresent(filters::add);
         var leaderLevel = obj("bool", obj("filter", arr(filters), "must_not", arr(excluded(need)),
-                "should", arr(overlap(need, "facets.services", "facets.approaches"))));
+                "should", arr(overlap(need, weights, "facets.services", "facets.approaches"))));
         var body = obj("size", size,
                 "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.partner_organisations")),
-                "query", withOffer(functionScore(leaderLevel, leaderEvidence(), need, "home_location"), need),
-                "rescore", obj("window_size", Math.min(MAX_RESCORE_WINDOW, size * RESCORE_FACTOR), "query", obj("rescore_query", withOffer(bestRecord(need), need),
+                "query", withOffer(functionScore(leaderLevel, leaderEvidence(weights), need, weights, "home_location"), need, weights),
+                "rescore", obj("window_size", Math.min(MAX_RESCORE_WINDOW, size * RESCORE_FACTOR), "query", obj("rescore_query",
+                        withOffer(bestRecord(need, weights), need, weights),
                         "query_weight", 0.0, "rescore_query_weight", 1.0)));
         var response = alias.search(body);
         return response.hits().hits().stream().map(hit -> candidate(hit.source())).toList();
     }
 
     /** A mentor's best record for the need: the services and approaches it shares, its evidence, how near. */
-    private static ObjectNode bestRecord(MentorCandidate.Need need) {
+    private static ObjectNode bestRecord(MentorCandidate.Need need, Weights weights) {
         var records = obj("bool", obj("filter", arr(obj("terms", obj("records.services", need.services()))),
-                "should", arr(overlap(need, "records.services", "records.approaches"))));
+                "should", arr(overlap(need, weights, "records.services", "records.approaches"))));
         return obj("nested", obj("path", LeaderQuery.RECORDS, "score_mode", "max",
-                "query", functionScore(records, recordEvidence(), need, "records.locations")));
+                "query", functionScore(records, recordEvidence(weights), need, weights, "records.locations")));
     }
 
     /** What the scorer adds for the mentoring offer: a wanted format, training in passing experience on. */
-    private static ObjectNode withOffer(ObjectNode query, MentorCandidate.Need need) {
+    private static ObjectNode withOffer(ObjectNode query, MentorCandidate.Need need, Weights weights) {
         var functions = new ArrayList<ObjectNode>();
-        functions.add(obj("filter", obj("term", obj("mentoring.trained", true)), "weight", 2.0));
-        // the most the scorer's track-record part can add (MatchScorer.TRACK_RECORD): an upper bound keeps such mentors in the running
-        functions.add(obj("filter", obj("range", obj("track_record.would_recommend", obj("gte", 1))), "weight", 4.0));
+        functions.add(obj("filter", obj("term", obj("mentoring.trained", true)), "weight", weights.trained()));
+        // the most the scorer's track-record part can add: an upper bound keeps such mentors in the running
+        functions.add(obj("filter", obj("range", obj("track_record.would_recommend", obj("gte", 1))), "weight", weights.trackRecord()));
         if (!need.formats().isEmpty()) {
-            functions.add(obj("filter", obj("terms", obj("mentoring.formats", need.formats())), "weight", 5.0));
+            functions.add(obj("filter", obj("terms", obj("mentoring.formats", need.formats())), "weight", weights.formats()));
         }
         return obj("function_score", obj("query", query, "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
     }
 
-    private static List<ObjectNode> overlap(MentorCandidate.Need need, String servicesField, String approachesField) {
+    private static List<ObjectNode> overlap(MentorCandidate.Need need, Weights weights, String servicesField, String approachesField) {
         var should = new ArrayList<ObjectNode>();
         need.services().forEach(s -> should.add(obj("constant_score", obj("filter", obj("term", obj(servicesField, s)),
-                "boost", 40.0 / need.services().size()))));
+                "boost", weights.services() / need.services().size()))));
         need.approaches().forEach(a -> should.add(obj("constant_score", obj("filter", obj("term", obj(approachesField, a)),
-                "boost", 20.0 / need.approaches().size()))));
+                "boost", weights.approaches() / need.approaches().size()))));
         return should;
     }
 
-    /**
-     * MatchScorer's evidence and outcome parts on one record: 10 verified or 6 endorsed; 5 for an
-     * outcome that improved and names its source, 2.5 for one that improved without.
-     */
-    private static List<ObjectNode> recordEvidence() {
-        return List.of(obj("filter", obj("term", obj("records.verification", "verified")), "weight", 10.0),
-                obj("filter", obj("term", obj("records.verification", "endorsed")), "weight", 6.0),
-                obj("filter", obj("term", obj("records.improvement_rank", Improvement.IMPROVED_WITH_SOURCE.ordinal())), "weight", 5.0),
-                obj("filter", obj("term", obj("records.improvement_rank", Improvement.IMPROVED.ordinal())), "weight", 2.5));
+    /** The evidence and outcome parts on one record: verified or endorsed; an outcome that improved with a source, or without. */
+    private static List<ObjectNode> recordEvidence(Weights weights) {
+        return List.of(obj("filter", obj("term", obj("records.verification", "verified")), "weight", weights.verified()),
+                obj("filter", obj("term", obj("records.verification", "endorsed")), "weight", weights.endorsed()),
+                obj("filter", obj("term", obj("records.improvement_rank", Improvement.IMPROVED_WITH_SOURCE.ordinal())), "weight",
+                        weights.improvedWithSource()),
+                obj("filter", obj("term", obj("records.improvement_rank", Improvement.IMPROVED.ordinal())), "weight", weights.improved()));
     }
 
     /** The same on the leader's summary of all records, at the most a record could earn: the first pass must not undersell. */
-    private static List<ObjectNode> leaderEvidence() {
-        return List.of(obj("filter", obj("term", obj("facets.verifications", "verified")), "weight", 10.0),
-                obj("filter", obj("term", obj("facets.verifications", "endorsed")), "weight", 6.0),
-                obj("filter", obj("exists", obj("field", "facets.improved_outcomes")), "weight", 5.0));
+    private static List<ObjectNode> leaderEvidence(Weights weights) {
+        return List.of(obj("filter", obj("term", obj("facets.verifications", "verified")), "weight", weights.verified()),
+                obj("filter", obj("term", obj("facets.verifications", "endorsed")), "weight", weights.endorsed()),
+                obj("filter", obj("exists", obj("field", "facets.improved_outcomes")), "weight", weights.improvedWithSource()));
     }
 
-    private static ObjectNode functionScore(ObjectNode query, List<ObjectNode> evidence, MentorCandidate.Need need, String locationField) {
+    private static ObjectNode functionScore(ObjectNode query, List<ObjectNode> evidence, MentorCandidate.Need need, Weights weights,
+            String locationField) {
         var functions = new ArrayList<ObjectNode>(evidence);
         if (need.location() != null) {
             functions.add(obj("gauss", obj(locationField, obj("origin", obj("lat", need.location().lat(), "lon", need.location().lon()),
-                    "scale", "50km", "decay", 0.5)), "weight", 15.0));
+                    "scale", km(weights.halvingKm()), "decay", 0.5)), "weight", weights.nearby()));
         }
         return obj("function_score", obj("query", query, "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
     }
@@ -119,7 +131,7 @@ public class MentorCandidates {
             filters.add(obj("terms", obj("id", List.copyOf(mentorIds))));
         }
         var candidates = new ArrayList<MentorCandidate>();
-        JsonNode after = null;
+        ArrayNode after = null;
         while (true) {
             var body = obj("size", PAGE, "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.partner_organisations")),
                     "query", obj("bool", obj("filter", arr(filters))), "sort", arr(obj("id", obj("order", "asc"))));
@@ -131,8 +143,13 @@ public class MentorCandidates {
             if (hits.size() < PAGE) {
                 return candidates;
             }
-            after = arr(hits.get(hits.size() - 1).source().path("id").asLong());
+            after = arr(hits.get(hits.size() - 1).source().id());
         }
+    }
+
+    /** As Elasticsearch takes a distance: 50.0 as "50km", as the query has always sent it. */
+    private static String km(double km) {
+        return km == Math.rint(km) ? (long) km + "km" : km + "km";
     }
 
     private static List<ObjectNode> available() {
@@ -161,27 +178,27 @@ public class MentorCandidates {
         return fields;
     }
 
-    private static MentorCandidate candidate(JsonNode s) {
-        var records = new ArrayList<MentorCandidate.Experience>();
-        s.path("records").forEach(r -> records.add(experience(r)));
-        var m = s.path("mentoring");
-        return new MentorCandidate(s.path("id").asLong(), s.path("name").asText(), Json.text(s, "current_role"), Json.text(s, "organisation_code"), Json.text(s, "organisation"),
-                Json.text(s.path("home_area"), "name"), m.path("willing").asBoolean(), m.path("capacity_left").asInt(), Json.strings(m.path("formats")),
-                m.path("trained").asBoolean(), Json.strings(m.path("conflicts")), s.path("illustrative").asBoolean(), records,
-                trackRecord(s.path("track_record")));
+    private static MentorCandidate candidate(LeaderDocument d) {
+        var m = d.mentoring();
+        var records = listOf(d.records()).stream().map(MentorCandidates::experience).toList();
+        return new MentorCandidate(d.id(), d.name(), d.currentRole(), d.organisationCode(), d.organisation(),
+                d.homeArea() == null ? null : d.homeArea().name(), m.willing(), m.capacityLeft(), listOf(m.formats()), m.trained(),
+                listOf(m.conflicts()), d.illustrative(), records, trackRecord(d.trackRecord()));
     }
 
-    private static TrackRecord trackRecord(JsonNode t) {
-        return new TrackRecord(t.path("mentorships_completed").asLong(), t.path("follow_ups_answered").asLong(),
-                t.path("would_recommend").asLong(), t.path("records_learned_from").asLong());
+    private static TrackRecord trackRecord(LeaderDocument.TrackRecord t) {
+        return t == null ? new TrackRecord(0, 0, 0, 0)
+                : new TrackRecord(t.mentorshipsCompleted(), t.followUpsAnswered(), t.wouldRecommend(), t.recordsLearnedFrom());
     }
 
-    private static MentorCandidate.Experience experience(JsonNode r) {
-        var locations = new ArrayList<LeaderDocument.GeoPoint>();
-        r.path("locations").forEach(l -> locations.add(new LeaderDocument.GeoPoint(l.path("lat").asDouble(), l.path("lon").asDouble())));
-        return new MentorCandidate.Experience(r.path("id").asLong(), r.path("title").asText(), Json.strings(r.path("services")),
-                Json.strings(r.path("approaches")), Json.text(r, "scope"), Json.text(r, "verification"), Json.strings(r.path("outcome_metrics")),
-                Json.strings(r.path("improved_outcomes")), Improvement.values()[r.path("improvement_rank").asInt()],
-                r.path("evidence_count").asInt(), locations, Json.strings(r.path("area_names")));
+    private static MentorCandidate.Experience experience(LeaderDocument.Record r) {
+        return new MentorCandidate.Experience(r.id(), r.title(), listOf(r.services()), listOf(r.approaches()), r.scope(), r.verification(),
+                listOf(r.outcomeMetrics()), listOf(r.improvedOutcomes()), Improvement.values()[r.improvementRank()], r.evidenceCount(),
+                listOf(r.locations()), listOf(r.areaNames()));
+    }
+
+    /** A list the source left out as empty. */
+    private static <T> List<T> listOf(List<T> values) {
+        return values == null ? List.of() : values;
     }
 }

@@ -1,7 +1,9 @@
 package org.joinedup.search;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +29,11 @@ import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
+import org.joinedup.search.index.IndexReconciler;
+import org.joinedup.search.index.Indexer;
+import org.joinedup.search.index.LeaderIndex;
+import org.joinedup.search.index.ReindexJob;
+import org.joinedup.search.index.SearchOutbox;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.security.Roles;
 
@@ -61,9 +68,6 @@ public class SearchAdminResource {
 
     @Inject
     SearchService search;
-
-    @Inject
-    SearchCriteriaParser parser;
 
     public record OutboxView(SearchOutbox.Stats stats, String lastError, List<SearchOutbox.ParkedEntry> parked) {
     }
@@ -136,8 +140,8 @@ public class SearchAdminResource {
     @Path("/search/query")
     @Operation(operationId = "getSearchRequestBody", summary = "Show a search's Elasticsearch request",
             description = "The Elasticsearch request body a search with these parameters sends, to inspect or replay it directly.")
-    public com.fasterxml.jackson.databind.node.ObjectNode query(@jakarta.ws.rs.BeanParam SearchParams params) {
-        return search.searchBody(parser.parse(params));
+    public ObjectNode query(@BeanParam SearchParams params) {
+        return search.searchBody(params);
     }
 
     @GET

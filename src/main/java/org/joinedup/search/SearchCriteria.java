@@ -1,7 +1,10 @@
 package org.joinedup.search;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.joinedup.integration.VerificationLevel;
+import org.joinedup.vocabulary.GeoPoint;
 
 /**
  * A checked search: codes known, point and distance parsed. {@code filters} holds the codes given
@@ -10,11 +13,11 @@ import org.joinedup.integration.VerificationLevel;
  */
 public record SearchCriteria(
         String text,
-        java.util.Map<Facet, List<String>> filters,
+        Map<Facet, List<String>> filters,
         boolean improvedOutcomes,
         VerificationLevel minVerification,
         boolean mentoringAvailable,
-        LeaderDocument.GeoPoint near,
+        GeoPoint near,
         String nearLabel,
         Double withinKm,
         Sort sort,
@@ -41,7 +44,7 @@ public record SearchCriteria(
 
     /** The same criteria without one facet's filter (the map keeps every ICB while one is chosen). */
     public SearchCriteria without(Facet facet) {
-        var rest = new java.util.EnumMap<Facet, List<String>>(Facet.class);
+        var rest = new EnumMap<Facet, List<String>>(Facet.class);
         filters.forEach((f, values) -> {
             if (f != facet) {
                 rest.put(f, values);

@@ -3,6 +3,7 @@ package org.joinedup.search;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,11 +12,12 @@ import java.util.regex.Pattern;
 import org.joinedup.integration.VerificationLevel;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
+import org.joinedup.search.index.LeaderDocument;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.vocabulary.Area;
+import org.joinedup.vocabulary.GeoPoint;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.Vocabularies;
-import org.joinedup.vocabulary.VocabularyKind;
 
 /** Checks search parameters and reports every problem at once, each naming its parameter. */
 @ApplicationScoped
@@ -28,9 +30,7 @@ public class SearchCriteriaParser {
     static final double MAX_WITHIN_KM = 1000;
     private static final Pattern POINT = Pattern.compile("\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*,\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*");
     private static final Pattern DISTANCE = Pattern.compile("(\\d{1,7}(?:\\.\\d+)?)\\s*(km|mi)");
-    private static final Map<Facet, VocabularyKind> VOCABULARY = Map.of(
-            Facet.SERVICE, VocabularyKind.SERVICES, Facet.APPROACH, VocabularyKind.APPROACHES, Facet.SCOPE, VocabularyKind.SCOPES,
-            Facet.PROGRAMME, VocabularyKind.PROGRAMMES, Facet.OUTCOME, VocabularyKind.OUTCOME_METRICS);
+
 
     @Inject
     Vocabularies vocabularies;
@@ -48,15 +48,19 @@ public class SearchCriteriaParser {
             violations.add(Violation.query("q", "must be at most " + MAX_TEXT + " characters"));
         }
         var filters = new EnumMap<Facet, List<String>>(Facet.class);
+        // codes first, then places: the order the problems have always been reported in
         for (var facet : Facet.values()) {
-            if (VOCABULARY.containsKey(facet)) {
-                codes(facet, params(p, facet), VOCABULARY.get(facet), violations, filters);
+            if (facet.values == Facet.Values.VOCABULARY) {
+                codes(facet, p.values(facet), violations, filters);
+            } else if (facet.values == Facet.Values.YES_NO) {
+                yesOrNo(facet, p.values(facet), violations, filters);
             }
         }
-        mentored(p.mentored, violations, filters);
-        areas(Facet.REGION, p.region, violations, filters);
-        areas(Facet.ICB, p.icb, violations, filters);
-        areas(Facet.AREA, p.area, violations, filters);
+        for (var facet : Facet.values()) {
+            if (facet.values == Facet.Values.PLACE) {
+                areas(facet, p.values(facet), violations, filters);
+            }
+        }
 
         VerificationLevel min = null;
         if (p.verification != null) {
@@ -72,7 +76,7 @@ public class SearchCriteriaParser {
             violations.add(new Violation("mentoring", "query", "the only value is available", List.of("available")));
         }
 
-        LeaderDocument.GeoPoint near = null;
+        GeoPoint near = null;
         String nearLabel = null;
         if (p.near != null && p.nearArea != null) {
             violations.add(Violation.query("nearArea", "give near or nearArea, not both"));
@@ -84,7 +88,7 @@ public class SearchCriteriaParser {
             if (area.isEmpty()) {
                 violations.add(Violation.query("nearArea", "'" + p.nearArea + "' is not an area code with a centroid; GET /api/areas lists them"));
             } else {
-                near = new LeaderDocument.GeoPoint(area.get().latitude(), area.get().longitude());
+                near = new GeoPoint(area.get().latitude(), area.get().longitude());
                 nearLabel = area.get().name();
             }
         }
@@ -112,34 +116,24 @@ public class SearchCriteriaParser {
         return new SearchCriteria(text, filters, p.improved != null, min, p.mentoring != null, near, nearLabel, withinKm, sort, page, size, Audience.of(user));
     }
 
-    private static void mentored(List<String> given, List<Violation> violations, Map<Facet, List<String>> filters) {
-        if (given == null || given.isEmpty()) {
+    private static void yesOrNo(Facet facet, List<String> given, List<Violation> violations, Map<Facet, List<String>> filters) {
+        if (given.isEmpty()) {
             return;
         }
         var allowed = List.of(LeaderDocument.TrackRecord.YES, LeaderDocument.TrackRecord.NO);
         for (var value : given) {
             if (!allowed.contains(value)) {
-                violations.add(new Violation(Facet.MENTORED.param, "query", "'" + value + "' is not yes or no", allowed));
+                violations.add(new Violation(facet.param, "query", "'" + value + "' is not yes or no", allowed));
             }
         }
-        filters.put(Facet.MENTORED, given.stream().distinct().toList());
+        filters.put(facet, given.stream().distinct().toList());
     }
 
-    private static List<String> params(SearchParams p, Facet facet) {
-        return switch (facet) {
-            case SERVICE -> p.service;
-            case APPROACH -> p.approach;
-            case SCOPE -> p.scope;
-            case PROGRAMME -> p.programme;
-            case OUTCOME -> p.outcome;
-            default -> List.of();
-        };
-    }
-
-    private void codes(Facet facet, List<String> given, VocabularyKind kind, List<Violation> violations, Map<Facet, List<String>> filters) {
-        if (given == null || given.isEmpty()) {
+    private void codes(Facet facet, List<String> given, List<Violation> violations, Map<Facet, List<String>> filters) {
+        if (given.isEmpty()) {
             return;
         }
+        var kind = facet.vocabulary;
         var vocabulary = vocabularies.get(kind);
         for (var code : given) {
             if (!vocabulary.contains(code)) {
@@ -151,7 +145,7 @@ public class SearchCriteriaParser {
     }
 
     private void areas(Facet facet, List<String> given, List<Violation> violations, Map<Facet, List<String>> filters) {
-        if (given == null || given.isEmpty()) {
+        if (given.isEmpty()) {
             return;
         }
         var codes = new ArrayList<String>();
@@ -177,13 +171,13 @@ public class SearchCriteriaParser {
         filters.put(facet, codes.stream().distinct().toList());
     }
 
-    private static LeaderDocument.GeoPoint point(String text, List<Violation> violations) {
+    private static GeoPoint point(String text, List<Violation> violations) {
         var m = POINT.matcher(text);
         if (m.matches()) {
             double lat = Double.parseDouble(m.group(1));
             double lon = Double.parseDouble(m.group(2));
             if (lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) {
-                return new LeaderDocument.GeoPoint(lat, lon);
+                return new GeoPoint(lat, lon);
             }
         }
         violations.add(Violation.query("near", "must be latitude,longitude in degrees, e.g. 53.14,-1.2"));
@@ -223,7 +217,7 @@ public class SearchCriteriaParser {
             }
         }
         violations.add(new Violation(name, "query", "'" + text + "' is not a choice",
-                java.util.Arrays.stream(type.getEnumConstants()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList()));
+                Arrays.stream(type.getEnumConstants()).map(v -> v.name().toLowerCase(Locale.ROOT)).toList()));
         return type.getEnumConstants()[0];
     }
 }

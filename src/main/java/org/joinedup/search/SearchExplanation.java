@@ -4,20 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.joinedup.search.index.LeaderDocument;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.Vocabularies;
 import org.joinedup.vocabulary.VocabularyItem;
-import org.joinedup.vocabulary.VocabularyKind;
 
 /** The "why" of a hit in plain words: which filters it met and where its text matched. */
 @ApplicationScoped
-public class SearchExplanation {
-
-    private static final Map<Facet, VocabularyKind> KINDS = Map.of(Facet.SERVICE, VocabularyKind.SERVICES,
-            Facet.APPROACH, VocabularyKind.APPROACHES, Facet.SCOPE, VocabularyKind.SCOPES, Facet.PROGRAMME, VocabularyKind.PROGRAMMES,
-            Facet.OUTCOME, VocabularyKind.OUTCOME_METRICS);
+class SearchExplanation {
 
     @Inject
     Vocabularies vocabularies;
@@ -35,17 +30,16 @@ public class SearchExplanation {
         if (c.filter(Facet.MENTORED).equals(List.of(LeaderDocument.TrackRecord.YES))) {
             reasons.add("has completed a mentorship as mentor");
         }
-        add(reasons, "worked in ", c.filter(Facet.REGION), Facet.REGION);
-        add(reasons, "worked in ", c.filter(Facet.ICB), Facet.ICB);
-        add(reasons, "covered ", c.filter(Facet.AREA), Facet.AREA);
-        add(reasons, "used ", c.filter(Facet.APPROACH), Facet.APPROACH);
-        add(reasons, "scope: ", c.filter(Facet.SCOPE), Facet.SCOPE);
-        add(reasons, "part of ", c.filter(Facet.PROGRAMME), Facet.PROGRAMME);
+        for (var facet : Facet.values()) {
+            if (facet.reason != null && !c.filter(facet).isEmpty()) {
+                reasons.add(facet.reason + labels(facet, c.filter(facet), " or "));
+            }
+        }
         if (c.improvedOutcomes()) {
             reasons.add(c.filter(Facet.OUTCOME).isEmpty() ? "reported an outcome that improved"
                     : "improved " + labels(Facet.OUTCOME, c.filter(Facet.OUTCOME), " or "));
-        } else {
-            add(reasons, "reported an outcome on ", c.filter(Facet.OUTCOME), Facet.OUTCOME);
+        } else if (!c.filter(Facet.OUTCOME).isEmpty()) {
+            reasons.add("reported an outcome on " + labels(Facet.OUTCOME, c.filter(Facet.OUTCOME), " or "));
         }
         if (c.minVerification() != null) {
             reasons.add("record " + c.minVerification().code + (c.minVerification().ordinal() < 2 ? " or better" : ""));
@@ -80,7 +74,7 @@ public class SearchExplanation {
     }
 
     String label(Facet facet, String code) {
-        var kind = KINDS.get(facet);
+        var kind = facet.vocabulary;
         if (kind != null) {
             return vocabularies.get(kind).find(code).map(VocabularyItem::label).orElse(code);
         }
@@ -95,17 +89,11 @@ public class SearchExplanation {
 
     /** As it reads inside a sentence: vocabulary labels lose a leading capital, place names keep theirs. */
     private String inSentence(Facet facet, String code) {
-        var kind = KINDS.get(facet);
+        var kind = facet.vocabulary;
         return kind == null ? label(facet, code) : vocabularies.get(kind).find(code).map(VocabularyItem::labelInSentence).orElse(code);
     }
 
     private String labels(Facet facet, List<String> codes, String joiner) {
         return String.join(joiner, codes.stream().map(code -> inSentence(facet, code)).toList());
-    }
-
-    private void add(List<String> reasons, String prefix, List<String> codes, Facet facet) {
-        if (!codes.isEmpty()) {
-            reasons.add(prefix + labels(facet, codes, " or "));
-        }
     }
 }

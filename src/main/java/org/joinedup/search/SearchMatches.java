@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +13,8 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.joinedup.search.index.LeaderDocument;
+import org.joinedup.search.index.LeaderIndex;
 
 /**
  * Every leader a search finds, not one page of them, with the records that matched: for exports.
@@ -37,6 +38,9 @@ public class SearchMatches {
     @Inject
     SynonymExpansion synonyms;
 
+    @Inject
+    SearchCriteriaParser parser;
+
     /**
      * A leader found and which of their records match: {@code allRecords} when the search has no
      * record criteria (every published record they have matches), else {@code recordIds}.
@@ -44,12 +48,20 @@ public class SearchMatches {
     public record Match(long leaderId, boolean allRecords, List<Long> recordIds) {
     }
 
-    /** Opens the walk; Elasticsearch being unavailable is a 503 here, before the caller has written anything. */
-    public Cursor open(SearchCriteria criteria) {
+    /**
+     * Opens the walk for the parameters as sent: bad parameters are a 400 and Elasticsearch being
+     * unavailable a 503 here, before the caller has written anything. The parameters' page and size
+     * do not narrow it.
+     */
+    public Cursor open(SearchParams params) {
+        return open(parser.parse(params));
+    }
+
+    Cursor open(SearchCriteria criteria) {
         var query = new LeaderQuery(criteria, criteria.hasText() ? synonyms.find(criteria.text()) : List.of());
         try {
             var pit = client.openPointInTime(o -> o.index(index.alias()).keepAlive(t -> t.time(KEEP_ALIVE))).id();
-            return new Cursor(query, pit);
+            return new Cursor(query, pit, criteria.audience());
         } catch (IOException e) {
             throw AliasSearch.unavailable(e);
         } catch (ElasticsearchException e) {
@@ -64,13 +76,20 @@ public class SearchMatches {
     public final class Cursor implements AutoCloseable {
 
         private final LeaderQuery query;
+        private final Audience audience;
         private String pit;
         private List<Object> after;
         private boolean done;
 
-        private Cursor(LeaderQuery query, String pit) {
+        private Cursor(LeaderQuery query, String pit, Audience audience) {
             this.query = query;
             this.pit = pit;
+            this.audience = audience;
+        }
+
+        /** Whose eyes the search is for: what the caller may show of each leader found. */
+        public Audience audience() {
+            return audience;
         }
 
         /** The next at most {@code size} leaders found; empty once all have been read. */
@@ -90,29 +109,29 @@ public class SearchMatches {
             var matches = new ArrayList<Match>(hits.size());
             boolean all = !query.hasRecordFilters();
             for (var hit : hits) {
-                long leaderId = hit.source().path("id").asLong();
+                long leaderId = hit.source().id();
                 matches.add(new Match(leaderId, all, all ? List.of() : recordIds(leaderId, hit)));
             }
             return matches;
         }
 
-        private List<Long> recordIds(long leaderId, Hit<ObjectNode> hit) throws IOException {
+        private List<Long> recordIds(long leaderId, Hit<LeaderDocument> hit) throws IOException {
             var ids = matched(hit);
             var page = ids;
             // a leader with more matching records than one inner-hits window: fetch the rest by record id
             while (page.size() == LeaderQuery.ALL_INNER_HITS) {
                 var body = query.moreRecordsBody(leaderId, page.get(page.size() - 1)).toString();
-                var more = client.search(s -> s.withJson(new StringReader(body)).index(index.alias()), ObjectNode.class).hits().hits();
+                var more = client.search(s -> s.withJson(new StringReader(body)).index(index.alias()), LeaderDocument.class).hits().hits();
                 page = more.isEmpty() ? List.of() : matched(more.get(0));
                 ids.addAll(page);
             }
             return ids;
         }
 
-        private SearchResponse<ObjectNode> search(ObjectNode body) throws IOException {
+        private SearchResponse<LeaderDocument> search(ObjectNode body) throws IOException {
             LOG.debugf("Export request: %s", body);
             // a point in time names its indices itself: no index in the request
-            return client.search(s -> s.withJson(new StringReader(body.toString())), ObjectNode.class);
+            return client.search(s -> s.withJson(new StringReader(body.toString())), LeaderDocument.class);
         }
 
         @Override
@@ -126,14 +145,13 @@ public class SearchMatches {
         }
     }
 
-    private static List<Long> matched(Hit<ObjectNode> hit) {
+    private static List<Long> matched(Hit<LeaderDocument> hit) {
         var ids = new ArrayList<Long>();
         var inner = hit.innerHits().get("matched");
         if (inner != null) {
             for (var record : inner.hits().hits()) {
-                var source = record.source() == null ? null : record.source().to(JsonNode.class);
-                if (source != null && source.has("id")) {
-                    ids.add(source.path("id").asLong());
+                if (record.source() != null) {
+                    ids.add(record.source().to(LeaderDocument.Record.class).id());
                 }
             }
         }

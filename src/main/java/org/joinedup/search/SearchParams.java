@@ -2,11 +2,22 @@ package org.joinedup.search;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import java.lang.reflect.Field;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The query parameters of the search endpoints, as sent; {@link SearchCriteriaParser} checks them. */
+/**
+ * The query parameters of the search endpoints, as sent; {@link SearchCriteriaParser} checks them.
+ * A facet's parameter is the field whose {@code @QueryParam} is the facet's {@link Facet#param}.
+ */
 public class SearchParams {
+
+    /** Parameter name to field, in declaration order. */
+    private static final Map<String, Field> FIELDS = fields();
+    private static final Map<Facet, Field> FACETS = facets();
 
     @QueryParam("q")
     @Parameter(description = "Full text over names, roles, record titles and summaries; vocabulary synonyms are expanded (GP also finds general practice and primary care)")
@@ -84,4 +95,59 @@ public class SearchParams {
     @QueryParam("size")
     @DefaultValue("20")
     public String size;
+
+    /** The values given for a facet's parameter (one at most for a single-valued one such as verification); empty when none. */
+    public List<String> values(Facet facet) {
+        return values(FACETS.get(facet));
+    }
+
+    /** Every parameter that has a value, by name, in declaration order, blank values left out. */
+    public Map<String, List<String>> given() {
+        var given = new LinkedHashMap<String, List<String>>();
+        FIELDS.forEach((name, field) -> {
+            var values = values(field).stream().filter(v -> v != null && !v.isBlank()).toList();
+            if (!values.isEmpty()) {
+                given.put(name, values);
+            }
+        });
+        return given;
+    }
+
+    private List<String> values(Field field) {
+        try {
+            var value = field.get(this);
+            if (value == null) {
+                return List.of();
+            }
+            if (value instanceof List<?> list) {
+                return list.stream().map(v -> (String) v).toList();
+            }
+            return List.of((String) value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Field> fields() {
+        var fields = new LinkedHashMap<String, Field>();
+        for (var field : SearchParams.class.getDeclaredFields()) {
+            var param = field.getAnnotation(QueryParam.class);
+            if (param != null) {
+                fields.put(param.value(), field);
+            }
+        }
+        return fields;
+    }
+
+    private static Map<Facet, Field> facets() {
+        var facets = new EnumMap<Facet, Field>(Facet.class);
+        for (var facet : Facet.values()) {
+            var field = FIELDS.get(facet.param);
+            if (field == null) {
+                throw new IllegalStateException("no query parameter for the facet " + facet.param);
+            }
+            facets.put(facet, field);
+        }
+        return facets;
+    }
 }

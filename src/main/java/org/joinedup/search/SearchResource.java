@@ -17,9 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SearchResource {
 
     @Inject
-    SearchCriteriaParser parser;
-
-    @Inject
     SearchService search;
 
     @GET
@@ -29,7 +26,7 @@ public class SearchResource {
                     + "of any other filter are alternatives. Facet counts are in leaders and honour every filter but their own. "
                     + "Pages count from 0; results beyond the first 10,000 cannot be paged to.")
     public SearchResult leaders(@BeanParam SearchParams params) {
-        return search.search(parser.parse(params));
+        return search.search(params);
     }
 
     @GET
@@ -37,6 +34,6 @@ public class SearchResource {
     @Operation(operationId = "searchRegions", summary = "Count leaders per region and ICB",
             description = "Leaders and records per NHS region and per ICB, with centroids (for a map), for the same filters as the search.")
     public RegionOverview regions(@BeanParam SearchParams params) {
-        return search.regions(parser.parse(params));
+        return search.regions(params);
     }
 }

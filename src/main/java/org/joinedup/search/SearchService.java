@@ -4,19 +4,16 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.leader.ProfileAudience;
+import org.joinedup.organisation.OrganisationDirectory;
+import org.joinedup.search.index.LeaderDocument;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 
@@ -26,6 +23,9 @@ public class SearchService {
 
     @Inject
     AliasSearch alias;
+
+    @Inject
+    SearchCriteriaParser parser;
 
     @Inject
     SynonymExpansion synonyms;
@@ -39,10 +39,29 @@ public class SearchService {
     @Inject
     OrganisationDirectory organisations;
 
-    @Inject
-    ObjectMapper json;
+    /** The search the parameters ask for, as the caller may see it; bad parameters are a 400 naming each. */
+    public SearchResult search(SearchParams params) {
+        return search(parser.parse(params));
+    }
 
-    public SearchResult search(SearchCriteria criteria) {
+    /**
+     * Leaders and records per region and ICB for the parameters, leaving out the filters of the
+     * {@code ignored} facets (the map keeps every ICB's count while one is chosen).
+     */
+    public RegionOverview regions(SearchParams params, Facet... ignored) {
+        var criteria = parser.parse(params);
+        for (var facet : ignored) {
+            criteria = criteria.without(facet);
+        }
+        return regions(criteria);
+    }
+
+    /** The exact request body the service sends for these parameters (for benchmarks and debugging). */
+    public ObjectNode searchBody(SearchParams params) {
+        return searchBody(parser.parse(params));
+    }
+
+    SearchResult search(SearchCriteria criteria) {
         var response = execute(searchBody(criteria));
         long total = response.hits().total() == null ? 0 : response.hits().total().value();
         var filterReasons = explanation.ofFilters(criteria);
@@ -57,15 +76,14 @@ public class SearchService {
         return new SearchResult(total, criteria.page(), criteria.size(), pages, hits, facets);
     }
 
-    public RegionOverview regions(SearchCriteria criteria) {
+    RegionOverview regions(SearchCriteria criteria) {
         var response = execute(new LeaderQuery(criteria, terms(criteria)).regionsBody());
         long leaders = response.hits().total() == null ? 0 : response.hits().total().value();
         var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get("matching").filter().aggregations();
         return new RegionOverview(leaders, areaCounts(matching.get("regions")), areaCounts(matching.get("icbs")));
     }
 
-    /** The exact request body the service sends for these criteria (for benchmarks and debugging). */
-    public ObjectNode searchBody(SearchCriteria criteria) {
+    ObjectNode searchBody(SearchCriteria criteria) {
         return new LeaderQuery(criteria, terms(criteria)).searchBody();
     }
 
@@ -73,19 +91,17 @@ public class SearchService {
         return criteria.hasText() ? synonyms.find(criteria.text()) : List.of();
     }
 
-    private SearchResponse<ObjectNode> execute(ObjectNode body) {
+    private SearchResponse<LeaderDocument> execute(ObjectNode body) {
         return alias.search(body);
     }
 
-    private SearchResult.Hit hit(Hit<ObjectNode> hit, SearchCriteria criteria, List<String> filterReasons) {
-        var source = hit.source();
+    private SearchResult.Hit hit(Hit<LeaderDocument> hit, SearchCriteria criteria, List<String> filterReasons) {
         var records = new ArrayList<SearchResult.MatchedRecord>();
         var inner = hit.innerHits().get("matched");
         if (inner != null) {
             for (var record : inner.hits().hits()) {
-                var recordSource = record.source() == null ? null : record.source().to(JsonNode.class);
-                if (recordSource != null) {
-                    records.add(matchedRecord(recordSource, record.matchedQueries(), criteria));
+                if (record.source() != null) {
+                    records.add(matchedRecord(record.source().to(LeaderDocument.Record.class), record.matchedQueries(), criteria));
                 }
             }
         }
@@ -97,38 +113,34 @@ public class SearchService {
         }
         var why = new ArrayList<>(explanation.ofText(criteria, hit.matchedQueries()));
         why.addAll(filterReasons);
-        return new SearchResult.Hit(leader(source, criteria.audience()), hit.score() == null ? 0 : round(hit.score()), distance, records, why);
+        return new SearchResult.Hit(leader(hit.source(), criteria.audience()), hit.score() == null ? 0 : round(hit.score()), distance, records, why);
     }
 
-    private SearchResult.Leader leader(ObjectNode s, Audience audience) {
-        boolean doingNow = audience.forLeader(s.path("id").asLong()).sees(ProfileAudience.Field.DOING_NOW);
-        var home = s.path("home_area");
-        var region = geography.find(home.path("region").asText()).map(Area::name).orElse(null);
-        var mentoring = s.path("mentoring");
-        return new SearchResult.Leader(s.path("id").asLong(), s.path("name").asText(), Json.text(s, "current_role"),
-                organisations.find(Json.text(s, "organisation_code")).orElse(null),
-                doingNow ? Json.text(s, "doing_now") : null, doingNow ? date(s, "doing_now_as_of") : null,
-                new SearchResult.Place(Json.text(home, "code"), Json.text(home, "name"), Json.text(home, "icb"), Json.text(home, "region"), region),
-                new SearchResult.Mentoring(mentoring.path("willing").asBoolean(), mentoring.path("capacity_left").asInt(),
-                        Json.strings(mentoring.path("formats")), mentoring.path("trained").asBoolean()),
-                s.path("record_count").asInt(), s.path("illustrative").asBoolean());
+    private SearchResult.Leader leader(LeaderDocument d, Audience audience) {
+        boolean doingNow = audience.forLeader(d.id()).sees(ProfileAudience.Field.DOING_NOW);
+        var home = d.homeArea();
+        var place = home == null ? new SearchResult.Place(null, null, null, null, null)
+                : new SearchResult.Place(home.code(), home.name(), home.icb(), home.region(),
+                        home.region() == null ? null : geography.find(home.region()).map(Area::name).orElse(null));
+        var mentoring = d.mentoring();
+        return new SearchResult.Leader(d.id(), d.name(), d.currentRole(), organisations.find(d.organisationCode()).orElse(null),
+                doingNow ? d.doingNow() : null, doingNow ? d.doingNowAsOf() : null, place,
+                new SearchResult.Mentoring(mentoring.willing(), mentoring.capacityLeft(), listOf(mentoring.formats()), mentoring.trained()),
+                d.recordCount(), d.illustrative());
     }
 
-    private SearchResult.MatchedRecord matchedRecord(JsonNode r, List<String> matchedQueries, SearchCriteria criteria) {
+    private SearchResult.MatchedRecord matchedRecord(LeaderDocument.Record r, List<String> matchedQueries, SearchCriteria criteria) {
         Double distance = null;
         if (criteria.near() != null) {
-            for (var location : r.path("locations")) {
-                double km = Geography.distanceKm(criteria.near().lat(), criteria.near().lon(), location.path("lat").asDouble(),
-                        location.path("lon").asDouble());
+            for (var location : listOf(r.locations())) {
+                double km = Geography.distanceKm(criteria.near().lat(), criteria.near().lon(), location.lat(), location.lon());
                 distance = distance == null ? km : Math.min(distance, km);
             }
         }
         boolean text = matchedQueries.stream().anyMatch(q -> q.startsWith("record:"));
-        return new SearchResult.MatchedRecord(r.path("id").asLong(), r.path("title").asText(), Json.strings(r.path("services")),
-                Json.strings(r.path("approaches")), Json.text(r, "scope"), Json.text(r, "programme"), Json.strings(r.path("area_names")),
-                date(r, "period_start"), date(r, "period_end"), Json.text(r, "verification"), instant(r, "verification_since"),
-                Json.strings(r.path("outcome_metrics")),
-                Json.strings(r.path("improved_outcomes")), r.path("evidence_count").asInt(), distance == null ? null : round(distance), text);
+        return new SearchResult.MatchedRecord(r.id(), r.title(), listOf(r.services()), listOf(r.approaches()), r.scope(), r.programme(),
+                listOf(r.areaNames()), r.periodStart(), r.periodEnd(), r.verification(), r.verificationSince(), listOf(r.outcomeMetrics()),
+                listOf(r.improvedOutcomes()), r.evidenceCount(), distance == null ? null : round(distance), text);
     }
 
     private List<RegionOverview.AreaCount> areaCounts(Aggregate terms) {
@@ -181,14 +193,9 @@ public class SearchService {
         return bucket.aggregations().get("leaders").reverseNested().docCount();
     }
 
-    private static LocalDate date(JsonNode node, String field) {
-        var value = Json.text(node, field);
-        return value == null ? null : LocalDate.parse(value);
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        var value = Json.text(node, field);
-        return value == null ? null : Instant.parse(value);
+    /** A list the source left out (a partial _source) as empty, as the answer has always shown it. */
+    private static <T> List<T> listOf(List<T> values) {
+        return values == null ? List.of() : values;
     }
 
     private static double round(double value) {

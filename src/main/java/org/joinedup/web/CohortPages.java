@@ -25,7 +25,6 @@ import org.joinedup.matching.LearningRequestService;
 import org.joinedup.matching.LearningRequestView;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
-import org.joinedup.search.SearchCriteriaParser;
 import org.joinedup.search.SearchParams;
 import org.joinedup.search.SearchResult;
 import org.joinedup.search.SearchService;
@@ -60,9 +59,6 @@ public class CohortPages {
 
     @Inject
     SearchService search;
-
-    @Inject
-    SearchCriteriaParser parser;
 
     @Inject
     LeaderService leaders;
@@ -135,7 +131,7 @@ public class CohortPages {
         params.sort = "relevance";
         params.page = "0";
         params.size = String.valueOf(MENTORS_LISTED);
-        var mentors = search.search(parser.parse(params)).hits();
+        var mentors = search.search(params).hits();
         return Templates.choose(open, mentors, values, problems);
     }
 

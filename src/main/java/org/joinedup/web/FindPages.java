@@ -67,14 +67,6 @@ public class FindPages {
         }
     }
 
-    private static final List<String> FACETS = List.of("region", "icb", "service", "approach", "scope", "programme", "outcome",
-            "verification", "mentored");
-    private static final List<String> LEGENDS = List.of("NHS England region", "Integrated care board (ICB)", "Services joined up (all of)",
-            "Approach", "Scope", "Programme", "Outcome reported", "Verified at least as", "Mentoring track record");
-
-    @Inject
-    SearchCriteriaParser parser;
-
     @Inject
     SearchService search;
 
@@ -94,10 +86,9 @@ public class FindPages {
         var problems = FormErrors.NONE;
         int status = 200;
         try {
-            var criteria = parser.parse(params);
-            result = search.search(criteria);
+            result = search.search(params);
             // the map keeps every ICB's bubble while one is chosen, so another can be picked
-            map = EnglandMap.of(search.regions(criteria.without(Facet.ICB)), links, chosen(params));
+            map = EnglandMap.of(search.regions(params, Facet.ICB), links, chosen(params));
         } catch (ProblemException e) {
             if (e.problem().status() != 400) {
                 throw e;
@@ -132,14 +123,17 @@ public class FindPages {
         if (result == null) {
             return groups;
         }
-        for (int i = 0; i < FACETS.size(); i++) {
-            var param = FACETS.get(i);
+        for (var facet : Facet.values()) {
+            if (!facet.counted) {
+                continue;
+            }
+            var param = facet.param;
             var options = new ArrayList<Option>();
             for (var count : result.facets().getOrDefault(param, List.of())) {
                 options.add(new Option(count.code(), count.label(), count.leaders(), links.has(param, count.code()), count.improved()));
             }
             options.sort(Comparator.comparing(Option::checked).reversed().thenComparing(Comparator.comparingLong(Option::count).reversed()));
-            groups.add(new FacetGroup(param, LEGENDS.get(i), options));
+            groups.add(new FacetGroup(param, facet.legend, options));
         }
         return groups;
     }

@@ -26,8 +26,8 @@ import org.joinedup.job.JobView;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
-import org.joinedup.search.ReindexJob;
-import org.joinedup.search.Reindexer;
+import org.joinedup.search.index.ReindexJob;
+import org.joinedup.search.index.Reindexer;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.security.Roles;
 

@@ -13,22 +13,12 @@ public final class SearchLinks {
     private final Map<String, List<String>> params = new LinkedHashMap<>();
 
     SearchLinks(SearchParams p) {
-        put("q", p.q);
-        put("region", p.region);
-        put("icb", p.icb);
-        put("area", p.area);
-        put("service", p.service);
-        put("approach", p.approach);
-        put("scope", p.scope);
-        put("programme", p.programme);
-        put("outcome", p.outcome);
-        put("improved", p.improved);
-        put("verification", p.verification);
-        put("mentoring", p.mentoring);
-        put("mentored", p.mentored);
-        put("near", p.near);
-        put("nearArea", p.nearArea);
-        put("within", p.within);
+        // every parameter as given, but sort, size and page only when they are not the defaults
+        p.given().forEach((name, values) -> {
+            if (!List.of("sort", "size", "page").contains(name)) {
+                params.put(name, new ArrayList<>(values));
+            }
+        });
         if (p.sort != null && !"relevance".equals(p.sort)) {
             put("sort", p.sort);
         }
@@ -110,15 +100,6 @@ public final class SearchLinks {
     private void put(String name, String value) {
         if (value != null && !value.isBlank()) {
             params.put(name, List.of(value));
-        }
-    }
-
-    private void put(String name, List<String> values) {
-        if (values != null) {
-            var kept = new ArrayList<>(values.stream().filter(v -> v != null && !v.isBlank()).toList());
-            if (!kept.isEmpty()) {
-                params.put(name, kept);
-            }
         }
     }
 }

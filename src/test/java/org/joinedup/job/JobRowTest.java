@@ -12,7 +12,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 import org.joinedup.Fixtures;
-import org.joinedup.search.ReindexJob;
+import org.joinedup.search.index.ReindexJob;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

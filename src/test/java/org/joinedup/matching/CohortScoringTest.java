@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.joinedup.integration.Improvement;
-import org.joinedup.search.LeaderDocument.GeoPoint;
-import org.joinedup.search.MentorCandidate;
 import org.joinedup.search.MentorCandidate.Experience;
+import org.joinedup.search.MentorCandidate;
+import org.joinedup.vocabulary.GeoPoint;
 import org.junit.jupiter.api.Test;
 
 class CohortScoringTest {

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.joinedup.integration.Improvement;
-import org.joinedup.search.LeaderDocument.GeoPoint;
-import org.joinedup.search.MentorCandidate;
 import org.joinedup.search.MentorCandidate.Experience;
+import org.joinedup.search.MentorCandidate;
+import org.joinedup.vocabulary.GeoPoint;
 import org.junit.jupiter.api.Test;
 
 class MatchScorerTest {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.Improvement;
-import org.joinedup.search.LeaderDocument.GeoPoint;
-import org.joinedup.search.MentorCandidate;
 import org.joinedup.search.MentorCandidate.Experience;
+import org.joinedup.search.MentorCandidate;
+import org.joinedup.vocabulary.GeoPoint;
 import org.junit.jupiter.api.Test;
 
 /** The track-record part of the match score: small, documented, and it ranks a recommended mentor above an otherwise equal one. */

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.joinedup.Fixtures;
 import org.joinedup.job.OtherCopy;
-import org.joinedup.search.ReindexJob;
+import org.joinedup.search.index.ReindexJob;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

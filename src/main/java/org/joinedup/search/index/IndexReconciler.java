@@ -1,14 +1,17 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +39,9 @@ public class IndexReconciler {
     @Schema(name = "IndexCheck")
     public record Report(String index, long inDatabase, long inIndex, long missing, long stale, long extra,
             List<Long> missingSample, List<Long> staleSample, List<Long> extraSample,
-            @com.fasterxml.jackson.annotation.JsonIgnore Map<Long, Long> revisionsToFix) {
+            @JsonIgnore Map<Long, Long> revisionsToFix) {
 
-        @com.fasterxml.jackson.annotation.JsonProperty("inStep")
+        @JsonProperty("inStep")
         public boolean inStep() {
             return missing == 0 && stale == 0 && extra == 0;
         }
@@ -49,9 +52,9 @@ public class IndexReconciler {
         var database = databaseRevisions();
         var indexed = indexedVersions(index);
         var toFix = new HashMap<Long, Long>();
-        var missing = new java.util.ArrayList<Long>();
-        var stale = new java.util.ArrayList<Long>();
-        var extra = new java.util.ArrayList<Long>();
+        var missing = new ArrayList<Long>();
+        var stale = new ArrayList<Long>();
+        var extra = new ArrayList<Long>();
         database.forEach((id, revision) -> {
             var version = indexed.get(id);
             if (version == null) {

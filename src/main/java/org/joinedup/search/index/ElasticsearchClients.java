@@ -1,8 +1,9 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -18,7 +19,7 @@ import org.elasticsearch.client.RestClient;
  * Builds the official Elasticsearch Java client from our own config rather than through a Quarkus
  * extension, so the client stays on 8.19.x whatever the Quarkus platform pins.
  */
-public class ElasticsearchClients {
+class ElasticsearchClients {
 
     @Produces
     @Singleton
@@ -38,7 +39,10 @@ public class ElasticsearchClients {
     @Produces
     @Singleton
     ElasticsearchClient elasticsearchClient(RestClient restClient, ObjectMapper objectMapper) {
-        return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(objectMapper.copy())));
+        // hits are read as typed LeaderDocuments: a field this copy does not know (a document written by a newer copy
+        // during a rolling upgrade) is skipped, not a failed search
+        var mapper = objectMapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(mapper)));
     }
 
     void close(@Disposes RestClient restClient) throws IOException {

@@ -1,4 +1,4 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.joinedup.ElasticsearchProxy;
 import org.joinedup.Fixtures;
 import org.joinedup.leader.LeaderService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The index follows PostgreSQL: quickly, exactly, through outages and rebuilds. */

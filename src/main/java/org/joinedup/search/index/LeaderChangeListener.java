@@ -1,4 +1,4 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,7 +9,7 @@ import org.joinedup.leader.LeadersChanged;
 
 /** Turns every leader change into an outbox row in the same transaction, and wakes the indexer once it commits. */
 @ApplicationScoped
-public class LeaderChangeListener {
+class LeaderChangeListener {
 
     @Inject
     SearchOutbox outbox;

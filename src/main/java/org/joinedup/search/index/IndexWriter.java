@@ -1,4 +1,4 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
@@ -17,7 +17,7 @@ import java.util.Map;
  * item's result is checked, since a bulk call succeeds even when some items fail.
  */
 @ApplicationScoped
-public class IndexWriter {
+class IndexWriter {
 
     @Inject
     ElasticsearchClient client;

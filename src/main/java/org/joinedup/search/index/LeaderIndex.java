@@ -1,4 +1,4 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -116,7 +117,7 @@ public class LeaderIndex {
         var pattern = Pattern.compile(Pattern.quote(alias()) + "-v(\\d+)");
         int highest = client.indices().get(g -> g.index(alias() + "-v*").allowNoIndices(true).ignoreUnavailable(true))
                 .result().keySet().stream()
-                .map(pattern::matcher).filter(java.util.regex.Matcher::matches)
+                .map(pattern::matcher).filter(Matcher::matches)
                 .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
         return alias() + "-v" + (highest + 1);
     }

@@ -1,4 +1,4 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

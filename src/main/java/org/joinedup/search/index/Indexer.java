@@ -1,4 +1,4 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -8,6 +8,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -224,7 +225,7 @@ public class Indexer {
             if (took.compareTo(config.gcDeletes()) > 0) {
                 resumedAfter(took);
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // Elasticsearch (or PostgreSQL) not answering: not the rows' fault, and splitting the batch would not help
             var rows = claimed.stream().map(SearchOutbox.Entry::id).toList();
             if (lastError == null) {

@@ -1,4 +1,4 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

@@ -1,4 +1,4 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,7 @@ import org.joinedup.platform.ScheduledRuns;
  * this is what removes it again.
  */
 @ApplicationScoped
-public class IndexReconciliation {
+class IndexReconciliation {
 
     private static final Logger LOG = Logger.getLogger(IndexReconciliation.class);
     static final String JOB = "search-reconcile";

@@ -1,4 +1,4 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +12,7 @@ import org.joinedup.leader.LeaderService;
 
 /** Builds leader documents from the current state in PostgreSQL, through the owning features' services. */
 @ApplicationScoped
-public class LeaderDocuments {
+class LeaderDocuments {
 
     @Inject
     LeaderService leaders;

@@ -1,4 +1,4 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * since splitting cannot help with that.
  */
 @ApplicationScoped
-public class IndexBatch {
+class IndexBatch {
 
     @Inject
     LeaderDocuments documents;

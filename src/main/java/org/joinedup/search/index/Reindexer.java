@@ -1,10 +1,11 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.joinedup.job.Progress;
 import org.joinedup.leader.LeaderService;
@@ -110,7 +112,7 @@ public class Reindexer {
      */
     private long bulkLoad(String target, Progress progress) throws IOException {
         ExecutorService bulkThreads = Executors.newFixedThreadPool(IN_FLIGHT, r -> new Thread(r, "reindex-bulk"));
-        var inFlight = new java.util.ArrayDeque<Future<?>>();
+        var inFlight = new ArrayDeque<Future<?>>();
         try {
             long count = 0;
             long after = 0;
@@ -168,7 +170,7 @@ public class Reindexer {
         var docs = buildable(ids, unbuildable, null);
         var changes = new ArrayList<IndexWriter.Change>();
         docs.forEach(doc -> changes.add(new IndexWriter.Put(doc)));
-        var present = docs.stream().map(LeaderDocument::id).collect(java.util.stream.Collectors.toSet());
+        var present = docs.stream().map(LeaderDocument::id).collect(Collectors.toSet());
         ids.stream().filter(id -> !present.contains(id) && !unbuildable.contains(id))
                 .forEach(id -> changes.add(new IndexWriter.Remove(id, check.revisionsToFix().get(id))));
         writer.write(List.of(target), changes);

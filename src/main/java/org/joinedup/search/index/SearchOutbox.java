@@ -1,16 +1,17 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.leader.LeaderChanged;
 
 /**
  * The search_outbox table: "leader X changed" rows written in the transaction of the change and
@@ -43,7 +44,7 @@ public class SearchOutbox {
 
     /** {@link #add} for many leaders in one statement (a batch of the bulk import). */
     @Transactional(TxType.MANDATORY)
-    public void addAll(List<org.joinedup.leader.LeaderChanged> changes) {
+    public void addAll(List<LeaderChanged> changes) {
         if (changes.isEmpty()) {
             return;
         }

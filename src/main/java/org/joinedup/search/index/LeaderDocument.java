@@ -1,4 +1,4 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.joinedup.integration.Improvement;
 import org.joinedup.integration.RecordView;
 import org.joinedup.integration.VerificationLevel;
 import org.joinedup.leader.LeaderState;
+import org.joinedup.vocabulary.GeoPoint;
 import org.joinedup.vocabulary.PlaceView;
 
 /**
@@ -57,7 +59,7 @@ public record LeaderDocument(
                     union(records, r -> listOf(r.verification())));
         }
 
-        private static List<String> union(List<Record> records, java.util.function.Function<Record, List<String>> values) {
+        private static List<String> union(List<Record> records, Function<Record, List<String>> values) {
             return records.stream().flatMap(r -> values.apply(r).stream()).filter(Objects::nonNull).distinct().sorted().toList();
         }
 
@@ -77,9 +79,6 @@ public record LeaderDocument(
             return new TrackRecord(t.hasMentored() ? YES : NO, t.mentorshipsCompleted(), t.followUpsAnswered(), t.wouldRecommend(),
                     t.recordsLearnedFrom());
         }
-    }
-
-    public record GeoPoint(double lat, double lon) {
     }
 
     public record HomeArea(String code, String name, String icb, String region) {

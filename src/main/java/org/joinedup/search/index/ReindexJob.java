@@ -1,4 +1,4 @@
-package org.joinedup.search;
+package org.joinedup.search.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

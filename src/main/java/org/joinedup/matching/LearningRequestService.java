@@ -2,6 +2,7 @@ package org.joinedup.matching;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -41,7 +42,7 @@ public class LearningRequestService {
     Geography geography;
 
     @Inject
-    MentorshipService mentorships;
+    Event<LearningRequestWithdrawn> withdrawals;
 
     @Inject
     CurrentUser user;
@@ -98,7 +99,7 @@ public class LearningRequestService {
             expected.check("Learning request", id, request.version);
             if (LearningRequest.OPEN.equals(request.status)) {
                 request.status = LearningRequest.WITHDRAWN;
-                mentorships.closeForWithdrawnRequest(id);
+                withdrawals.fire(new LearningRequestWithdrawn(id));
                 audit.record("withdraw", "learning-request", id, null, null);
                 LOG.infof("Learning request %d withdrawn", id);
             }

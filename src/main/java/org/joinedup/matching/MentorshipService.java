@@ -269,8 +269,8 @@ public class MentorshipService {
 
     /** A withdrawn request lets its proposed and accepted mentors go; an active mentorship runs its course. */
     @Transactional(TxType.MANDATORY)
-    void closeForWithdrawnRequest(long requestId) {
-        for (var m : Mentorship.liveOfRequest(requestId)) {
+    void onRequestWithdrawn(@Observes LearningRequestWithdrawn withdrawn) {
+        for (var m : Mentorship.liveOfRequest(withdrawn.requestId())) {
             if (m.status != MentorshipStatus.ACTIVE) {
                 m.status = MentorshipStatus.DECLINED;
                 m.respondedAt = Instant.now();

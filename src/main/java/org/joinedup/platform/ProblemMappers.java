@@ -144,7 +144,7 @@ public class ProblemMappers {
      * A lost or refused database connection (SQL state class 08, a server shutting down, or no
      * connection from the pool in time) is a 503 the client may retry, not an internal error.
      */
-    static boolean databaseUnreachable(Throwable e) {
+    public static boolean databaseUnreachable(Throwable e) {
         for (var cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.JDBCConnectionException
                     || cause instanceof java.sql.SQLTransientConnectionException

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.ProblemMappers;
 import org.joinedup.security.TokenVerification;
 
 /**
@@ -57,7 +58,14 @@ public class PageErrors {
         return redirect.build();
     }
 
+    /** A bug or a dependency down while showing a page: an HTML page, never the API's JSON, and no stack trace. */
     Response unexpected(Throwable e) {
+        if (ProblemMappers.databaseUnreachable(e)) {
+            LOG.warnf("Database unavailable while showing a page: %s", e.getMessage());
+            var page = show(Problem.of("database-unavailable", "Service unavailable", 503,
+                    "The database is not answering for the moment; nothing was saved. Try again in a few seconds."));
+            return Response.fromResponse(page).header("Retry-After", Problem.RETRY_AFTER_SECONDS).build();
+        }
         var incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on a page, incident %s", incident);
         return show(Problem.of("internal-error", "Something went wrong", 500,

@@ -58,6 +58,14 @@ class PagesTest {
     }
 
     @Test
+    void anUnexpectedFailureOnAPageIsAnHtmlPageWithAnIncidentNotJson() {
+        given().accept("text/html").when().get("/test-only/failing-page").then().statusCode(500)
+                .contentType(startsWith("text/html")).body(containsString("Something went wrong"))
+                .body(containsString("Quote incident")).body(not(containsString("IllegalStateException")))
+                .body(not(containsString("internals")));
+    }
+
+    @Test
     void aTamperedNumberInAFormIsABadRequestPageNotAFailure() {
         var staff = signIn("demo-programme");
         var csrf = csrfOf(given().cookie("joinedup-session", staff).when().get("/programme/cohort").then().statusCode(200)

@@ -13,11 +13,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.joinedup.vocabulary.CsvTable;
 
 /**
@@ -359,7 +361,7 @@ public final class DemoDataGenerator {
      * area, one or two current NHS trusts of that ICB, and sometimes one made-up local body.
      */
     private List<String> partners(List<Area> areas) {
-        var partners = new java.util.LinkedHashSet<String>();
+        var partners = new LinkedHashSet<String>();
         for (Area a : areas) {
             partners.add(a.organisation());
         }
@@ -461,7 +463,7 @@ public final class DemoDataGenerator {
 
     /** Picks how many, where {@code percent[k]} is the chance of k. */
     private int pickCount(double... percent) {
-        return pick(java.util.stream.IntStream.range(0, percent.length).boxed().toList(), percent);
+        return pick(IntStream.range(0, percent.length).boxed().toList(), percent);
     }
 
     /** Weighted pick; null weights mean uniform. */

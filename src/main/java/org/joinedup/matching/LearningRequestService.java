@@ -4,12 +4,15 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
@@ -120,7 +123,7 @@ public class LearningRequestService {
     @Transactional(TxType.SUPPORTS)
     public Page<LearningRequestView> list(Long learnerId, String status, PageRequest paging) {
         var where = new ArrayList<String>();
-        var params = new java.util.HashMap<String, Object>();
+        var params = new HashMap<String, Object>();
         if (!user.isStaff()) {
             // a leader sees only their own requests, whatever they filter on
             learnerId = user.leaderId().orElse(-1L);
@@ -189,7 +192,7 @@ public class LearningRequestService {
     @Transactional(TxType.SUPPORTS)
     public List<MatchScorer.Need> needs(List<LearningRequest> requests) {
         var learners = leaders.states(requests.stream().map(r -> r.learnerId).distinct().toList()).stream()
-                .collect(java.util.stream.Collectors.toMap(s -> s.leader().id(), s -> s.leader()));
+                .collect(Collectors.toMap(s -> s.leader().id(), s -> s.leader()));
         return requests.stream().map(r -> need(r, learners.get(r.learnerId))).toList();
     }
 
@@ -198,8 +201,8 @@ public class LearningRequestService {
         var location = area.latitude() == null ? null : new GeoPoint(area.latitude(), area.longitude());
         return new MatchScorer.Need(request.learnerId, learner.organisation() == null ? null : learner.organisation().code(),
                 learner.organisation() == null ? null : learner.organisation().name(), learner.mentoring().conflicts(),
-                new java.util.LinkedHashSet<>(request.services), new java.util.LinkedHashSet<>(request.approaches), request.scope,
-                new java.util.LinkedHashSet<>(request.formats), location, area.name());
+                new LinkedHashSet<>(request.services), new LinkedHashSet<>(request.approaches), request.scope,
+                new LinkedHashSet<>(request.formats), location, area.name());
     }
 
     private LeaderView check(LearningRequestInput input) {

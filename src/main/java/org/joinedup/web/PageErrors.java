@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
@@ -51,7 +53,7 @@ public class PageErrors {
         }
         var here = uri.getRequestUri();
         var next = here.getRawPath() + (here.getRawQuery() == null ? "" : "?" + here.getRawQuery());
-        var redirect = Response.seeOther(java.net.URI.create("/account/sign-in?next=" + Pages.encode(next)));
+        var redirect = Response.seeOther(URI.create("/account/sign-in?next=" + Pages.encode(next)));
         if (e instanceof AuthenticationFailedException || e instanceof UnauthorizedException) {
             redirect.cookie(Pages.cookie(TokenVerification.SESSION_COOKIE, "", 0, page.secure()));
         }
@@ -66,7 +68,7 @@ public class PageErrors {
                     "The database is not answering for the moment; nothing was saved. Try again in a few seconds."));
             return Response.fromResponse(page).header("Retry-After", Problem.RETRY_AFTER_SECONDS).build();
         }
-        var incident = java.util.UUID.randomUUID().toString();
+        var incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on a page, incident %s", incident);
         return show(Problem.of("internal-error", "Something went wrong", 500,
                 "The page could not be shown. Quote incident " + incident + " when reporting it."));

@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.followup.FollowUpService;
 import org.joinedup.followup.TrackRecord;
+import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
 import org.joinedup.introduction.IntroductionInput;
 import org.joinedup.introduction.IntroductionService;
@@ -27,6 +27,7 @@ import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.security.Roles;
 
@@ -82,7 +83,7 @@ public class ProfilePages {
                 throw e;
             }
             var problems = e.problem().violations().isEmpty()
-                    ? new FormErrors(List.of(org.joinedup.platform.Violation.body("message", e.problem().detail())), f -> "message")
+                    ? new FormErrors(List.of(Violation.body("message", e.problem().detail())), f -> "message")
                     : new FormErrors(e.problem().violations(), f -> "message");
             return show(id, false, problems, message, e.problem().status());
         }

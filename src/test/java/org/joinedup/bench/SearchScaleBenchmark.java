@@ -9,14 +9,15 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -633,7 +635,7 @@ public final class SearchScaleBenchmark {
      * Takes a measurement again, up to --tries times, while other processes on the shared machine
      * took more than a quarter of a core meanwhile; returns the least disturbed try.
      */
-    private <T> T leastDisturbed(String what, Measurement<T> measurement, java.util.function.Function<T, Cpu> cpu) throws IOException {
+    private <T> T leastDisturbed(String what, Measurement<T> measurement, Function<T, Cpu> cpu) throws IOException {
         T best = null;
         for (int attempt = 1; attempt <= opt.integer("--tries"); attempt++) {
             T result;
@@ -692,7 +694,7 @@ public final class SearchScaleBenchmark {
 
     /** CPU counters from /proc: the service and Elasticsearch by pid (when given), PostgreSQL per process. */
     private CpuReading cpu() {
-        var postgres = new java.util.HashMap<String, Double>();
+        var postgres = new HashMap<String, Double>();
         try (var procs = Files.list(Path.of("/proc"))) {
             procs.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(p -> {
                 if (readQuietly(p.resolve("stat")).contains("(postgres)")) {

@@ -1,5 +1,6 @@
 package org.joinedup.drills;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,7 +22,7 @@ final class MixedLoad {
 
     MixedLoad(Api admin, Map<String, String> options) {
         this.admin = admin;
-        this.levels = java.util.Arrays.stream(options.getOrDefault("levels", "1,2,4,8,16,32").split(",")).map(Integer::valueOf).toList();
+        this.levels = Arrays.stream(options.getOrDefault("levels", "1,2,4,8,16,32").split(",")).map(Integer::valueOf).toList();
         this.seconds = DrillDriver.intOption(options, "seconds", 30);
     }
 

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
+import java.util.regex.Pattern;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ class PagesTest {
     }
 
     static String csrfOf(String html) {
-        var m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
+        var m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
         if (!m.find()) {
             throw new AssertionError("no csrf field in " + html);
         }

@@ -1,4 +1,4 @@
-package org.joinedup.demo;
+package org.joinedup.bench;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -33,6 +33,15 @@ import org.joinedup.vocabulary.CsvTable;
  * {@code organisations/nhs-trusts.csv}), with at most one made-up body per record, named
  * "(illustrative)", which the loader adds as an unlisted organisation. Output is streamed, so 100,000 leaders need little memory, and
  * it is the same for the same seed and CSVs.
+ *
+ * <p>Benchmark tooling, not part of the service (the demo data the service loads at start is the
+ * file it wrote once, {@code seed-data/demo/generated-leaders.json}). Built with the test classes:
+ *
+ * <pre>
+ * ./mvnw -B -q -DskipTests package
+ * java -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" org.joinedup.bench.DemoDataGenerator \
+ *     --leaders 300 --records-per-leader 2.5 --seed 2026 --out seed-data/demo/generated-leaders.json
+ * </pre>
  *
  * <pre>
  * DemoDataGenerator [--leaders N] [--records-per-leader MEAN] [--seed S] [--out PATH] [--seed-data DIR]

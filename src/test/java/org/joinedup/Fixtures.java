@@ -4,15 +4,15 @@ import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.config.HeaderConfig;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-import io.restassured.specification.RequestSpecification;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

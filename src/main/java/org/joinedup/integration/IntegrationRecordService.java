@@ -1,10 +1,10 @@
 package org.joinedup.integration;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import io.quarkus.panache.common.Sort;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

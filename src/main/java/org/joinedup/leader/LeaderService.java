@@ -1,11 +1,11 @@
 package org.joinedup.leader;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import io.quarkus.panache.common.Sort;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.Improvement;
 import org.joinedup.search.LeaderDocument.GeoPoint;
 import org.joinedup.search.MentorCandidate;
@@ -191,7 +190,7 @@ public final class MatchScorer {
     }
 
     /** TRACK_RECORD x the share who would recommend x min(answers, 3) / 3; 0 without answers. */
-    static double trackRecord(TrackRecord track) {
+    static double trackRecord(org.joinedup.followup.TrackRecord track) {
         if (track == null || track.followUpsAnswered() == 0) {
             return 0.0;
         }

@@ -18,8 +18,8 @@ import java.net.URI;
 import java.util.Locale;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.AccountView;
-import org.joinedup.security.Roles;
 import org.joinedup.security.SignIn;
+import org.joinedup.security.Roles;
 import org.joinedup.security.TokenConfig;
 import org.joinedup.security.TokenVerification;
 

@@ -10,9 +10,8 @@ import java.util.Random;
 import java.util.Set;
 import org.joinedup.integration.Improvement;
 import org.joinedup.search.LeaderDocument.GeoPoint;
-import org.joinedup.search.MentorCandidate.Experience;
 import org.joinedup.search.MentorCandidate;
-import org.joinedup.vocabulary.Geography;
+import org.joinedup.search.MentorCandidate.Experience;
 import org.junit.jupiter.api.Test;
 
 class MatchScorerTest {
@@ -97,7 +96,7 @@ class MatchScorerTest {
         var far = record(10, List.of("gp"), List.of(), "organisations", "endorsed", List.of(), LEEDS);
         var score = scorer.score(need(Set.of("gp", "social-care"), Set.of(), "place"), mentor(2, "Other", List.of(), List.of(far)))
                 .orElseThrow();
-        double km = Geography.distanceKm(NOTTINGHAM.lat(), NOTTINGHAM.lon(), LEEDS.lat(), LEEDS.lon());
+        double km = org.joinedup.vocabulary.Geography.distanceKm(NOTTINGHAM.lat(), NOTTINGHAM.lon(), LEEDS.lat(), LEEDS.lon());
         assertEquals(Math.round(15 * Math.pow(0.5, km / 50) * 100) / 100.0, score.parts().get("distance"));
         assertEquals(20.0, score.parts().get("services"));
         assertEquals(5.0, score.parts().get("scope"));

@@ -26,10 +26,10 @@ import java.util.TreeSet;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.joinedup.Fixtures;
 import org.joinedup.vocabulary.Geography;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.joinedup.Fixtures;
 
 @QuarkusTest
 class MatchingResourceTest {

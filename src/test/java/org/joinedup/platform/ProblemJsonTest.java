@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.containsString;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.hamcrest.Matchers;
-import org.joinedup.Fixtures;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.joinedup.Fixtures;
 
 @QuarkusTest
 class ProblemJsonTest {

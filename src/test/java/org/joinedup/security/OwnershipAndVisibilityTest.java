@@ -13,11 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import io.restassured.specification.RequestSpecification;
 import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;

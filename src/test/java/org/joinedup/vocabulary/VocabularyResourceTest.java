@@ -10,9 +10,9 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.joinedup.Fixtures;
 
 @QuarkusTest
 class VocabularyResourceTest {

@@ -47,6 +47,21 @@ drill_reset() {
   curl -s -X DELETE "$ES_URL/$DRILL_ALIAS-v*" >/dev/null || true
 }
 
+# drill_start [--servers-if-down]: how every drill begins: the shared PostgreSQL and Elasticsearch (and the
+# mail inbox) up, the service and the drill driver built, a fresh drill database and index. With
+# --servers-if-down, `bin/joinedup services` runs only when PostgreSQL or Elasticsearch does not answer (a
+# drill with a mail inbox of its own).
+drill_start() {
+  if [[ ${1:-} == --servers-if-down ]]; then
+    pg_find_bin || true
+    pg_ready && [[ $(http_code "$ES_URL") == 200 ]] || "$ROOT/bin/joinedup" services >/dev/null
+  else
+    "$ROOT/bin/joinedup" services >/dev/null
+  fi
+  drill_build
+  drill_reset
+}
+
 # A copy's management interface (health, metrics) is on its HTTP port + 1000.
 management_port() { echo $(($1 + 1000)); }
 
@@ -73,6 +88,34 @@ wait_ready() {
     ((SECONDS < deadline)) || { tail -n 30 "$DRILL_LOGS/app-$port.log" >&2; die "copy on port $port not ready"; }
     sleep 1
   done
+}
+
+# drill_copy_ready PORT [ENV=VALUE ...]: a copy started (app_copy) and ready, with the demo data it loads at
+# its first start searchable (the index equal to the database) before the drill begins.
+drill_copy_ready() {
+  local port=$1
+  app_copy "$@" >/dev/null
+  wait_ready "$port" 180
+  drill_driver verify --base "http://127.0.0.1:$port" --timeout 120 >/dev/null
+}
+
+# drill_token PORT: a bearer token of demo-admin, from the copy on PORT
+drill_token() {
+  curl -s -X POST "http://127.0.0.1:$1/api/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\": \"demo-admin\", \"password\": \"$DRILL_PASSWORD\"}" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'
+}
+
+outbox_rows() { pg_psql -d "$DRILL_DB" -At -c "select count(*) from search_outbox"; }
+
+# drain_begun PENDING: waits (up to a minute) until a copy has taken the first of PENDING outbox rows,
+# and prints how many are left: the moment to kill or stop it mid-drain
+drain_begun() {
+  local pending=$1 left=$1 i
+  for ((i = 0; i < 1200 && left >= pending; i++)); do
+    sleep 0.05
+    left=$(outbox_rows)
+  done
+  echo "$left"
 }
 
 # The drill driver (Java, in the test classes): drill_driver SUBCOMMAND ARGS...

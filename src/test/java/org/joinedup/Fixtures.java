@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -92,7 +94,7 @@ public final class Fixtures {
         RestAssured.replaceFiltersWith(List.of());
     }
 
-    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     /** Adds the account's bearer token to requests that have none (and are not themselves signing in). */
     private record SignedInAs(String account) implements Filter {
@@ -126,7 +128,7 @@ public final class Fixtures {
         if (added.statusCode() == 201) {
             return added.jsonPath().getString("code");
         }
-        var taken = java.util.regex.Pattern.compile("same organisation as (\\S+) '").matcher(String.valueOf(added.jsonPath().getString("detail")));
+        var taken = Pattern.compile("same organisation as (\\S+) '").matcher(String.valueOf(added.jsonPath().getString("detail")));
         if (added.statusCode() != 409 || !taken.find()) {
             throw new AssertionError("cannot find or add organisation '" + name + "': " + added.statusCode() + " " + added.asString());
         }

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -96,7 +99,7 @@ public class AccountRequestService {
         if (accounts.addressTaken(address)) {
             // never say so in the answer: the address's owner is told instead (once a day at most; nothing to a disabled account)
             accounts.findEnabledByEmail(address).ifPresent(owner -> mail.enqueue(new Mail(owner.id(), address, MailKind.SECURITY,
-                    "account-request-has-account-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC), "You already have a JoinedUp account",
+                    "account-request-has-account-" + LocalDate.now(ZoneOffset.UTC), "You already have a JoinedUp account",
                     "Someone (perhaps you) asked for a JoinedUp account with this address, but it has one already: " + owner.username()
                             + ". Sign in, or if you have forgotten the password, reset it at " + links.page("/account/forgot")
                             + ".\n\nIf it was not you, you need do nothing.\n",
@@ -243,11 +246,11 @@ public class AccountRequestService {
                 r.decisionNote, r.accountId);
     }
 
-    private static String hours(java.time.Duration d) {
+    private static String hours(Duration d) {
         return d.toHours() >= 1 ? d.toHours() + (d.toHours() == 1 ? " hour" : " hours") : d.toMinutes() + " minutes";
     }
 
-    private static String days(java.time.Duration d) {
+    private static String days(Duration d) {
         return d.toDays() >= 1 ? d.toDays() + (d.toDays() == 1 ? " day" : " days") : hours(d);
     }
 }

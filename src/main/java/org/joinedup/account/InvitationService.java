@@ -8,8 +8,10 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.mail.Mail;
@@ -102,7 +104,7 @@ public class InvitationService {
             } catch (ProblemException e) {
                 var violations = e.problem().violations();
                 problems.add("leader " + leaderId + ": " + (violations == null || violations.isEmpty() ? e.getMessage()
-                        : violations.stream().map(v -> v.field() + " " + v.message()).collect(java.util.stream.Collectors.joining("; "))));
+                        : violations.stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; "))));
             }
         });
         return problems;
@@ -124,7 +126,7 @@ public class InvitationService {
         if (peeked.isEmpty()) {
             return Optional.empty();
         }
-        var name = username == null || username.isBlank() ? peeked.get().email() : username.strip().toLowerCase(java.util.Locale.ROOT);
+        var name = username == null || username.isBlank() ? peeked.get().email() : username.strip().toLowerCase(Locale.ROOT);
         var problems = new ArrayList<Violation>();
         if (!name.equals(peeked.get().email()) && !name.matches("[a-z0-9._-]{3,60}")) {
             problems.add(Violation.body("username", "must be 3 to 60 letters, digits, '.', '_' or '-', or your mail address"));

@@ -2,6 +2,7 @@ package org.joinedup.account;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,7 +11,9 @@ import jakarta.transaction.Transactional.TxType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
@@ -56,7 +59,7 @@ public class MailAskLimits {
     }
 
     /** The client address of a request (with forwarded headers trusted only as configured, docs/security.md). */
-    public static String clientOf(io.vertx.core.http.HttpServerRequest request) {
+    public static String clientOf(HttpServerRequest request) {
         return request == null || request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
     }
 
@@ -97,7 +100,7 @@ public class MailAskLimits {
         var row = (Object[]) em.createNativeQuery("select window_start, asks from mail_ask_limit where subject = :subject for update")
                 .setParameter("subject", subject).getSingleResult();
         var start = row[0] instanceof Instant i ? i
-                : row[0] instanceof java.time.OffsetDateTime odt ? odt.toInstant() : ((java.sql.Timestamp) row[0]).toInstant();
+                : row[0] instanceof OffsetDateTime odt ? odt.toInstant() : ((Timestamp) row[0]).toInstant();
         if (start.isBefore(now.minus(config.askWindow()))) {
             em.createNativeQuery("update mail_ask_limit set window_start = :now, asks = 0 where subject = :subject")
                     .setParameter("now", now).setParameter("subject", subject).executeUpdate();

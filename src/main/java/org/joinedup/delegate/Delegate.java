@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** One grant: the account may edit the leader's profile and records. Written only by native SQL in DelegateService (see there). */
 @Entity
@@ -36,7 +37,7 @@ public class Delegate extends PanacheEntityBase {
         return list("accountId = ?1 order by grantedAt, id", accountId);
     }
 
-    static java.util.Optional<Delegate> of(long leaderId, long accountId) {
+    static Optional<Delegate> of(long leaderId, long accountId) {
         return find("leaderId = ?1 and accountId = ?2", leaderId, accountId).firstResultOptional();
     }
 }

@@ -9,11 +9,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.joinedup.importing.ImportCsv;
@@ -24,6 +30,7 @@ import org.joinedup.matching.LearningRequestInput;
 import org.joinedup.matching.LearningRequestService;
 import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.organisation.OrganisationView;
+import org.joinedup.platform.PageRequest;
 import org.joinedup.security.AccountInput;
 import org.joinedup.security.AccountService;
 import org.joinedup.security.CurrentUser;
@@ -58,7 +65,7 @@ public class DemoDataLoader {
     OrganisationDirectory organisations;
 
     /** Organisation codes by name as written (not by key: "NHS Dorset" and "Dorset Council" share one), while loading. */
-    private final java.util.Map<String, String> codes = new java.util.HashMap<>();
+    private final Map<String, String> codes = new HashMap<>();
 
     @Inject
     ObjectMapper json;
@@ -67,7 +74,7 @@ public class DemoDataLoader {
     boolean loadOnEmpty;
 
     @ConfigProperty(name = "joinedup.demo.password")
-    java.util.Optional<String> password;
+    Optional<String> password;
 
     @Inject
     AccountService accounts;
@@ -96,14 +103,14 @@ public class DemoDataLoader {
     @Transactional
     @TransactionConfiguration(timeout = 900)
     void load() {
-        if (leaders.list(new org.joinedup.platform.PageRequest(0, 1)).total() > 0) {
+        if (leaders.list(new PageRequest(0, 1)).total() > 0) {
             return;
         }
         long started = System.nanoTime();
         codes.clear();
-        var rows = new ArrayList<java.util.Map<String, String>>();
+        var rows = new ArrayList<Map<String, String>>();
         var demoRecords = new ArrayList<DemoRecord>();
-        var requests = new ArrayList<java.util.Map.Entry<String, ObjectNode>>();
+        var requests = new ArrayList<Map.Entry<String, ObjectNode>>();
         var leaderIds = new ArrayList<String>();
         for (var file : FILES) {
             for (JsonNode leader : read(file).path("leaders")) {
@@ -113,7 +120,7 @@ public class DemoDataLoader {
                 int n = 0;
                 for (JsonNode record : leader.path("records")) {
                     var recordId = leaderId + "-" + (++n);
-                    var row = new java.util.LinkedHashMap<>(leaderColumns);
+                    var row = new LinkedHashMap<>(leaderColumns);
                     row.putAll(recordRow(recordId, record));
                     rows.add(row);
                     demoRecords.add(new DemoRecord(recordId, leaderId, record.path("endorsements").isArray() ? record.path("endorsements")
@@ -123,11 +130,11 @@ public class DemoDataLoader {
                     rows.add(leaderColumns);
                 }
                 for (JsonNode request : leader.path("learningRequests")) {
-                    requests.add(java.util.Map.entry(leaderId, (ObjectNode) request.deepCopy()));
+                    requests.add(Map.entry(leaderId, (ObjectNode) request.deepCopy()));
                 }
             }
         }
-        var imported = imports.importNow(DEMO_LIST, new java.io.ByteArrayInputStream(ImportCsv.write(rows)), CurrentUser.SYSTEM);
+        var imported = imports.importNow(DEMO_LIST, new ByteArrayInputStream(ImportCsv.write(rows)), CurrentUser.SYSTEM);
         var leaderKeys = leaders.idsByExternalId(leaderIds);
         var recordKeys = records.idsByExternalId(demoRecords.stream().map(DemoRecord::externalId).toList());
         var loaded = new ArrayList<DemoCorroboration.Loaded>();
@@ -160,8 +167,8 @@ public class DemoDataLoader {
     }
 
     /** The leader's columns of the import file (docs/import.md), from the data file's leader. */
-    private java.util.Map<String, String> leaderRow(String externalId, JsonNode leader) {
-        var row = new java.util.LinkedHashMap<String, String>();
+    private Map<String, String> leaderRow(String externalId, JsonNode leader) {
+        var row = new LinkedHashMap<String, String>();
         row.put("leader_external_id", externalId);
         row.put("name", leader.path("name").asText());
         row.put("current_role", text(leader, "currentRole"));
@@ -185,8 +192,8 @@ public class DemoDataLoader {
     }
 
     /** The record's columns of the import file; its partner organisations by name become codes (or unlisted illustrative ones). */
-    private java.util.Map<String, String> recordRow(String externalId, JsonNode record) {
-        var row = new java.util.LinkedHashMap<String, String>();
+    private Map<String, String> recordRow(String externalId, JsonNode record) {
+        var row = new LinkedHashMap<String, String>();
         row.put("record_external_id", externalId);
         row.put("title", text(record, "title"));
         row.put("summary", text(record, "summary"));
@@ -268,7 +275,7 @@ public class DemoDataLoader {
      */
     private String organisation(String name) {
         // the same few hundred names recur across the files: one lookup each
-        return codes.computeIfAbsent(name.strip().toLowerCase(java.util.Locale.ROOT),
+        return codes.computeIfAbsent(name.strip().toLowerCase(Locale.ROOT),
                 key -> organisations.matchOrAddUnlisted(name, true).map(OrganisationView::code).orElse(null));
     }
 

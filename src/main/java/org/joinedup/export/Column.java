@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.joinedup.integration.RecordView;
@@ -89,14 +90,14 @@ enum Column {
             return labels.label(kind, code);
         }
 
-        java.util.Optional<VocabularyItem> metric(String code) {
+        Optional<VocabularyItem> metric(String code) {
             return labels.item(VocabularyKind.OUTCOME_METRICS, code);
         }
     }
 
     /** Looks codes up in the vocabularies. */
     interface Labels {
-        java.util.Optional<VocabularyItem> item(VocabularyKind kind, String code);
+        Optional<VocabularyItem> item(VocabularyKind kind, String code);
 
         default String label(VocabularyKind kind, String code) {
             return code == null ? null : item(kind, code).map(VocabularyItem::label).orElse(code);

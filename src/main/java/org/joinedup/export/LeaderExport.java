@@ -2,9 +2,11 @@ package org.joinedup.export;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -89,13 +91,13 @@ public class LeaderExport {
     }
 
     /** An export as a download, for the API and the page alike. */
-    public static jakarta.ws.rs.core.Response attachment(StreamingOutput csv) {
-        return jakarta.ws.rs.core.Response.ok(csv, "text/csv; charset=UTF-8")
+    public static Response attachment(StreamingOutput csv) {
+        return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"joinedup-leaders.csv\"").build();
     }
 
     /** The header, already sent: the first bytes leave before the first search request. */
-    private static Writer writer(java.io.OutputStream out) throws IOException {
+    private static Writer writer(OutputStream out) throws IOException {
         var csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         CsvLine.write(csv, Column.HEADER);
         csv.flush();

@@ -22,6 +22,7 @@ import org.joinedup.mail.MailKind;
 import org.joinedup.mail.MailOutbox;
 import org.joinedup.matching.MentorshipCompleted;
 import org.joinedup.matching.MentorshipService;
+import org.joinedup.matching.MentorshipView;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.Account;
 import org.joinedup.security.AuditTrail;
@@ -200,7 +201,7 @@ public class FollowUpService {
 
     private FollowUpView view(FollowUp f) {
         return new FollowUpView(f.id, f.mentorshipId, f.months,
-                new org.joinedup.matching.MentorshipView.Person(f.mentorId, leaders.find(f.mentorId).map(l -> l.name()).orElse(null)), f.dueAt, f.askedAt,
+                new MentorshipView.Person(f.mentorId, leaders.find(f.mentorId).map(l -> l.name()).orElse(null)), f.dueAt, f.askedAt,
                 f.answeredAt, f.whatChanged, f.wouldRecommend, f.recordId);
     }
 }

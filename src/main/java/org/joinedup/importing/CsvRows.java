@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.platform.ProblemException;
 
 /**
  * Reads an import file into rows by column, with jackson-dataformat-csv: UTF-8 (a byte-order mark is
@@ -158,7 +159,7 @@ final class CsvRows {
     /** The limit's 413, however the parser wrapped it. */
     private static void rethrowTooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.joinedup.platform.ProblemException problem) {
+            if (t instanceof ProblemException problem) {
                 throw problem;
             }
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -320,7 +321,7 @@ class ImportChecker {
      * seconds on those queries alone. Names that are no code are still matched one by one.
      */
     private void warmOrganisations(List<CsvRows.Row> rows) {
-        var codes = new java.util.LinkedHashSet<String>();
+        var codes = new LinkedHashSet<String>();
         for (var row : rows) {
             codes.add(row.get(ImportColumn.ORGANISATION));
             codes.addAll(split(row.get(ImportColumn.PARTNER_ORGANISATIONS)));

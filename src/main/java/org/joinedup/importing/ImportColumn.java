@@ -2,6 +2,7 @@ package org.joinedup.importing;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -66,7 +67,7 @@ enum ImportColumn {
     }
 
     static Optional<ImportColumn> of(String header) {
-        var wanted = header == null ? "" : header.strip().toLowerCase(java.util.Locale.ROOT);
+        var wanted = header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(c -> c.header.equals(wanted)).findFirst();
     }
 

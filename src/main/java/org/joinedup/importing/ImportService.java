@@ -2,10 +2,12 @@ package org.joinedup.importing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.joinedup.job.JobService;
 import org.joinedup.job.JobView;
@@ -13,6 +15,7 @@ import org.joinedup.job.Progress;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 
@@ -89,7 +92,7 @@ public class ImportService {
      * Imports in the caller's thread and transaction, all or nothing (the demo data at start: the
      * same checks and writes as a job, without one); 400 with the problems of a file that has any.
      */
-    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.MANDATORY)
     public ImportOutcome importNow(String fileName, InputStream file, String actor) {
         var plan = plan(fileName, file, false);
         if (!plan.valid()) {
@@ -109,7 +112,7 @@ public class ImportService {
     }
 
     /** One import job; empty when there is none of that id or it is not an import. */
-    public java.util.Optional<JobView> job(long id) {
+    public Optional<JobView> job(long id) {
         return jobs.find(id).filter(job -> KIND.equals(job.kind()));
     }
 
@@ -162,7 +165,7 @@ public class ImportService {
                         p.value() == null ? p.message() : p.message() + " (was '" + p.value() + "')", p.allowed()))
                 .toList();
         var problem = ProblemException.invalid(violations).problem();
-        return new ProblemException(org.joinedup.platform.Problem.of("invalid-request", "Invalid request", 400,
+        return new ProblemException(Problem.of("invalid-request", "Invalid request", 400,
                 plan.problemCount() + " problem(s) in " + plan.fileName() + "; nothing was imported. A dry run (dryRun=true) lists them all")
                 .withViolations(problem.violations()));
     }

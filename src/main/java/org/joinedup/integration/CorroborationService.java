@@ -1,5 +1,6 @@
 package org.joinedup.integration;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -124,7 +125,7 @@ public class CorroborationService {
             return Optional.empty();
         }
         var record = found.get();
-        List<CorroborationRequest> requests = CorroborationRequest.list("recordId", io.quarkus.panache.common.Sort.by("askedAt").and("id"), recordId);
+        List<CorroborationRequest> requests = CorroborationRequest.list("recordId", Sort.by("askedAt").and("id"), recordId);
         if (!user.isStaff() && !user.isLeader(record.leaderId)) {
             var organisation = signedIn.current().map(SignedInAccount.Identity::organisationCode).orElse(null);
             requests = requests.stream().filter(r -> r.organisationCode.equals(organisation)).toList();

@@ -1,6 +1,8 @@
 package org.joinedup.integration;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -139,8 +141,8 @@ public class IntegrationRecord extends PanacheEntityBase {
 
     /** A leader's records, drafts too only when {@code withDrafts}; drafts (no period yet) come first. */
     public static List<IntegrationRecord> ofLeader(long leaderId, boolean withDrafts, int page, int size) {
-        var sort = io.quarkus.panache.common.Sort.by("periodStart", io.quarkus.panache.common.Sort.Direction.Descending,
-                io.quarkus.panache.common.Sort.NullPrecedence.NULLS_FIRST).and("id");
+        var sort = Sort.by("periodStart", Sort.Direction.Descending,
+                Sort.NullPrecedence.NULLS_FIRST).and("id");
         return (withDrafts ? find("leaderId", sort, leaderId) : find("leaderId = ?1 and state = ?2", sort, leaderId, PUBLISHED))
                 .page(page, size).list();
     }
@@ -150,8 +152,8 @@ public class IntegrationRecord extends PanacheEntityBase {
     }
 
     /** Records not yet verified, endorsed ones first (a partner already vouched for them; 'endorsed' sorts before 'self-reported'), then the newest. */
-    public static io.quarkus.hibernate.orm.panache.PanacheQuery<IntegrationRecord> awaitingVerification() {
-        return find("verification <> ?1 and state = ?2", io.quarkus.panache.common.Sort.by("verification").and("id", io.quarkus.panache.common.Sort.Direction.Descending),
+    public static PanacheQuery<IntegrationRecord> awaitingVerification() {
+        return find("verification <> ?1 and state = ?2", Sort.by("verification").and("id", Sort.Direction.Descending),
                 VerificationLevel.VERIFIED, PUBLISHED);
     }
 }

@@ -10,10 +10,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -23,6 +26,7 @@ import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
 import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.security.SignedInAccount;
@@ -141,7 +145,7 @@ public class IntegrationRecordService {
 
     /** What the rules say of a record an import would write (field shapes are the caller's to check first); empty when it may. */
     @Transactional(TxType.SUPPORTS)
-    public List<org.joinedup.platform.Violation> problems(RecordInput input) {
+    public List<Violation> problems(RecordInput input) {
         try {
             rules.check(input);
             return List.of();
@@ -153,7 +157,7 @@ public class IntegrationRecordService {
     /** The ids of the records these external ids name, those that exist. */
     @Transactional(TxType.SUPPORTS)
     public Map<String, Long> idsByExternalId(Collection<String> externalIds) {
-        var ids = new java.util.HashMap<String, Long>();
+        var ids = new HashMap<String, Long>();
         if (!externalIds.isEmpty()) {
             IntegrationRecord.getEntityManager()
                     .createQuery("select externalId, id from IntegrationRecord where externalId in :ids", Object[].class)
@@ -166,7 +170,7 @@ public class IntegrationRecordService {
     /** The leader each of these external record ids belongs to, for those that exist. */
     @Transactional(TxType.SUPPORTS)
     public Map<String, Long> leadersByExternalId(Collection<String> externalIds) {
-        var leaders = new java.util.HashMap<String, Long>();
+        var leaders = new HashMap<String, Long>();
         if (!externalIds.isEmpty()) {
             IntegrationRecord.getEntityManager()
                     .createQuery("select externalId, leaderId from IntegrationRecord where externalId in :ids", Object[].class)
@@ -184,13 +188,13 @@ public class IntegrationRecordService {
      * belongs to another leader than the row says is refused (the import checked this first).
      */
     @Transactional(TxType.MANDATORY)
-    public java.util.Set<Long> importRecords(List<ImportedRecord> batch, String importedFrom, String actor, Counts counts) {
-        var existing = new java.util.HashMap<String, IntegrationRecord>();
+    public Set<Long> importRecords(List<ImportedRecord> batch, String importedFrom, String actor, Counts counts) {
+        var existing = new HashMap<String, IntegrationRecord>();
         if (!batch.isEmpty()) {
             IntegrationRecord.<IntegrationRecord>list("externalId in ?1", batch.stream().map(ImportedRecord::externalId).toList())
                     .forEach(record -> existing.put(record.externalId, record));
         }
-        var changedLeaders = new java.util.HashSet<Long>();
+        var changedLeaders = new HashSet<Long>();
         for (var item : batch) {
             rules.check(item.input());
             var record = existing.get(item.externalId());
@@ -341,24 +345,24 @@ public class IntegrationRecordService {
 
     /** What Bean Validation checks on a PUT, for a draft that may never have had one. */
     private static void checkComplete(IntegrationRecord r) {
-        var violations = new ArrayList<org.joinedup.platform.Violation>();
+        var violations = new ArrayList<Violation>();
         if (r.title == null || r.title.isBlank()) {
-            violations.add(org.joinedup.platform.Violation.body("title", "is required"));
+            violations.add(Violation.body("title", "is required"));
         }
         if (r.areas.isEmpty()) {
-            violations.add(org.joinedup.platform.Violation.body("areas", "must list between 1 and 20 areas"));
+            violations.add(Violation.body("areas", "must list between 1 and 20 areas"));
         }
         if (r.services == null || r.services.isEmpty()) {
-            violations.add(org.joinedup.platform.Violation.body("services", "must list at least two different services joined up"));
+            violations.add(Violation.body("services", "must list at least two different services joined up"));
         }
         if (r.scope == null) {
-            violations.add(org.joinedup.platform.Violation.body("scope", "is required"));
+            violations.add(Violation.body("scope", "is required"));
         }
         if (r.role == null) {
-            violations.add(org.joinedup.platform.Violation.body("role", "is required"));
+            violations.add(Violation.body("role", "is required"));
         }
         if (r.periodStart == null) {
-            violations.add(org.joinedup.platform.Violation.body("periodStart", "is required"));
+            violations.add(Violation.body("periodStart", "is required"));
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);

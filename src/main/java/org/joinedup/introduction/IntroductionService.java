@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.notification.Notices;
@@ -73,10 +74,10 @@ public class IntroductionService {
             introduction.status = accept ? Introduction.ACCEPTED : Introduction.DECLINED;
             introduction.answeredAt = Instant.now();
             Introduction.getEntityManager().flush();
-            audit.record("introduction-" + introduction.status, "introduction", id, null, java.util.Map.of("status", introduction.status));
+            audit.record("introduction-" + introduction.status, "introduction", id, null, Map.of("status", introduction.status));
             if (accept) {
                 audit.record("contact-disclosed", "introduction", id, null,
-                        java.util.Map.of("leader", introduction.leaderId, "to", introduction.requester));
+                        Map.of("leader", introduction.leaderId, "to", introduction.requester));
             }
             notices.introductionAnswered(id, introduction.leaderId, introduction.requester, accept);
         });
@@ -99,8 +100,8 @@ public class IntroductionService {
                 .getResultList();
         for (var row : expired) {
             long id = ((Number) row[0]).longValue();
-            audit.record("introduction-expired", "introduction", id, java.util.Map.of("status", Introduction.REQUESTED),
-                    java.util.Map.of("status", Introduction.EXPIRED, "askedBefore", cutoff.toString()));
+            audit.record("introduction-expired", "introduction", id, Map.of("status", Introduction.REQUESTED),
+                    Map.of("status", Introduction.EXPIRED, "askedBefore", cutoff.toString()));
             notices.introductionExpired(id, ((Number) row[1]).longValue(), (String) row[2]);
         }
         return expired.size();

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -55,7 +56,7 @@ public class LeaderResource {
     @Operation(operationId = "createLeader", summary = "Add a leader",
             description = "Programme staff importing leaders, or an admin. The answer is the leader as stored; Location is its address.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = LeaderView.class)))
-    public Response create(@Valid @NotNull LeaderInput input, @jakarta.ws.rs.core.Context UriInfo uri) {
+    public Response create(@Valid @NotNull LeaderInput input, @Context UriInfo uri) {
         var created = leaders.create(input);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build()).entity(created).build();
     }

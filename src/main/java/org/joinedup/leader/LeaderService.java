@@ -8,8 +8,12 @@ import jakarta.transaction.Transactional.TxType;
 import io.quarkus.panache.common.Sort;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.platform.ExpectedVersion;
@@ -96,7 +100,7 @@ public class LeaderService {
 
     /** What the rules say of a leader an import would write (field shapes are the caller's to check first); empty when it may. */
     @Transactional(TxType.SUPPORTS)
-    public List<org.joinedup.platform.Violation> problems(LeaderInput input) {
+    public List<Violation> problems(LeaderInput input) {
         try {
             rules.check(input);
             return List.of();
@@ -107,8 +111,8 @@ public class LeaderService {
 
     /** The ids of the leaders these external ids name, those that exist. */
     @Transactional(TxType.SUPPORTS)
-    public java.util.Map<String, Long> idsByExternalId(Collection<String> externalIds) {
-        var ids = new java.util.HashMap<String, Long>();
+    public Map<String, Long> idsByExternalId(Collection<String> externalIds) {
+        var ids = new HashMap<String, Long>();
         if (!externalIds.isEmpty()) {
             Leader.getEntityManager().createQuery("select externalId, id from Leader where externalId in :ids", Object[].class)
                     .setParameter("ids", externalIds).getResultList()
@@ -126,7 +130,7 @@ public class LeaderService {
      */
     @Transactional(TxType.MANDATORY)
     public List<ImportResult> importLeaders(List<ImportedLeader> batch, String actor) {
-        var existing = new java.util.HashMap<String, Leader>();
+        var existing = new HashMap<String, Leader>();
         if (!batch.isEmpty()) {
             Leader.<Leader>list("externalId in ?1", batch.stream().map(ImportedLeader::externalId).toList())
                     .forEach(leader -> existing.put(leader.externalId, leader));
@@ -364,8 +368,8 @@ public class LeaderService {
     /** Places left per mentor among the given leaders (willing ones only; 0 when full), read from the database. */
     @Transactional(TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
-    public java.util.Map<Long, Integer> capacityLeft(Collection<Long> ids) {
-        var room = new java.util.HashMap<Long, Integer>();
+    public Map<Long, Integer> capacityLeft(Collection<Long> ids) {
+        var room = new HashMap<Long, Integer>();
         if (ids.isEmpty()) {
             return room;
         }
@@ -380,13 +384,13 @@ public class LeaderService {
     /** Those of the ids that are leaders. */
     @Transactional(TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
-    public java.util.Set<Long> existing(Collection<Long> ids) {
+    public Set<Long> existing(Collection<Long> ids) {
         if (ids.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
         List<Number> rows = Leader.getEntityManager().createNativeQuery("select id from leader where id = any(:ids)")
                 .setParameter("ids", ids.toArray(Long[]::new)).getResultList();
-        return rows.stream().map(Number::longValue).collect(java.util.stream.Collectors.toSet());
+        return rows.stream().map(Number::longValue).collect(Collectors.toSet());
     }
 
     /** Current state of the given leaders, for indexing; missing ids are simply absent. */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.List;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.ScheduledRuns;
 
@@ -94,7 +95,7 @@ public class MailDigest {
                 update mail_outbox set state = 'digested',
                        digest_id = (select id from mail_outbox where address = :address and kind = :kind and event_key = :event)
                  where id in (:ids)""")
-                .setParameter("address", address.strip().toLowerCase(java.util.Locale.ROOT)).setParameter("kind", MailKind.DIGEST.code())
+                .setParameter("address", address.strip().toLowerCase(Locale.ROOT)).setParameter("kind", MailKind.DIGEST.code())
                 .setParameter("event", eventKey).setParameter("ids", held.stream().map(r -> ((Number) r[0]).longValue()).toList())
                 .executeUpdate();
         return true;

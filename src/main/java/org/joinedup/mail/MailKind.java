@@ -1,5 +1,8 @@
 package org.joinedup.mail;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * The kinds of mail the service sends. A person chooses, per kind, to get it at once, in a weekly
  * digest or never; security mail (invitations, password resets, account decisions) always goes at once.
@@ -39,17 +42,17 @@ public enum MailKind {
     }
 
     /** The kind written as {@code code}, if there is one. */
-    public static java.util.Optional<MailKind> ofCode(String code) {
+    public static Optional<MailKind> ofCode(String code) {
         for (var kind : values()) {
             if (kind.code().equals(code)) {
-                return java.util.Optional.of(kind);
+                return Optional.of(kind);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** As written in the database and URLs: lower case with hyphens. */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

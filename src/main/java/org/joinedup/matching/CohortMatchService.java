@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.platform.ProblemException;
@@ -64,7 +65,7 @@ public class CohortMatchService {
         var scoring = new CohortScoring(scorer, pool.values(), needs);
         long loaded = System.nanoTime();
         // requests are scored independently, so in parallel; only the pairs each keeps are explained
-        var best = java.util.stream.IntStream.range(0, open.size()).parallel()
+        var best = IntStream.range(0, open.size()).parallel()
                 .mapToObj(i -> scoring.best(needs.get(i), PAIRS_PER_REQUEST).stream()
                         .map(mentor -> scorer.score(needs.get(i), mentor).orElseThrow()).toList())
                 .toList();

@@ -2,13 +2,17 @@ package org.joinedup.matching;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
@@ -41,7 +45,7 @@ public class LearningRequestService {
     Geography geography;
 
     @Inject
-    MentorshipService mentorships;
+    Event<LearningRequestWithdrawn> withdrawals;
 
     @Inject
     CurrentUser user;
@@ -98,7 +102,7 @@ public class LearningRequestService {
             expected.check("Learning request", id, request.version);
             if (LearningRequest.OPEN.equals(request.status)) {
                 request.status = LearningRequest.WITHDRAWN;
-                mentorships.closeForWithdrawnRequest(id);
+                withdrawals.fire(new LearningRequestWithdrawn(id));
                 audit.record("withdraw", "learning-request", id, null, null);
                 LOG.infof("Learning request %d withdrawn", id);
             }
@@ -119,7 +123,7 @@ public class LearningRequestService {
     @Transactional(TxType.SUPPORTS)
     public Page<LearningRequestView> list(Long learnerId, String status, PageRequest paging) {
         var where = new ArrayList<String>();
-        var params = new java.util.HashMap<String, Object>();
+        var params = new HashMap<String, Object>();
         if (!user.isStaff()) {
             // a leader sees only their own requests, whatever they filter on
             learnerId = user.leaderId().orElse(-1L);
@@ -188,7 +192,7 @@ public class LearningRequestService {
     @Transactional(TxType.SUPPORTS)
     public List<MatchScorer.Need> needs(List<LearningRequest> requests) {
         var learners = leaders.states(requests.stream().map(r -> r.learnerId).distinct().toList()).stream()
-                .collect(java.util.stream.Collectors.toMap(s -> s.leader().id(), s -> s.leader()));
+                .collect(Collectors.toMap(s -> s.leader().id(), s -> s.leader()));
         return requests.stream().map(r -> need(r, learners.get(r.learnerId))).toList();
     }
 
@@ -197,8 +201,8 @@ public class LearningRequestService {
         var location = area.latitude() == null ? null : new GeoPoint(area.latitude(), area.longitude());
         return new MatchScorer.Need(request.learnerId, learner.organisation() == null ? null : learner.organisation().code(),
                 learner.organisation() == null ? null : learner.organisation().name(), learner.mentoring().conflicts(),
-                new java.util.LinkedHashSet<>(request.services), new java.util.LinkedHashSet<>(request.approaches), request.scope,
-                new java.util.LinkedHashSet<>(request.formats), location, area.name());
+                new LinkedHashSet<>(request.services), new LinkedHashSet<>(request.approaches), request.scope,
+                new LinkedHashSet<>(request.formats), location, area.name());
     }
 
     private LeaderView check(LearningRequestInput input) {

@@ -2,17 +2,21 @@ package org.joinedup.matching;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.joinedup.leader.Contact;
 import org.joinedup.leader.LeaderRemoved;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.notification.Notices;
@@ -23,6 +27,7 @@ import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
+import org.joinedup.security.Roles;
 
 /**
  * Proposes mentorships and moves them through their life; the only writer of the mentorship table.
@@ -57,7 +62,7 @@ public class MentorshipService {
     Notices notices;
 
     @Inject
-    jakarta.enterprise.event.Event<MentorshipCompleted> completions;
+    Event<MentorshipCompleted> completions;
 
     public MentorshipView propose(MentorshipInput input, Long cohortMatchId) {
         Optional<LearningRequest> found = LearningRequest.findByIdOptional(input.requestId());
@@ -269,8 +274,8 @@ public class MentorshipService {
 
     /** A withdrawn request lets its proposed and accepted mentors go; an active mentorship runs its course. */
     @Transactional(TxType.MANDATORY)
-    void closeForWithdrawnRequest(long requestId) {
-        for (var m : Mentorship.liveOfRequest(requestId)) {
+    void onRequestWithdrawn(@Observes LearningRequestWithdrawn withdrawn) {
+        for (var m : Mentorship.liveOfRequest(withdrawn.requestId())) {
             if (m.status != MentorshipStatus.ACTIVE) {
                 m.status = MentorshipStatus.DECLINED;
                 m.respondedAt = Instant.now();
@@ -300,7 +305,7 @@ public class MentorshipService {
     private void requireMayMove(Mentorship m, MentorshipStatus to) {
         boolean mentor = user.isLeader(m.mentorId);
         boolean allowed = switch (to) {
-            case ACCEPTED -> mentor || user.has(org.joinedup.security.Roles.ADMIN);
+            case ACCEPTED -> mentor || user.has(Roles.ADMIN);
             case DECLINED -> mentor || user.isStaff();
             default -> mentor || user.isLeader(m.learnerId) || user.isStaff();
         };
@@ -343,14 +348,14 @@ public class MentorshipService {
 
     /** How many mentorships each of these leaders completed as mentor, whoever asks (for the track record). */
     @Transactional(TxType.SUPPORTS)
-    public Map<Long, Long> completedAsMentor(java.util.Collection<Long> mentorIds) {
+    public Map<Long, Long> completedAsMentor(Collection<Long> mentorIds) {
         if (mentorIds.isEmpty()) {
             return Map.of();
         }
         return Mentorship.getEntityManager().createQuery("select m.mentorId, count(m) from Mentorship m where m.mentorId in ?1 "
                 + "and m.status = ?2 group by m.mentorId", Object[].class)
                 .setParameter(1, mentorIds).setParameter(2, MentorshipStatus.COMPLETED).getResultList().stream()
-                .collect(java.util.stream.Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1]));
     }
 
     private MentorshipView view(Mentorship m) {
@@ -360,7 +365,7 @@ public class MentorshipService {
     }
 
     /** Once the mentor accepted, the mentor and the learner each see the other's contact details. */
-    private org.joinedup.leader.Contact otherSidesContact(Mentorship m) {
+    private Contact otherSidesContact(Mentorship m) {
         boolean accepted = m.status == MentorshipStatus.ACCEPTED || m.status == MentorshipStatus.ACTIVE || m.status == MentorshipStatus.COMPLETED;
         if (!accepted || !user.inRequest()) {
             return null;

@@ -2,15 +2,16 @@ package org.joinedup.notification;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.joinedup.security.Account;
 
 /** Whom a notification is for, resolved to accounts when it is sent: a leader's, a username's, or every account of an organisation. */
 public final class Recipients {
 
     private final String description;
-    private final java.util.function.Supplier<List<Account>> accounts;
+    private final Supplier<List<Account>> accounts;
 
-    private Recipients(String description, java.util.function.Supplier<List<Account>> accounts) {
+    private Recipients(String description, Supplier<List<Account>> accounts) {
         this.description = description;
         this.accounts = accounts;
     }

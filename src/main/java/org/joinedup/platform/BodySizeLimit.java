@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -17,7 +18,7 @@ public class BodySizeLimit {
 
     public static final long MAX_BYTES = 1_048_576;
     /** Paths whose feature takes larger bodies and counts them against its own limit while reading (the bulk import). */
-    static final java.util.List<String> OWN_LIMIT = java.util.List.of("/api/admin/imports", "/programme/import");
+    static final List<String> OWN_LIMIT = List.of("/api/admin/imports", "/programme/import");
 
     @Inject
     ObjectMapper json;

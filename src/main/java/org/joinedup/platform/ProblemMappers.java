@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -15,13 +18,19 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -92,7 +101,7 @@ public class ProblemMappers {
         return unexpected(e);
     }
 
-    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class })
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e) {
         if (databaseUnreachable(e)) {
             // the token's account could not be read (AccountSessions): the database is down, the token may be fine
@@ -104,7 +113,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+    public Response forbidden(ForbiddenException e) {
         return respond(Problem.of("forbidden", "Forbidden", 403, "your role does not allow this"));
     }
 
@@ -144,14 +153,14 @@ public class ProblemMappers {
      * A lost or refused database connection (SQL state class 08, a server shutting down, or no
      * connection from the pool in time) is a 503 the client may retry, not an internal error.
      */
-    static boolean databaseUnreachable(Throwable e) {
+    public static boolean databaseUnreachable(Throwable e) {
         for (var cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.JDBCConnectionException
-                    || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+            if (cause instanceof JDBCConnectionException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof java.sql.SQLException sql) {
+            if (cause instanceof SQLException sql) {
                 var state = sql.getSQLState();
                 if (state != null && (state.startsWith("08") || state.startsWith("57P"))
                         || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
@@ -183,7 +192,7 @@ public class ProblemMappers {
             return "";
         }
         var type = m.getTargetType();
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "; expected a date such as 2026-05-01";
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
@@ -192,7 +201,7 @@ public class ProblemMappers {
         if (type == Boolean.class || type == boolean.class) {
             return "; expected true or false";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "; expected a list";
         }
         return type == String.class ? "; expected a string" : "; expected an object";

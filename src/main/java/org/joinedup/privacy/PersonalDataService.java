@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.joinedup.delegate.DelegateService;
+import org.joinedup.followup.FollowUpService;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.introduction.IntroductionService;
 import org.joinedup.leader.LeaderRemoved;
@@ -62,7 +63,7 @@ public class PersonalDataService {
     AuditTrail audit;
 
     @Inject
-    org.joinedup.followup.FollowUpService followUps;
+    FollowUpService followUps;
 
     @Inject
     DelegateService delegates;

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.organisation.OrganisationView;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 
@@ -102,7 +104,7 @@ public class AccountService {
         var account = new Account();
         account.username = email;
         account.email = email;
-        account.passwordHash = BcryptUtil.bcryptHash(java.util.UUID.randomUUID() + "-" + System.nanoTime(), BCRYPT_COST);
+        account.passwordHash = BcryptUtil.bcryptHash(UUID.randomUUID() + "-" + System.nanoTime(), BCRYPT_COST);
         account.roles = new ArrayList<>(List.of(role));
         account.leaderId = leaderId;
         account.fullName = blankToNull(fullName);
@@ -242,7 +244,7 @@ public class AccountService {
         var wait = throttle.attempt(account.username, address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            throw new ProblemException(org.joinedup.platform.Problem.of("too-many-attempts", "Too many attempts", 429,
+            throw new ProblemException(Problem.of("too-many-attempts", "Too many attempts", 429,
                     "too many wrong passwords; try again in " + seconds + " seconds")).retryAfter(seconds);
         }
         if (!BcryptUtil.matches(current, account.passwordHash)) {

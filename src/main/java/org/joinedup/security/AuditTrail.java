@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 
@@ -128,7 +130,7 @@ public class AuditTrail {
                 .map(e -> new Entry(e.id, e.at, e.actor, e.action, e.entityType, e.entityId, e.before, e.after));
     }
 
-    private static void add(java.util.List<String> where, java.util.Map<String, Object> params, String field, String value) {
+    private static void add(List<String> where, Map<String, Object> params, String field, String value) {
         if (value != null && !value.isBlank()) {
             where.add(field + " = :" + field);
             params.put(field, value);

@@ -3,11 +3,14 @@ package org.joinedup.vocabulary;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.joinedup.platform.Violation;
 
 /**
  * The versioned area lookup from seed-data/geography/. Records keep the codes they were logged
@@ -63,21 +66,21 @@ public class Geography {
             return Optional.empty();
         }
         var text = typed.strip();
-        var byCode = find(text.toUpperCase(java.util.Locale.ROOT));
+        var byCode = find(text.toUpperCase(Locale.ROOT));
         if (byCode.isPresent()) {
             return byCode;
         }
         return areas.values().stream()
                 .filter(a -> text.equalsIgnoreCase(a.odsCode()) || text.equalsIgnoreCase(a.name()))
-                .sorted(java.util.Comparator.comparing((Area a) -> a.successorCode() != null))
+                .sorted(Comparator.comparing((Area a) -> a.successorCode() != null))
                 .findFirst();
     }
 
     /** Adds a violation unless {@code code} is an upper-tier local authority or ICB code, the areas work is located by. */
-    public void checkWorkArea(String field, String code, List<org.joinedup.platform.Violation> violations) {
+    public void checkWorkArea(String field, String code, List<Violation> violations) {
         var area = find(code);
         if (area.isEmpty() || Area.REGION.equals(area.get().type())) {
-            violations.add(org.joinedup.platform.Violation.body(field, "'" + code
+            violations.add(Violation.body(field, "'" + code
                     + "' is not an upper-tier local authority or ICB code; GET /api/areas lists them"));
         }
     }

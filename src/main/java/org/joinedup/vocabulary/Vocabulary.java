@@ -2,8 +2,10 @@ package org.joinedup.vocabulary;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.joinedup.platform.Violation;
 
 /** A loaded vocabulary, in the order of its file (scopes rely on that order: narrowest first). */
 public final class Vocabulary {
@@ -51,7 +53,7 @@ public final class Vocabulary {
         if (byCode.containsKey(typed)) {
             return Optional.of(typed);
         }
-        var wanted = typed.strip().toLowerCase(java.util.Locale.ROOT);
+        var wanted = typed.strip().toLowerCase(Locale.ROOT);
         return byCode.values().stream()
                 .filter(item -> item.code().equalsIgnoreCase(wanted) || item.label().equalsIgnoreCase(wanted)
                         || item.synonyms().stream().anyMatch(s -> s.equalsIgnoreCase(wanted)))
@@ -64,15 +66,15 @@ public final class Vocabulary {
     }
 
     /** Adds a violation naming {@code field} and listing the allowed codes unless {@code code} is in this vocabulary. */
-    public void check(String field, String code, List<org.joinedup.platform.Violation> violations) {
+    public void check(String field, String code, List<Violation> violations) {
         if (!contains(code)) {
-            violations.add(org.joinedup.platform.Violation.body(field, "'" + code + "' is not in the " + kind.fileName + " vocabulary",
+            violations.add(Violation.body(field, "'" + code + "' is not in the " + kind.fileName + " vocabulary",
                     codes()));
         }
     }
 
     /** Checks each code of a list, naming the position: {@code services[1]}. A null list is fine. */
-    public void checkAll(String field, List<String> codes, List<org.joinedup.platform.Violation> violations) {
+    public void checkAll(String field, List<String> codes, List<Violation> violations) {
         if (codes != null) {
             for (int i = 0; i < codes.size(); i++) {
                 check(field + "[" + i + "]", codes.get(i), violations);

@@ -20,8 +20,11 @@ import java.util.List;
 import org.joinedup.account.AccountRequestService;
 import org.joinedup.account.InvitationService;
 import org.joinedup.account.LinkPurpose;
+import org.joinedup.account.MailAskLimits;
+import org.joinedup.account.PasswordResetResource;
 import org.joinedup.account.PasswordResetService;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
 import org.joinedup.security.AccountService;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.security.SignIn;
@@ -129,12 +132,12 @@ public class AccountPages {
         page.requireCsrf(form);
         var email = new FormValues(form).get("email").strip();
         if (email.isEmpty()) {
-            return Pages.html(400, Templates.forgot("", new FormErrors(List.of(org.joinedup.platform.Violation.body("email",
+            return Pages.html(400, Templates.forgot("", new FormErrors(List.of(Violation.body("email",
                     "is needed: the address of your account")), f -> f)));
         }
-        resets.request(email, org.joinedup.account.MailAskLimits.clientOf(page.request()));
+        resets.request(email, MailAskLimits.clientOf(page.request()));
         // the same page whether or not the address has an account
-        return Pages.html(200, Templates.message("Check your mail", List.of(org.joinedup.account.PasswordResetResource.ASKED,
+        return Pages.html(200, Templates.message("Check your mail", List.of(PasswordResetResource.ASKED,
                 "Nothing came? Check the address and your junk mail, then ask again. If you never had an account, ask for one."),
                 "Ask for an account", "/account/request"));
     }
@@ -188,7 +191,7 @@ public class AccountPages {
         var values = new FormValues(form);
         try {
             var asked = requests.ask(values.get("email"), values.get("fullName"), values.get("jobTitle"), values.get("organisation"),
-                    org.joinedup.account.MailAskLimits.clientOf(page.request()));
+                    MailAskLimits.clientOf(page.request()));
             return Pages.html(202, Templates.message("Check your mail", List.of(asked.next(), asked.domain().explanation()), null, null));
         } catch (ProblemException e) {
             if (e.problem().status() != 400) {
@@ -245,7 +248,7 @@ public class AccountPages {
                     .cookie(Pages.cookie(TokenVerification.SESSION_COOKIE, token.accessToken(), (int) token.expiresIn(), page.secure())).build();
         } catch (ProblemException e) {
             if (e.problem().status() == 429) {
-                return Pages.html(429, Templates.changePassword(new FormErrors(List.of(org.joinedup.platform.Violation.body("currentPassword",
+                return Pages.html(429, Templates.changePassword(new FormErrors(List.of(Violation.body("currentPassword",
                         "was wrong too many times: " + e.problem().detail())), f -> f)));
             }
             if (e.problem().status() != 400) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
 import org.joinedup.matching.CohortMatchInput;
@@ -25,6 +26,7 @@ import org.joinedup.matching.LearningRequestService;
 import org.joinedup.matching.LearningRequestView;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
 import org.joinedup.search.SearchParams;
 import org.joinedup.search.SearchResult;
 import org.joinedup.search.SearchService;
@@ -103,7 +105,7 @@ public class CohortPages {
         var result = cohorts.find(id).orElseThrow(() -> ProblemException.notFound("Cohort match", id));
         var learners = result.assignments().stream().map(a -> name(a.learnerId())).toList();
         var unmatched = result.unmatched().stream().map(u -> name(u.learnerId())).toList();
-        var gain = result.greedyTotalScore() <= 0 ? "" : String.format(java.util.Locale.UK, "%.1f%%",
+        var gain = result.greedyTotalScore() <= 0 ? "" : String.format(Locale.UK, "%.1f%%",
                 (result.totalScore() - result.greedyTotalScore()) / result.greedyTotalScore() * 100);
         var flash = accepted == null ? null : accepted + " mentorship" + (accepted == 1 ? "" : "s") + " proposed; each mentor sees theirs in My work.";
         return Templates.result(result, learners, unmatched, gain, flash);
@@ -117,7 +119,7 @@ public class CohortPages {
         var values = new FormValues(form);
         List<Integer> rows = values.has("action", "all") ? null : values.numbers("rows").stream().map(Long::intValue).toList();
         if (rows != null && rows.isEmpty()) {
-            throw ProblemException.invalid(org.joinedup.platform.Violation.body("rows", "choose at least one pairing to accept"));
+            throw ProblemException.invalid(Violation.body("rows", "choose at least one pairing to accept"));
         }
         var created = cohorts.accept(id, rows).orElseThrow(() -> ProblemException.notFound("Cohort match", id));
         return Pages.seeOther("/programme/cohort/" + id + "?accepted=" + created.size());

@@ -2,6 +2,7 @@ package org.joinedup.web;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.joinedup.search.RegionOverview;
 
 /**
@@ -20,15 +21,15 @@ public record EnglandMap(int width, int height, List<Bubble> bubbles, long leade
     public record Bubble(String code, String name, long leaders, double cx, double cy, double r, String href, boolean selected) {
 
         public String cxText() {
-            return String.format(java.util.Locale.ROOT, "%.1f", cx);
+            return String.format(Locale.ROOT, "%.1f", cx);
         }
 
         public String cyText() {
-            return String.format(java.util.Locale.ROOT, "%.1f", cy);
+            return String.format(Locale.ROOT, "%.1f", cy);
         }
 
         public String rText() {
-            return String.format(java.util.Locale.ROOT, "%.1f", r);
+            return String.format(Locale.ROOT, "%.1f", r);
         }
     }
 

@@ -3,6 +3,7 @@ package org.joinedup.web;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.joinedup.platform.Violation;
@@ -51,7 +52,7 @@ public final class FormErrors {
     /** "services: must list at least two" reads as "Services must list at least two". */
     private static String sentence(String field, String message) {
         var name = field.replaceAll("\\[\\d+]", "").replaceAll(".*\\.", "");
-        var words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        var words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         if (message.startsWith("'") || message.startsWith("give ") || message.startsWith("there is") || message.startsWith("results ")
                 || message.startsWith("only ") || message.startsWith("this ")) {
             return capitalise(message);

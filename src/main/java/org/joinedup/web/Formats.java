@@ -7,7 +7,11 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import org.joinedup.integration.RecordView;
+import org.joinedup.leader.LeaderView;
+import org.joinedup.search.SearchResult;
 
 /** Dates and numbers as the pages show them ({@code {record.periodStart.display}}). */
 @TemplateExtension
@@ -94,19 +98,19 @@ public class Formats {
         return String.format(Locale.UK, "%.1f", value);
     }
 
-    static int placesFree(org.joinedup.leader.LeaderView.MentoringView offer) {
+    static int placesFree(LeaderView.MentoringView offer) {
         return Math.max(0, offer.capacity() - offer.active());
     }
 
-    static String joined(java.util.List<String> values) {
+    static String joined(List<String> values) {
         return values == null ? "" : String.join(", ", values);
     }
 
-    static String period(org.joinedup.search.SearchResult.MatchedRecord r) {
+    static String period(SearchResult.MatchedRecord r) {
         return period(r.periodStart(), r.periodEnd());
     }
 
-    static String period(org.joinedup.integration.RecordView r) {
+    static String period(RecordView r) {
         // a draft may not have its period yet
         return r.periodStart() == null ? "not given yet" : period(r.periodStart(), r.periodEnd());
     }

@@ -1,5 +1,6 @@
 package org.joinedup.web;
 
+import io.vertx.core.Context;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -40,7 +41,7 @@ public class MyNotifications {
      */
     public long unread() {
         // an error page answered before any resource runs is rendered on the event loop, where the database may not be asked
-        if (!page.signedIn() || io.vertx.core.Context.isOnEventLoopThread()) {
+        if (!page.signedIn() || Context.isOnEventLoopThread()) {
             return 0;
         }
         try {

@@ -1,6 +1,7 @@
 package org.joinedup.web;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -93,7 +94,7 @@ public class PageContext {
         return http.getCurrent() != null && (http.getCurrent().request().isSSL() || "https".equals(http.getCurrent().request().scheme()));
     }
 
-    io.vertx.core.http.HttpServerRequest request() {
+    HttpServerRequest request() {
         return http.getCurrent().request();
     }
 

@@ -9,9 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.ProblemMappers;
 import org.joinedup.security.TokenVerification;
 
 /**
@@ -50,15 +53,22 @@ public class PageErrors {
         }
         var here = uri.getRequestUri();
         var next = here.getRawPath() + (here.getRawQuery() == null ? "" : "?" + here.getRawQuery());
-        var redirect = Response.seeOther(java.net.URI.create("/account/sign-in?next=" + Pages.encode(next)));
+        var redirect = Response.seeOther(URI.create("/account/sign-in?next=" + Pages.encode(next)));
         if (e instanceof AuthenticationFailedException || e instanceof UnauthorizedException) {
             redirect.cookie(Pages.cookie(TokenVerification.SESSION_COOKIE, "", 0, page.secure()));
         }
         return redirect.build();
     }
 
+    /** A bug or a dependency down while showing a page: an HTML page, never the API's JSON, and no stack trace. */
     Response unexpected(Throwable e) {
-        var incident = java.util.UUID.randomUUID().toString();
+        if (ProblemMappers.databaseUnreachable(e)) {
+            LOG.warnf("Database unavailable while showing a page: %s", e.getMessage());
+            var page = show(Problem.of("database-unavailable", "Service unavailable", 503,
+                    "The database is not answering for the moment; nothing was saved. Try again in a few seconds."));
+            return Response.fromResponse(page).header("Retry-After", Problem.RETRY_AFTER_SECONDS).build();
+        }
+        var incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on a page, incident %s", incident);
         return show(Problem.of("internal-error", "Something went wrong", 500,
                 "The page could not be shown. Quote incident " + incident + " when reporting it."));

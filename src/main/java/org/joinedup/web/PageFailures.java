@@ -39,6 +39,12 @@ public class PageFailures {
         return e instanceof ForbiddenException forbidden ? api.forbidden(forbidden) : api.unauthenticated(e);
     }
 
+    /** Whatever no other mapper expects: the pages' error page, or the API's incident problem. */
+    @ServerExceptionMapper(priority = Priorities.USER - 1)
+    Response unexpected(Throwable e, SimpleResourceInfo resource) {
+        return isPage(resource) ? pages.unexpected(e) : api.unexpected(e);
+    }
+
     private static boolean isPage(SimpleResourceInfo resource) {
         return resource != null && resource.getResourceClass() != null
                 && resource.getResourceClass().getPackageName().equals(PageFailures.class.getPackageName());

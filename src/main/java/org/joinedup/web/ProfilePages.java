@@ -27,6 +27,7 @@ import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.security.Roles;
 
@@ -82,7 +83,7 @@ public class ProfilePages {
                 throw e;
             }
             var problems = e.problem().violations().isEmpty()
-                    ? new FormErrors(List.of(org.joinedup.platform.Violation.body("message", e.problem().detail())), f -> "message")
+                    ? new FormErrors(List.of(Violation.body("message", e.problem().detail())), f -> "message")
                     : new FormErrors(e.problem().violations(), f -> "message");
             return show(id, false, problems, message, e.problem().status());
         }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.joinedup.integration.RecordInput;
@@ -99,7 +100,7 @@ final class RecordForm {
     /** Bean Validation's findings on the input, named as the service names fields. */
     static <T> List<Violation> violations(Set<ConstraintViolation<T>> found) {
         return found.stream().map(v -> Violation.body(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", ""), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(Violation::field)).toList();
+                .sorted(Comparator.comparing(Violation::field)).toList();
     }
 
     /** The form field a violation belongs beside. */

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.joinedup.integration.IntegrationRecordService;
+import org.joinedup.integration.RecordInput;
 import org.joinedup.integration.RecordView;
 import org.joinedup.organisation.OrganisationDirectory;
 import org.joinedup.organisation.OrganisationView;
@@ -149,7 +151,7 @@ public class RecordPages {
     }
 
     private Response save(MultivaluedMap<String, String> form, String heading, String action,
-            java.util.function.Function<org.joinedup.integration.RecordInput, Optional<RecordView>> write) {
+            Function<RecordInput, Optional<RecordView>> write) {
         var values = new FormValues(form);
         var problems = new ArrayList<Violation>();
         var input = RecordForm.input(values, partners(RecordForm.partnerLines(values), problems), problems);

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.Locale;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.AccountView;
@@ -77,7 +78,7 @@ public class SignInPages {
         var token = signedIn.token();
         var session = Pages.cookie(TokenVerification.SESSION_COOKIE, token.accessToken(), (int) token.expiresIn(), page.secure());
         var gone = Pages.cookie(PageContext.PRESESSION_COOKIE, "", 0, page.secure());
-        return Response.seeOther(java.net.URI.create(next.isEmpty() ? home(signedIn.account()) : next)).cookie(session, gone).build();
+        return Response.seeOther(URI.create(next.isEmpty() ? home(signedIn.account()) : next)).cookie(session, gone).build();
     }
 
     @POST
@@ -86,7 +87,7 @@ public class SignInPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
-        return Response.seeOther(java.net.URI.create("/find?signedOut=true"))
+        return Response.seeOther(URI.create("/find?signedOut=true"))
                 .cookie(Pages.cookie(TokenVerification.SESSION_COOKIE, "", 0, page.secure())).build();
     }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.jboss.resteasy.reactive.RestForm;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.MailPreferences;
@@ -71,6 +72,6 @@ public class UnsubscribePages {
     }
 
     private static String what(MailKind kind) {
-        return kind == MailKind.DIGEST ? "the weekly digest (every kind you chose to get weekly)" : "mail about " + kind.label().toLowerCase(java.util.Locale.ROOT);
+        return kind == MailKind.DIGEST ? "the weekly digest (every kind you chose to get weekly)" : "mail about " + kind.label().toLowerCase(Locale.ROOT);
     }
 }

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.joinedup.Fixtures;
@@ -28,8 +30,8 @@ class AccountRequestTest {
         Fixtures.actAnonymously();
     }
 
-    private static io.restassured.response.ValidatableResponse ask(String email, String organisation) {
-        var body = new java.util.HashMap<String, Object>(Map.of("email", email, "fullName", "Asha Asker", "jobTitle", "Head of Integration"));
+    private static ValidatableResponse ask(String email, String organisation) {
+        var body = new HashMap<String, Object>(Map.of("email", email, "fullName", "Asha Asker", "jobTitle", "Head of Integration"));
         if (organisation != null) {
             body.put("organisation", organisation);
         }

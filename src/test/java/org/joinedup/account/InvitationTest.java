@@ -15,8 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -35,8 +38,8 @@ class InvitationTest {
         Fixtures.actAnonymously();
     }
 
-    private static io.restassured.response.ValidatableResponse claim(String token, String username, String password) {
-        var body = new java.util.HashMap<String, Object>(Map.of("token", token, "password", password));
+    private static ValidatableResponse claim(String token, String username, String password) {
+        var body = new HashMap<String, Object>(Map.of("token", token, "password", password));
         if (username != null) {
             body.put("username", username);
         }
@@ -178,7 +181,7 @@ class InvitationTest {
         long second = leader("Bo Allinvited");
         var firstEmail = address("ada");
         var secondEmail = address("bo");
-        var addresses = new java.util.LinkedHashMap<Long, String>();
+        var addresses = new LinkedHashMap<Long, String>();
         addresses.put(first, firstEmail);
         addresses.put(987654321L, address("ghost"));
         addresses.put(second, "not an address");

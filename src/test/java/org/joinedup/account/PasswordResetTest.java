@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,11 +30,11 @@ class PasswordResetTest {
         Fixtures.actAnonymously();
     }
 
-    private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> askReset(String email) {
+    private static ExtractableResponse<Response> askReset(String email) {
         return given().contentType(ContentType.JSON).body(Map.of("email", email)).when().post("/api/password-reset").then().extract();
     }
 
-    private static io.restassured.response.ValidatableResponse complete(String token, String password) {
+    private static ValidatableResponse complete(String token, String password) {
         return given().contentType(ContentType.JSON).body(Map.of("token", token, "password", password)).when()
                 .post("/api/password-reset/completion").then();
     }

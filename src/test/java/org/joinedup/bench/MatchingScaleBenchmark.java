@@ -114,16 +114,16 @@ public final class MatchingScaleBenchmark {
         int candidates = 0;
         for (int i = 0; i < rounds; i++) {
             long id = requests.get(30 + (i % (requests.size() - 30)));
-            long t = System.nanoTime();
-            var answer = send("GET", "/api/learning-requests/" + id + "/matches?size=10", null, admin);
-            millis.add((System.nanoTime() - t) / 1e6);
+            var timed = Measure.timed(() -> send("GET", "/api/learning-requests/" + id + "/matches?size=10", null, admin));
+            var answer = timed.answer();
+            millis.add(timed.millis());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("matches answered " + answer.statusCode() + ": " + answer.body());
             }
             candidates += JSON.readTree(answer.body()).size();
         }
         System.out.printf("single-request matching, %d requests one at a time: p50 %.1f ms, p99 %.1f ms, mean %.1f matches each%n", rounds,
-                percentile(millis, 50), percentile(millis, 99), candidates / (double) rounds);
+                Measure.percentile(millis, 50), Measure.percentile(millis, 99), candidates / (double) rounds);
     }
 
     /**
@@ -148,7 +148,7 @@ public final class MatchingScaleBenchmark {
         }
         Collections.sort(ratios);
         System.out.printf("match quality, %d requests: top-5 score sum of a single match / exhaustive top 5: median %.4f, worst %.4f; "
-                + "equal for %d%n", count, percentile(ratios, 50), ratios.get(0), exact);
+                + "equal for %d%n", count, Measure.percentile(ratios, 50), ratios.get(0), exact);
     }
 
     private void cohort(List<Long> requests, int requestCount, int mentorCount) throws Exception {
@@ -161,9 +161,9 @@ public final class MatchingScaleBenchmark {
             }
         }
         var body = Map.of("requests", requests.subList(0, requestCount), "mentors", mentors, "perRequest", 1);
-        long t = System.nanoTime();
-        var answer = send("POST", "/api/cohort-matches", body, admin);
-        double wall = (System.nanoTime() - t) / 1e9;
+        var timed = Measure.timed(() -> send("POST", "/api/cohort-matches", body, admin));
+        var answer = timed.answer();
+        double wall = timed.nanos() / 1e9;
         if (answer.statusCode() != 201) {
             throw new IllegalStateException("cohort answered " + answer.statusCode() + ": " + answer.body().substring(0, Math.min(500, answer.body().length())));
         }
@@ -187,12 +187,8 @@ public final class MatchingScaleBenchmark {
         var signedIn = new ArrayList<Double>();
         for (int round = -5; round < rounds; round++) {
             for (var query : SEARCHES) {
-                long t = System.nanoTime();
-                send("GET", "/api/search/leaders?" + query, null, null);
-                double a = (System.nanoTime() - t) / 1e6;
-                t = System.nanoTime();
-                send("GET", "/api/search/leaders?" + query, null, token);
-                double s = (System.nanoTime() - t) / 1e6;
+                double a = Measure.timed(() -> send("GET", "/api/search/leaders?" + query, null, null)).millis();
+                double s = Measure.timed(() -> send("GET", "/api/search/leaders?" + query, null, token)).millis();
                 if (round >= 0) {
                     anonymous.add(a);
                     signedIn.add(s);
@@ -204,12 +200,8 @@ public final class MatchingScaleBenchmark {
         var plainA = new ArrayList<Double>();
         var plainS = new ArrayList<Double>();
         for (int round = -50; round < rounds * 25; round++) {
-            long t = System.nanoTime();
-            send("GET", "/api/vocabularies/services", null, null);
-            double a = (System.nanoTime() - t) / 1e6;
-            t = System.nanoTime();
-            send("GET", "/api/vocabularies/services", null, token);
-            double s = (System.nanoTime() - t) / 1e6;
+            double a = Measure.timed(() -> send("GET", "/api/vocabularies/services", null, null)).millis();
+            double s = Measure.timed(() -> send("GET", "/api/vocabularies/services", null, token)).millis();
             if (round >= 0) {
                 plainA.add(a);
                 plainS.add(s);
@@ -219,11 +211,11 @@ public final class MatchingScaleBenchmark {
     }
 
     private static void report(String what, List<Double> anonymous, List<Double> signedIn) {
-        double p50a = percentile(anonymous, 50);
-        double p50s = percentile(signedIn, 50);
+        double p50a = Measure.percentile(anonymous, 50);
+        double p50s = Measure.percentile(signedIn, 50);
         System.out.printf("%s: without a token p50 %.2f ms, p99 %.2f ms; with a commissioner's token p50 %.2f ms, p99 %.2f ms; "
-                + "the token adds %.2f ms at p50 (ratio %.3f), %d requests each%n", what, p50a, percentile(anonymous, 99), p50s,
-                percentile(signedIn, 99), p50s - p50a, p50s / p50a, anonymous.size());
+                + "the token adds %.2f ms at p50 (ratio %.3f), %d requests each%n", what, p50a, Measure.percentile(anonymous, 99), p50s,
+                Measure.percentile(signedIn, 99), p50s - p50a, p50s / p50a, anonymous.size());
     }
 
     private String signIn(String username, String password) throws Exception {
@@ -250,11 +242,5 @@ public final class MatchingScaleBenchmark {
         var copy = new ArrayList<>(from);
         Collections.shuffle(copy, random);
         return copy.subList(0, count);
-    }
-
-    private static double percentile(List<Double> values, double p) {
-        var sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.max(0, (int) Math.ceil(p / 100 * sorted.size()) - 1));
     }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.joinedup.organisation.OrganisationNames;
@@ -184,7 +185,7 @@ public final class ScaleDataLoader {
                 strings(r.path("approaches")).stream().distinct().toList(), text(r, "programme"), text(r, "role"),
                 text(r, "periodStart"), text(r, "periodEnd"), verification, now, now);
         int position = 0;
-        var partners = new java.util.LinkedHashSet<String>();
+        var partners = new LinkedHashSet<String>();
         for (var name : strings(r.path("partnerOrganisations"))) {
             var code = organisation(name);
             if (code != null) {

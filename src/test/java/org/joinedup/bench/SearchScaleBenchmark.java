@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -196,7 +197,7 @@ public final class SearchScaleBenchmark {
 
     private void facts() throws IOException {
         var node = json(get(es + "/_nodes/_local/jvm")).path("nodes").elements().next();
-        var memTotal = readQuietly(Path.of("/proc/meminfo")).lines().findFirst().orElse("").replaceAll("\\D", "");
+        var memTotal = Measure.readQuietly(Path.of("/proc/meminfo")).lines().findFirst().orElse("").replaceAll("\\D", "");
         line("Machine: %d cores, %s GB RAM, Java %s", Runtime.getRuntime().availableProcessors(),
                 memTotal.isEmpty() ? "?" : String.valueOf(Math.round(Long.parseLong(memTotal) / 1048576.0)), System.getProperty("java.version"));
         line("Service max heap %s; Elasticsearch %s, heap %d MB", appHeap(), node.path("version").asText(),
@@ -439,17 +440,17 @@ public final class SearchScaleBenchmark {
         for (var l : levels) {
             var service = l.service;
             var direct = l.direct;
-            double ratio = percentile(service.nanos(-1), 50) / percentile(direct.nanos(-1), 50);
+            double ratio = Measure.percentile(service.nanos(-1), 50) / Measure.percentile(direct.nanos(-1), 50);
             worstRatio = Math.max(worstRatio, ratio);
             // the mix's p50 falls between kinds that differ sevenfold; the kinds' own p50 ratios are steadier
             double[] perKind = new double[queries.size()];
             for (int k = 0; k < perKind.length; k++) {
-                perKind[k] = percentile(service.nanos(k), 50) / percentile(direct.nanos(k), 50);
+                perKind[k] = Measure.percentile(service.nanos(k), 50) / Measure.percentile(direct.nanos(k), 50);
             }
             Arrays.sort(perKind);
             rows.add(String.format("%11d %8.1f %8.1f %8.1f %5d | %8.1f %8.1f %8.1f %5d | %6.2f (%+4.0f%%) | %6.2f (%+4.0f%%)", l.threads,
-                    ms(percentile(service.nanos(-1), 50)), ms(percentile(service.nanos(-1), 99)), service.throughput(), service.errors,
-                    ms(percentile(direct.nanos(-1), 50)), ms(percentile(direct.nanos(-1), 99)), direct.throughput(), direct.errors,
+                    ms(Measure.percentile(service.nanos(-1), 50)), ms(Measure.percentile(service.nanos(-1), 99)), service.throughput(), service.errors,
+                    ms(Measure.percentile(direct.nanos(-1), 50)), ms(Measure.percentile(direct.nanos(-1), 99)), direct.throughput(), direct.errors,
                     ratio, 100 * (ratio - 1), perKind[perKind.length / 2], 100 * (perKind[perKind.length / 2] - 1)));
             cpuRows.add(String.format("%11d | service side: %s | direct side: %s", l.threads, service.cpu, direct.cpu));
         }
@@ -468,10 +469,10 @@ public final class SearchScaleBenchmark {
         line("Per kind at concurrency %s (ms)", opt.value("--levels").split(",")[0]);
         line("%-18s %8s %8s %8s %8s %7s %8s", "kind", "svc p50", "svc p99", "dir p50", "dir p99", "ratio", "added");
         for (int k = 0; k < queries.size(); k++) {
-            double s50 = percentile(firstService.nanos(k), 50);
-            double d50 = percentile(firstDirect.nanos(k), 50);
-            line("%-18s %8.1f %8.1f %8.1f %8.1f %7.2f %8.1f", queries.get(k).kind.name, ms(s50), ms(percentile(firstService.nanos(k), 99)),
-                    ms(d50), ms(percentile(firstDirect.nanos(k), 99)), s50 / d50, ms(s50 - d50));
+            double s50 = Measure.percentile(firstService.nanos(k), 50);
+            double d50 = Measure.percentile(firstDirect.nanos(k), 50);
+            line("%-18s %8.1f %8.1f %8.1f %8.1f %7.2f %8.1f", queries.get(k).kind.name, ms(s50), ms(Measure.percentile(firstService.nanos(k), 99)),
+                    ms(d50), ms(Measure.percentile(firstDirect.nanos(k), 99)), s50 / d50, ms(s50 - d50));
         }
         line("Target: the service adds under 20%% to the direct p50: worst level %+.0f%% -> %s", 100 * (worstRatio - 1),
                 worstRatio < 1.2 ? "MET" : "NOT MET");
@@ -544,16 +545,16 @@ public final class SearchScaleBenchmark {
         line("Write-to-searchable under steady writes: %d leader+record writes at %.0f/s for %s s, polling every %d ms",
                 total, rate, opt.value("--write-seconds"), pollMillis);
         line("delay from the record's 201 to the first search that finds it: p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d measured,"
-                + " %d failed or not found in 30 s)", ms(percentile(w.delays, 50)), ms(percentile(w.delays, 99)),
+                + " %d failed or not found in 30 s)", ms(Measure.percentile(w.delays, 50)), ms(Measure.percentile(w.delays, 99)),
                 w.delays.length == 0 ? Double.NaN : ms(w.delays[w.delays.length - 1]), w.delays.length, w.failures.size());
         line("the writes themselves (POST leader + POST record): p50 %.0f ms, p99 %.0f ms; %d polling searches meanwhile",
-                ms(percentile(w.writes, 50)), ms(percentile(w.writes, 99)), w.searches);
+                ms(Measure.percentile(w.writes, 50)), ms(Measure.percentile(w.writes, 99)), w.searches);
         line("CPU used meanwhile: %s", w.cpu);
         if (!w.failures.isEmpty()) {
             line("first failure: %s", w.failures.get(0));
         }
-        line("Target: p99 write-to-searchable under 2 s: %.0f ms -> %s", ms(percentile(w.delays, 99)),
-                w.failures.isEmpty() && percentile(w.delays, 99) < 2e9 ? "MET" : "NOT MET");
+        line("Target: p99 write-to-searchable under 2 s: %.0f ms -> %s", ms(Measure.percentile(w.delays, 99)),
+                w.failures.isEmpty() && Measure.percentile(w.delays, 99) < 2e9 ? "MET" : "NOT MET");
     }
 
     /** Writes at a steady rate, each probe polling for its own token; removes the probe leaders afterwards. */
@@ -633,7 +634,7 @@ public final class SearchScaleBenchmark {
      * Takes a measurement again, up to --tries times, while other processes on the shared machine
      * took more than a quarter of a core meanwhile; returns the least disturbed try.
      */
-    private <T> T leastDisturbed(String what, Measurement<T> measurement, java.util.function.Function<T, Cpu> cpu) throws IOException {
+    private <T> T leastDisturbed(String what, Measurement<T> measurement, Function<T, Cpu> cpu) throws IOException {
         T best = null;
         for (int attempt = 1; attempt <= opt.integer("--tries"); attempt++) {
             T result;
@@ -692,62 +693,10 @@ public final class SearchScaleBenchmark {
 
     /** CPU counters from /proc: the service and Elasticsearch by pid (when given), PostgreSQL per process. */
     private CpuReading cpu() {
-        var postgres = new java.util.HashMap<String, Double>();
-        try (var procs = Files.list(Path.of("/proc"))) {
-            procs.filter(p -> p.getFileName().toString().matches("\\d+")).forEach(p -> {
-                if (readQuietly(p.resolve("stat")).contains("(postgres)")) {
-                    double cpu = cpuSeconds(p.resolve("stat"));
-                    if (!Double.isNaN(cpu)) {
-                        postgres.put(p.getFileName().toString(), cpu);
-                    }
-                }
-            });
-        } catch (IOException e) {
-            // no PostgreSQL figures then
-        }
-        return new CpuReading(System.nanoTime(), opt.get("--app-pid").map(p -> cpuSeconds(Path.of("/proc", p, "stat"))).orElse(0.0),
-                opt.get("--es-pid").map(p -> cpuSeconds(Path.of("/proc", p, "stat"))).orElse(0.0), postgres, machineBusySeconds(),
-                cpuSeconds(Path.of("/proc/self/stat")));
-    }
-
-    /** Busy time of all cores together: user, nice, system, irq, softirq and steal from the first line of /proc/stat. */
-    private static double machineBusySeconds() {
-        var fields = readQuietly(Path.of("/proc/stat")).lines().findFirst().orElse("cpu").trim().split("\\s+");
-        if (fields.length < 9) {
-            return Double.NaN;
-        }
-        long busy = 0;
-        for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
-            busy += Long.parseLong(fields[i]);
-        }
-        return busy / 100.0;
-    }
-
-    /** utime + stime (fields 14 and 15) in clock ticks of 1/100 s. */
-    private static double cpuSeconds(Path stat) {
-        var text = readQuietly(stat);
-        if (text.isEmpty()) {
-            return Double.NaN;
-        }
-        var fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /** Nearest-rank percentile of sorted values; NaN when there are none. */
-    static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(p / 100 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        var postgres = Measure.cpuSecondsBy(p -> Measure.readQuietly(p.resolve("stat")).contains("(postgres)") ? p.getFileName().toString() : null);
+        return new CpuReading(System.nanoTime(), opt.get("--app-pid").map(Measure::cpuSeconds).orElse(0.0),
+                opt.get("--es-pid").map(Measure::cpuSeconds).orElse(0.0), postgres, Measure.machineBusySeconds(),
+                Measure.cpuSeconds(Path.of("/proc/self/stat")));
     }
 
     private static double ms(double nanos) {

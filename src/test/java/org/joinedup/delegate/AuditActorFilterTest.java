@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.joinedup.Fixtures;
 import org.joinedup.security.Roles;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,8 +59,8 @@ class AuditActorFilterTest {
         as(token(anna)).body(Map.of("preferences", Map.of("reminder", "never"))).when().put("/api/me/mail-preferences").then().statusCode(200);
 
         var forAnn = new HashSet<>(actorsFound(ann));
-        assertEquals(java.util.Set.of(ann, ann + " for leader " + leaderId), forAnn, "ann's own work and ann's work for Lena, nothing of anna's");
-        assertEquals(java.util.Set.of(anna, anna + " for leader " + leaderId), new HashSet<>(actorsFound(anna)));
+        assertEquals(Set.of(ann, ann + " for leader " + leaderId), forAnn, "ann's own work and ann's work for Lena, nothing of anna's");
+        assertEquals(Set.of(anna, anna + " for leader " + leaderId), new HashSet<>(actorsFound(anna)));
         // what the delegate did for the leader is found under their name
         as(admin()).queryParam("actor", ann).queryParam("entityType", "leader").queryParam("entityId", leaderId).when().get("/api/admin/audit")
                 .then().statusCode(200).body("items[0].actor", equalTo(ann + " for leader " + leaderId))

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class DelegateFixtures {
     /** A new account (username made unique), with a mail address when {@code email} is true; returns its username. */
     static String account(String prefix, String role, Long leaderId, boolean email) {
         var username = (prefix + "-" + System.nanoTime()).toLowerCase(Locale.ROOT);
-        var body = new java.util.HashMap<String, Object>(Map.of("username", username, "password", PASSWORD, "roles", List.of(role),
+        var body = new HashMap<String, Object>(Map.of("username", username, "password", PASSWORD, "roles", List.of(role),
                 "fullName", "Sam " + prefix));
         if (leaderId != null) {
             body.put("leaderId", leaderId);

@@ -1,5 +1,7 @@
 package org.joinedup.drills;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +136,7 @@ final class BadInput {
     }
 
     private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** Row counts and version sums of every table the API writes. */

@@ -1,6 +1,9 @@
 package org.joinedup.drills;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +61,7 @@ final class BadInputCases {
     private void hugeOutcomeNumber(long leaderId) {
         var record = Payloads.record("Drill six huge outcome");
         record.put("outcomes", List.of(Map.of("metric", "non-elective-admissions", "description", "Huge",
-                "baseline", new java.math.BigDecimal("1e400"), "result", 99999999999999999999999.0, "unit", "index", "period", "2014-2017")));
+                "baseline", new BigDecimal("1e400"), "result", 99999999999999999999999.0, "unit", "index", "period", "2014-2017")));
         expectProblem(admin.send("POST", "/api/leaders/" + leaderId + "/records", record), 400, "huge outcome number");
     }
 
@@ -143,7 +146,7 @@ final class BadInputCases {
     }
 
     private void flashMessagesAreNotEchoed(Api leader) {
-        var done = "?done=" + java.net.URLEncoder.encode(MARKER, java.nio.charset.StandardCharsets.UTF_8);
+        var done = "?done=" + URLEncoder.encode(MARKER, StandardCharsets.UTF_8);
         var leaderPage = leader.get("/my-work" + done);
         var programmePage = admin.get("/programme" + done);
         for (var answer : List.of(leaderPage, programmePage)) {

@@ -1,10 +1,8 @@
 package org.joinedup.drills;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.joinedup.bench.Measure;
 
 /**
  * CPU time used by the service, Elasticsearch, PostgreSQL and this driver, read from /proc: where
@@ -12,32 +10,15 @@ import java.util.TreeMap;
  */
 final class CpuShares {
 
-    private static final double TICKS_PER_SECOND = 100;
-
     static Map<String, Double> seconds() {
-        var used = new TreeMap<String, Double>();
-        try (var processes = Files.list(Path.of("/proc"))) {
-            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-                try {
-                    var cmdline = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
-                    var stat = Files.readString(p.resolve("stat"));
-                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
-                    var group = cmdline.contains("quarkus-run.jar") ? "service"
-                            : cmdline.contains("org.elasticsearch") ? "elasticsearch"
-                            : cmdline.startsWith("postgres") ? "postgresql"
-                            : cmdline.contains("DrillDriver") ? "load driver" : null;
-                    if (group != null) {
-                        used.merge(group, cpu, Double::sum);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // the process ended meanwhile
-                }
-            });
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return used;
+        return Measure.cpuSecondsBy(process -> group(Measure.readQuietly(process.resolve("cmdline")).replace('\0', ' ')));
+    }
+
+    private static String group(String cmdline) {
+        return cmdline.contains("quarkus-run.jar") ? "service"
+                : cmdline.contains("org.elasticsearch") ? "elasticsearch"
+                : cmdline.startsWith("postgres") ? "postgresql"
+                : cmdline.contains("DrillDriver") ? "load driver" : null;
     }
 
     /** Cores used per group between two readings taken {@code wallSeconds} apart. */

@@ -1,5 +1,6 @@
 package org.joinedup.drills;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.joinedup.bench.Measure;
 
 /**
  * A mixed workload at rising concurrency (60% search, 20% profile reads, 15% record writes, 5%
@@ -21,7 +23,7 @@ final class MixedLoad {
 
     MixedLoad(Api admin, Map<String, String> options) {
         this.admin = admin;
-        this.levels = java.util.Arrays.stream(options.getOrDefault("levels", "1,2,4,8,16,32").split(",")).map(Integer::valueOf).toList();
+        this.levels = Arrays.stream(options.getOrDefault("levels", "1,2,4,8,16,32").split(",")).map(Integer::valueOf).toList();
         this.seconds = DrillDriver.intOption(options, "seconds", 30);
     }
 
@@ -32,8 +34,8 @@ final class MixedLoad {
         System.out.println("concurrency | requests/s | p50 ms | p99 ms | search p50 | read p50 | write p50 | match p50 | errors | cores: service, elasticsearch, postgresql, driver");
         int errors = 0;
         for (int level : levels) {
-            var all = new Latencies();
-            var byKind = new ConcurrentHashMap<String, Latencies>();
+            var all = new Measure.Latencies();
+            var byKind = new ConcurrentHashMap<String, Measure.Latencies>();
             var failed = new AtomicInteger();
             var cpuBefore = CpuShares.seconds();
             long start = System.nanoTime();
@@ -45,24 +47,24 @@ final class MixedLoad {
                     while (System.nanoTime() < end) {
                         int dice = random.nextInt(100);
                         String kind;
-                        Api.Answer answer;
-                        long began = System.nanoTime();
+                        Measure.Request<Api.Answer, RuntimeException> request;
                         if (dice < 60) {
                             kind = "search";
-                            answer = admin.get("/api/search/leaders?" + SearchLoad.QUERIES.get(random.nextInt(SearchLoad.QUERIES.size())));
+                            request = () -> admin.get("/api/search/leaders?" + SearchLoad.QUERIES.get(random.nextInt(SearchLoad.QUERIES.size())));
                         } else if (dice < 80) {
                             kind = "read";
-                            answer = admin.get("/api/leaders/" + leaderIds.get(random.nextInt(leaderIds.size())));
+                            request = () -> admin.get("/api/leaders/" + leaderIds.get(random.nextInt(leaderIds.size())));
                         } else if (dice < 95) {
                             kind = "write";
-                            answer = admin.send("POST", "/api/leaders/" + writer + "/records", Payloads.record("Load record"));
+                            request = () -> admin.send("POST", "/api/leaders/" + writer + "/records", Payloads.record("Load record"));
                         } else {
                             kind = "match";
-                            answer = admin.get("/api/learning-requests/" + requestIds.get(random.nextInt(requestIds.size())) + "/matches?size=5");
+                            request = () -> admin.get("/api/learning-requests/" + requestIds.get(random.nextInt(requestIds.size())) + "/matches?size=5");
                         }
-                        long took = System.nanoTime() - began;
-                        all.add(took);
-                        byKind.computeIfAbsent(kind, k -> new Latencies()).add(took);
+                        var timed = Measure.timed(request);
+                        var answer = timed.answer();
+                        all.add(timed.nanos());
+                        byKind.computeIfAbsent(kind, k -> new Measure.Latencies()).add(timed.nanos());
                         if (answer.status() >= 300 || answer.status() == 0) {
                             failed.incrementAndGet();
                         }
@@ -82,7 +84,7 @@ final class MixedLoad {
         return errors == 0;
     }
 
-    private static double p50(Map<String, Latencies> byKind, String kind) {
+    private static double p50(Map<String, Measure.Latencies> byKind, String kind) {
         return byKind.containsKey(kind) ? byKind.get(kind).percentile(50) : Double.NaN;
     }
 }

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.joinedup.bench.Measure;
 
 /** Searches in a loop from several threads, spread over the copies, counting every answer that is not 200. */
 final class SearchLoad {
@@ -27,7 +28,7 @@ final class SearchLoad {
 
     boolean run() throws InterruptedException {
         var statuses = new ConcurrentHashMap<Integer, Integer>();
-        var latencies = new Latencies();
+        var latencies = new Measure.Latencies();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         var pool = Executors.newFixedThreadPool(concurrency);
         for (int t = 0; t < concurrency; t++) {
@@ -35,10 +36,10 @@ final class SearchLoad {
             pool.submit(() -> {
                 for (int i = 0; System.nanoTime() < end; i++) {
                     var api = admin.at(bases.get((thread + i) % bases.size()));
-                    long started = System.nanoTime();
-                    var answer = api.get("/api/search/leaders?" + QUERIES.get((thread + i) % QUERIES.size()));
-                    latencies.add(System.nanoTime() - started);
-                    statuses.merge(answer.status(), 1, Integer::sum);
+                    var query = QUERIES.get((thread + i) % QUERIES.size());
+                    var timed = Measure.timed(() -> api.get("/api/search/leaders?" + query));
+                    latencies.add(timed.nanos());
+                    statuses.merge(timed.answer().status(), 1, Integer::sum);
                 }
             });
         }

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Steady writes at a fixed rate, spread over the service copies: each write adds a leader and one
@@ -21,7 +24,7 @@ final class SteadyWrites {
     private final int seconds;
     private final Path acked;
     /** Statuses a refusal may have (e.g. 503 while the database restarts); none by default: every write must be 201. */
-    private final java.util.Set<Integer> allowed;
+    private final Set<Integer> allowed;
 
     SteadyWrites(Api admin, List<String> bases, Map<String, String> options) {
         this.admin = admin;
@@ -30,8 +33,8 @@ final class SteadyWrites {
         this.seconds = DrillDriver.intOption(options, "seconds", 60);
         this.acked = Path.of(options.getOrDefault("acked", "target/drills/acked.txt"));
         this.allowed = options.containsKey("allow")
-                ? java.util.Arrays.stream(options.get("allow").split(",")).map(Integer::valueOf).collect(java.util.stream.Collectors.toSet())
-                : java.util.Set.of();
+                ? Arrays.stream(options.get("allow").split(",")).map(Integer::valueOf).collect(Collectors.toSet())
+                : Set.of();
     }
 
     boolean run() throws IOException, InterruptedException {

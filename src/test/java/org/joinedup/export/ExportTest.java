@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,10 +22,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 import org.joinedup.leader.ProfileAudience;
 import org.joinedup.search.Audience;
@@ -48,7 +51,7 @@ class ExportTest {
     @Test
     void prefixesEveryFormulaStartInEveryCellAndQuotesEveryCell() {
         assertEquals("\"'=1+1\",\"'+1\",\"'-1\",\"'@SUM(A1)\",\"'\t=1+1\",\"'\r=1+1\",\"plain\",\"\",\"a,b\",\"say \"\"hi\"\"\"\r\n",
-                CsvLine.of(java.util.Arrays.asList("=1+1", "+1", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1", "plain", null, "a,b", "say \"hi\"")));
+                CsvLine.of(Arrays.asList("=1+1", "+1", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1", "plain", null, "a,b", "say \"hi\"")));
     }
 
     @Test
@@ -72,7 +75,7 @@ class ExportTest {
         Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
 
         var response = given().queryParam("q", marker).when().get(API).then().statusCode(200)
-                .header("Content-Type", startsWith("text/csv")).header("Content-Type", org.hamcrest.Matchers.containsString("charset=UTF-8"))
+                .header("Content-Type", startsWith("text/csv")).header("Content-Type", Matchers.containsString("charset=UTF-8"))
                 .header("Content-Disposition", startsWith("attachment")).extract();
         var csv = response.asString();
         var rows = parse(csv);
@@ -182,10 +185,10 @@ class ExportTest {
         given().queryParam("service", "not-a-service").queryParam("within", "far").queryParam("nearArea", "E10000024").when().get(API)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItems("service", "within"))
-                .body("violations.in", org.hamcrest.Matchers.everyItem(equalTo("query")));
+                .body("violations.in", Matchers.everyItem(equalTo("query")));
         // the page's link answers as pages do: an error page, naming the parameter
         given().queryParam("verification", "gold").when().get("/find/export.csv").then().statusCode(400)
-                .body(org.hamcrest.Matchers.containsString("verification"));
+                .body(Matchers.containsString("verification"));
         // page and size do not narrow an export, so they cannot be out of range either
         given().queryParam("q", "Nobody" + System.nanoTime()).queryParam("page", "99999").queryParam("size", "5000").when().get(API)
                 .then().statusCode(200);
@@ -240,7 +243,7 @@ class ExportTest {
     }
 
     private static List<String> header(String csv) throws IOException {
-        try (MappingIterator<List<String>> lines = new CsvMapper().enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+        try (MappingIterator<List<String>> lines = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
                 .readerFor(List.class).readValues(csv)) {
             return new ArrayList<>(lines.next());
         }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.QueuedMail;
@@ -131,7 +133,7 @@ class FollowUpTest {
                 .map(f -> ((Number) f.get("id")).longValue()).findFirst().orElseThrow(() -> new AssertionError("no " + months + "-month follow-up asked"));
     }
 
-    private static io.restassured.response.ValidatableResponse answer(String bearer, long id, String whatChanged, boolean recommend, boolean startRecord) {
+    private static ValidatableResponse answer(String bearer, long id, String whatChanged, boolean recommend, boolean startRecord) {
         return given().header("Authorization", bearer).contentType(ContentType.JSON)
                 .body(Map.of("whatChanged", whatChanged, "wouldRecommend", recommend, "startRecord", startRecord))
                 .when().put("/api/follow-ups/" + id).then();
@@ -354,7 +356,7 @@ class FollowUpTest {
         given().queryParam("q", "Track Mentor").queryParam("mentored", "yes").queryParam("size", 100).when().get("/api/search/leaders")
                 .then().statusCode(200).body("hits.leader.id", hasItem((int) mentor.leaderId()))
                 .body("hits.leader.id", not(hasItem((int) first.learner().leaderId())))
-                .body("facets.mentored.find { it.code == 'yes' }.leaders", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("facets.mentored.find { it.code == 'yes' }.leaders", Matchers.greaterThanOrEqualTo(1))
                 .body("facets.mentored.find { it.code == 'yes' }.label", equalTo("Has mentored"));
         given().queryParam("q", "Track Learner").queryParam("mentored", "no").queryParam("size", 100).when().get("/api/search/leaders")
                 .then().statusCode(200).body("hits.leader.id", hasItem((int) first.learner().leaderId()))

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.joinedup.platform.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class CsvRowsTest {
     void aByteOrderMarkAndQuotedCellsWithCommasAndLineBreaksAreRead() {
         var csv = "\uFEFFleader_external_id,name,home_area,doing_now\nx,\"Smith, Jo\",E10000024,\"two\nlines\"\ny,Al,E10000024,\n";
         var read = CsvRows.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), 10_000);
-        assertEquals(java.util.List.of(), read.problems());
+        assertEquals(List.of(), read.problems());
         assertEquals(2, read.rows().size());
         assertEquals("Smith, Jo", read.rows().get(0).get(ImportColumn.NAME));
         assertEquals("two\nlines", read.rows().get(0).get(ImportColumn.DOING_NOW));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +27,7 @@ class ImportBadCellsTest {
 
     /** One leader with one record; the named cells replaced. */
     private static String row(String leaderId, String recordId, Map<String, String> cells) {
-        var values = new java.util.LinkedHashMap<String, String>();
+        var values = new LinkedHashMap<String, String>();
         values.put("leader_external_id", leaderId);
         values.put("name", "Eve Badcell");
         values.put("current_role", "");

@@ -8,15 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
+import org.joinedup.mail.MailKind;
+import org.joinedup.mail.QueuedMail;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -118,9 +127,9 @@ class ImportResourceTest {
         var done = Fixtures.awaitJob(started.header("Location"), Duration.ofSeconds(60));
         assertEquals("succeeded", done.getString("state"), done.prettify());
         assertEquals(1, done.getInt("result.invitationsQueued"), done.prettify());
-        var mails = org.joinedup.mail.QueuedMail.to("ida-" + p + "@example.org", org.joinedup.mail.MailKind.SECURITY);
+        var mails = QueuedMail.to("ida-" + p + "@example.org", MailKind.SECURITY);
         assertEquals(1, mails.size());
-        org.junit.jupiter.api.Assertions.assertTrue(mails.get(0).text().contains("/account/claim?token="), mails.get(0).text());
+        Assertions.assertTrue(mails.get(0).text().contains("/account/claim?token="), mails.get(0).text());
     }
 
     /** The newest leader of that name (leaders are listed by id). */
@@ -208,14 +217,14 @@ class ImportResourceTest {
     @Test
     void aFileOverTheLimitIs413BeforeItIsRead() throws Exception {
         // a 50 MB file announced, a few bytes of it sent: the answer comes before the rest is read
-        try (var socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+        try (var socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(30_000);
             var out = socket.getOutputStream();
             out.write(("POST /api/admin/imports?dryRun=true HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                     + Fixtures.token("demo-programme") + "\r\nContent-Type: text/csv\r\nContent-Length: " + (50L * 1024 * 1024)
                     + "\r\n\r\nleader_external_id,name,home_area\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            var status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            var status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             assertTrue(status.startsWith("HTTP/1.1 413"), status);
         }
     }
@@ -234,14 +243,14 @@ class ImportResourceTest {
     void aJobThatIsNoImportIsNotFoundAmongImports() {
         var reindex = Fixtures.reindex(Duration.ofSeconds(120));
         given().when().get("/api/admin/imports/" + reindex.getLong("id")).then().statusCode(404);
-        given().when().get("/api/admin/imports?size=5").then().statusCode(200).body("items.kind", org.hamcrest.Matchers.everyItem(equalTo("import")));
+        given().when().get("/api/admin/imports?size=5").then().statusCode(200).body("items.kind", Matchers.everyItem(equalTo("import")));
     }
 
     private static void assertProblem(String csv, Integer row, String message) {
         var report = post(csv, "dryRun=true").jsonPath();
         assertEquals(false, report.getBoolean("valid"), report.prettify());
         var problems = report.getList("problems", Map.class);
-        assertTrue(problems.stream().anyMatch(q -> java.util.Objects.equals(row, q.get("row")) && String.valueOf(q.get("message")).contains(message)),
+        assertTrue(problems.stream().anyMatch(q -> Objects.equals(row, q.get("row")) && String.valueOf(q.get("message")).contains(message)),
                 csv + " -> " + problems);
         var refused = post(csv, "");
         assertEquals(400, refused.statusCode(), refused.asString());

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -99,7 +100,7 @@ final class CorroborationFixtures {
                 .then().log().ifValidationFails().statusCode(status);
     }
 
-    static io.restassured.response.ValidatableResponse endorse(String token, long recordId, String decision) {
+    static ValidatableResponse endorse(String token, long recordId, String decision) {
         return as(token).body(Map.of("decision", decision, "comment", "We ran it together")).when().post("/api/records/" + recordId + "/endorsements")
                 .then().log().ifValidationFails();
     }

@@ -22,7 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hamcrest.MatcherAssert;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 import org.joinedup.security.Roles;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +69,7 @@ class CorroborationTest {
         return CorroborationFixtures.partner(db, organisation, "Ann Partner", "Director of Nursing");
     }
 
-    private io.restassured.path.json.JsonPath record(String token) {
+    private JsonPath record(String token) {
         var request = token == null ? given() : as(token);
         return request.when().get("/api/records/" + recordId).then().statusCode(200).extract().jsonPath();
     }
@@ -216,8 +220,8 @@ class CorroborationTest {
         as(owner).when().get("/api/records/" + recordId).then().body("corroboration", nullValue());
     }
 
-    private io.restassured.path.json.JsonPath search(String title, String minimum) {
-        Fixtures.awaitIndexInStep(java.time.Duration.ofSeconds(60));
+    private JsonPath search(String title, String minimum) {
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(60));
         var request = given().queryParam("q", "\"" + title + "\"").queryParam("size", 50);
         if (minimum != null) {
             request.queryParam("verification", minimum);
@@ -278,7 +282,7 @@ class CorroborationTest {
                 .body("verification", equalTo("verified"))
                 .body("endorsements[0].kind", equalTo("verification"))
                 .extract().jsonPath().getString("endorsements[0].source");
-        org.hamcrest.MatcherAssert.assertThat(label, org.hamcrest.Matchers.matchesPattern(
+        MatcherAssert.assertThat(label, Matchers.matchesPattern(
                 "verified by .+ \\(Sam Verifier\\) on " + today() + " for revision 1"));
         as(staff).body(verify).when().post("/api/records/" + recordId + "/verifications").then().statusCode(409);
 

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 import org.joinedup.search.index.ReindexJob;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +57,7 @@ class JobRowTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job set heartbeat_at = now() - interval '2 minutes' where id = :id")
                 .setParameter("id", id).executeUpdate());
         given().when().get("/api/admin/jobs/" + id).then().statusCode(200)
-                .body("state", is("failed")).body("failure", containsString("stopped writing progress")).body("finishedAt", org.hamcrest.Matchers.notNullValue());
+                .body("state", is("failed")).body("failure", containsString("stopped writing progress")).body("finishedAt", Matchers.notNullValue());
 
         var next = Fixtures.reindex(Duration.ofMinutes(2));
         assertEquals("succeeded", next.getString("state"), next.prettify());

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.RedirectConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -15,6 +17,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +48,7 @@ class MailPreferencesTest {
         as(account).when().get("/api/me/mail-preferences").then().statusCode(200)
                 .body("preferences.find { it.kind == 'introduction' }.choice", equalTo("immediately"))
                 .body("preferences.find { it.kind == 'security' }.fixed", equalTo(true))
-                .body("preferences.kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("digest")));
+                .body("preferences.kind", Matchers.not(Matchers.hasItem("digest")));
         given().when().get("/api/me/mail-preferences").then().statusCode(401);
     }
 
@@ -138,7 +142,7 @@ class MailPreferencesTest {
         given().queryParam("token", good).contentType(ContentType.URLENC).formParam("List-Unsubscribe", "Something-Else").when()
                 .post("/mail/unsubscribe").then().statusCode(400);
         as(account).when().get("/api/me/mail-preferences").then()
-                .body("preferences.findAll { it.choice != 'immediately' }", org.hamcrest.Matchers.empty());
+                .body("preferences.findAll { it.choice != 'immediately' }", Matchers.empty());
         assertTrue(tokens.read(good).isPresent());
     }
 
@@ -146,12 +150,12 @@ class MailPreferencesTest {
     void theMailPageShowsTheChoicesAndSavesThemWithItsFormToken() {
         var account = MailFixtures.account("page");
         var session = account.token();
-        var noRedirects = io.restassured.config.RestAssuredConfig.config()
-                .redirect(io.restassured.config.RedirectConfig.redirectConfig().followRedirects(false));
+        var noRedirects = RestAssuredConfig.config()
+                .redirect(RedirectConfig.redirectConfig().followRedirects(false));
         var page = given().cookie("joinedup-session", session).when().get("/account/mail").then().statusCode(200)
                 .contentType(containsString("text/html")).body(containsString("name=\"reminder\"")).body(containsString("Always sent"))
                 .extract().asString();
-        var matcher = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        var matcher = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
         assertTrue(matcher.find(), "the form carries its token");
         var csrf = matcher.group(1);
 

@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,7 +120,7 @@ class MailSenderTest {
         assertEquals("parked", MailFixtures.row(id).state(), "parked stays parked");
         assertEquals(3, MailFixtures.row(id).attempts());
         given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-admin"))).when().get("/api/admin/mail")
-                .then().statusCode(200).body("items.id", hasItem((int) id)).body("counts.parked", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+                .then().statusCode(200).body("items.id", hasItem((int) id)).body("counts.parked", Matchers.greaterThanOrEqualTo(1));
     }
 
     @Test
@@ -150,7 +152,7 @@ class MailSenderTest {
 
         var admin = given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-admin")));
         admin.when().get("/api/admin/mail").then().statusCode(200).body("items.id", hasItem((int) id));
-        admin.when().post("/api/admin/mail/" + id + "/resend").then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("queued"));
+        admin.when().post("/api/admin/mail/" + id + "/resend").then().statusCode(200).body("state", Matchers.equalTo("queued"));
         Mailbox.await(account.email(), before + 1);
         MailFixtures.awaitRow(id, r -> r.state().equals("sent"));
         admin.when().post("/api/admin/mail/" + id + "/resend").then().statusCode(409).contentType("application/problem+json");
@@ -180,7 +182,7 @@ class MailSenderTest {
         addresses.add(account.email());
         var pool = Executors.newFixedThreadPool(8);
         var start = new CountDownLatch(1);
-        var futures = new ArrayList<java.util.concurrent.Future<Integer>>();
+        var futures = new ArrayList<Future<Integer>>();
         for (int t = 0; t < 8; t++) {
             futures.add(pool.submit(() -> {
                 start.await();

@@ -14,8 +14,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.joinedup.Fixtures;
@@ -72,13 +77,13 @@ class CohortMatchResourceTest {
     @Test
     void capacityAndPerRequestHoldAndUnmatchedRequestsSayWhy() {
         long mentor = mentor("Cohort Mentor Solo", "Solo Org", 2, List.of("gp", "social-care"));
-        var requests = new java.util.ArrayList<Long>();
+        var requests = new ArrayList<Long>();
         for (int i = 0; i < 3; i++) {
             requests.add(createRequest(request(learner("Solo Learner " + i, "Solo L" + i, List.of()), List.of("gp"))));
         }
         long nobody = createRequest(request(learner("Lonely Learner", "Lonely Org", List.of()), List.of("learning-disability")));
         awaitIndexInStep(Duration.ofSeconds(10));
-        var all = new java.util.ArrayList<>(requests);
+        var all = new ArrayList<>(requests);
         all.add(nobody);
         var result = run(Map.of("requests", all, "mentors", List.of(mentor), "perRequest", 1));
         assertEquals(2, result.getList("assignments").size(), "capacity 2");
@@ -110,10 +115,10 @@ class CohortMatchResourceTest {
         var y = run(Map.of("requests", List.of(r2, r3), "mentors", List.of(m, n)));
         assertEquals(List.of(m, n), y.getList("assignments.mentorId", Long.class));
 
-        var barrier = new java.util.concurrent.CyclicBarrier(2);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var barrier = new CyclicBarrier(2);
+        var pool = Executors.newFixedThreadPool(2);
         try {
-            var accepts = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            var accepts = new ArrayList<Future<Integer>>();
             for (long cohort : List.of(x, y.getLong("id"))) {
                 accepts.add(pool.submit(() -> {
                     barrier.await();
@@ -123,7 +128,7 @@ class CohortMatchResourceTest {
             }
             int first = accepts.get(0).get();
             int second = accepts.get(1).get();
-            assertEquals(List.of(200, 409), java.util.stream.Stream.of(first, second).sorted().toList());
+            assertEquals(List.of(200, 409), Stream.of(first, second).sorted().toList());
             given().when().get("/api/leaders/" + m).then().body("mentoring.active", equalTo(1));
             given().queryParam("mentorId", m).when().get("/api/mentorships").then().body("total", equalTo(1));
             // the losing cohort left nothing behind: N has a learner only if its cohort won

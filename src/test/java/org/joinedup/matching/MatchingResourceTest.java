@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -120,7 +121,7 @@ class MatchingResourceTest {
     @Transactional
     void demoLearnersInEveryRegionGetSensibleMentors() {
         awaitIndexInStep(Duration.ofSeconds(60));
-        var regionsCovered = new java.util.TreeSet<String>();
+        var regionsCovered = new TreeSet<String>();
         for (LearningRequest demo : LearningRequest.<LearningRequest>list("status", LearningRequest.OPEN)) {
             var region = geography.resolve(demo.areaCode).orElseThrow().regionCode();
             if (!regionsCovered.add(region)) {

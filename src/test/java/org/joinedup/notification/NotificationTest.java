@@ -16,6 +16,7 @@ import org.joinedup.Fixtures;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.QueuedMail;
 import org.joinedup.notification.NotificationFixtures.Person;
+import org.joinedup.security.Account;
 import org.joinedup.security.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class NotificationTest {
         assertEquals(0, count);
 
         var noAddress = NotificationFixtures.leader("Noticia Unmailed");
-        QuarkusTransaction.requiringNew().run(() -> org.joinedup.security.Account.update("email = null where id = ?1", noAddress.accountId()));
+        QuarkusTransaction.requiringNew().run(() -> Account.update("email = null where id = ?1", noAddress.accountId()));
         long id = askIntroduction(NotificationFixtures.account(Roles.COMMISSIONER, null, null), noAddress.leaderId());
         assertEquals(List.of("introduction-" + id + "-requested"), noAddress.eventKeys());
         assertEquals(List.of(), QueuedMail.to(noAddress.email()));

@@ -10,12 +10,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.joinedup.Fixtures;
@@ -138,7 +140,7 @@ class ReminderTest {
         assertEquals(List.of(), QueuedMail.to(fresh.email()));
 
         // a year on, still stale: a second nudge, and only one
-        var nextYear = Instant.now().plus(java.time.Duration.ofDays(366));
+        var nextYear = Instant.now().plus(Duration.ofDays(366));
         // (only the nudge: a whole pass a year ahead would expire every waiting introduction and proposal in the database)
         reminders.nudgeStaleDoingNow(nextYear);
         reminders.nudgeStaleDoingNow(nextYear);
@@ -158,7 +160,7 @@ class ReminderTest {
     private void runAtOnce(int copies) throws Exception {
         var pool = Executors.newFixedThreadPool(copies);
         try {
-            var start = new java.util.concurrent.CountDownLatch(1);
+            var start = new CountDownLatch(1);
             var runs = new ArrayList<Callable<Reminders.Report>>();
             for (int i = 0; i < copies; i++) {
                 runs.add(() -> {

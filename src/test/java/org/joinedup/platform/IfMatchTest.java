@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
@@ -99,7 +100,7 @@ class IfMatchTest {
     }
 
     /** RACERS different PUTs of the resource, all with the ETag read before, released together; their statuses sorted. */
-    private static List<Integer> race(String path, java.util.function.IntFunction<Map<String, Object>> body) throws Exception {
+    private static List<Integer> race(String path, IntFunction<Map<String, Object>> body) throws Exception {
         String tag = etag(path);
         var barrier = new CyclicBarrier(RACERS);
         var pool = Executors.newFixedThreadPool(RACERS);

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.joinedup.Fixtures;
@@ -45,11 +47,11 @@ class ProblemJsonTest {
         var response = given().when().get("/api/leaders/0").then().statusCode(404).contentType("application/problem+json")
                 .extract();
         String id = response.header(RequestIds.HEADER);
-        org.junit.jupiter.api.Assertions.assertNotNull(id, "X-Request-Id header");
-        org.junit.jupiter.api.Assertions.assertEquals(id, response.jsonPath().getString("requestId"));
+        Assertions.assertNotNull(id, "X-Request-Id header");
+        Assertions.assertEquals(id, response.jsonPath().getString("requestId"));
         // a validation failure is answered on a worker thread: the id reached it through the logging context
         given().contentType(ContentType.JSON).body("{}").when().post("/api/leaders")
-                .then().statusCode(400).body("requestId", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+                .then().statusCode(400).body("requestId", Matchers.matchesPattern("[0-9a-f-]{36}"));
     }
 
     @Test

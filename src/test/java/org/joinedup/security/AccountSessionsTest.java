@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,14 +98,14 @@ class AccountSessionsTest {
         var token = Fixtures.token(username, PASSWORD);
 
         as("demo-admin").when().post("/api/admin/accounts/" + id + "/disable").then().statusCode(200)
-                .body("disabledAt", org.hamcrest.Matchers.notNullValue());
+                .body("disabledAt", Matchers.notNullValue());
 
         revoked(token);
         given().contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
                 .when().post("/api/auth/token").then().statusCode(401);
 
         as("demo-admin").when().post("/api/admin/accounts/" + id + "/enable").then().statusCode(200)
-                .body("disabledAt", org.hamcrest.Matchers.nullValue());
+                .body("disabledAt", Matchers.nullValue());
         revoked(token);
         withToken(Fixtures.token(username, PASSWORD)).when().get("/api/me").then().statusCode(200);
     }

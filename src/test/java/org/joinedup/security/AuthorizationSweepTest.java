@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +71,7 @@ class AuthorizationSweepTest {
         var leaks = new ArrayList<String>();
         // deletions last, so every other call still finds what it needs, and a record before its leader
         var ordered = new ArrayList<>(operations.stream().filter(o -> !o.startsWith("DELETE")).toList());
-        ordered.addAll(operations.stream().filter(o -> o.startsWith("DELETE")).sorted(java.util.Comparator.reverseOrder()).toList());
+        ordered.addAll(operations.stream().filter(o -> o.startsWith("DELETE")).sorted(Comparator.reverseOrder()).toList());
         for (var operation : ordered) {
             var row = table.computeIfAbsent(operation, k -> new LinkedHashMap<>());
             for (var caller : CALLERS) {
@@ -114,7 +119,7 @@ class AuthorizationSweepTest {
         hiddenLeader = SecurityFixtures.leader(HIDDEN_NAME, "programme");
         ownRecord = SecurityFixtures.record(ownLeader, Fixtures.record("Sweepself own pilot"));
         hiddenRecord = SecurityFixtures.record(hiddenLeader, Fixtures.record(HIDDEN_RECORD));
-        Fixtures.awaitIndexInStep(java.time.Duration.ofSeconds(60));
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(60));
     }
 
     private static List<String> operations() {
@@ -137,7 +142,7 @@ class AuthorizationSweepTest {
     }
 
     private static boolean skipped(String operation, String caller, String kind) {
-        boolean allowed = AuthorizationMatrixTest.RULES.getOrDefault(operation, java.util.Set.of()).contains(caller);
+        boolean allowed = AuthorizationMatrixTest.RULES.getOrDefault(operation, Set.of()).contains(caller);
         if (allowed && NOT_CALLED_WHEN_ALLOWED.contains(operation)) {
             return true;
         }
@@ -209,7 +214,7 @@ class AuthorizationSweepTest {
         return ids == null ? List.of() : ids.stream().filter(Objects::nonNull).map(String::valueOf).toList();
     }
 
-    private io.restassured.response.ExtractableResponse<io.restassured.response.Response> call(String operation, String path, String token) {
+    private ExtractableResponse<Response> call(String operation, String path, String token) {
         var method = operation.split(" ", 2)[0];
         var request = given().contentType(ContentType.JSON);
         if (token != null) {

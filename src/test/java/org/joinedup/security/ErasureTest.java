@@ -15,9 +15,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,7 +142,7 @@ class ErasureTest {
         as("demo-programme").contentType(ContentType.JSON).body(Map.of("requestId", theirRequest, "mentorId", otherId))
                 .when().post("/api/mentorships").then().statusCode(201);
         as("demo-programme").contentType(ContentType.JSON).body(Map.of("requests", List.of(otherRequest), "mentors", List.of(id)))
-                .when().post("/api/cohort-matches").then().statusCode(201).body("assignments[0].mentorName", org.hamcrest.Matchers.equalTo(name));
+                .when().post("/api/cohort-matches").then().statusCode(201).body("assignments[0].mentorName", Matchers.equalTo(name));
         long mentoring = as("demo-programme").contentType(ContentType.JSON).body(Map.of("requestId", otherRequest, "mentorId", id))
                 .when().post("/api/mentorships").then().statusCode(201).extract().jsonPath().getLong("id");
         withToken(token).when().post("/api/mentorships/" + mentoring + "/accept").then().statusCode(200);
@@ -164,7 +166,7 @@ class ErasureTest {
         assertEquals(List.of(), indexHits(person.traces()), "index documents still holding the person");
         as("demo-admin").when().get("/api/leaders/" + person.leaderId()).then().statusCode(404);
         // nothing left to erase (401 once an erased account's tokens are refused outright)
-        withToken(person.token()).when().delete("/api/me").then().statusCode(org.hamcrest.Matchers.oneOf(401, 404));
+        withToken(person.token()).when().delete("/api/me").then().statusCode(Matchers.oneOf(401, 404));
     }
 
     /** Every text, array and JSON column of every table, searched for each value: "table.column: value" per hit. */
@@ -205,8 +207,8 @@ class ErasureTest {
         assertTrue(response.hits().total().value() < 10_000, "the test index fits in one page");
         var hits = new ArrayList<String>();
         for (var hit : response.hits().hits()) {
-            var json = hit.source().toString().toLowerCase(java.util.Locale.ROOT);
-            values.stream().filter(v -> json.contains(v.toLowerCase(java.util.Locale.ROOT))).forEach(v -> hits.add(hit.id() + ": " + v));
+            var json = hit.source().toString().toLowerCase(Locale.ROOT);
+            values.stream().filter(v -> json.contains(v.toLowerCase(Locale.ROOT))).forEach(v -> hits.add(hit.id() + ": " + v));
         }
         return hits;
     }

@@ -8,15 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,7 +133,7 @@ class HiddenLeaderTest {
             var input = String.valueOf(operation.get("parameters")) + " " + String.valueOf(operation.get("requestBody"));
             boolean takesOne = path.startsWith("/api/leaders/{") || LEADER_IDS.matcher(input).find() || bodyNamesALeader(document, input);
             if (takesOne && !path.startsWith("/api/admin")) {
-                takingALeader.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+                takingALeader.add(method.toUpperCase(Locale.ROOT) + " " + path);
             }
         }));
         var tried = calls.stream().map(Call::operation).toList();
@@ -138,11 +141,11 @@ class HiddenLeaderTest {
         assertTrue(untried.isEmpty(), "endpoints taking a leader id but not tried here: " + untried);
     }
 
-    private static final java.util.regex.Pattern LEADER_IDS = java.util.regex.Pattern.compile("\\b(leaderId|learnerId|mentorId)\\b");
+    private static final Pattern LEADER_IDS = Pattern.compile("\\b(leaderId|learnerId|mentorId)\\b");
 
     /** Whether the request body's schema (a $ref) has a leader id among its properties. */
-    private static boolean bodyNamesALeader(io.restassured.path.json.JsonPath document, String input) {
-        var ref = java.util.regex.Pattern.compile("#/components/schemas/(\\w+)").matcher(input);
+    private static boolean bodyNamesALeader(JsonPath document, String input) {
+        var ref = Pattern.compile("#/components/schemas/(\\w+)").matcher(input);
         while (ref.find()) {
             Map<String, Object> properties = document.getMap("components.schemas." + ref.group(1) + ".properties");
             if (properties != null && properties.keySet().stream().anyMatch(p -> LEADER_IDS.matcher(p).matches())) {

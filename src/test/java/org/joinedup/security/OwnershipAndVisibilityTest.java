@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import io.restassured.specification.RequestSpecification;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class OwnershipAndVisibilityTest {
                 .then().statusCode(400);
         for (long record : List.of(ownRecord, theirRecord)) {
             withToken(token).contentType(ContentType.JSON).body(Map.of("decision", "confirmed")).when().post("/api/records/" + record + "/endorsements")
-                    .then().statusCode(403).body("type", org.hamcrest.Matchers.endsWith("/corroboration/no-organisation"));
+                    .then().statusCode(403).body("type", Matchers.endsWith("/corroboration/no-organisation"));
         }
         as("demo-admin").when().get("/api/records/" + theirRecord).then().body("verification", equalTo("self-reported"));
     }

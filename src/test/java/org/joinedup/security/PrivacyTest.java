@@ -19,6 +19,7 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class PrivacyTest {
         long recordId = record(id, Fixtures.record("Erasable work"));
         var token = leaderAccount(id);
         var export = withToken(token).when().get("/api/me/export").then().statusCode(200)
-                .header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")).extract().jsonPath();
+                .header("Content-Disposition", Matchers.containsString("attachment")).extract().jsonPath();
         assertEquals(name, export.getString("leader.name"));
         assertEquals("test.leader@example.org", export.getString("contact.email"));
         assertEquals(List.of((int) recordId), export.getList("records.id"));

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,7 +49,7 @@ class SignInDelayTest {
         return username;
     }
 
-    private static io.restassured.response.Response signIn(String username, String password, String address) {
+    private static Response signIn(String username, String password, String address) {
         return given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", password)).when().post("/api/auth/token");
     }
@@ -67,7 +69,7 @@ class SignInDelayTest {
                 return signIn(username, "wrong guess " + guess, attacker).statusCode();
             }));
         }
-        var counts = new java.util.TreeMap<Integer, Integer>();
+        var counts = new TreeMap<Integer, Integer>();
         for (var status : statuses) {
             counts.merge(status.get(), 1, Integer::sum);
         }

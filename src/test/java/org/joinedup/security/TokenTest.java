@@ -8,12 +8,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import org.joinedup.Fixtures;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -109,12 +111,12 @@ class TokenTest {
     }
 
     @Test
-    @jakarta.transaction.Transactional
+    @Transactional
     void passwordsAreStoredAsBcryptHashesAndNeverShown() {
         var body = given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-admin"))).queryParam("size", 100)
                 .when().get("/api/admin/accounts").then().statusCode(200).extract().asString();
-        org.junit.jupiter.api.Assertions.assertFalse(body.contains("password"), body);
-        org.junit.jupiter.api.Assertions.assertTrue(Account.<Account>find("username", "demo-admin").firstResultOptional()
+        Assertions.assertFalse(body.contains("password"), body);
+        Assertions.assertTrue(Account.<Account>find("username", "demo-admin").firstResultOptional()
                 .map(a -> a.passwordHash.startsWith("$2")).orElse(false));
     }
 }

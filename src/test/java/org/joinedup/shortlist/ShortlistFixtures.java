@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 
 /** Accounts, leaders and shortlists made for one test, through the API. */
@@ -77,6 +78,6 @@ final class ShortlistFixtures {
 
     static void put(String token, long shortlist, long leader, String note) {
         as(token).body(note == null ? Map.of() : Map.of("note", note)).when().put("/api/shortlists/" + shortlist + "/leaders/" + leader)
-                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+                .then().statusCode(Matchers.oneOf(200, 201));
     }
 }

@@ -19,6 +19,9 @@ import static org.joinedup.shortlist.ShortlistFixtures.shortlist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,6 +33,8 @@ import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 import org.joinedup.security.Roles;
 import org.junit.jupiter.api.BeforeAll;
@@ -228,7 +233,7 @@ class ShortlistTest {
                 }));
             }
             for (var f : futures) {
-                f.get(Duration.ofMinutes(2).toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                f.get(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
@@ -251,9 +256,9 @@ class ShortlistTest {
             int status = as(owner).when().get(path).then().contentType("application/problem+json").extract().statusCode();
             assertEquals(true, status == 400 || status == 404, path + " answered " + status);
         }
-        as(owner).when().put("/api/shortlists/" + id + "/leaders/99999999999999999999").then().statusCode(org.hamcrest.Matchers.oneOf(400, 404))
+        as(owner).when().put("/api/shortlists/" + id + "/leaders/99999999999999999999").then().statusCode(Matchers.oneOf(400, 404))
                 .contentType("application/problem+json");
-        as(owner).when().delete("/api/shortlists/99999999999999999999").then().statusCode(org.hamcrest.Matchers.oneOf(400, 404))
+        as(owner).when().delete("/api/shortlists/99999999999999999999").then().statusCode(Matchers.oneOf(400, 404))
                 .contentType("application/problem+json");
 
         as(owner).body(Map.of("name", "n".repeat(101))).when().post("/api/shortlists").then().statusCode(400)
@@ -335,8 +340,8 @@ class ShortlistTest {
                 .header("Content-Type", containsString("text/csv")).header("Content-Disposition", containsString("attachment"))
                 .extract().asString();
         List<Map<String, String>> rows;
-        try (com.fasterxml.jackson.databind.MappingIterator<Map<String, String>> read = new com.fasterxml.jackson.dataformat.csv.CsvMapper()
-                .readerFor(Map.class).with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+        try (MappingIterator<Map<String, String>> read = new CsvMapper()
+                .readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
             rows = read.readAll();
         }
         // the order they were added; one row per record, one for a leader without any; the hidden one left out

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.joinedup.Fixtures;
@@ -31,7 +32,7 @@ class VocabularyResourceTest {
                 .body("services.code", hasItems("gp", "community-health", "social-care", "mental-health", "acute", "urgent-care",
                         "public-health", "housing", "voluntary-sector", "care-homes", "pharmacy"))
                 .body("services.find { it.code == 'gp' }.synonyms", hasItems("general practice", "primary care"))
-                .body("scopes.code", equalTo(java.util.List.of("team", "organisations", "place", "system")))
+                .body("scopes.code", equalTo(List.of("team", "organisations", "place", "system")))
                 .body("outcome-metrics.code", hasItems("non-elective-admissions", "delayed-transfers", "care-home-admissions", "reablement-91-day"))
                 .body("programmes.code", hasItems("pioneer-2013", "pioneer-2015", "vanguard", "bcf", "stp", "ics", "other"));
     }

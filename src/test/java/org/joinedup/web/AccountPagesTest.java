@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -135,7 +136,7 @@ class AccountPagesTest {
         var card = browser.find("[id^='request-'] h2");
         assertTrue(browser.find("main").getText().contains("Asha Pagesasker"));
         browser.check("account-requests");
-        var id = browser.driver.findElements(org.openqa.selenium.By.cssSelector("[id^='request-']")).stream()
+        var id = browser.driver.findElements(By.cssSelector("[id^='request-']")).stream()
                 .filter(e -> e.getText().contains("Asha Pagesasker")).findFirst().orElseThrow().getAttribute("id").replace("request-", "");
         assertTrue(card.getText().length() > 0);
         browser.click("#approve-" + id);

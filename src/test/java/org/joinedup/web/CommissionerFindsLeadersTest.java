@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ class CommissionerFindsLeadersTest {
 
     @Test
     void searchesNarrowsByFilterAndMapOpensAProfileAndExports() {
-        Fixtures.awaitIndexInStep(java.time.Duration.ofSeconds(60));
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(60));
         browser.signIn("demo-commissioner");
         browser.go("/find");
         browser.type("#q", "GP");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.joinedup.security.Roles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,7 +48,7 @@ class CommissionerKeepsAShortlistTest {
         }
     }
 
-    private static io.restassured.specification.RequestSpecification admin() {
+    private static RequestSpecification admin() {
         return given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-admin")));
     }
 
@@ -93,7 +95,7 @@ class CommissionerKeepsAShortlistTest {
         colleague.click("#shortlists a");
         colleague.waitForPath("/shortlists/");
         colleague.find("#note-" + leaderId).clear();
-        ((org.openqa.selenium.JavascriptExecutor) colleague.driver)
+        ((JavascriptExecutor) colleague.driver)
                 .executeScript("document.getElementById('note-" + leaderId + "').value = 'x'.repeat(2001)");
         colleague.click("#save-note-" + leaderId);
         assertTrue(colleague.find("#note-" + leaderId + "-error").getText().contains("2000"), colleague.find("#note-" + leaderId + "-error").getText());

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
 import org.joinedup.security.Roles;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +39,7 @@ class DelegateEditsForALeaderTest {
         Fixtures.actAnonymously();
     }
 
-    private static io.restassured.specification.RequestSpecification admin() {
+    private static RequestSpecification admin() {
         return given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-admin")));
     }
 
@@ -141,7 +144,7 @@ class DelegateEditsForALeaderTest {
                 .extract().asString());
         given().redirects().follow(false).cookie("joinedup-session", leader).formParam("csrf", strangersToken).formParam("username", stranger)
                 .when().post("/my-work/delegates").then().statusCode(403);
-        admin().when().get("/api/leaders/" + leaderId + "/delegates").then().statusCode(200).body("size()", org.hamcrest.Matchers.is(0));
+        admin().when().get("/api/leaders/" + leaderId + "/delegates").then().statusCode(200).body("size()", Matchers.is(0));
 
         // not their delegate: the leader's page, the record's form and adding a record for them are all refused
         given().cookie("joinedup-session", strangerSession).when().get("/my-work/leaders/" + leaderId).then().statusCode(404);
@@ -149,7 +152,7 @@ class DelegateEditsForALeaderTest {
         given().redirects().follow(false).cookie("joinedup-session", strangerSession).formParam("csrf", strangersToken)
                 .formParam("title", "Not theirs").when().post("/my-work/records?leader=" + leaderId).then().statusCode(404);
         given().cookie("joinedup-session", strangerSession).when().get("/my-work/records/new?leader=" + leaderId).then().statusCode(404);
-        admin().when().get("/api/leaders/" + leaderId + "/records").then().body("items.title", org.hamcrest.Matchers.equalTo(List.of("Tokena's record")));
+        admin().when().get("/api/leaders/" + leaderId + "/records").then().body("items.title", Matchers.equalTo(List.of("Tokena's record")));
     }
 
     /** Signs in through the page and returns the session cookie. */
@@ -161,7 +164,7 @@ class DelegateEditsForALeaderTest {
     }
 
     private static String account(String username, String role, Long leaderId) {
-        var body = new java.util.HashMap<String, Object>(Map.of("username", username, "password", PASSWORD, "roles", List.of(role),
+        var body = new HashMap<String, Object>(Map.of("username", username, "password", PASSWORD, "roles", List.of(role),
                 "fullName", "Pat " + role));
         if (leaderId != null) {
             body.put("leaderId", leaderId);

@@ -7,6 +7,7 @@ import org.joinedup.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -126,12 +127,12 @@ class LeaderLogsRecordTest {
         browser.waitForPath("/my-work?done=");
         var mine = browser.find("main").getText();
         assertTrue(mine.contains(need), "the request is on My work");
-        var card = browser.find("main").findElements(org.openqa.selenium.By.cssSelector(".nhsuk-card")).stream()
+        var card = browser.find("main").findElements(By.cssSelector(".nhsuk-card")).stream()
                 .filter(c -> c.getText().contains(need)).findFirst().orElseThrow();
-        assertTrue(card.findElements(org.openqa.selenium.By.cssSelector("ol li a[href^='/leaders/']")).size() > 0,
+        assertTrue(card.findElements(By.cssSelector("ol li a[href^='/leaders/']")).size() > 0,
                 "suggested mentors under the request: " + card.getText());
 
-        card.findElement(org.openqa.selenium.By.cssSelector("form[action$='/withdraw'] button")).click();
+        card.findElement(By.cssSelector("form[action$='/withdraw'] button")).click();
         browser.waitForPath("withdrawn");
         assertTrue(browser.find("main").getText().contains("Learning request withdrawn."));
         assertTrue(!browser.find("main").getText().contains(need), "withdrawn, the request leaves My work");

@@ -11,10 +11,12 @@ import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * A leader asked for an introduction finds it among their notifications on My work, marked new and
@@ -61,10 +63,10 @@ class NotificationPagesTest {
         assertTrue(item.getText().contains("New"), item.getText());
         assertTrue(browser.find("#notifications-unread").getText().contains("1 unread"));
         assertTrue(browser.find("#unread-count").getText().contains("1"), "the header counts it");
-        assertEquals("/my-work#waiting", item.findElement(org.openqa.selenium.By.cssSelector("a")).getDomAttribute("href"));
+        assertEquals("/my-work#waiting", item.findElement(By.cssSelector("a")).getDomAttribute("href"));
         browser.check("my-work-notifications");
 
-        item.findElement(org.openqa.selenium.By.cssSelector("button")).click();
+        item.findElement(By.cssSelector("button")).click();
         browser.waitForPath("#notifications");
         assertTrue(browser.all("#notification-list li.notification--unread").isEmpty(), "no unread notification left");
         assertTrue(browser.find("#notification-list").getText().contains("demo-commissioner asked to be introduced to you"));
@@ -78,7 +80,7 @@ class NotificationPagesTest {
         var someoneElse = askedLeader("Nia Else");
         var ownerSession = PagesTest.signIn(owner);
         var page = given().cookie("joinedup-session", ownerSession).when().get("/my-work").then().statusCode(200).extract().body().asString();
-        var id = java.util.regex.Pattern.compile("id=\"notification-(\\d+)\"").matcher(page);
+        var id = Pattern.compile("id=\"notification-(\\d+)\"").matcher(page);
         assertTrue(id.find(), "the owner's notification is listed");
         var action = "/my-work/notifications/" + id.group(1) + "/read";
 

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
+import java.util.regex.Pattern;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,14 @@ class PagesTest {
     }
 
     @Test
+    void anUnexpectedFailureOnAPageIsAnHtmlPageWithAnIncidentNotJson() {
+        given().accept("text/html").when().get("/test-only/failing-page").then().statusCode(500)
+                .contentType(startsWith("text/html")).body(containsString("Something went wrong"))
+                .body(containsString("Quote incident")).body(not(containsString("IllegalStateException")))
+                .body(not(containsString("internals")));
+    }
+
+    @Test
     void aTamperedNumberInAFormIsABadRequestPageNotAFailure() {
         var staff = signIn("demo-programme");
         var csrf = csrfOf(given().cookie("joinedup-session", staff).when().get("/programme/cohort").then().statusCode(200)
@@ -95,7 +104,7 @@ class PagesTest {
     }
 
     static String csrfOf(String html) {
-        var m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
+        var m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
         if (!m.find()) {
             throw new AssertionError("no csrf field in " + html);
         }

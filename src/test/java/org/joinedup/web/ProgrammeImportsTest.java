@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class ProgrammeImportsTest {
     @Test
     void aLeaderCannotOpenTheImportPage() {
         var session = PagesTest.signIn("demo-leader");
-        assertEquals(403, io.restassured.RestAssured.given().cookie("joinedup-session", session).redirects().follow(false)
+        assertEquals(403, RestAssured.given().cookie("joinedup-session", session).redirects().follow(false)
                 .when().get("/programme/import").then().extract().statusCode());
     }
 }

@@ -1,4 +1,4 @@
-package org.joinedup.demo;
+package org.joinedup.bench;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -13,11 +13,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.joinedup.vocabulary.CsvTable;
 
 /**
@@ -31,6 +33,15 @@ import org.joinedup.vocabulary.CsvTable;
  * {@code organisations/nhs-trusts.csv}), with at most one made-up body per record, named
  * "(illustrative)", which the loader adds as an unlisted organisation. Output is streamed, so 100,000 leaders need little memory, and
  * it is the same for the same seed and CSVs.
+ *
+ * <p>Benchmark tooling, not part of the service (the demo data the service loads at start is the
+ * file it wrote once, {@code seed-data/demo/generated-leaders.json}). Built with the test classes:
+ *
+ * <pre>
+ * ./mvnw -B -q -DskipTests package
+ * java -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" org.joinedup.bench.DemoDataGenerator \
+ *     --leaders 300 --records-per-leader 2.5 --seed 2026 --out seed-data/demo/generated-leaders.json
+ * </pre>
  *
  * <pre>
  * DemoDataGenerator [--leaders N] [--records-per-leader MEAN] [--seed S] [--out PATH] [--seed-data DIR]
@@ -359,7 +370,7 @@ public final class DemoDataGenerator {
      * area, one or two current NHS trusts of that ICB, and sometimes one made-up local body.
      */
     private List<String> partners(List<Area> areas) {
-        var partners = new java.util.LinkedHashSet<String>();
+        var partners = new LinkedHashSet<String>();
         for (Area a : areas) {
             partners.add(a.organisation());
         }
@@ -461,7 +472,7 @@ public final class DemoDataGenerator {
 
     /** Picks how many, where {@code percent[k]} is the chance of k. */
     private int pickCount(double... percent) {
-        return pick(java.util.stream.IntStream.range(0, percent.length).boxed().toList(), percent);
+        return pick(IntStream.range(0, percent.length).boxed().toList(), percent);
     }
 
     /** Weighted pick; null weights mean uniform. */

@@ -34,9 +34,6 @@ public class SearchMatches {
     @Inject
     LeaderIndex index;
 
-    @Inject
-    SynonymExpansion synonyms;
-
     /**
      * A leader found and which of their records match: {@code allRecords} when the search has no
      * record criteria (every published record they have matches), else {@code recordIds}.
@@ -46,7 +43,7 @@ public class SearchMatches {
 
     /** Opens the walk; Elasticsearch being unavailable is a 503 here, before the caller has written anything. */
     public Cursor open(SearchCriteria criteria) {
-        var query = new LeaderQuery(criteria, criteria.hasText() ? synonyms.find(criteria.text()) : List.of());
+        var query = new LeaderQuery(criteria);
         try {
             var pit = client.openPointInTime(o -> o.index(index.alias()).keepAlive(t -> t.time(KEEP_ALIVE))).id();
             return new Cursor(query, pit);

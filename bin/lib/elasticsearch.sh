@@ -86,6 +86,67 @@ es_install() {
   es_user
 }
 
+# The analysis plugin (es-plugin/, docs/stemming.md): English stemming, ASCII folding and synonym_graph
+# under analysis-common's names, which Elastic's integration-test zip lacks and index-mappings/ uses.
+ES_PLUGIN_NAME=joinedup-analysis
+
+# es_plugin_flavour VERSION: es8 or es9, the build of es-plugin/ that a node of that version takes
+# (a stable plugin needs the node's major version).
+es_plugin_flavour() { echo "es${1%%.*}"; }
+
+es_plugin_zip() { echo "$ROOT/es-plugin/target/$(es_plugin_flavour "$1")/$ES_PLUGIN_NAME-$(es_plugin_flavour "$1").zip"; }
+
+# es_plugin_build VERSION [JAVA_HOME]: builds the plugin for that major unless the zip is newer than its
+# source. The 9.x build needs a JDK 21+ (compiled with --release 21).
+es_plugin_build() {
+  local version=$1 java=${2:-} zip flavour
+  zip=$(es_plugin_zip "$version")
+  flavour=$(es_plugin_flavour "$version")
+  if [[ -s $zip ]] && [[ -z $(find "$ROOT/es-plugin/src" "$ROOT/es-plugin/pom.xml" -newer "$zip" -print -quit) ]]; then
+    return 0
+  fi
+  say "building the analysis plugin for Elasticsearch $version ($flavour)"
+  local profile=()
+  [[ $flavour == es8 ]] || profile=("-P$flavour")
+  (cd "$ROOT/es-plugin" && env ${java:+JAVA_HOME=$java} "$ROOT/mvnw" -B -q -Dstyle.color=never "${profile[@]}" package)
+  [[ -s $zip ]] || die "plugin build finished but $zip is missing"
+}
+
+# es_plugin_current HOME VERSION: true if the node in HOME has the plugin from today's zip.
+es_plugin_current() {
+  local home=$1 zip
+  zip=$(es_plugin_zip "$2")
+  [[ -d $home/plugins/$ES_PLUGIN_NAME && -s $zip && -s $home/$ES_PLUGIN_NAME.sha256 ]] \
+    && [[ $(sha256sum "$zip" | cut -d' ' -f1) == "$(<"$home/$ES_PLUGIN_NAME.sha256")" ]]
+}
+
+# es_plugin_install HOME VERSION JAVA_HOME: builds the plugin if needed and (re)installs it into the stopped
+# node in HOME when the zip changed. Never into a full distribution, whose analysis-common has the same names.
+es_plugin_install() {
+  local home=$1 version=$2 java=$3 zip
+  if [[ -d $home/modules/analysis-common ]]; then
+    say "note: $home has Elastic's analysis-common; the analysis plugin is not installed there (same names)"
+    return 0
+  fi
+  es_plugin_build "$version" "$java"
+  es_plugin_current "$home" "$version" && return 0
+  chown -R "$ES_USER:" "$home"
+  zip=$(es_plugin_zip "$version")
+  say "installing the analysis plugin $(basename "$zip") into $home"
+  if [[ -d $home/plugins/$ES_PLUGIN_NAME ]]; then
+    as_user "$ES_USER" env ES_JAVA_HOME="$java" "$home/bin/elasticsearch-plugin" remove "$ES_PLUGIN_NAME" >/dev/null
+  fi
+  # elasticsearch-plugin reads the zip as the node's user; a copy it can read
+  local copy="$home/$ES_PLUGIN_NAME.zip"
+  cp "$zip" "$copy" && chown "$ES_USER:" "$copy"
+  # it warns about an empty policy file: harmless
+  as_user "$ES_USER" env ES_JAVA_HOME="$java" "$home/bin/elasticsearch-plugin" install --batch "file://$copy" >/dev/null 2>&1 \
+    || { as_user "$ES_USER" env ES_JAVA_HOME="$java" "$home/bin/elasticsearch-plugin" install --batch "file://$copy" 2>&1 | tail -n 20 >&2
+         die "could not install the analysis plugin into $home"; }
+  sha256sum "$zip" | cut -d' ' -f1 >"$home/$ES_PLUGIN_NAME.sha256"
+  rm -f "$copy"
+}
+
 es_configure() {
   mkdir -p "$ES_DATA" "$ES_LOGS" "$ES_RUN" "$ES_DIR/tmp"
   # The geoip setting exists only where the ingest-geoip module does; this zip lacks it and
@@ -149,8 +210,17 @@ es_wait() {
 
 es_up() {
   require_root
+  ensure_java
+  es_plugin_build "$ES_VERSION"
+  if es_answers && es_pid_alive && ! es_plugin_current "$ES_HOME" "$ES_VERSION"; then
+    # the plugin is read at start only: a new build means a restart
+    say "the analysis plugin changed: restarting Elasticsearch to install it"
+    es_down
+  fi
   if es_answers; then
     es_pid_alive || say "note: the Elasticsearch on $ES_URL was not started by these scripts (no live $ES_PID)"
+    es_plugin_current "$ES_HOME" "$ES_VERSION" \
+      || say "note: the analysis plugin is not installed in the node on $ES_URL; index creation will fail (docs/stemming.md)"
     say "Elasticsearch already running at $ES_URL"
   elif [[ $(http_code "$ES_URL/") != 000 ]]; then
     die "something that is not Elasticsearch answers on $ES_URL; free port 9200"
@@ -158,6 +228,7 @@ es_up() {
     say "Elasticsearch (pid $(<"$ES_PID")) is still starting"
   else
     es_install
+    es_plugin_install "$ES_HOME" "$ES_VERSION" "${ES_JAVA_HOME:-$(java_home_of_path)}"
     es_configure
     es_start
   fi

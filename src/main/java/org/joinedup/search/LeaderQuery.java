@@ -36,18 +36,26 @@ final class LeaderQuery {
     /** Elasticsearch's default index.max_inner_result_window: the most records one leader's inner hits can list. */
     static final int ALL_INNER_HITS = 100;
     private static final String TEXT_MSM = "2<70%";
-    private static final List<String> PROFILE_FIELDS = List.of("name^3", "current_role^2", "organisation", "home_area.name");
+    /** Names and places are never stemmed; the role is, in a subfield below the words as written. */
+    private static final List<String> PROFILE_FIELDS = List.of("name^3", "current_role^2", "current_role.stemmed", "organisation",
+            "home_area.name");
     /** Matched only for audiences that see it: text a hit would not show must not find the leader either. */
-    private static final String DOING_NOW = "doing_now";
+    private static final List<String> DOING_NOW = List.of("doing_now", "doing_now.stemmed^0.5");
+    /** The words as written (the same field list as before stemming, so exact matches keep their scores). */
     private static final List<String> RECORD_FIELDS = List.of("records.title^2", "records.summary", "records.area_names",
             "records.partner_organisations");
+    /**
+     * Stemmed titles and summaries; their search analyzer also reads the vocabulary synonyms
+     * (index-mappings/leaders.json, filled in by {@code search.index.VocabularySynonyms}). Half the weight of the
+     * words as written, so an exact match ranks above a stemmed or synonym one.
+     */
+    private static final List<String> STEMMED_RECORD_FIELDS = List.of("records.title.stemmed^2", "records.summary.stemmed");
+    private static final double STEMMED_BOOST = 0.5;
 
     private final SearchCriteria criteria;
-    private final List<SynonymExpansion.Term> terms;
 
-    LeaderQuery(SearchCriteria criteria, List<SynonymExpansion.Term> terms) {
+    LeaderQuery(SearchCriteria criteria) {
         this.criteria = criteria;
-        this.terms = terms;
     }
 
     /** The search: one page of leaders, the records that earned each, and facet counts. */
@@ -147,7 +155,7 @@ final class LeaderQuery {
                 arr(experience(obj("name", "matched", "size", INNER_HITS, "_source", obj("excludes", arr("records.summary"))))));
     }
 
-    /** Text must match (profile, records, or a vocabulary term it names); without text, everything does. */
+    /** Text must match (profile, records as written, or records stemmed or through a synonym); without text, everything does. */
     private List<ObjectNode> mustClauses() {
         if (!criteria.hasText()) {
             return List.of(obj("match_all", obj()));
@@ -155,9 +163,7 @@ final class LeaderQuery {
         var anywhere = new ArrayList<ObjectNode>();
         anywhere.add(named(multiMatch(profileFields()), "text:profile"));
         anywhere.add(named(nested(multiMatch(RECORD_FIELDS), "max"), "text:records"));
-        for (var term : terms) {
-            anywhere.add(named(nested(synonym(term), "max"), "synonym:" + term.facet().param + ":" + term.code()));
-        }
+        anywhere.add(named(nested(stemmedMatch(), "max"), "text:stemmed"));
         return List.of(obj("bool", obj("should", arr(anywhere), "minimum_should_match", 1)));
     }
 
@@ -166,7 +172,7 @@ final class LeaderQuery {
             return PROFILE_FIELDS;
         }
         var fields = new ArrayList<>(PROFILE_FIELDS);
-        fields.add(DOING_NOW);
+        fields.addAll(DOING_NOW);
         return fields;
     }
 
@@ -190,7 +196,7 @@ final class LeaderQuery {
         if (criteria.hasText()) {
             // names differ from the top-level ones: Elasticsearch keys named queries by name across the nested scope
             recordText.add(named(multiMatch(RECORD_FIELDS), "record:text"));
-            terms.forEach(term -> recordText.add(named(synonym(term), "record:synonym:" + term.facet().param + ":" + term.code())));
+            recordText.add(named(stemmedMatch(), "record:stemmed"));
         }
         var query = obj("bool", obj("filter", arr(recordFilters(null)), "should", arr(recordText)));
         var functions = new ArrayList<ObjectNode>();
@@ -294,18 +300,11 @@ final class LeaderQuery {
                 "minimum_should_match", TEXT_MSM));
     }
 
-    /**
-     * A vocabulary term: its code on the record, or any of its synonyms as a phrase in the record's
-     * title (phrases over every summary cost more than the rest of the search; the code already
-     * finds the records that joined that service up).
-     */
-    private static ObjectNode synonym(SynonymExpansion.Term term) {
-        var any = new ArrayList<ObjectNode>();
-        any.add(term(term.facet().field, term.code()));
-        for (var phrase : term.synonyms()) {
-            any.add(obj("match_phrase", obj("records.title", phrase)));
-        }
-        return obj("bool", obj("should", arr(any), "minimum_should_match", 1));
+    /** Multi-word synonyms become phrases (Elasticsearch's default for a synonym_graph search analyzer). */
+    private ObjectNode stemmedMatch() {
+        var match = multiMatch(STEMMED_RECORD_FIELDS);
+        ((ObjectNode) match.get("multi_match")).put("boost", STEMMED_BOOST);
+        return match;
     }
 
     private static ObjectNode recordsMatching(List<ObjectNode> filters) {

@@ -20,9 +20,6 @@ public class MatchingLeaders {
     @Inject
     AliasSearch alias;
 
-    @Inject
-    SynonymExpansion synonyms;
-
     /** A leader found, with its matching records' ids in ascending order. */
     public record Match(long leaderId, String name, List<Long> recordIds) {
     }
@@ -38,7 +35,7 @@ public class MatchingLeaders {
     /** The first {@code max} leaders {@code criteria} find for {@code audience}; the criteria's own page and size are ignored. */
     public Matches find(SearchCriteria criteria, Audience audience, int max) {
         var forThem = criteria.forAudience(audience);
-        var query = new LeaderQuery(forThem, forThem.hasText() ? synonyms.find(forThem.text()) : List.of());
+        var query = new LeaderQuery(forThem);
         int limit = Math.min(max, SearchCriteriaParser.MAX_RESULT_WINDOW);
         var found = new ArrayList<Match>();
         long total = 0;

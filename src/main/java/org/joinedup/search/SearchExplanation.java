@@ -3,8 +3,12 @@ package org.joinedup.search;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.joinedup.search.index.LeaderDocument;
+import org.joinedup.search.index.VocabularySynonyms;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.Vocabularies;
@@ -64,13 +68,35 @@ class SearchExplanation {
                 reasons.add("'" + c.text() + "' in their profile");
             } else if (name.equals("text:records")) {
                 reasons.add("'" + c.text() + "' in a record");
-            } else if (name.startsWith("synonym:")) {
-                var parts = name.split(":", 3);
-                var facet = Facet.ofParam(parts[1]).orElseThrow();
-                reasons.add("a record on " + inSentence(facet, parts[2]) + " (read from your words)");
             }
         }
+        if (matchedQueries.contains("text:stemmed") && !matchedQueries.contains("text:records")) {
+            // only stemmed words or a vocabulary synonym matched: name the terms the words stand for, if any
+            var terms = termsNamedIn(c.text());
+            reasons.add(terms.isEmpty() ? "words like '" + c.text() + "' in a record"
+                    : "a record on " + String.join(" or ", terms) + " (read from your words)");
+        }
         return reasons;
+    }
+
+    /** The vocabulary items (of those the index has synonyms for) whose synonyms the text contains as words. */
+    private List<String> termsNamedIn(String text) {
+        var words = words(text);
+        var labels = new ArrayList<String>();
+        for (var kind : VocabularySynonyms.KINDS) {
+            for (VocabularyItem item : vocabularies.get(kind).items()) {
+                if (item.synonyms().stream().map(SearchExplanation::words)
+                        .anyMatch(phrase -> !phrase.isEmpty() && Collections.indexOfSubList(words, phrase) >= 0)) {
+                    labels.add(item.labelInSentence());
+                }
+            }
+        }
+        return labels;
+    }
+
+    /** Lowercase words, split as the standard tokenizer roughly would ("A&E" gives a, e). */
+    private static List<String> words(String text) {
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
     }
 
     String label(Facet facet, String code) {

@@ -36,9 +36,6 @@ public class SearchMatches {
     LeaderIndex index;
 
     @Inject
-    SynonymExpansion synonyms;
-
-    @Inject
     SearchCriteriaParser parser;
 
     /**
@@ -58,7 +55,7 @@ public class SearchMatches {
     }
 
     Cursor open(SearchCriteria criteria) {
-        var query = new LeaderQuery(criteria, criteria.hasText() ? synonyms.find(criteria.text()) : List.of());
+        var query = new LeaderQuery(criteria);
         try {
             var pit = client.openPointInTime(o -> o.index(index.alias()).keepAlive(t -> t.time(KEEP_ALIVE))).id();
             return new Cursor(query, pit, criteria.audience());

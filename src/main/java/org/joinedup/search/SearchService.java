@@ -28,9 +28,6 @@ public class SearchService {
     SearchCriteriaParser parser;
 
     @Inject
-    SynonymExpansion synonyms;
-
-    @Inject
     SearchExplanation explanation;
 
     @Inject
@@ -77,18 +74,14 @@ public class SearchService {
     }
 
     RegionOverview regions(SearchCriteria criteria) {
-        var response = execute(new LeaderQuery(criteria, terms(criteria)).regionsBody());
+        var response = execute(new LeaderQuery(criteria).regionsBody());
         long leaders = response.hits().total() == null ? 0 : response.hits().total().value();
         var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get("matching").filter().aggregations();
         return new RegionOverview(leaders, areaCounts(matching.get("regions")), areaCounts(matching.get("icbs")));
     }
 
     ObjectNode searchBody(SearchCriteria criteria) {
-        return new LeaderQuery(criteria, terms(criteria)).searchBody();
-    }
-
-    private List<SynonymExpansion.Term> terms(SearchCriteria criteria) {
-        return criteria.hasText() ? synonyms.find(criteria.text()) : List.of();
+        return new LeaderQuery(criteria).searchBody();
     }
 
     private SearchResponse<LeaderDocument> execute(ObjectNode body) {

@@ -40,6 +40,9 @@ public class LeaderIndex {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    VocabularySynonyms synonyms;
+
     private final AtomicReference<String> liveIndex = new AtomicReference<>();
     private volatile JsonNode mappingFile;
     private volatile List<String> writeTargets = List.of();
@@ -100,6 +103,8 @@ public class LeaderIndex {
         var file = mapping().deepCopy();
         var settings = (ObjectNode) file.path("settings");
         config.replicas().ifPresent(replicas -> settings.put("number_of_replicas", replicas));
+        var rules = ((ObjectNode) settings.path("analysis").path("filter").path(VocabularySynonyms.FILTER)).putArray("synonyms");
+        synonyms.rules().forEach(rules::add);
         if (forBulkLoad) {
             settings.put("refresh_interval", "-1");
         }

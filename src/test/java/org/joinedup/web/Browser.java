@@ -38,6 +38,19 @@ final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final int WIDTH = 1280;
 
+    /** Whether clicking the element loads another page in this window: a submit button of a form, or a link. */
+    private static final String NAVIGATES = """
+            const e = arguments[0];
+            const link = e.closest('a[href]');
+            if (link) {
+              const href = link.getAttribute('href');
+              return !href.startsWith('#') && !link.hasAttribute('download') && !(link.target && link.target !== '_self');
+            }
+            const button = e.closest('button, input[type=submit], input[type=image]');
+            if (!button || !button.form || button.type !== 'submit' && button.type !== 'image') return false;
+            return !(button.form.target && button.form.target !== '_self');
+            """;
+
     final ChromeDriver driver;
     final String base;
     private final Path profile;
@@ -93,8 +106,19 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * Clicks, and when the click submits a form or follows a link, waits until the browser has
+     * replaced the page: a test that goes on at once would read, or navigate away from, the old page
+     * while the answer is still coming (two CI flakes had this cause).
+     */
     void click(String css) {
-        find(css).click();
+        var element = find(css);
+        boolean navigates = Boolean.TRUE.equals(driver.executeScript(NAVIGATES, element));
+        var page = driver.findElement(By.tagName("html"));
+        element.click();
+        if (navigates) {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        }
     }
 
     void waitForPath(String fragment) {

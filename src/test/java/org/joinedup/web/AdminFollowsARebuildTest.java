@@ -66,10 +66,10 @@ class AdminFollowsARebuildTest {
             // the page follows the job without reloading: a mark left on the window survives
             browser.driver.executeScript("window.stillThisPage = true");
             OtherCopy.reports(id, "checking", 1000, 1000, 125.0, List.of());
-            new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> browser.find("#job-counts").getText().startsWith("1,000 of 1,000"));
-            assertEquals("Running: checking", browser.find("#job-announce").getAttribute("textContent"));
+            new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> String.valueOf(browser.textNow("#job-counts")).startsWith("1,000 of 1,000"));
+            assertEquals("Running: checking", browser.attributeNow("#job-announce", "textContent"));
             OtherCopy.finishes(id, 1000);
-            new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> "succeeded".equals(browser.find("#job").getAttribute("data-job-state")));
+            new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> "succeeded".equals(browser.attributeNow("#job", "data-job-state")));
             assertEquals(Boolean.TRUE, browser.driver.executeScript("return window.stillThisPage === true"));
             assertTrue(browser.all("#job-refresh").isEmpty(), "nothing to refresh once it ended");
         } finally {
@@ -84,7 +84,7 @@ class AdminFollowsARebuildTest {
         browser.go("/admin/jobs");
         browser.click("#start-reindex");
         browser.waitForPath("/admin/jobs/");
-        new WebDriverWait(browser.driver, Duration.ofSeconds(120)).until(d -> "succeeded".equals(browser.find("#job").getAttribute("data-job-state")));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(120)).until(d -> "succeeded".equals(browser.attributeNow("#job", "data-job-state")));
         var progress = browser.find("#job-progress");
         assertEquals(String.valueOf(leaders), progress.getAttribute("max"));
         assertEquals(String.valueOf(leaders), progress.getAttribute("value"));

@@ -96,6 +96,28 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * The element's text as the page has it now (null if absent), read in one step: on a page that
+     * swaps in parts of itself (a job's page, every second) an element found first may be replaced
+     * before its text is read.
+     */
+    String textNow(String css) {
+        return (String) driver.executeScript("const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : null;", css);
+    }
+
+    /**
+     * As {@link WebElement#getAttribute} reads it (the property if the element has one, such as
+     * textContent, else the attribute), in one step like {@link #textNow}; null if absent.
+     */
+    String attributeNow(String css, String name) {
+        return (String) driver.executeScript("""
+                const e = document.querySelector(arguments[0]);
+                if (!e) return null;
+                const p = e[arguments[1]];
+                return p !== undefined && p !== null && typeof p !== 'object' ? String(p) : e.getAttribute(arguments[1]);
+                """, css, name);
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

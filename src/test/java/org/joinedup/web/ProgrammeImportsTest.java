@@ -62,7 +62,7 @@ class ProgrammeImportsTest {
         upload(good);
         browser.click("#import");
         browser.waitForPath("/programme/import/jobs/");
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> "succeeded".equals(browser.find("#job").getAttribute("data-job-state")));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> "succeeded".equals(browser.attributeNow("#job", "data-job-state")));
         assertTrue(browser.find("#job-result").getText().contains("1 created"), browser.find("#job-result").getText());
         browser.check("import-job");
         Files.deleteIfExists(bad);

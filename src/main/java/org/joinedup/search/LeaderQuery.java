@@ -45,11 +45,14 @@ final class LeaderQuery {
     private static final List<String> RECORD_FIELDS = List.of("records.title^2", "records.summary", "records.area_names",
             "records.partner_organisations");
     /**
-     * Stemmed titles and summaries; their search analyzer also reads the vocabulary synonyms
-     * (index-mappings/leaders.json, filled in by {@code search.index.VocabularySynonyms}). Half the weight of the
-     * words as written, so an exact match ranks above a stemmed or synonym one.
+     * A record's text stemmed; the search analyzer also reads the vocabulary synonyms
+     * (index-mappings/leaders.json, filled in by {@code search.index.VocabularySynonyms}). Searched
+     * as one field (cross_fields), so the words may fall in different fields of the record: a
+     * synonym in the summary and the place in the area names ("DToC Wirral"). Half the weight of
+     * the words as written, so an exact match ranks above a stemmed or synonym one.
      */
-    private static final List<String> STEMMED_RECORD_FIELDS = List.of("records.title.stemmed^2", "records.summary.stemmed");
+    private static final List<String> STEMMED_RECORD_FIELDS = List.of("records.title.stemmed^2", "records.summary.stemmed",
+            "records.area_names.stemmed", "records.partner_organisations.stemmed");
     private static final double STEMMED_BOOST = 0.5;
 
     private final SearchCriteria criteria;
@@ -300,10 +303,14 @@ final class LeaderQuery {
                 "minimum_should_match", TEXT_MSM));
     }
 
-    /** Multi-word synonyms become phrases (Elasticsearch's default for a synonym_graph search analyzer). */
+    /**
+     * The stemmed fields as one (all share one analyzer, which cross_fields needs to apply the
+     * minimum to the words across fields). Multi-word synonyms become phrases (Elasticsearch's
+     * default for a synonym_graph search analyzer).
+     */
     private ObjectNode stemmedMatch() {
         var match = multiMatch(STEMMED_RECORD_FIELDS);
-        ((ObjectNode) match.get("multi_match")).put("boost", STEMMED_BOOST);
+        ((ObjectNode) match.get("multi_match")).put("type", "cross_fields").put("boost", STEMMED_BOOST);
         return match;
     }
 

@@ -42,8 +42,8 @@ final class LeaderQuery {
     /** Matched only for audiences that see it: text a hit would not show must not find the leader either. */
     private static final List<String> DOING_NOW = List.of("doing_now", "doing_now.stemmed^0.5");
     /** The words as written (the same field list as before stemming, so exact matches keep their scores). */
-    private static final List<String> RECORD_FIELDS = List.of("records.title^2", "records.summary", "records.area_names",
-            "records.partner_organisations");
+    private static final List<String> RECORD_FIELDS = List.of("records.title^2", "records.summary", "records.outcome_descriptions",
+            "records.area_names", "records.partner_organisations");
     /**
      * A record's text stemmed; the search analyzer also reads the vocabulary synonyms
      * (index-mappings/leaders.json, filled in by {@code search.index.VocabularySynonyms}). Searched
@@ -52,7 +52,7 @@ final class LeaderQuery {
      * the words as written, so an exact match ranks above a stemmed or synonym one.
      */
     private static final List<String> STEMMED_RECORD_FIELDS = List.of("records.title.stemmed^2", "records.summary.stemmed",
-            "records.area_names.stemmed", "records.partner_organisations.stemmed");
+            "records.outcome_descriptions.stemmed", "records.area_names.stemmed", "records.partner_organisations.stemmed");
     private static final double STEMMED_BOOST = 0.5;
 
     private final SearchCriteria criteria;
@@ -155,7 +155,7 @@ final class LeaderQuery {
 
     private ObjectNode rootBool() {
         return obj("must", mustClauses(), "filter", arr(leaderFilters()), "should",
-                arr(experience(obj("name", "matched", "size", INNER_HITS, "_source", obj("excludes", arr("records.summary"))))));
+                arr(experience(obj("name", "matched", "size", INNER_HITS, "_source", obj("excludes", arr("records.summary", "records.outcome_descriptions"))))));
     }
 
     /** Text must match (profile, records as written, or records stemmed or through a synonym); without text, everything does. */

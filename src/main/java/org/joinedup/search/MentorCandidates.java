@@ -59,7 +59,7 @@ public class MentorCandidates {
         var leaderLevel = obj("bool", obj("filter", arr(filters), "must_not", arr(excluded(need)),
                 "should", arr(overlap(need, weights, "facets.services", "facets.approaches"))));
         var body = obj("size", size,
-                "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.partner_organisations")),
+                "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.outcome_descriptions", "records.partner_organisations")),
                 "query", withOffer(functionScore(leaderLevel, leaderEvidence(weights), need, weights, "home_location"), need, weights),
                 "rescore", obj("window_size", Math.min(MAX_RESCORE_WINDOW, size * RESCORE_FACTOR), "query", obj("rescore_query",
                         withOffer(bestRecord(need, weights), need, weights),
@@ -133,7 +133,7 @@ public class MentorCandidates {
         var candidates = new ArrayList<MentorCandidate>();
         ArrayNode after = null;
         while (true) {
-            var body = obj("size", PAGE, "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.partner_organisations")),
+            var body = obj("size", PAGE, "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.outcome_descriptions", "records.partner_organisations")),
                     "query", obj("bool", obj("filter", arr(filters))), "sort", arr(obj("id", obj("order", "asc"))));
             if (after != null) {
                 body.set("search_after", after);

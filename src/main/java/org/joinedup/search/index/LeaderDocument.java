@@ -113,6 +113,8 @@ public record LeaderDocument(
             LocalDate periodEnd,
             boolean ongoing,
             List<String> outcomeMetrics,
+            /** What each outcome says in words ("Delayed transfer of care days fell"), for full text. */
+            List<String> outcomeDescriptions,
             /** The metrics on which this record reports an improvement (see OutcomeJudgement). */
             List<String> improvedOutcomes,
             /** The record's {@link Improvement}, as its ordinal: 0 none, 1 improved, 2 improved with a source. */
@@ -160,6 +162,7 @@ public record LeaderDocument(
                 r.partnerOrganisations().stream().map(o -> o.name()).toList(),
                 r.partnerOrganisations().stream().map(o -> o.code()).toList(), r.periodStart(), r.periodEnd(), r.periodEnd() == null,
                 distinct(r.outcomes().stream().map(RecordView.OutcomeView::metric)),
+                r.outcomes().stream().map(RecordView.OutcomeView::description).filter(Objects::nonNull).toList(),
                 distinct(r.outcomes().stream().filter(o -> Boolean.TRUE.equals(o.improved())).map(RecordView.OutcomeView::metric)),
                 Improvement.best(r.outcomes()).ordinal(),
                 r.outcomes().size(), r.evidence().size(), r.verification(),

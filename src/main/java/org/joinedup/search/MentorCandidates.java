@@ -53,6 +53,12 @@ public class MentorCandidates {
      * are ranked again on their single best record, services and approaches within one record.
      */
     public List<MentorCandidate> find(MentorCandidate.Need need, Weights weights, int size, Audience audience) {
+        var response = alias.search(findBody(need, weights, size, audience));
+        return response.hits().hits().stream().map(hit -> candidate(hit.source())).toList();
+    }
+
+    /** The request {@link #find} sends; pure, so a test can pin it. */
+    static ObjectNode findBody(MentorCandidate.Need need, Weights weights, int size, Audience audience) {
         var filters = new ArrayList<ObjectNode>(available());
         filters.add(obj("terms", obj("facets.services", need.services())));
         audience.filter().ifPresent(filters::add);
@@ -64,8 +70,7 @@ public class MentorCandidates {
                 "rescore", obj("window_size", Math.min(MAX_RESCORE_WINDOW, size * RESCORE_FACTOR), "query", obj("rescore_query",
                         withOffer(bestRecord(need, weights), need, weights),
                         "query_weight", 0.0, "rescore_query_weight", 1.0)));
-        var response = alias.search(body);
-        return response.hits().hits().stream().map(hit -> candidate(hit.source())).toList();
+        return body;
     }
 
     /** A mentor's best record for the need: the services and approaches it shares, its evidence, how near. */
@@ -125,26 +130,31 @@ public class MentorCandidates {
 
     /** Every mentor with capacity left whom the audience may see, or only those of {@code mentorIds}, with all their records. */
     public List<MentorCandidate> pool(Collection<Long> mentorIds, Audience audience) {
-        var filters = new ArrayList<ObjectNode>(available());
-        audience.filter().ifPresent(filters::add);
-        if (mentorIds != null) {
-            filters.add(obj("terms", obj("id", List.copyOf(mentorIds))));
-        }
         var candidates = new ArrayList<MentorCandidate>();
         ArrayNode after = null;
         while (true) {
-            var body = obj("size", PAGE, "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.partner_organisations")),
-                    "query", obj("bool", obj("filter", arr(filters))), "sort", arr(obj("id", obj("order", "asc"))));
-            if (after != null) {
-                body.set("search_after", after);
-            }
-            var hits = alias.search(body).hits().hits();
+            var hits = alias.search(poolBody(mentorIds, audience, after)).hits().hits();
             hits.forEach(hit -> candidates.add(candidate(hit.source())));
             if (hits.size() < PAGE) {
                 return candidates;
             }
             after = arr(hits.get(hits.size() - 1).source().id());
         }
+    }
+
+    /** One page of {@link #pool}, after the last id of the one before; pure, so a test can pin it. */
+    static ObjectNode poolBody(Collection<Long> mentorIds, Audience audience, ArrayNode after) {
+        var filters = new ArrayList<ObjectNode>(available());
+        audience.filter().ifPresent(filters::add);
+        if (mentorIds != null) {
+            filters.add(obj("terms", obj("id", List.copyOf(mentorIds))));
+        }
+        var body = obj("size", PAGE, "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.partner_organisations")),
+                "query", obj("bool", obj("filter", arr(filters))), "sort", arr(obj("id", obj("order", "asc"))));
+        if (after != null) {
+            body.set("search_after", after);
+        }
+        return body;
     }
 
     /** As Elasticsearch takes a distance: 50.0 as "50km", as the query has always sent it. */

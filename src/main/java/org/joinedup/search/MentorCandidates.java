@@ -93,13 +93,12 @@ public class MentorCandidates {
         audience.filter().ifPresent(filters::add);
         var leaderLevel = obj("bool", obj("filter", arr(filters), "must_not", arr(excluded(need)),
                 "should", arr(overlap(need, weights, FACETS_SERVICES, FACETS_APPROACHES))));
-        var body = obj("size", size,
+        return obj("size", size,
                 "_source", obj("includes", fields(), "excludes", arr(RECORDS_SUMMARY, RECORDS_PARTNER_ORGANISATIONS)),
                 "query", withOffer(functionScore(leaderLevel, leaderEvidence(weights), need, weights, HOME_LOCATION), need, weights),
                 "rescore", obj("window_size", Math.min(MAX_RESCORE_WINDOW, size * RESCORE_FACTOR), "query", obj("rescore_query",
                         withOffer(bestRecord(need, weights), need, weights),
                         "query_weight", 0.0, "rescore_query_weight", 1.0)));
-        return body;
     }
 
     /** A mentor's best record for the need: the services and approaches it shares, its evidence, how near. */

@@ -2,6 +2,8 @@ package org.joinedup.search;
 
 import static org.joinedup.search.Json.arr;
 import static org.joinedup.search.Json.obj;
+import static org.joinedup.search.index.DocumentFields.ID;
+import static org.joinedup.search.index.DocumentFields.VISIBILITY;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -53,9 +55,9 @@ public record Audience(List<String> levels, Long self, ProfileAudience others) {
             return Optional.empty();
         }
         var any = new ArrayList<ObjectNode>();
-        any.add(obj("terms", obj("visibility", levels)));
+        any.add(obj("terms", obj(VISIBILITY, levels)));
         if (self != null) {
-            any.add(obj("term", obj("id", self)));
+            any.add(obj("term", obj(ID, self)));
         }
         return Optional.of(obj("bool", obj("should", arr(any), "minimum_should_match", 1)));
     }

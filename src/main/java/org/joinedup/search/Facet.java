@@ -1,5 +1,26 @@
 package org.joinedup.search;
 
+import static org.joinedup.search.index.DocumentFields.FACETS_APPROACHES;
+import static org.joinedup.search.index.DocumentFields.FACETS_ICBS;
+import static org.joinedup.search.index.DocumentFields.FACETS_IMPROVED_OUTCOMES;
+import static org.joinedup.search.index.DocumentFields.FACETS_OUTCOMES;
+import static org.joinedup.search.index.DocumentFields.FACETS_PROGRAMMES;
+import static org.joinedup.search.index.DocumentFields.FACETS_REGIONS;
+import static org.joinedup.search.index.DocumentFields.FACETS_SCOPES;
+import static org.joinedup.search.index.DocumentFields.FACETS_SERVICES;
+import static org.joinedup.search.index.DocumentFields.FACETS_VERIFICATIONS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_APPROACHES;
+import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_CODES;
+import static org.joinedup.search.index.DocumentFields.RECORDS_ICBS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVED_OUTCOMES;
+import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_METRICS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_PROGRAMME;
+import static org.joinedup.search.index.DocumentFields.RECORDS_REGIONS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_SCOPE;
+import static org.joinedup.search.index.DocumentFields.RECORDS_SERVICES;
+import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION;
+import static org.joinedup.search.index.DocumentFields.TRACK_RECORD_MENTORED;
+
 import java.util.Arrays;
 import java.util.Optional;
 import org.joinedup.vocabulary.VocabularyKind;
@@ -10,23 +31,23 @@ import org.joinedup.vocabulary.VocabularyKind;
  * values of any other filter are alternatives.
  */
 public enum Facet {
-    REGION("region", Values.PLACE, null, "NHS England region", "worked in ", "records.regions", "facets.regions"),
-    ICB("icb", Values.PLACE, null, "Integrated care board (ICB)", "worked in ", "records.icbs", "facets.icbs"),
-    AREA("area", Values.PLACE, null, null, "covered ", "records.area_codes", null),
-    SERVICE("service", Values.VOCABULARY, VocabularyKind.SERVICES, "Services joined up (all of)", null, "records.services", "facets.services"),
-    APPROACH("approach", Values.VOCABULARY, VocabularyKind.APPROACHES, "Approach", "used ", "records.approaches", "facets.approaches"),
-    SCOPE("scope", Values.VOCABULARY, VocabularyKind.SCOPES, "Scope", "scope: ", "records.scope", "facets.scopes"),
-    PROGRAMME("programme", Values.VOCABULARY, VocabularyKind.PROGRAMMES, "Programme", "part of ", "records.programme", "facets.programmes"),
-    OUTCOME("outcome", Values.VOCABULARY, VocabularyKind.OUTCOME_METRICS, "Outcome reported", null, "records.outcome_metrics", "facets.outcomes",
-            "records.improved_outcomes", "facets.improved_outcomes"),
+    REGION("region", Values.PLACE, null, "NHS England region", "worked in ", RECORDS_REGIONS, FACETS_REGIONS),
+    ICB("icb", Values.PLACE, null, "Integrated care board (ICB)", "worked in ", RECORDS_ICBS, FACETS_ICBS),
+    AREA("area", Values.PLACE, null, null, "covered ", RECORDS_AREA_CODES, null),
+    SERVICE("service", Values.VOCABULARY, VocabularyKind.SERVICES, "Services joined up (all of)", null, RECORDS_SERVICES, FACETS_SERVICES),
+    APPROACH("approach", Values.VOCABULARY, VocabularyKind.APPROACHES, "Approach", "used ", RECORDS_APPROACHES, FACETS_APPROACHES),
+    SCOPE("scope", Values.VOCABULARY, VocabularyKind.SCOPES, "Scope", "scope: ", RECORDS_SCOPE, FACETS_SCOPES),
+    PROGRAMME("programme", Values.VOCABULARY, VocabularyKind.PROGRAMMES, "Programme", "part of ", RECORDS_PROGRAMME, FACETS_PROGRAMMES),
+    OUTCOME("outcome", Values.VOCABULARY, VocabularyKind.OUTCOME_METRICS, "Outcome reported", null, RECORDS_OUTCOME_METRICS, FACETS_OUTCOMES,
+            RECORDS_IMPROVED_OUTCOMES, FACETS_IMPROVED_OUTCOMES),
     /** A minimum level, not a list of codes: SearchCriteria carries it as {@code minVerification}. */
-    VERIFICATION("verification", Values.LEVEL, null, "Verified at least as", null, "records.verification", "facets.verifications"),
+    VERIFICATION("verification", Values.LEVEL, null, "Verified at least as", null, RECORDS_VERIFICATION, FACETS_VERIFICATIONS),
     /**
      * A leader-level facet, not a record's: yes for a leader who completed a mentorship as mentor
      * (see org.joinedup.followup.TrackRecord), no otherwise. Its filter narrows the leaders, so its
      * own counts follow it (choosing yes leaves no to count).
      */
-    MENTORED("mentored", Values.YES_NO, null, "Mentoring track record", null, null, "track_record.mentored");
+    MENTORED("mentored", Values.YES_NO, null, "Mentoring track record", null, null, TRACK_RECORD_MENTORED);
 
     /** What a facet's values are, which decides how they are checked and labelled. */
     public enum Values {

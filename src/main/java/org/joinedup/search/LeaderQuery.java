@@ -2,6 +2,32 @@ package org.joinedup.search;
 
 import static org.joinedup.search.Json.arr;
 import static org.joinedup.search.Json.obj;
+import static org.joinedup.search.index.DocumentFields.CURRENT_ROLE;
+import static org.joinedup.search.index.DocumentFields.CURRENT_ROLE_STEMMED;
+import static org.joinedup.search.index.DocumentFields.DOING_NOW;
+import static org.joinedup.search.index.DocumentFields.DOING_NOW_STEMMED;
+import static org.joinedup.search.index.DocumentFields.HOME_AREA_NAME;
+import static org.joinedup.search.index.DocumentFields.ID;
+import static org.joinedup.search.index.DocumentFields.LATEST_ACTIVITY;
+import static org.joinedup.search.index.DocumentFields.MENTORING_CAPACITY_LEFT;
+import static org.joinedup.search.index.DocumentFields.MENTORING_WILLING;
+import static org.joinedup.search.index.DocumentFields.NAME;
+import static org.joinedup.search.index.DocumentFields.ORGANISATION;
+import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_NAMES;
+import static org.joinedup.search.index.DocumentFields.RECORDS_EVIDENCE_COUNT;
+import static org.joinedup.search.index.DocumentFields.RECORDS_ICBS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_ID;
+import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVEMENT_RANK;
+import static org.joinedup.search.index.DocumentFields.RECORDS_LOCATIONS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_PARTNER_ORGANISATIONS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_PERIOD_END;
+import static org.joinedup.search.index.DocumentFields.RECORDS_REGIONS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_SUMMARY;
+import static org.joinedup.search.index.DocumentFields.RECORDS_SUMMARY_STEMMED;
+import static org.joinedup.search.index.DocumentFields.RECORDS_TITLE;
+import static org.joinedup.search.index.DocumentFields.RECORDS_TITLE_STEMMED;
+import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION;
+import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION_RANK;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -9,6 +35,7 @@ import java.util.List;
 import org.joinedup.integration.Improvement;
 import org.joinedup.integration.VerificationLevel;
 import org.joinedup.leader.ProfileAudience;
+import org.joinedup.search.index.DocumentFields;
 
 /**
  * Turns checked search criteria into Elasticsearch request bodies. Pure: no I/O, so tests and the
@@ -31,19 +58,20 @@ import org.joinedup.leader.ProfileAudience;
  */
 final class LeaderQuery {
 
-    static final String RECORDS = "records";
+    /** The nested records' path; also the name of the regions aggregation that SearchService reads back. */
+    static final String RECORDS = DocumentFields.RECORDS;
     static final int INNER_HITS = 3;
     /** Elasticsearch's default index.max_inner_result_window: the most records one leader's inner hits can list. */
     static final int ALL_INNER_HITS = 100;
     private static final String TEXT_MSM = "2<70%";
     /** Names and places are never stemmed; the role is, in a subfield below the words as written. */
-    private static final List<String> PROFILE_FIELDS = List.of("name^3", "current_role^2", "current_role.stemmed", "organisation",
-            "home_area.name");
+    private static final List<String> PROFILE_FIELDS = List.of(NAME + "^3", CURRENT_ROLE + "^2", CURRENT_ROLE_STEMMED,
+            ORGANISATION, HOME_AREA_NAME);
     /** Matched only for audiences that see it: text a hit would not show must not find the leader either. */
-    private static final List<String> DOING_NOW = List.of("doing_now", "doing_now.stemmed^0.5");
+    private static final List<String> DOING_NOW_FIELDS = List.of(DOING_NOW, DOING_NOW_STEMMED + "^0.5");
     /** The words as written (the same field list as before stemming, so exact matches keep their scores). */
-    private static final List<String> RECORD_FIELDS = List.of("records.title^2", "records.summary", "records.outcome_descriptions",
-            "records.area_names", "records.partner_organisations");
+    private static final List<String> RECORD_FIELDS = List.of(RECORDS_TITLE + "^2", RECORDS_SUMMARY, RECORDS_OUTCOME_DESCRIPTIONS,
+            RECORDS_AREA_NAMES, RECORDS_PARTNER_ORGANISATIONS);
     /**
      * A record's text stemmed; the search analyzer also reads the vocabulary synonyms
      * (index-mappings/leaders.json, filled in by {@code search.index.VocabularySynonyms}). Searched
@@ -51,8 +79,8 @@ final class LeaderQuery {
      * synonym in the summary and the place in the area names ("DToC Wirral"). Half the weight of
      * the words as written, so an exact match ranks above a stemmed or synonym one.
      */
-    private static final List<String> STEMMED_RECORD_FIELDS = List.of("records.title.stemmed^2", "records.summary.stemmed",
-            "records.outcome_descriptions.stemmed", "records.area_names.stemmed", "records.partner_organisations.stemmed");
+    private static final List<String> STEMMED_RECORD_FIELDS = List.of(RECORDS_TITLE_STEMMED + "^2", RECORDS_SUMMARY_STEMMED,
+            RECORDS_OUTCOME_DESCRIPTIONS_STEMMED, RECORDS_AREA_NAMES_STEMMED, RECORDS_PARTNER_ORGANISATIONS_STEMMED);
     private static final double STEMMED_BOOST = 0.5;
 
     private final SearchCriteria criteria;
@@ -87,9 +115,9 @@ final class LeaderQuery {
                 "from", from,
                 "size", size,
                 "track_total_hits", true,
-                "_source", obj("includes", arr("id", "name")),
+                "_source", obj("includes", arr(ID, NAME)),
                 "query", obj("bool", obj("must", mustClauses(), "filter", arr(leaderFilters()),
-                        "should", arr(experience(obj("name", "matched", "size", ALL_INNER_HITS, "_source", obj("includes", arr("records.id"))))))),
+                        "should", arr(experience(obj("name", "matched", "size", ALL_INNER_HITS, "_source", obj("includes", arr(RECORDS_ID))))))),
                 "sort", sort());
         if (hasRecordFilters()) {
             body.set("post_filter", recordsMatching(recordFilters(null)));
@@ -104,8 +132,8 @@ final class LeaderQuery {
             ((com.fasterxml.jackson.databind.node.ArrayNode) bool.get("filter")).add(recordsMatching(recordFilters(null)));
         }
         var perArea = obj(
-                "regions", obj("terms", obj("field", "records.regions", "size", 50), "aggs", leadersAgg()),
-                "icbs", obj("terms", obj("field", "records.icbs", "size", 500), "aggs", leadersAgg()));
+                "regions", obj("terms", obj("field", RECORDS_REGIONS, "size", 50), "aggs", leadersAgg()),
+                "icbs", obj("terms", obj("field", RECORDS_ICBS, "size", 500), "aggs", leadersAgg()));
         return obj("size", 0, "track_total_hits", true, "query", obj("bool", bool),
                 "aggs", obj(RECORDS, obj("nested", obj("path", RECORDS),
                         "aggs", obj("matching", obj("filter", bool(recordFilters(null)), "aggs", perArea)))));
@@ -125,7 +153,7 @@ final class LeaderQuery {
         var body = obj(
                 "size", size,
                 "track_total_hits", false,
-                "_source", obj("includes", arr("id")),
+                "_source", obj("includes", arr(ID)),
                 "pit", obj("id", pitId, "keep_alive", keepAlive),
                 "query", obj("bool", bool),
                 "sort", sort());
@@ -138,9 +166,9 @@ final class LeaderQuery {
     /** The next matching records of one leader, after the last one an export has (by record id). */
     ObjectNode moreRecordsBody(long leaderId, long afterRecordId) {
         var filters = recordFilters(null);
-        filters.add(obj("range", obj("records.id", obj("gt", afterRecordId))));
+        filters.add(obj("range", obj(RECORDS_ID, obj("gt", afterRecordId))));
         var records = obj("nested", obj("path", RECORDS, "query", bool(filters), "inner_hits", exportInnerHits()));
-        return obj("size", 1, "_source", false, "query", obj("bool", obj("filter", arr(term("id", leaderId), records))));
+        return obj("size", 1, "_source", false, "query", obj("bool", obj("filter", arr(term(ID, leaderId), records))));
     }
 
     /** Whether only some of a leader's records match (a record filter is given); otherwise every record does. */
@@ -149,13 +177,13 @@ final class LeaderQuery {
     }
 
     private static ObjectNode exportInnerHits() {
-        return obj("name", "matched", "size", ALL_INNER_HITS, "_source", obj("includes", arr("records.id")),
-                "sort", arr(obj("records.id", obj("order", "asc"))));
+        return obj("name", "matched", "size", ALL_INNER_HITS, "_source", obj("includes", arr(RECORDS_ID)),
+                "sort", arr(obj(RECORDS_ID, obj("order", "asc"))));
     }
 
     private ObjectNode rootBool() {
         return obj("must", mustClauses(), "filter", arr(leaderFilters()), "should",
-                arr(experience(obj("name", "matched", "size", INNER_HITS, "_source", obj("excludes", arr("records.summary", "records.outcome_descriptions"))))));
+                arr(experience(obj("name", "matched", "size", INNER_HITS, "_source", obj("excludes", arr(RECORDS_SUMMARY, RECORDS_OUTCOME_DESCRIPTIONS))))));
     }
 
     /** Text must match (profile, records as written, or records stemmed or through a synonym); without text, everything does. */
@@ -175,7 +203,7 @@ final class LeaderQuery {
             return PROFILE_FIELDS;
         }
         var fields = new ArrayList<>(PROFILE_FIELDS);
-        fields.addAll(DOING_NOW);
+        fields.addAll(DOING_NOW_FIELDS);
         return fields;
     }
 
@@ -187,8 +215,8 @@ final class LeaderQuery {
             filters.add(obj("terms", obj(Facet.MENTORED.leaderField, mentored)));
         }
         if (criteria.mentoringAvailable()) {
-            filters.add(obj("term", obj("mentoring.willing", true)));
-            filters.add(obj("range", obj("mentoring.capacity_left", obj("gte", 1))));
+            filters.add(obj("term", obj(MENTORING_WILLING, true)));
+            filters.add(obj("range", obj(MENTORING_CAPACITY_LEFT, obj("gte", 1))));
         }
         return filters;
     }
@@ -204,15 +232,15 @@ final class LeaderQuery {
         var query = obj("bool", obj("filter", arr(recordFilters(null)), "should", arr(recordText)));
         var functions = new ArrayList<ObjectNode>();
         functions.add(obj("weight", 1.0));
-        functions.add(obj("filter", term("records.verification", VerificationLevel.VERIFIED.code), "weight", 2.0));
-        functions.add(obj("filter", term("records.verification", VerificationLevel.ENDORSED.code), "weight", 1.0));
-        functions.add(obj("filter", term("records.improvement_rank", Improvement.IMPROVED_WITH_SOURCE.ordinal()), "weight", 1.0));
-        functions.add(obj("filter", term("records.improvement_rank", Improvement.IMPROVED.ordinal()), "weight", 0.5));
-        functions.add(obj("filter", obj("range", obj("records.evidence_count", obj("gte", 1))), "weight", 0.5));
-        functions.add(obj("gauss", obj("records.period_end", obj("origin", "now", "scale", "1825d", "decay", 0.5)), "weight", 1.0));
+        functions.add(obj("filter", term(RECORDS_VERIFICATION, VerificationLevel.VERIFIED.code), "weight", 2.0));
+        functions.add(obj("filter", term(RECORDS_VERIFICATION, VerificationLevel.ENDORSED.code), "weight", 1.0));
+        functions.add(obj("filter", term(RECORDS_IMPROVEMENT_RANK, Improvement.IMPROVED_WITH_SOURCE.ordinal()), "weight", 1.0));
+        functions.add(obj("filter", term(RECORDS_IMPROVEMENT_RANK, Improvement.IMPROVED.ordinal()), "weight", 0.5));
+        functions.add(obj("filter", obj("range", obj(RECORDS_EVIDENCE_COUNT, obj("gte", 1))), "weight", 0.5));
+        functions.add(obj("gauss", obj(RECORDS_PERIOD_END, obj("origin", "now", "scale", "1825d", "decay", 0.5)), "weight", 1.0));
         if (criteria.near() != null) {
             var scale = criteria.withinKm() == null ? 25.0 : criteria.withinKm();
-            functions.add(obj("gauss", obj("records.locations", obj("origin", point(), "scale", km(scale), "decay", 0.5)), "weight", 2.0));
+            functions.add(obj("gauss", obj(RECORDS_LOCATIONS, obj("origin", point(), "scale", km(scale), "decay", 0.5)), "weight", 2.0));
         }
         var scored = obj("function_score", obj("query", query, "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
         return obj("nested", obj("path", RECORDS, "score_mode", "sum", "query", scored, "inner_hits", innerHits));
@@ -237,10 +265,10 @@ final class LeaderQuery {
             filters.add(obj("exists", obj("field", Facet.OUTCOME.improvedField)));
         }
         if (criteria.minVerification() != null && except != Facet.VERIFICATION) {
-            filters.add(obj("range", obj("records.verification_rank", obj("gte", criteria.minVerification().ordinal()))));
+            filters.add(obj("range", obj(RECORDS_VERIFICATION_RANK, obj("gte", criteria.minVerification().ordinal()))));
         }
         if (criteria.withinKm() != null) {
-            filters.add(obj("geo_distance", obj("distance", km(criteria.withinKm()), "records.locations", point())));
+            filters.add(obj("geo_distance", obj("distance", km(criteria.withinKm()), RECORDS_LOCATIONS, point())));
         }
         return filters;
     }
@@ -289,11 +317,11 @@ final class LeaderQuery {
 
     private List<ObjectNode> sort() {
         var byScore = obj("_score", obj("order", "desc"));
-        var byId = obj("id", obj("order", "asc"));
+        var byId = obj(ID, obj("order", "asc"));
         return switch (criteria.sort()) {
             case RELEVANCE -> List.of(byScore, byId);
-            case RECENT -> List.of(obj("latest_activity", obj("order", "desc", "missing", "_last")), byScore, byId);
-            case DISTANCE -> List.of(obj("_geo_distance", obj("records.locations", point(), "order", "asc", "unit", "km", "mode", "min",
+            case RECENT -> List.of(obj(LATEST_ACTIVITY, obj("order", "desc", "missing", "_last")), byScore, byId);
+            case DISTANCE -> List.of(obj("_geo_distance", obj(RECORDS_LOCATIONS, point(), "order", "asc", "unit", "km", "mode", "min",
                     "nested", obj("path", RECORDS, "filter", bool(recordFilters(null))))), byScore, byId);
         };
     }

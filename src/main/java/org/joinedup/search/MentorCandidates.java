@@ -2,6 +2,35 @@ package org.joinedup.search;
 
 import static org.joinedup.search.Json.arr;
 import static org.joinedup.search.Json.obj;
+import static org.joinedup.search.index.DocumentFields.CURRENT_ROLE;
+import static org.joinedup.search.index.DocumentFields.FACETS_APPROACHES;
+import static org.joinedup.search.index.DocumentFields.FACETS_IMPROVED_OUTCOMES;
+import static org.joinedup.search.index.DocumentFields.FACETS_SERVICES;
+import static org.joinedup.search.index.DocumentFields.FACETS_VERIFICATIONS;
+import static org.joinedup.search.index.DocumentFields.HOME_AREA_NAME;
+import static org.joinedup.search.index.DocumentFields.HOME_LOCATION;
+import static org.joinedup.search.index.DocumentFields.ID;
+import static org.joinedup.search.index.DocumentFields.ILLUSTRATIVE;
+import static org.joinedup.search.index.DocumentFields.MENTORING;
+import static org.joinedup.search.index.DocumentFields.MENTORING_CAPACITY_LEFT;
+import static org.joinedup.search.index.DocumentFields.MENTORING_CONFLICTS;
+import static org.joinedup.search.index.DocumentFields.MENTORING_FORMATS;
+import static org.joinedup.search.index.DocumentFields.MENTORING_TRAINED;
+import static org.joinedup.search.index.DocumentFields.MENTORING_WILLING;
+import static org.joinedup.search.index.DocumentFields.NAME;
+import static org.joinedup.search.index.DocumentFields.ORGANISATION;
+import static org.joinedup.search.index.DocumentFields.ORGANISATION_CODE;
+import static org.joinedup.search.index.DocumentFields.ORGANISATION_KEYWORD;
+import static org.joinedup.search.index.DocumentFields.RECORDS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_APPROACHES;
+import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVEMENT_RANK;
+import static org.joinedup.search.index.DocumentFields.RECORDS_LOCATIONS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_PARTNER_ORGANISATIONS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_SERVICES;
+import static org.joinedup.search.index.DocumentFields.RECORDS_SUMMARY;
+import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION;
+import static org.joinedup.search.index.DocumentFields.TRACK_RECORD;
+import static org.joinedup.search.index.DocumentFields.TRACK_RECORD_WOULD_RECOMMEND;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,8 +58,8 @@ public class MentorCandidates {
     private static final int RESCORE_FACTOR = 40;
     /** Elasticsearch's index.max_rescore_window default. */
     private static final int MAX_RESCORE_WINDOW = 10_000;
-    private static final List<String> LEADER_FIELDS = List.of("id", "name", "current_role", "organisation", "organisation_code", "home_area.name",
-            "mentoring", "track_record", "illustrative");
+    private static final List<String> LEADER_FIELDS = List.of(ID, NAME, CURRENT_ROLE, ORGANISATION, ORGANISATION_CODE, HOME_AREA_NAME, MENTORING,
+            TRACK_RECORD, ILLUSTRATIVE);
 
     @Inject
     AliasSearch alias;
@@ -53,37 +82,41 @@ public class MentorCandidates {
      * are ranked again on their single best record, services and approaches within one record.
      */
     public List<MentorCandidate> find(MentorCandidate.Need need, Weights weights, int size, Audience audience) {
+        var response = alias.search(findBody(need, weights, size, audience));
+        return response.hits().hits().stream().map(hit -> candidate(hit.source())).toList();
+    }
+
+    /** The request {@link #find} sends; pure, so a test can pin it. */
+    static ObjectNode findBody(MentorCandidate.Need need, Weights weights, int size, Audience audience) {
         var filters = new ArrayList<ObjectNode>(available());
-        filters.add(obj("terms", obj("facets.services", need.services())));
+        filters.add(obj("terms", obj(FACETS_SERVICES, need.services())));
         audience.filter().ifPresent(filters::add);
         var leaderLevel = obj("bool", obj("filter", arr(filters), "must_not", arr(excluded(need)),
-                "should", arr(overlap(need, weights, "facets.services", "facets.approaches"))));
-        var body = obj("size", size,
-                "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.outcome_descriptions", "records.partner_organisations")),
-                "query", withOffer(functionScore(leaderLevel, leaderEvidence(weights), need, weights, "home_location"), need, weights),
+                "should", arr(overlap(need, weights, FACETS_SERVICES, FACETS_APPROACHES))));
+        return obj("size", size,
+                "_source", obj("includes", fields(), "excludes", arr(RECORDS_SUMMARY, RECORDS_OUTCOME_DESCRIPTIONS, RECORDS_PARTNER_ORGANISATIONS)),
+                "query", withOffer(functionScore(leaderLevel, leaderEvidence(weights), need, weights, HOME_LOCATION), need, weights),
                 "rescore", obj("window_size", Math.min(MAX_RESCORE_WINDOW, size * RESCORE_FACTOR), "query", obj("rescore_query",
                         withOffer(bestRecord(need, weights), need, weights),
                         "query_weight", 0.0, "rescore_query_weight", 1.0)));
-        var response = alias.search(body);
-        return response.hits().hits().stream().map(hit -> candidate(hit.source())).toList();
     }
 
     /** A mentor's best record for the need: the services and approaches it shares, its evidence, how near. */
     private static ObjectNode bestRecord(MentorCandidate.Need need, Weights weights) {
-        var records = obj("bool", obj("filter", arr(obj("terms", obj("records.services", need.services()))),
-                "should", arr(overlap(need, weights, "records.services", "records.approaches"))));
-        return obj("nested", obj("path", LeaderQuery.RECORDS, "score_mode", "max",
-                "query", functionScore(records, recordEvidence(weights), need, weights, "records.locations")));
+        var records = obj("bool", obj("filter", arr(obj("terms", obj(RECORDS_SERVICES, need.services()))),
+                "should", arr(overlap(need, weights, RECORDS_SERVICES, RECORDS_APPROACHES))));
+        return obj("nested", obj("path", RECORDS, "score_mode", "max",
+                "query", functionScore(records, recordEvidence(weights), need, weights, RECORDS_LOCATIONS)));
     }
 
     /** What the scorer adds for the mentoring offer: a wanted format, training in passing experience on. */
     private static ObjectNode withOffer(ObjectNode query, MentorCandidate.Need need, Weights weights) {
         var functions = new ArrayList<ObjectNode>();
-        functions.add(obj("filter", obj("term", obj("mentoring.trained", true)), "weight", weights.trained()));
+        functions.add(obj("filter", obj("term", obj(MENTORING_TRAINED, true)), "weight", weights.trained()));
         // the most the scorer's track-record part can add: an upper bound keeps such mentors in the running
-        functions.add(obj("filter", obj("range", obj("track_record.would_recommend", obj("gte", 1))), "weight", weights.trackRecord()));
+        functions.add(obj("filter", obj("range", obj(TRACK_RECORD_WOULD_RECOMMEND, obj("gte", 1))), "weight", weights.trackRecord()));
         if (!need.formats().isEmpty()) {
-            functions.add(obj("filter", obj("terms", obj("mentoring.formats", need.formats())), "weight", weights.formats()));
+            functions.add(obj("filter", obj("terms", obj(MENTORING_FORMATS, need.formats())), "weight", weights.formats()));
         }
         return obj("function_score", obj("query", query, "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
     }
@@ -99,18 +132,18 @@ public class MentorCandidates {
 
     /** The evidence and outcome parts on one record: verified or endorsed; an outcome that improved with a source, or without. */
     private static List<ObjectNode> recordEvidence(Weights weights) {
-        return List.of(obj("filter", obj("term", obj("records.verification", "verified")), "weight", weights.verified()),
-                obj("filter", obj("term", obj("records.verification", "endorsed")), "weight", weights.endorsed()),
-                obj("filter", obj("term", obj("records.improvement_rank", Improvement.IMPROVED_WITH_SOURCE.ordinal())), "weight",
+        return List.of(obj("filter", obj("term", obj(RECORDS_VERIFICATION, "verified")), "weight", weights.verified()),
+                obj("filter", obj("term", obj(RECORDS_VERIFICATION, "endorsed")), "weight", weights.endorsed()),
+                obj("filter", obj("term", obj(RECORDS_IMPROVEMENT_RANK, Improvement.IMPROVED_WITH_SOURCE.ordinal())), "weight",
                         weights.improvedWithSource()),
-                obj("filter", obj("term", obj("records.improvement_rank", Improvement.IMPROVED.ordinal())), "weight", weights.improved()));
+                obj("filter", obj("term", obj(RECORDS_IMPROVEMENT_RANK, Improvement.IMPROVED.ordinal())), "weight", weights.improved()));
     }
 
     /** The same on the leader's summary of all records, at the most a record could earn: the first pass must not undersell. */
     private static List<ObjectNode> leaderEvidence(Weights weights) {
-        return List.of(obj("filter", obj("term", obj("facets.verifications", "verified")), "weight", weights.verified()),
-                obj("filter", obj("term", obj("facets.verifications", "endorsed")), "weight", weights.endorsed()),
-                obj("filter", obj("exists", obj("field", "facets.improved_outcomes")), "weight", weights.improvedWithSource()));
+        return List.of(obj("filter", obj("term", obj(FACETS_VERIFICATIONS, "verified")), "weight", weights.verified()),
+                obj("filter", obj("term", obj(FACETS_VERIFICATIONS, "endorsed")), "weight", weights.endorsed()),
+                obj("filter", obj("exists", obj("field", FACETS_IMPROVED_OUTCOMES)), "weight", weights.improvedWithSource()));
     }
 
     private static ObjectNode functionScore(ObjectNode query, List<ObjectNode> evidence, MentorCandidate.Need need, Weights weights,
@@ -125,20 +158,10 @@ public class MentorCandidates {
 
     /** Every mentor with capacity left whom the audience may see, or only those of {@code mentorIds}, with all their records. */
     public List<MentorCandidate> pool(Collection<Long> mentorIds, Audience audience) {
-        var filters = new ArrayList<ObjectNode>(available());
-        audience.filter().ifPresent(filters::add);
-        if (mentorIds != null) {
-            filters.add(obj("terms", obj("id", List.copyOf(mentorIds))));
-        }
         var candidates = new ArrayList<MentorCandidate>();
         ArrayNode after = null;
         while (true) {
-            var body = obj("size", PAGE, "_source", obj("includes", fields(), "excludes", arr("records.summary", "records.outcome_descriptions", "records.partner_organisations")),
-                    "query", obj("bool", obj("filter", arr(filters))), "sort", arr(obj("id", obj("order", "asc"))));
-            if (after != null) {
-                body.set("search_after", after);
-            }
-            var hits = alias.search(body).hits().hits();
+            var hits = alias.search(poolBody(mentorIds, audience, after)).hits().hits();
             hits.forEach(hit -> candidates.add(candidate(hit.source())));
             if (hits.size() < PAGE) {
                 return candidates;
@@ -147,26 +170,41 @@ public class MentorCandidates {
         }
     }
 
+    /** One page of {@link #pool}, after the last id of the one before; pure, so a test can pin it. */
+    static ObjectNode poolBody(Collection<Long> mentorIds, Audience audience, ArrayNode after) {
+        var filters = new ArrayList<ObjectNode>(available());
+        audience.filter().ifPresent(filters::add);
+        if (mentorIds != null) {
+            filters.add(obj("terms", obj(ID, List.copyOf(mentorIds))));
+        }
+        var body = obj("size", PAGE, "_source", obj("includes", fields(), "excludes", arr(RECORDS_SUMMARY, RECORDS_OUTCOME_DESCRIPTIONS, RECORDS_PARTNER_ORGANISATIONS)),
+                "query", obj("bool", obj("filter", arr(filters))), "sort", arr(obj(ID, obj("order", "asc"))));
+        if (after != null) {
+            body.set("search_after", after);
+        }
+        return body;
+    }
+
     /** As Elasticsearch takes a distance: 50.0 as "50km", as the query has always sent it. */
     private static String km(double km) {
         return km == Math.rint(km) ? (long) km + "km" : km + "km";
     }
 
     private static List<ObjectNode> available() {
-        return List.of(obj("term", obj("mentoring.willing", true)), obj("range", obj("mentoring.capacity_left", obj("gte", 1))));
+        return List.of(obj("term", obj(MENTORING_WILLING, true)), obj("range", obj(MENTORING_CAPACITY_LEFT, obj("gte", 1))));
     }
 
     private static List<ObjectNode> excluded(MentorCandidate.Need need) {
         var out = new ArrayList<ObjectNode>();
         out.add(obj("ids", obj("values", arr(String.valueOf(need.learnerId())))));
         if (need.learnerOrganisationCode() != null) {
-            out.add(obj("term", obj("organisation_code", need.learnerOrganisationCode())));
+            out.add(obj("term", obj(ORGANISATION_CODE, need.learnerOrganisationCode())));
         }
         if (need.learnerOrganisation() != null && !need.learnerOrganisation().isBlank()) {
-            out.add(obj("term", obj("mentoring.conflicts", need.learnerOrganisation().strip().toLowerCase(Locale.ROOT))));
+            out.add(obj("term", obj(MENTORING_CONFLICTS, need.learnerOrganisation().strip().toLowerCase(Locale.ROOT))));
         }
         if (!need.learnerConflicts().isEmpty()) {
-            out.add(obj("terms", obj("organisation.keyword",
+            out.add(obj("terms", obj(ORGANISATION_KEYWORD,
                     need.learnerConflicts().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList())));
         }
         return out;
@@ -174,7 +212,7 @@ public class MentorCandidates {
 
     private static List<String> fields() {
         var fields = new ArrayList<>(LEADER_FIELDS);
-        fields.add("records");
+        fields.add(RECORDS);
         return fields;
     }
 

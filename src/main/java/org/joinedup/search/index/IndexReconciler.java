@@ -95,7 +95,7 @@ public class IndexReconciler {
             var searchAfter = after;
             SearchResponse<ObjectNode> page = client.search(s -> {
                 s.index(index).size(PAGE).version(true).source(src -> src.fetch(false))
-                        .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                        .sort(o -> o.field(f -> f.field(DocumentFields.ID).order(SortOrder.Asc)));
                 if (searchAfter != null) {
                     s.searchAfter(searchAfter);
                 }

@@ -1,0 +1,84 @@
+package org.joinedup.search.index;
+
+/**
+ * The paths of the {@link LeaderDocument} fields that queries name, as index-mappings/leaders.json
+ * declares them: the one place the query side takes a field name from. A name spelled wrong in a
+ * query silently matches nothing, so DocumentFieldsTest checks every constant here against the
+ * mapping file. Each constant is its path, upper-cased, dots as underscores.
+ */
+public final class DocumentFields {
+
+    /** The free-text subfield analysed with the English stemmer and the vocabulary synonyms (docs/stemming.md). */
+    private static final String STEMMED = ".stemmed";
+    /** The exact, lower-cased subfield of a free-text field. */
+    private static final String KEYWORD = ".keyword";
+
+    public static final String ID = "id";
+    public static final String NAME = "name";
+    public static final String CURRENT_ROLE = "current_role";
+    public static final String CURRENT_ROLE_STEMMED = CURRENT_ROLE + STEMMED;
+    public static final String ORGANISATION = "organisation";
+    public static final String ORGANISATION_KEYWORD = ORGANISATION + KEYWORD;
+    public static final String ORGANISATION_CODE = "organisation_code";
+    public static final String DOING_NOW = "doing_now";
+    public static final String DOING_NOW_STEMMED = DOING_NOW + STEMMED;
+    public static final String HOME_AREA_NAME = "home_area.name";
+    public static final String HOME_LOCATION = "home_location";
+    public static final String VISIBILITY = "visibility";
+    public static final String ILLUSTRATIVE = "illustrative";
+    public static final String LATEST_ACTIVITY = "latest_activity";
+
+    public static final String MENTORING = "mentoring";
+    public static final String MENTORING_WILLING = MENTORING + ".willing";
+    public static final String MENTORING_CAPACITY_LEFT = MENTORING + ".capacity_left";
+    public static final String MENTORING_FORMATS = MENTORING + ".formats";
+    public static final String MENTORING_TRAINED = MENTORING + ".trained";
+    public static final String MENTORING_CONFLICTS = MENTORING + ".conflicts";
+
+    public static final String TRACK_RECORD = "track_record";
+    public static final String TRACK_RECORD_MENTORED = TRACK_RECORD + ".mentored";
+    public static final String TRACK_RECORD_WOULD_RECOMMEND = TRACK_RECORD + ".would_recommend";
+
+    /** The leader's summary of all its records ({@link LeaderDocument.Facets}): counted without the nested join. */
+    public static final String FACETS_REGIONS = "facets.regions";
+    public static final String FACETS_ICBS = "facets.icbs";
+    public static final String FACETS_SERVICES = "facets.services";
+    public static final String FACETS_APPROACHES = "facets.approaches";
+    public static final String FACETS_SCOPES = "facets.scopes";
+    public static final String FACETS_PROGRAMMES = "facets.programmes";
+    public static final String FACETS_OUTCOMES = "facets.outcomes";
+    public static final String FACETS_IMPROVED_OUTCOMES = "facets.improved_outcomes";
+    public static final String FACETS_VERIFICATIONS = "facets.verifications";
+
+    /** The nested records: the path of nested queries, aggregations and sorts, and the prefix of every field below. */
+    public static final String RECORDS = "records";
+    public static final String RECORDS_ID = RECORDS + ".id";
+    public static final String RECORDS_TITLE = RECORDS + ".title";
+    public static final String RECORDS_TITLE_STEMMED = RECORDS_TITLE + STEMMED;
+    public static final String RECORDS_SUMMARY = RECORDS + ".summary";
+    public static final String RECORDS_SUMMARY_STEMMED = RECORDS_SUMMARY + STEMMED;
+    public static final String RECORDS_SERVICES = RECORDS + ".services";
+    public static final String RECORDS_APPROACHES = RECORDS + ".approaches";
+    public static final String RECORDS_SCOPE = RECORDS + ".scope";
+    public static final String RECORDS_PROGRAMME = RECORDS + ".programme";
+    public static final String RECORDS_AREA_CODES = RECORDS + ".area_codes";
+    public static final String RECORDS_AREA_NAMES = RECORDS + ".area_names";
+    public static final String RECORDS_AREA_NAMES_STEMMED = RECORDS_AREA_NAMES + STEMMED;
+    public static final String RECORDS_ICBS = RECORDS + ".icbs";
+    public static final String RECORDS_REGIONS = RECORDS + ".regions";
+    public static final String RECORDS_LOCATIONS = RECORDS + ".locations";
+    public static final String RECORDS_PARTNER_ORGANISATIONS = RECORDS + ".partner_organisations";
+    public static final String RECORDS_PARTNER_ORGANISATIONS_STEMMED = RECORDS_PARTNER_ORGANISATIONS + STEMMED;
+    public static final String RECORDS_PERIOD_END = RECORDS + ".period_end";
+    public static final String RECORDS_OUTCOME_METRICS = RECORDS + ".outcome_metrics";
+    public static final String RECORDS_OUTCOME_DESCRIPTIONS = RECORDS + ".outcome_descriptions";
+    public static final String RECORDS_OUTCOME_DESCRIPTIONS_STEMMED = RECORDS_OUTCOME_DESCRIPTIONS + STEMMED;
+    public static final String RECORDS_IMPROVED_OUTCOMES = RECORDS + ".improved_outcomes";
+    public static final String RECORDS_IMPROVEMENT_RANK = RECORDS + ".improvement_rank";
+    public static final String RECORDS_EVIDENCE_COUNT = RECORDS + ".evidence_count";
+    public static final String RECORDS_VERIFICATION = RECORDS + ".verification";
+    public static final String RECORDS_VERIFICATION_RANK = RECORDS + ".verification_rank";
+
+    private DocumentFields() {
+    }
+}

@@ -1,0 +1,118 @@
+package org.joinedup.search.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.joinedup.search.Facet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The field names the Java side uses against the mapping file: a field renamed in
+ * index-mappings/leaders.json or in the code fails here, instead of a query silently matching
+ * nothing (Elasticsearch accepts a query on a field it does not know).
+ */
+class DocumentFieldsTest {
+
+    /** Every path in the mapping (objects, nested, their fields and the {@code fields} subfields), to its type. */
+    private static final Map<String, String> MAPPED = mapped();
+
+    @Test
+    void everyFieldNameIsInTheMapping() throws IllegalAccessException {
+        var missing = new ArrayList<String>();
+        for (var field : DocumentFields.class.getDeclaredFields()) {
+            if (Modifier.isPublic(field.getModifiers()) && field.getType() == String.class) {
+                var path = (String) field.get(null);
+                if (!MAPPED.containsKey(path)) {
+                    missing.add(field.getName() + " = " + path);
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "DocumentFields names fields that index-mappings/leaders.json does not declare");
+    }
+
+    @Test
+    void recordsAreNested() {
+        // every filter on a record holds within one record only because the records are nested documents
+        assertEquals("nested", MAPPED.get(DocumentFields.RECORDS));
+    }
+
+    @Test
+    void everyFacetCountsOnKeywordFields() {
+        for (var facet : Facet.values()) {
+            // terms filters and aggregations need exact values: a text field would count words
+            for (var path : new String[] {facet.field, facet.leaderField, facet.improvedField, facet.improvedLeaderField}) {
+                if (path != null) {
+                    assertEquals("keyword", MAPPED.get(path), facet + ": " + path);
+                }
+            }
+        }
+    }
+
+    @Test
+    void leaderDocumentWritesExactlyTheMappedFields() {
+        var written = new TreeSet<String>();
+        walk(LeaderDocument.class, "", written);
+        var declared = new TreeSet<String>();
+        MAPPED.forEach((path, type) -> {
+            if (!type.startsWith("subfield:")) {
+                declared.add(path);
+            }
+        });
+        assertEquals(declared, written, "LeaderDocument's components (snake_case) against the mapping's properties");
+    }
+
+    /** The paths a record writes, as Jackson names them: records of LeaderDocument are objects, anything else a leaf. */
+    private static void walk(Class<?> type, String prefix, TreeSet<String> paths) {
+        var naming = new PropertyNamingStrategies.SnakeCaseStrategy();
+        for (var component : type.getRecordComponents()) {
+            var path = prefix + naming.translate(component.getName());
+            paths.add(path);
+            var inner = element(component.getGenericType());
+            if (inner.isRecord() && inner.getEnclosingClass() == LeaderDocument.class) {
+                walk(inner, path + ".", paths);
+            }
+        }
+    }
+
+    /** The class itself, or a list's element class. */
+    private static Class<?> element(Type type) {
+        if (type instanceof ParameterizedType p) {
+            return element(p.getActualTypeArguments()[0]);
+        }
+        return (Class<?>) type;
+    }
+
+    private static Map<String, String> mapped() {
+        try (InputStream in = DocumentFieldsTest.class.getClassLoader().getResourceAsStream(LeaderIndex.MAPPING_RESOURCE)) {
+            var paths = new TreeMap<String, String>();
+            properties(new ObjectMapper().readTree(in).path("mappings").path("properties"), "", paths);
+            return paths;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void properties(JsonNode properties, String prefix, Map<String, String> paths) {
+        properties.fields().forEachRemaining(e -> {
+            var path = prefix + e.getKey();
+            var field = e.getValue();
+            paths.put(path, field.path("type").asText("object"));
+            field.path("fields").fields().forEachRemaining(sub -> paths.put(path + "." + sub.getKey(), "subfield:" + sub.getValue().path("type").asText()));
+            if (field.has("properties")) {
+                properties(field.get("properties"), path + ".", paths);
+            }
+        });
+    }
+}

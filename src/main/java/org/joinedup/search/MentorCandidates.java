@@ -25,6 +25,7 @@ import static org.joinedup.search.index.DocumentFields.RECORDS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_APPROACHES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVEMENT_RANK;
 import static org.joinedup.search.index.DocumentFields.RECORDS_LOCATIONS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_DESCRIPTIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_PARTNER_ORGANISATIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_SERVICES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_SUMMARY;

@@ -3,11 +3,14 @@ package org.joinedup.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Suggestion;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
@@ -31,9 +34,13 @@ class AliasSearch {
 
     /** The hits as typed leader documents (as much of each as the body's {@code _source} asks for). */
     SearchResponse<LeaderDocument> search(ObjectNode body) {
+        return search(body, LeaderDocument.class);
+    }
+
+    private <T> SearchResponse<T> search(ObjectNode body, Class<T> type) {
         LOG.debugf("Search request: %s", body);
         try {
-            return client.search(s -> s.withJson(new StringReader(body.toString())).index(index.alias()), LeaderDocument.class);
+            return client.search(s -> s.withJson(new StringReader(body.toString())).index(index.alias()), type);
         } catch (IOException e) {
             throw unavailable(e);
         } catch (ElasticsearchException e) {
@@ -42,6 +49,51 @@ class AliasSearch {
             }
             throw e;
         }
+    }
+
+    /**
+     * How many leaders each body finds, in order, in one round trip ({@code _msearch}); the bodies
+     * ask for no hits ({@link LeaderQuery#countBody()}). A body that fails counts as -1.
+     */
+    long[] totals(List<ObjectNode> bodies) {
+        if (bodies.isEmpty()) {
+            return new long[0];
+        }
+        LOG.debugf("Count requests: %s", bodies);
+        try {
+            var response = client.msearch(m -> {
+                m.index(index.alias());
+                for (var body : bodies) {
+                    m.searches(item -> item.header(h -> h).body(b -> b.withJson(new StringReader(body.toString()))));
+                }
+                return m;
+            }, Void.class);
+            var totals = new long[bodies.size()];
+            for (int i = 0; i < totals.length; i++) {
+                var item = response.responses().get(i);
+                if (item.isFailure()) {
+                    LOG.warnf("A count failed: %s", item.failure().error().reason());
+                    totals[i] = -1;
+                } else {
+                    var total = item.result().hits().total();
+                    totals[i] = total == null ? 0 : total.value();
+                }
+            }
+            return totals;
+        } catch (IOException e) {
+            throw unavailable(e);
+        } catch (ElasticsearchException e) {
+            if (e.status() >= 500 || "index_not_found_exception".equals(e.error().type())) {
+                throw unavailable(e);
+            }
+            throw e;
+        }
+    }
+
+    /** The suggestions of a body that asks only for them ({@link LeaderQuery#spellingBody()}), by suggester name. */
+    Map<String, List<Suggestion<Void>>> suggest(ObjectNode body) {
+        var response = search(body, Void.class);
+        return response.suggest();
     }
 
     static ProblemException unavailable(Exception e) {

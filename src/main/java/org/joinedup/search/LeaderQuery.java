@@ -51,6 +51,8 @@ final class LeaderQuery {
      */
     private static final List<String> STEMMED_RECORD_FIELDS = List.of("records.title.stemmed^2", "records.summary.stemmed");
     private static final double STEMMED_BOOST = 0.5;
+    /** The fields the spelling suggester reads words from (the words as written, not stemmed). */
+    static final List<String> SPELLING_FIELDS = List.of("records.title", "records.summary", "name", "current_role");
 
     private final SearchCriteria criteria;
 
@@ -92,6 +94,31 @@ final class LeaderQuery {
             body.set("post_filter", recordsMatching(recordFilters(null)));
         }
         return body;
+    }
+
+    /**
+     * How many leaders the search finds, and nothing else: the same text, audience and filters as
+     * {@link #searchBody()} (its post_filter becomes a filter), no hits, no facets, no scoring.
+     */
+    ObjectNode countBody() {
+        var filters = new ArrayList<>(leaderFilters());
+        if (hasRecordFilters()) {
+            filters.add(recordsMatching(recordFilters(null)));
+        }
+        return obj("size", 0, "track_total_hits", true, "query", obj("bool", obj("must", mustClauses(), "filter", arr(filters))));
+    }
+
+    /**
+     * Spelling corrections of the words from the words in record titles and summaries and in
+     * leaders' names and roles, a term suggester per field; only words found in none of a field
+     * get options from it.
+     */
+    ObjectNode spellingBody() {
+        var suggest = obj("text", criteria.text());
+        for (var field : SPELLING_FIELDS) {
+            suggest.set(field, obj("term", obj("field", field, "suggest_mode", "missing", "min_word_length", 4, "size", 3)));
+        }
+        return obj("size", 0, "track_total_hits", false, "query", obj("match_none", obj()), "suggest", suggest);
     }
 
     /** Leaders and records per NHS region and per ICB, under all filters. */

@@ -3,12 +3,14 @@ package org.joinedup.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
 import co.elastic.clients.elasticsearch.core.search.Suggestion;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -52,13 +54,10 @@ class AliasSearch {
     }
 
     /**
-     * How many leaders each body finds, in order, in one round trip ({@code _msearch}); the bodies
-     * ask for no hits ({@link LeaderQuery#countBody()}). A body that fails counts as -1.
+     * The answers to several bodies in one round trip ({@code _msearch}), in order; null for a body
+     * that failed (logged). The bodies ask for no hits ({@link LeaderQuery#countsBody}).
      */
-    long[] totals(List<ObjectNode> bodies) {
-        if (bodies.isEmpty()) {
-            return new long[0];
-        }
+    List<MultiSearchItem<Void>> all(List<ObjectNode> bodies) {
         LOG.debugf("Count requests: %s", bodies);
         try {
             var response = client.msearch(m -> {
@@ -68,18 +67,16 @@ class AliasSearch {
                 }
                 return m;
             }, Void.class);
-            var totals = new long[bodies.size()];
-            for (int i = 0; i < totals.length; i++) {
-                var item = response.responses().get(i);
+            var answers = new ArrayList<MultiSearchItem<Void>>();
+            for (var item : response.responses()) {
                 if (item.isFailure()) {
                     LOG.warnf("A count failed: %s", item.failure().error().reason());
-                    totals[i] = -1;
+                    answers.add(null);
                 } else {
-                    var total = item.result().hits().total();
-                    totals[i] = total == null ? 0 : total.value();
+                    answers.add(item.result());
                 }
             }
-            return totals;
+            return answers;
         } catch (IOException e) {
             throw unavailable(e);
         } catch (ElasticsearchException e) {

@@ -100,12 +100,30 @@ final class LeaderQuery {
      * How many leaders the search finds, and nothing else: the same text, audience and filters as
      * {@link #searchBody()} (its post_filter becomes a filter), no hits, no facets, no scoring.
      */
-    ObjectNode countBody() {
+    /**
+     * How many leaders each of several searches with these same words (and audience) finds, in one
+     * request: the words are matched once, and each search is a filter aggregation ({@code count0},
+     * {@code count1}...) whose count is in leaders: the total {@link #searchBody()} would give for it.
+     */
+    ObjectNode countsBody(List<SearchCriteria> others) {
+        var aggs = obj();
+        for (int i = 0; i < others.size(); i++) {
+            aggs.set(COUNT + i, obj("filter", new LeaderQuery(others.get(i)).found()));
+        }
+        var bool = obj("must", mustClauses());
+        criteria.audience().filter().ifPresent(audience -> bool.set("filter", arr(audience)));
+        return obj("size", 0, "track_total_hits", false, "query", obj("bool", bool), "aggs", aggs);
+    }
+
+    static final String COUNT = "count";
+
+    /** Whether a leader is found, the words aside: the audience, the leader filters and a record passing every record filter. */
+    private ObjectNode found() {
         var filters = new ArrayList<>(leaderFilters());
         if (hasRecordFilters()) {
             filters.add(recordsMatching(recordFilters(null)));
         }
-        return obj("size", 0, "track_total_hits", true, "query", obj("bool", obj("must", mustClauses(), "filter", arr(filters))));
+        return bool(filters);
     }
 
     /**

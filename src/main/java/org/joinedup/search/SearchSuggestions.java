@@ -1,5 +1,6 @@
 package org.joinedup.search;
 
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
 import co.elastic.clients.elasticsearch.core.search.TermSuggestOption;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,21 +34,90 @@ public class SearchSuggestions {
 
     /** A suggestion before it is counted, and the criteria that count it. */
     private record Candidate(Suggestion suggestion, SearchCriteria criteria) {
+
+        boolean distance() {
+            return Suggestion.WIDEN_DISTANCE.equals(suggestion.kind());
+        }
     }
 
-    /** Suggestions for a search that found nobody, best first: only ones that find somebody. */
+    /**
+     * Suggestions for a search that found nobody, best first: only ones that find somebody. Two
+     * requests at most: the spelling suggester (only with words), then one {@code _msearch}: the
+     * searches with the same words as filter aggregations of one body, the corrected words apart.
+     */
     List<Suggestion> suggest(SearchParams params, SearchCriteria criteria) {
         // the wider search starts from its first page
         var given = params.chosen();
         given.remove("page");
         var candidates = new ArrayList<Candidate>();
+        dropFilters(criteria, given, candidates);
+        widenDistance(criteria, given, candidates);
+        var spelling = spelling(criteria);
+
+        var sameWords = new ArrayList<SearchCriteria>();
+        candidates.forEach(c -> sameWords.add(c.criteria()));
+        // the words as given must find nobody on their own, else they are not misspelt (the filters are too narrow);
+        // without filters the search itself says so
+        boolean wordsAlone = spelling != null && criteria.narrowed();
+        if (wordsAlone) {
+            sameWords.add(criteria.textOnly());
+        }
+        var bodies = new ArrayList<ObjectNode>();
+        if (!sameWords.isEmpty()) {
+            bodies.add(new LeaderQuery(criteria).countsBody(sameWords));
+        }
+        if (spelling != null) {
+            // the corrected search, and the corrected words alone for this caller: never offer words only hidden leaders use
+            var corrected = criteria.withText(spelling);
+            bodies.add(new LeaderQuery(corrected).countsBody(List.of(corrected, corrected.textOnly())));
+        }
+        if (bodies.isEmpty()) {
+            return List.of();
+        }
+        var answers = alias.all(bodies);
+        var counts = new long[sameWords.size()];
+        if (!sameWords.isEmpty()) {
+            var answer = answers.get(0);
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = count(answer, i);
+            }
+        }
+
+        var found = new ArrayList<Suggestion>();
+        if (spelling != null) {
+            var answer = answers.get(answers.size() - 1);
+            long corrected = count(answer, 0);
+            long seen = count(answer, 1);
+            if (corrected > 0 && seen > 0 && (!wordsAlone || counts[counts.length - 1] == 0)) {
+                var parameters = copy(given);
+                parameters.put("q", List.of(spelling));
+                found.add(new Suggestion(Suggestion.SPELLING, null, null, null, spelling, "Search for \"" + spelling + "\" instead",
+                        corrected, parameters));
+            }
+        }
+        var wider = new ArrayList<Suggestion>();
+        boolean distance = false;
+        for (int i = 0; i < candidates.size(); i++) {
+            var candidate = candidates.get(i);
+            // of the distances, only the nearest that finds somebody
+            if (counts[i] > 0 && !(candidate.distance() && distance)) {
+                wider.add(candidate.suggestion().counted(counts[i]));
+                distance |= candidate.distance();
+            }
+        }
+        wider.sort(Comparator.comparingLong(Suggestion::count).reversed());
+        found.addAll(wider);
+        return found.size() > MAX ? List.copyOf(found.subList(0, MAX)) : List.copyOf(found);
+    }
+
+    /** Each filter of the search left out in turn; with several services (all must hold) each service on its own. */
+    private void dropFilters(SearchCriteria criteria, Map<String, List<String>> given, List<Candidate> candidates) {
         for (var facet : Facet.values()) {
             var codes = codes(facet, criteria);
             if (codes.isEmpty()) {
                 continue;
             }
             if (facet == Facet.SERVICE && codes.size() > 1) {
-                // all of them must hold, so leaving out one service is the smallest widening
                 for (var code : codes) {
                     var parameters = copy(given);
                     parameters.computeIfPresent(facet.param, (name, values) -> {
@@ -65,62 +135,30 @@ public class SearchSuggestions {
                 candidates.add(new Candidate(drop(facet, codes, parameters), criteria.without(facet)));
             }
         }
-        int distancesFrom = candidates.size();
-        if (criteria.withinKm() != null) {
-            for (var km : DISTANCES_KM) {
-                if (km > criteria.withinKm()) {
-                    var parameters = copy(given);
-                    parameters.put("within", List.of(km + "km"));
-                    candidates.add(new Candidate(new Suggestion(Suggestion.WIDEN_DISTANCE, null, null, km + "km", null,
-                            "Widen the distance to " + km + " km from " + criteria.nearLabel(), 0, parameters), criteria.within((double) km)));
-                }
-            }
-            var parameters = copy(given);
-            parameters.remove("within");
-            candidates.add(new Candidate(new Suggestion(Suggestion.WIDEN_DISTANCE, null, null, null, null,
-                    "Search at any distance from " + criteria.nearLabel(), 0, parameters), criteria.within(null)));
-        }
-        int distancesTo = candidates.size();
+    }
 
-        var bodies = new ArrayList<ObjectNode>();
-        candidates.forEach(c -> bodies.add(new LeaderQuery(c.criteria()).countBody()));
-        var spelling = spelling(criteria);
-        if (spelling != null) {
-            var parameters = copy(given);
-            parameters.put("q", List.of(spelling.text()));
-            candidates.add(new Candidate(new Suggestion(Suggestion.SPELLING, null, null, null, spelling.text(),
-                    "Search for \"" + spelling.text() + "\" instead", 0, parameters), criteria.withText(spelling.text())));
-            bodies.add(new LeaderQuery(criteria.withText(spelling.text())).countBody());
-            // the words as given find nobody on their own (else they are not misspelt, the filters are too narrow),
-            bodies.add(new LeaderQuery(criteria.textOnly()).countBody());
-            // and the new words are in text this caller may see (not only in hidden leaders' records)
-            bodies.add(new LeaderQuery(criteria.withText(spelling.replaced()).textOnly()).countBody());
+    /** The find page's distances beyond the search's, nearest first, then any distance from the same point. */
+    private static void widenDistance(SearchCriteria criteria, Map<String, List<String>> given, List<Candidate> candidates) {
+        if (criteria.withinKm() == null) {
+            return;
         }
-        var totals = alias.totals(bodies);
+        for (var km : DISTANCES_KM) {
+            if (km > criteria.withinKm()) {
+                var parameters = copy(given);
+                parameters.put("within", List.of(km + "km"));
+                candidates.add(new Candidate(new Suggestion(Suggestion.WIDEN_DISTANCE, null, null, km + "km", null,
+                        "Widen the distance to " + km + " km from " + criteria.nearLabel(), 0, parameters), criteria.within((double) km)));
+            }
+        }
+        var parameters = copy(given);
+        parameters.remove("within");
+        candidates.add(new Candidate(new Suggestion(Suggestion.WIDEN_DISTANCE, null, null, null, null,
+                "Search at any distance from " + criteria.nearLabel(), 0, parameters), criteria.within(null)));
+    }
 
-        var found = new ArrayList<Suggestion>();
-        if (spelling != null) {
-            int at = candidates.size() - 1;
-            if (totals[at] > 0 && totals[at + 1] == 0 && totals[at + 2] > 0) {
-                found.add(candidates.get(at).suggestion().counted(totals[at]));
-            }
-        }
-        var wider = new ArrayList<Suggestion>();
-        for (int i = 0; i < distancesFrom; i++) {
-            if (totals[i] > 0) {
-                wider.add(candidates.get(i).suggestion().counted(totals[i]));
-            }
-        }
-        // the nearest distance that finds somebody, not every one
-        for (int i = distancesFrom; i < distancesTo; i++) {
-            if (totals[i] > 0) {
-                wider.add(candidates.get(i).suggestion().counted(totals[i]));
-                break;
-            }
-        }
-        wider.sort(Comparator.comparingLong(Suggestion::count).reversed());
-        found.addAll(wider);
-        return found.size() > MAX ? List.copyOf(found.subList(0, MAX)) : List.copyOf(found);
+    /** The count of the i-th search of a {@link LeaderQuery#countsBody}; -1 when the body failed. */
+    private static long count(MultiSearchItem<Void> answer, int i) {
+        return answer == null ? -1 : answer.aggregations().get(LeaderQuery.COUNT + i).filter().docCount();
     }
 
     /** The codes a facet's filter holds ({@code verification} holds one level). */
@@ -137,15 +175,11 @@ public class SearchSuggestions {
         return new Suggestion(Suggestion.DROP_FILTER, facet.param, codes, null, null, "Drop " + name + ": " + labels, 0, parameters);
     }
 
-    /** Corrected words ({@code text}) and only the words that changed ({@code replaced}). */
-    private record Spelling(String text, String replaced) {
-    }
-
     /**
      * The words with each one the index does not know replaced by its best near spelling from any
      * of the fields (highest score, then most frequent); null when none is replaced. One request.
      */
-    private Spelling spelling(SearchCriteria criteria) {
+    private String spelling(SearchCriteria criteria) {
         if (!criteria.hasText()) {
             return null;
         }
@@ -165,19 +199,17 @@ public class SearchSuggestions {
             return null;
         }
         var corrected = new StringBuilder();
-        var replaced = new ArrayList<String>();
         int from = 0;
         for (var word : best.values()) {
             if (word.offset() < from || word.offset() + word.length() > text.length()) {
                 continue;
             }
             corrected.append(text, from, word.offset()).append(word.option().text());
-            replaced.add(word.option().text());
             from = word.offset() + word.length();
         }
         corrected.append(text.substring(from));
         var changed = corrected.toString();
-        return changed.equalsIgnoreCase(text) ? null : new Spelling(changed, String.join(" ", replaced));
+        return changed.equalsIgnoreCase(text) ? null : changed;
     }
 
     private record Word(int offset, int length, TermSuggestOption option) {

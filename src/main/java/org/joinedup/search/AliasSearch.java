@@ -3,11 +3,16 @@ package org.joinedup.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
+import co.elastic.clients.elasticsearch.core.search.Suggestion;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
@@ -31,9 +36,13 @@ class AliasSearch {
 
     /** The hits as typed leader documents (as much of each as the body's {@code _source} asks for). */
     SearchResponse<LeaderDocument> search(ObjectNode body) {
+        return search(body, LeaderDocument.class);
+    }
+
+    private <T> SearchResponse<T> search(ObjectNode body, Class<T> type) {
         LOG.debugf("Search request: %s", body);
         try {
-            return client.search(s -> s.withJson(new StringReader(body.toString())).index(index.alias()), LeaderDocument.class);
+            return client.search(s -> s.withJson(new StringReader(body.toString())).index(index.alias()), type);
         } catch (IOException e) {
             throw unavailable(e);
         } catch (ElasticsearchException e) {
@@ -42,6 +51,46 @@ class AliasSearch {
             }
             throw e;
         }
+    }
+
+    /**
+     * The answers to several bodies in one round trip ({@code _msearch}), in order; null for a body
+     * that failed (logged). The bodies ask for no hits ({@link LeaderQuery#countsBody}).
+     */
+    List<MultiSearchItem<Void>> all(List<ObjectNode> bodies) {
+        LOG.debugf("Count requests: %s", bodies);
+        try {
+            var response = client.msearch(m -> {
+                m.index(index.alias());
+                for (var body : bodies) {
+                    m.searches(item -> item.header(h -> h).body(b -> b.withJson(new StringReader(body.toString()))));
+                }
+                return m;
+            }, Void.class);
+            var answers = new ArrayList<MultiSearchItem<Void>>();
+            for (var item : response.responses()) {
+                if (item.isFailure()) {
+                    LOG.warnf("A count failed: %s", item.failure().error().reason());
+                    answers.add(null);
+                } else {
+                    answers.add(item.result());
+                }
+            }
+            return answers;
+        } catch (IOException e) {
+            throw unavailable(e);
+        } catch (ElasticsearchException e) {
+            if (e.status() >= 500 || "index_not_found_exception".equals(e.error().type())) {
+                throw unavailable(e);
+            }
+            throw e;
+        }
+    }
+
+    /** The suggestions of a body that asks only for them ({@link LeaderQuery#spellingBody()}), by suggester name. */
+    Map<String, List<Suggestion<Void>>> suggest(ObjectNode body) {
+        var response = search(body, Void.class);
+        return response.suggest();
     }
 
     static ProblemException unavailable(Exception e) {

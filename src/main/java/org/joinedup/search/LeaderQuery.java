@@ -86,6 +86,8 @@ final class LeaderQuery {
     private static final List<String> STEMMED_RECORD_FIELDS = List.of(RECORDS_TITLE_STEMMED + "^2", RECORDS_SUMMARY_STEMMED,
             RECORDS_OUTCOME_DESCRIPTIONS_STEMMED, RECORDS_AREA_NAMES_STEMMED, RECORDS_PARTNER_ORGANISATIONS_STEMMED);
     private static final double STEMMED_BOOST = 0.5;
+    /** The fields the spelling suggester reads words from (the words as written, not stemmed). */
+    static final List<String> SPELLING_FIELDS = List.of("records.title", "records.summary", "name", "current_role");
 
     private final SearchCriteria criteria;
 
@@ -127,6 +129,49 @@ final class LeaderQuery {
             body.set("post_filter", recordsMatching(recordFilters(null)));
         }
         return body;
+    }
+
+    /**
+     * How many leaders the search finds, and nothing else: the same text, audience and filters as
+     * {@link #searchBody()} (its post_filter becomes a filter), no hits, no facets, no scoring.
+     */
+    /**
+     * How many leaders each of several searches with these same words (and audience) finds, in one
+     * request: the words are matched once, and each search is a filter aggregation ({@code count0},
+     * {@code count1}...) whose count is in leaders: the total {@link #searchBody()} would give for it.
+     */
+    ObjectNode countsBody(List<SearchCriteria> others) {
+        var aggs = obj();
+        for (int i = 0; i < others.size(); i++) {
+            aggs.set(COUNT + i, obj("filter", new LeaderQuery(others.get(i)).found()));
+        }
+        var bool = obj("must", mustClauses());
+        criteria.audience().filter().ifPresent(audience -> bool.set("filter", arr(audience)));
+        return obj("size", 0, "track_total_hits", false, "query", obj("bool", bool), "aggs", aggs);
+    }
+
+    static final String COUNT = "count";
+
+    /** Whether a leader is found, the words aside: the audience, the leader filters and a record passing every record filter. */
+    private ObjectNode found() {
+        var filters = new ArrayList<>(leaderFilters());
+        if (hasRecordFilters()) {
+            filters.add(recordsMatching(recordFilters(null)));
+        }
+        return bool(filters);
+    }
+
+    /**
+     * Spelling corrections of the words from the words in record titles and summaries and in
+     * leaders' names and roles, a term suggester per field; only words found in none of a field
+     * get options from it.
+     */
+    ObjectNode spellingBody() {
+        var suggest = obj("text", criteria.text());
+        for (var field : SPELLING_FIELDS) {
+            suggest.set(field, obj("term", obj("field", field, "suggest_mode", "missing", "min_word_length", 4, "size", 3)));
+        }
+        return obj("size", 0, "track_total_hits", false, "query", obj("match_none", obj()), "suggest", suggest);
     }
 
     /** Leaders and records per NHS region and per ICB, under all filters. */

@@ -42,7 +42,10 @@ public record SearchCriteria(
         return new SearchCriteria(text, filters, improvedOutcomes, minVerification, mentoringAvailable, near, nearLabel, withinKm, sort, page, size, other);
     }
 
-    /** The same criteria without one facet's filter (the map keeps every ICB while one is chosen). */
+    /**
+     * The same criteria without one facet's filter (the map keeps every ICB while one is chosen).
+     * Without outcomes also drops {@code improved}; without verification drops the minimum level.
+     */
     public SearchCriteria without(Facet facet) {
         var rest = new EnumMap<Facet, List<String>>(Facet.class);
         filters.forEach((f, values) -> {
@@ -50,6 +53,40 @@ public record SearchCriteria(
                 rest.put(f, values);
             }
         });
-        return new SearchCriteria(text, rest, facet != Facet.OUTCOME && improvedOutcomes, minVerification, mentoringAvailable, near, nearLabel, withinKm, sort, page, size, audience);
+        return new SearchCriteria(text, rest, facet != Facet.OUTCOME && improvedOutcomes, facet == Facet.VERIFICATION ? null : minVerification,
+                mentoringAvailable, near, nearLabel, withinKm, sort, page, size, audience);
+    }
+
+    /** The same criteria with one value of a facet's filter left out (the whole filter when it was the only one). */
+    public SearchCriteria without(Facet facet, String value) {
+        var left = filter(facet).stream().filter(v -> !v.equals(value)).toList();
+        if (left.isEmpty()) {
+            return without(facet);
+        }
+        var changed = new EnumMap<Facet, List<String>>(Facet.class);
+        changed.putAll(filters);
+        changed.put(facet, left);
+        return new SearchCriteria(text, changed, improvedOutcomes, minVerification, mentoringAvailable, near, nearLabel, withinKm, sort, page, size, audience);
+    }
+
+    /** The same criteria with another distance from the same point; null for any distance. */
+    public SearchCriteria within(Double km) {
+        return new SearchCriteria(text, filters, improvedOutcomes, minVerification, mentoringAvailable, near, nearLabel, km, sort, page, size, audience);
+    }
+
+    /** The same criteria with other words. */
+    public SearchCriteria withText(String other) {
+        return new SearchCriteria(other, filters, improvedOutcomes, minVerification, mentoringAvailable, near, nearLabel, withinKm, sort, page, size, audience);
+    }
+
+    /** Only the words and whose eyes: no filter, no distance (whether the words alone find anybody). */
+    public SearchCriteria textOnly() {
+        return new SearchCriteria(text, Map.of(), false, null, false, null, null, null, Sort.RELEVANCE, 0, size, audience);
+    }
+
+    /** Whether any filter or distance narrows the search (beyond the words). */
+    public boolean narrowed() {
+        return filters.values().stream().anyMatch(v -> !v.isEmpty()) || improvedOutcomes || minVerification != null || mentoringAvailable
+                || withinKm != null;
     }
 }

@@ -113,6 +113,18 @@ public class SearchParams {
         return given;
     }
 
+    /** As {@link #given()}, but leaving out a parameter whose value is its default (sort=relevance, page=0, size=20). */
+    public Map<String, List<String>> chosen() {
+        var chosen = given();
+        FIELDS.forEach((name, field) -> {
+            var byDefault = field.getAnnotation(DefaultValue.class);
+            if (byDefault != null && List.of(byDefault.value()).equals(chosen.get(name))) {
+                chosen.remove(name);
+            }
+        });
+        return chosen;
+    }
+
     private List<String> values(Field field) {
         try {
             var value = field.get(this);

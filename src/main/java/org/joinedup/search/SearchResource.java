@@ -24,7 +24,9 @@ public class SearchResource {
     @Operation(operationId = "searchLeaders", summary = "Search leaders",
             description = "By text, area, services, approach, scope, programme, outcome, verification and distance. Filters hold within one record; several service values must all be joined up in that record, several values "
                     + "of any other filter are alternatives. Facet counts are in leaders and honour every filter but their own. "
-                    + "Pages count from 0; results beyond the first 10,000 cannot be paged to.")
+                    + "Pages count from 0; results beyond the first 10,000 cannot be paged to. A search that finds nobody carries "
+                    + "suggestions: the same search with a spelling the index knows, without one filter or with a wider distance, each with "
+                    + "the number of leaders it finds for the same caller.")
     public SearchResult leaders(@BeanParam SearchParams params) {
         return search.search(params);
     }

@@ -36,9 +36,17 @@ public class SearchService {
     @Inject
     OrganisationDirectory organisations;
 
-    /** The search the parameters ask for, as the caller may see it; bad parameters are a 400 naming each. */
+    @Inject
+    SearchSuggestions suggestions;
+
+    /**
+     * The search the parameters ask for, as the caller may see it; bad parameters are a 400 naming
+     * each. When it finds nobody, the result suggests searches that would find somebody.
+     */
     public SearchResult search(SearchParams params) {
-        return search(parser.parse(params));
+        var criteria = parser.parse(params);
+        var result = search(criteria);
+        return result.total() == 0 ? result.withSuggestions(suggestions.suggest(params, criteria)) : result;
     }
 
     /**
@@ -70,7 +78,7 @@ public class SearchService {
             }
         }
         int pages = (int) Math.min(Integer.MAX_VALUE, (total + criteria.size() - 1) / criteria.size());
-        return new SearchResult(total, criteria.page(), criteria.size(), pages, hits, facets);
+        return new SearchResult(total, criteria.page(), criteria.size(), pages, hits, facets, List.of());
     }
 
     RegionOverview regions(SearchCriteria criteria) {

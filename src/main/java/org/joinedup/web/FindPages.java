@@ -22,6 +22,7 @@ import org.joinedup.search.SearchCriteriaParser;
 import org.joinedup.search.SearchParams;
 import org.joinedup.search.SearchResult;
 import org.joinedup.search.SearchService;
+import org.joinedup.search.SearchSuggestions;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 
@@ -151,8 +152,8 @@ public class FindPages {
     private static List<Option> distances(SearchParams p) {
         var options = new ArrayList<Option>();
         options.add(new Option("", "Any distance", 0, p.within == null || p.within.isBlank()));
-        for (var km : List.of("10km", "25km", "50km", "100km")) {
-            options.add(new Option(km, "Within " + km.replace("km", " km"), 0, km.equals(p.within)));
+        for (var km : SearchSuggestions.DISTANCES_KM) {
+            options.add(new Option(km + "km", "Within " + km + " km", 0, (km + "km").equals(p.within)));
         }
         return options;
     }

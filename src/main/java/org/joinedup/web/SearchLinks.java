@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.joinedup.search.SearchParams;
+import org.joinedup.search.SearchResult;
 
 /** The current search as query parameters, and links to it with one thing changed (a page, an ICB, the export). */
 public final class SearchLinks {
@@ -47,6 +48,11 @@ public final class SearchLinks {
         var changed = with("icb", List.of());
         changed.remove("page");
         return link("/find", changed);
+    }
+
+    /** The search a suggestion names (its own full parameters), on the find page. */
+    public String to(SearchResult.Suggestion suggestion) {
+        return link("/find", suggestion.parameters());
     }
 
     public String csv() {

@@ -52,15 +52,23 @@ public final class CohortBenchmark {
     private static void run(int requests, int mentors) {
         var problem = cohort(requests, mentors, 20, 50, new Random(SEED), PER_REQUEST);
         int runs = requests >= 5000 ? 3 : 5;
+        // before issue 19 (JGraphT) and after, in the same run, on the same cohort
+        var before = time(CohortFlowBaseline::optimal, problem, runs);
         var optimal = time(CohortAssignment::optimal, problem, runs);
+        var everyone = time(p -> CohortAssignment.optimal(p, new CohortRules(CohortMode.EVERYONE_FIRST, List.of(), java.util.Set.of()),
+                CohortAssignment.LeftOutPairs.NONE), problem, runs);
         var greedy = time(CohortAssignment::greedy, problem, runs);
-        System.out.printf("%dx%d: %d edges, capacity %d, slots %d | optimal %.0f ms (median of %d), total %.3f, %d pairs"
-                        + " | greedy %.1f ms, total %.3f, %d pairs | optimal/greedy %.5f%n",
-                requests, mentors, problem.edges().size(),
-                problem.mentorCapacity().values().stream().mapToInt(Integer::intValue).sum(), requests * PER_REQUEST,
-                optimal.millis, runs, optimal.solution.totalScore(), optimal.solution.assignments().size(),
-                greedy.millis, greedy.solution.totalScore(), greedy.solution.assignments().size(),
-                optimal.solution.totalScore() / greedy.solution.totalScore());
+        System.out.printf("%dx%d: %d edges, capacity %d, slots %d (median of %d)%n", requests, mentors, problem.edges().size(),
+                problem.mentorCapacity().values().stream().mapToInt(Integer::intValue).sum(), requests * PER_REQUEST, runs);
+        for (var row : List.of(List.of("before (JGraphT)", before), List.of("best-total", optimal), List.of("everyone-first", everyone),
+                List.of("greedy", greedy))) {
+            var timed = (Timed) row.get(1);
+            System.out.printf("  %-16s %8.1f ms  total %.3f  pairs %d  requests matched %d%n", row.get(0), timed.millis,
+                    timed.solution.totalScore(), timed.solution.assignments().size(), timed.solution.matched());
+        }
+        if (CohortSolverPropertiesTest.units(before.solution) != CohortSolverPropertiesTest.units(optimal.solution)) {
+            throw new IllegalStateException("the new solver's total (in units of the resolution) differs from the old one's");
+        }
     }
 
     private record Timed(CohortSolution solution, double millis) {

@@ -28,6 +28,13 @@ public final class CohortAssignment {
     /** The highest score a pair may have: 1e8 units, so every cost below stays far inside a long (see {@link Network}). */
     public static final double MAX_SCORE = 100_000;
 
+    /**
+     * Left-out pairs brought back per request and round, those with the most negative reduced cost first. Fewer
+     * means smaller solves but perhaps more rounds; the loop ends only when no left-out pair could improve the
+     * answer, so this changes the time, never the answer.
+     */
+    static final int ADDED_PER_REQUEST = 10;
+
     static final Comparator<CohortEdge> BY_PAIR =
             Comparator.comparingLong(CohortEdge::requestId).thenComparingLong(CohortEdge::mentorId);
 
@@ -73,8 +80,9 @@ public final class CohortAssignment {
      * {@code cost + pi(from) - pi(to)}, which is the certificate that no cheaper flow exists on that network.
      * A left-out pair would be an arc request→mentor with capacity 1, no flow and cost {@code top - units};
      * if its reduced cost is non-negative too, the same potentials certify the same flow optimal on the network
-     * with it. So the pairs with a negative reduced cost (the only ones that could improve the answer) are added
-     * and the network solved again, until none is left: the answer is then optimal over all eligible pairs. Every
+     * with it. So the pairs with a negative reduced cost (the only ones that could improve the answer; at most
+     * {@link #ADDED_PER_REQUEST} per request and round, the most negative first) are added and the network
+     * solved again, until none is left: the answer is then optimal over all eligible pairs. Every
      * mentor potential is at most 0 (they only ever decrease from 0, see {@link Network#augment}), so a request
      * whose left-out pairs all score at most {@code bound} can be skipped, without scoring them, when
      * {@code top - units(bound) + pi(request) >= 0}; in practice that is every request whose slots were filled at
@@ -122,6 +130,7 @@ public final class CohortAssignment {
             var pairs = leftOut.pairsOf(doubtful);
             var improving = new ArrayList<CohortEdge>();
             for (long request : doubtful) {
+                var ofRequest = new ArrayList<CohortEdge>();
                 for (CohortEdge edge : pairs.getOrDefault(request, List.of())) {
                     var pair = CohortPair.of(edge);
                     if (edge.requestId() != request || present.contains(pair) || locked.contains(pair) || rules.bans().contains(pair)) {
@@ -131,9 +140,15 @@ public final class CohortAssignment {
                         throw new IllegalStateException(edge + " scores above its request's bound " + leftOut.bound(request));
                     }
                     if (network.reducedCost(edge) < 0) {
-                        improving.add(edge);
-                        present.add(pair);
+                        ofRequest.add(edge);
                     }
+                }
+                // the most promising few: an unmatched request would otherwise bring back nearly every pair it has
+                final var solved = network;
+                ofRequest.sort(Comparator.comparingLong((CohortEdge e) -> solved.reducedCost(e)).thenComparing(BY_PAIR));
+                for (CohortEdge edge : ofRequest.subList(0, Math.min(ofRequest.size(), ADDED_PER_REQUEST))) {
+                    improving.add(edge);
+                    present.add(CohortPair.of(edge));
                 }
             }
             if (improving.isEmpty()) {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.Roles;
 
@@ -39,8 +40,14 @@ public class CohortMatchResource {
 
     @POST
     @Operation(operationId = "runCohortMatch", summary = "Match a cohort of learning requests with mentors",
-            description = "Assigns mentors maximising the total score under every mentor's capacity. Exact (minimum-cost flow); the answer also gives the total a greedy pass would have reached. Deterministic.")
+            description = "Assigns mentors under every mentor's capacity, maximising the total score (mode best-total, the default) or first "
+                    + "the number of requests given a mentor and then the total (mode everyone-first), with the pairs staff lock in and none "
+                    + "they ban. Exact (minimum-cost flow) over all eligible pairs: each request's best pairs are solved first, then any "
+                    + "left-out pair that could still improve the answer is added and solved again. The answer gives both modes' figures, "
+                    + "the total and matched count without each lock and ban, and the total a greedy pass would have reached. Deterministic.")
     @APIResponse(responseCode = "201", description = "Matched", content = @Content(schema = @Schema(implementation = CohortResult.class)))
+    @APIResponse(responseCode = "409", description = "A lock cannot be kept (mentor unavailable or full, ineligible pair, also banned); "
+            + "the problem names it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response run(@Valid @NotNull CohortMatchInput input, @Context UriInfo uri) {
         var result = cohorts.run(input);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(result.id())).build()).entity(result).build();

@@ -6,14 +6,18 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
+import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.search.Audience;
@@ -23,8 +27,9 @@ import org.joinedup.search.MentorCandidates;
 /**
  * Matches a whole cohort: scores every request against the pool of available mentors (the same
  * {@link MatchScorer} as single matches, keeping each request's best candidates), then finds the
- * assignment with the highest total score under every mentor's remaining capacity, exactly, and
- * reports what greedy would have reached. The result is kept so it can be accepted later.
+ * assignment with the highest total score (or, everyone first, the most requests matched and then the
+ * highest total) under every mentor's remaining capacity and staff's locks and bans, exactly over all
+ * eligible pairs, and reports what greedy, the other mode and each override would give. The result is kept so it can be accepted later.
  */
 @ApplicationScoped
 public class CohortMatchService {
@@ -50,19 +55,27 @@ public class CohortMatchService {
 
     /**
      * Not one transaction: loading and scoring a large cohort takes seconds and needs no lock, so only
-     * the saving of the result is transactional.
+     * the saving of the result is transactional. Bad input (mode, locks, bans) is refused before anything is saved.
      */
     public CohortResult run(CohortMatchInput input) {
         long started = System.nanoTime();
         int k = input.perRequestOrDefault();
+        var mode = mode(input.mode());
         var open = requests.openRequests(input.requests(), "requests");
         if (input.mentors() != null) {
-            checkMentorsExist(input.mentors());
+            checkMentorsExist(input.mentors(), "mentors[%d]");
         }
+        checkPairsName(open, input.locksOrNone(), "locks");
+        checkPairsName(open, input.bansOrNone(), "bans");
         var pool = available(input.mentors());
         var needs = requests.needs(open);
         var scorer = matches.scorer();
         var scoring = new CohortScoring(scorer, pool.values(), needs);
+        var needOf = new HashMap<Long, MatchScorer.Need>();
+        for (int i = 0; i < open.size(); i++) {
+            needOf.put(open.get(i).id, needs.get(i));
+        }
+        var rules = rules(input, mode, k, pool, needOf, scoring);
         long loaded = System.nanoTime();
         // requests are scored independently, so in parallel; only the pairs each keeps are explained
         var best = IntStream.range(0, open.size()).parallel()
@@ -77,25 +90,41 @@ public class CohortMatchService {
             best.get(i).forEach(s -> edges.add(new CohortEdge(requestId, s.mentorId(), s.total())));
         }
         long scoredAt = System.nanoTime();
+        // every mentor of the pool, not only those in kept pairs: the optimality check may bring others in
         var capacity = new HashMap<Long, Integer>();
-        edges.forEach(e -> capacity.put(e.mentorId(), pool.get(e.mentorId()).capacityLeft()));
+        pool.forEach((id, mentor) -> capacity.put(id, mentor.capacityLeft()));
         var problem = new CohortProblem(open.stream().map(r -> r.id).toList(), capacity, edges, k);
-        var optimal = CohortAssignment.optimal(problem);
-        var greedy = CohortAssignment.greedy(problem);
+        var leftOut = leftOut(bestPairs, needOf, scoring);
+        var optimal = CohortAssignment.optimal(problem, rules, leftOut);
+        var other = CohortAssignment.optimal(problem, rules.withMode(mode == CohortMode.BEST_TOTAL ? CohortMode.EVERYONE_FIRST : CohortMode.BEST_TOTAL),
+                leftOut);
+        var greedy = CohortAssignment.greedy(problem, rules);
+        var overrides = prices(problem, rules, bans(input), leftOut, optimal);
         long solved = System.nanoTime();
 
         var assignments = new ArrayList<CohortResult.Assignment>();
         var learnerOf = new HashMap<Long, Long>();
         open.forEach(r -> learnerOf.put(r.id, r.learnerId));
+        var locked = new HashSet<CohortPair>();
+        rules.locks().forEach(lock -> locked.add(CohortPair.of(lock)));
         for (var edge : optimal.assignments()) {
-            var score = bestPairs.get(edge.requestId()).stream().filter(s -> s.mentorId() == edge.mentorId()).findFirst().orElseThrow();
+            // pairs the check or a lock brought in were not among the kept ones, so are explained here
+            var score = bestPairs.get(edge.requestId()).stream().filter(s -> s.mentorId() == edge.mentorId()).findFirst()
+                    .orElseGet(() -> scorer.score(needOf.get(edge.requestId()), pool.get(edge.mentorId())).orElseThrow());
             assignments.add(new CohortResult.Assignment(assignments.size() + 1, edge.requestId(), learnerOf.get(edge.requestId()),
-                    edge.mentorId(), pool.get(edge.mentorId()).name(), score.total(), score.parts(), score.reasons()));
+                    edge.mentorId(), pool.get(edge.mentorId()).name(), score.total(), score.parts(), score.reasons(),
+                    locked.contains(CohortPair.of(edge))));
         }
-        var unmatched = unmatched(open, bestPairs, optimal, k);
+        var unmatched = unmatched(open, bestPairs, optimal, k, rules);
+        var modes = new ArrayList<CohortResult.ModeFigures>();
+        for (var solution : mode == CohortMode.BEST_TOTAL ? List.of(optimal, other) : List.of(other, optimal)) {
+            modes.add(new CohortResult.ModeFigures(modes.isEmpty() ? CohortMode.BEST_TOTAL.code() : CohortMode.EVERYONE_FIRST.code(),
+                    solution.matched(), solution.assignments().size(), round(solution.totalScore())));
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         var result = new CohortResult(null, k, open.size(), pool.size(), edges.size(), assignments, unmatched, round(optimal.totalScore()),
-                round(greedy.totalScore()), greedy.assignments().size(), millis);
+                round(greedy.totalScore()), greedy.assignments().size(), millis, mode.code(), optimal.matched(), modes, overrides,
+                new CohortResult.OptimalityCheck(PAIRS_PER_REQUEST, optimal.pairsAdded(), optimal.rounds()));
         var saved = QuarkusTransaction.requiringNew().call(() -> {
             var match = new CohortMatch();
             match.perRequest = k;
@@ -104,10 +133,133 @@ public class CohortMatchService {
             match.result = result.withId(match.id);
             return match;
         });
-        LOG.infof("Cohort %d: %d requests, %d mentors, %d pairs; %d assigned, total %.2f (greedy %.2f) in %d ms (loading %d, scoring %d, "
-                + "solving %d)", saved.id, open.size(), pool.size(), edges.size(), assignments.size(), result.totalScore(),
-                result.greedyTotalScore(), millis, (loaded - started) / 1_000_000, (scoredAt - loaded) / 1_000_000, (solved - scoredAt) / 1_000_000);
+        LOG.infof("Cohort %d (%s): %d requests, %d mentors, %d pairs (+%d by the check, %d solves); %d assigned, %d matched, total %.2f "
+                + "(greedy %.2f) in %d ms (loading %d, scoring %d, solving %d)", saved.id, mode.code(), open.size(), pool.size(), edges.size(),
+                optimal.pairsAdded(), optimal.rounds(), assignments.size(), optimal.matched(), result.totalScore(), result.greedyTotalScore(), millis,
+                (loaded - started) / 1_000_000, (scoredAt - loaded) / 1_000_000, (solved - scoredAt) / 1_000_000);
         return saved.result;
+    }
+
+    private static CohortMode mode(String code) {
+        if (code == null) {
+            return CohortMode.BEST_TOTAL;
+        }
+        return CohortMode.of(code).orElseThrow(() -> ProblemException.invalid(
+                Violation.body("mode", "must be one of " + String.join(", ", CohortMode.codes()), CohortMode.codes())));
+    }
+
+    /**
+     * Pairs left out by pruning, for the optimality check: a request's left-out pairs score at most its worst kept
+     * pair, and only when it kept the full {@link #PAIRS_PER_REQUEST} were any left out. Doubtful requests are
+     * scored again in full, in parallel.
+     */
+    private static CohortAssignment.LeftOutPairs leftOut(Map<Long, List<MatchScore>> bestPairs, Map<Long, MatchScorer.Need> needOf,
+            CohortScoring scoring) {
+        return new CohortAssignment.LeftOutPairs() {
+            @Override
+            public double bound(long requestId) {
+                var kept = bestPairs.get(requestId);
+                return kept.size() < PAIRS_PER_REQUEST ? 0 : kept.get(kept.size() - 1).total();
+            }
+
+            @Override
+            public Map<Long, List<CohortEdge>> pairsOf(Collection<Long> requestIds) {
+                return requestIds.parallelStream().collect(Collectors.toMap(id -> id, id -> scoring.pairs(id, needOf.get(id))));
+            }
+        };
+    }
+
+    /** The answer without each lock and each ban in turn, solved again in the same mode: what each override costs. */
+    private static List<CohortResult.OverridePrice> prices(CohortProblem problem, CohortRules rules, List<CohortPair> bans,
+            CohortAssignment.LeftOutPairs leftOut, CohortSolution with) {
+        var prices = new ArrayList<CohortResult.OverridePrice>();
+        for (int i = 0; i < rules.locks().size(); i++) {
+            var lock = rules.locks().get(i);
+            var others = new ArrayList<>(rules.locks());
+            others.remove(i);
+            var without = CohortAssignment.optimal(problem, new CohortRules(rules.mode(), others, rules.bans()), leftOut);
+            prices.add(new CohortResult.OverridePrice("lock", i, lock.requestId(), lock.mentorId(), with.matched(), round(with.totalScore()),
+                    without.matched(), round(without.totalScore())));
+        }
+        for (int i = 0; i < bans.size(); i++) {
+            var ban = bans.get(i);
+            var others = new HashSet<>(rules.bans());
+            others.remove(ban);
+            var without = CohortAssignment.optimal(problem, new CohortRules(rules.mode(), rules.locks(), others), leftOut);
+            prices.add(new CohortResult.OverridePrice("ban", i, ban.requestId(), ban.mentorId(), with.matched(), round(with.totalScore()),
+                    without.matched(), round(without.totalScore())));
+        }
+        return prices;
+    }
+
+    private static List<CohortPair> bans(CohortMatchInput input) {
+        return input.bansOrNone().stream().map(b -> new CohortPair(b.requestId(), b.mentorId())).toList();
+    }
+
+    /** Locks and bans must name requests of this cohort and leaders that exist, each pair once: 400 otherwise. */
+    private void checkPairsName(List<LearningRequest> open, List<CohortMatchInput.Pair> pairs, String field) {
+        var requestIds = open.stream().map(r -> r.id).collect(Collectors.toSet());
+        var violations = new ArrayList<Violation>();
+        var seen = new HashSet<CohortPair>();
+        for (int i = 0; i < pairs.size(); i++) {
+            var pair = pairs.get(i);
+            if (!requestIds.contains(pair.requestId())) {
+                violations.add(Violation.body(field + "[" + i + "].requestId", "is not one of this cohort's requests"));
+            }
+            if (!seen.add(new CohortPair(pair.requestId(), pair.mentorId()))) {
+                violations.add(Violation.body(field + "[" + i + "]", "names the same pair as an earlier one"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        checkMentorsExist(pairs.stream().map(CohortMatchInput.Pair::mentorId).toList(), field + "[%d].mentorId");
+    }
+
+    /**
+     * The run's rules. A lock that cannot be kept is a 409 naming it: its mentor not available (paused, not
+     * willing, excluded from the mentors drawn on, or no places left), the pair not eligible (the learner's own
+     * organisation, a declared conflict of interest, no service in common), more locks than the mentor's places
+     * or the request's mentors, or the same pair also banned.
+     */
+    private static CohortRules rules(CohortMatchInput input, CohortMode mode, int k, Map<Long, MentorCandidate> pool,
+            Map<Long, MatchScorer.Need> needOf, CohortScoring scoring) {
+        var bans = new HashSet<>(bans(input));
+        var locks = new ArrayList<CohortEdge>();
+        var perMentor = new HashMap<Long, Integer>();
+        var perRequest = new HashMap<Long, Integer>();
+        for (int i = 0; i < input.locksOrNone().size(); i++) {
+            var lock = input.locksOrNone().get(i);
+            String name = "locks[" + i + "] (request " + lock.requestId() + ", mentor " + lock.mentorId() + ")";
+            var mentor = pool.get(lock.mentorId());
+            if (mentor == null) {
+                throw conflict("locks[" + i + "]", name + ": the mentor is not available to this cohort (paused, not willing to mentor, "
+                        + "not among the mentors drawn on, or no places left)");
+            }
+            double score = scoring.total(needOf.get(lock.requestId()), mentor);
+            if (score <= 0) {
+                throw conflict("locks[" + i + "]", name + ": not an eligible pair (the learner's own organisation, a declared conflict of "
+                        + "interest, or no service in common)");
+            }
+            if (bans.contains(new CohortPair(lock.requestId(), lock.mentorId()))) {
+                throw conflict("locks[" + i + "]", name + ": the same pair is also banned");
+            }
+            if (perMentor.merge(lock.mentorId(), 1, Integer::sum) > mentor.capacityLeft()) {
+                throw conflict("locks[" + i + "]", name + ": the mentor has " + mentor.capacityLeft() + " place"
+                        + (mentor.capacityLeft() == 1 ? "" : "s") + " left, fewer than the locks on them");
+            }
+            if (perRequest.merge(lock.requestId(), 1, Integer::sum) > k) {
+                throw conflict("locks[" + i + "]", name + ": the request takes " + k + " mentor" + (k == 1 ? "" : "s")
+                        + ", fewer than the locks on it");
+            }
+            locks.add(new CohortEdge(lock.requestId(), lock.mentorId(), score));
+        }
+        return new CohortRules(mode, locks, bans);
+    }
+
+    private static ProblemException conflict(String field, String detail) {
+        return new ProblemException(Problem.of("conflict", "Conflict", 409, detail)
+                .withViolations(List.of(Violation.body(field, detail.substring(detail.indexOf(": ") + 2)))));
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -167,12 +319,12 @@ public class CohortMatchService {
         return chosen;
     }
 
-    private void checkMentorsExist(List<Long> mentorIds) {
+    private void checkMentorsExist(List<Long> mentorIds, String field) {
         var existing = leaders.existing(mentorIds);
         var violations = new ArrayList<Violation>();
         for (int i = 0; i < mentorIds.size(); i++) {
             if (!existing.contains(mentorIds.get(i))) {
-                violations.add(Violation.body("mentors[" + i + "]", "there is no leader " + mentorIds.get(i)));
+                violations.add(Violation.body(String.format(field, i), "there is no leader " + mentorIds.get(i)));
             }
         }
         if (!violations.isEmpty()) {
@@ -196,7 +348,7 @@ public class CohortMatchService {
     }
 
     private static List<CohortResult.Unmatched> unmatched(List<LearningRequest> open, Map<Long, List<MatchScore>> pairs,
-            CohortSolution optimal, int k) {
+            CohortSolution optimal, int k, CohortRules rules) {
         var assigned = new HashMap<Long, Integer>();
         optimal.assignments().forEach(e -> assigned.merge(e.requestId(), 1, Integer::sum));
         var unmatched = new ArrayList<CohortResult.Unmatched>();
@@ -210,7 +362,10 @@ public class CohortMatchService {
                     ? "no available mentor has worked on the services wanted, outside the learner's organisation and declared conflicts"
                     : eligible < k && assigned.getOrDefault(request.id, 0) == eligible
                             ? "only " + eligible + " eligible mentor" + (eligible > 1 ? "s" : "") + ", all assigned"
-                            : "its " + eligible + " eligible mentors had no capacity left after the assignment that maximises the total";
+                            : "its " + (eligible == PAIRS_PER_REQUEST ? eligible + " or more" : eligible) + " eligible mentors had no capacity "
+                                    + "left after the assignment that " + (rules.mode() == CohortMode.EVERYONE_FIRST
+                                            ? "matches the most requests, then maximises the total" : "maximises the total")
+                                    + (rules.bans().isEmpty() ? "" : " (or are banned)");
             unmatched.add(new CohortResult.Unmatched(request.id, request.learnerId, missing, reason));
         }
         return unmatched;

@@ -77,6 +77,22 @@ final class CohortScoring {
         return heap.stream().sorted(WORST_FIRST.reversed()).map(Pair::mentor).toList();
     }
 
+    /** Every eligible pair of this need (request {@code requestId}) with its total, in no particular order. Thread-safe. */
+    List<CohortEdge> pairs(long requestId, MatchScorer.Need need) {
+        var wanted = new Wanted(need);
+        var pairs = new ArrayList<CohortEdge>();
+        for (var mentor : mentors) {
+            if ((mentor.services() & wanted.services) == 0) {
+                continue;
+            }
+            double total = total(wanted, mentor);
+            if (total > 0) {
+                pairs.add(new CohortEdge(requestId, mentor.candidate().leaderId(), total));
+            }
+        }
+        return pairs;
+    }
+
     /** What {@code scorer.score(need, mentor).total()} is; negative where that is empty. */
     double total(MatchScorer.Need need, MentorCandidate mentor) {
         var compiled = compile(mentor);

@@ -87,7 +87,7 @@ final class LeaderQuery {
             RECORDS_OUTCOME_DESCRIPTIONS_STEMMED, RECORDS_AREA_NAMES_STEMMED, RECORDS_PARTNER_ORGANISATIONS_STEMMED);
     private static final double STEMMED_BOOST = 0.5;
     /** The fields the spelling suggester reads words from (the words as written, not stemmed). */
-    static final List<String> SPELLING_FIELDS = List.of("records.title", "records.summary", "name", "current_role");
+    static final List<String> SPELLING_FIELDS = List.of(RECORDS_TITLE, RECORDS_SUMMARY, NAME, CURRENT_ROLE);
 
     private final SearchCriteria criteria;
 

@@ -16,6 +16,7 @@ public final class CohortBenchmark {
 
     private static final long SEED = 20_261_125L;
     private static final int PER_REQUEST = 2;
+    private static final int PRUNED_TO = 20;
 
     private CohortBenchmark() {
     }
@@ -30,6 +31,23 @@ public final class CohortBenchmark {
             var parts = size.split("x");
             run(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
         }
+        crowded();
+    }
+
+    /** 1,000 x 2,000 where 50 popular mentors with one place each are every request's best: pruning to 20 bites. */
+    private static void crowded() {
+        var full = CohortSolverPropertiesTest.crowded(new Random(SEED), 1000, 2000, 50);
+        var pruned = CohortSolverPropertiesTest.prune(full, PRUNED_TO);
+        var leftOut = CohortSolverPropertiesTest.leftOut(full, PRUNED_TO);
+        var unpruned = time(CohortAssignment::optimal, full, 3);
+        var prunedOnly = time(CohortAssignment::optimal, pruned, 3);
+        var checked = time(p -> CohortAssignment.optimal(pruned, CohortRules.BEST_TOTAL, leftOut), full, 3);
+        System.out.printf("crowded 1000x2000 (%d pairs, 50 popular mentors with one place): all pairs %.0f ms, total %.3f, %d matched"
+                        + " | pruned to %d alone %.0f ms, total %.3f, %d matched | pruned+check %.0f ms, total %.3f, %d matched,"
+                        + " %d pairs brought back in %d solves%n", full.edges().size(), unpruned.millis, unpruned.solution.totalScore(),
+                unpruned.solution.matched(), PRUNED_TO, prunedOnly.millis, prunedOnly.solution.totalScore(), prunedOnly.solution.matched(),
+                checked.millis, checked.solution.totalScore(), checked.solution.matched(), checked.solution.pairsAdded(),
+                checked.solution.rounds());
     }
 
     /** Tiny cohorts, where brute force can confirm the optimum. */
@@ -52,15 +70,31 @@ public final class CohortBenchmark {
     private static void run(int requests, int mentors) {
         var problem = cohort(requests, mentors, 20, 50, new Random(SEED), PER_REQUEST);
         int runs = requests >= 5000 ? 3 : 5;
+        // before issue 19 (JGraphT) and after, in the same run, on the same cohort
+        var before = time(CohortFlowBaseline::optimal, problem, runs);
         var optimal = time(CohortAssignment::optimal, problem, runs);
+        var everyone = time(p -> CohortAssignment.optimal(p, new CohortRules(CohortMode.EVERYONE_FIRST, List.of(), java.util.Set.of()),
+                CohortAssignment.LeftOutPairs.NONE), problem, runs);
+        // each request's best 20 pairs only, then the check over all pairs brings back what the optimum needs
+        var pruned = CohortSolverPropertiesTest.prune(problem, PRUNED_TO);
+        var leftOut = CohortSolverPropertiesTest.leftOut(problem, PRUNED_TO);
+        var checked = time(p -> CohortAssignment.optimal(pruned, CohortRules.BEST_TOTAL, leftOut), problem, runs);
         var greedy = time(CohortAssignment::greedy, problem, runs);
-        System.out.printf("%dx%d: %d edges, capacity %d, slots %d | optimal %.0f ms (median of %d), total %.3f, %d pairs"
-                        + " | greedy %.1f ms, total %.3f, %d pairs | optimal/greedy %.5f%n",
-                requests, mentors, problem.edges().size(),
-                problem.mentorCapacity().values().stream().mapToInt(Integer::intValue).sum(), requests * PER_REQUEST,
-                optimal.millis, runs, optimal.solution.totalScore(), optimal.solution.assignments().size(),
-                greedy.millis, greedy.solution.totalScore(), greedy.solution.assignments().size(),
-                optimal.solution.totalScore() / greedy.solution.totalScore());
+        System.out.printf("%dx%d: %d edges, capacity %d, slots %d (median of %d)%n", requests, mentors, problem.edges().size(),
+                problem.mentorCapacity().values().stream().mapToInt(Integer::intValue).sum(), requests * PER_REQUEST, runs);
+        for (var row : List.of(List.of("before (JGraphT)", before), List.of("best-total", optimal), List.of("everyone-first", everyone),
+                List.of("pruned+check", checked),
+                List.of("greedy", greedy))) {
+            var timed = (Timed) row.get(1);
+            System.out.printf("  %-16s %8.1f ms  total %.3f  pairs %d  requests matched %d%n", row.get(0), timed.millis,
+                    timed.solution.totalScore(), timed.solution.assignments().size(), timed.solution.matched());
+        }
+        System.out.printf("  pruned to %d pairs per request: the check brought back %d pairs in %d solves%n", PRUNED_TO,
+                checked.solution.pairsAdded(), checked.solution.rounds());
+        if (CohortSolverPropertiesTest.units(before.solution) != CohortSolverPropertiesTest.units(optimal.solution)
+                || CohortSolverPropertiesTest.units(checked.solution) != CohortSolverPropertiesTest.units(optimal.solution)) {
+            throw new IllegalStateException("the new solver's total (in units of the resolution) differs from the old one's");
+        }
     }
 
     private record Timed(CohortSolution solution, double millis) {

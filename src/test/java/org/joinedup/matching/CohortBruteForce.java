@@ -2,6 +2,7 @@ package org.joinedup.matching;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,40 +11,61 @@ import java.util.TreeMap;
 final class CohortBruteForce {
 
     private final int perRequest;
+    private final CohortRules rules;
     private final List<List<CohortEdge>> edgesByRequest;
     private final Map<Long, Integer> room;
+    private final Map<Long, Integer> lockedOf = new HashMap<>();
     private final List<CohortEdge> current = new ArrayList<>();
     private List<CohortEdge> best = List.of();
+    private long bestMatched = -1;
     private long bestUnits = -1;
     private long currentUnits;
 
-    private CohortBruteForce(CohortProblem problem) {
+    private CohortBruteForce(CohortProblem problem, CohortRules rules) {
         perRequest = problem.perRequest();
+        this.rules = rules;
+        room = new HashMap<>(problem.mentorCapacity());
+        var locked = new HashSet<CohortPair>();
+        for (var lock : rules.locks()) {
+            locked.add(CohortPair.of(lock));
+            lockedOf.merge(lock.requestId(), 1, Integer::sum);
+            room.merge(lock.mentorId(), -1, Integer::sum);
+        }
         var byRequest = new TreeMap<Long, List<CohortEdge>>();
         problem.edges().stream().sorted(CohortAssignment.BY_PAIR)
+                .filter(edge -> !locked.contains(CohortPair.of(edge)) && !rules.bans().contains(CohortPair.of(edge)))
                 .forEach(edge -> byRequest.computeIfAbsent(edge.requestId(), id -> new ArrayList<>()).add(edge));
         edgesByRequest = List.copyOf(byRequest.values());
-        room = new HashMap<>(problem.mentorCapacity());
     }
 
     /** Maximises the same rounded units as the solver, so ties and rounding are judged alike. */
     static CohortSolution optimal(CohortProblem problem) {
-        var search = new CohortBruteForce(problem);
+        return optimal(problem, CohortRules.BEST_TOTAL);
+    }
+
+    /** The best assignment keeping every lock and no ban; in everyone-first, first the most requests matched. */
+    static CohortSolution optimal(CohortProblem problem, CohortRules rules) {
+        var search = new CohortBruteForce(problem, rules);
         search.explore(0, 0, 0);
-        return CohortAssignment.solution(search.best);
+        var chosen = new ArrayList<>(search.best);
+        chosen.addAll(rules.locks());
+        return CohortAssignment.solution(chosen);
     }
 
     /** Decide edge {@code position} of request {@code request}, which already has {@code taken} mentors. */
     private void explore(int request, int position, int taken) {
         if (request == edgesByRequest.size()) {
-            if (currentUnits > bestUnits) {
+            long matched = rules.mode() == CohortMode.EVERYONE_FIRST ? matched() : 0;
+            if (matched > bestMatched || (matched == bestMatched && currentUnits > bestUnits)) {
+                bestMatched = matched;
                 bestUnits = currentUnits;
                 best = List.copyOf(current);
             }
             return;
         }
         var edges = edgesByRequest.get(request);
-        if (position == edges.size() || taken == perRequest) {
+        long requestId = edges.get(0).requestId();
+        if (position == edges.size() || taken + lockedOf.getOrDefault(requestId, 0) == perRequest) {
             explore(request + 1, 0, 0);
             return;
         }
@@ -58,5 +80,11 @@ final class CohortBruteForce {
             room.merge(edge.mentorId(), 1, Integer::sum);
         }
         explore(request, position + 1, taken);
+    }
+
+    private long matched() {
+        var requests = new HashSet<Long>(lockedOf.keySet());
+        current.forEach(edge -> requests.add(edge.requestId()));
+        return requests.size();
     }
 }

@@ -128,7 +128,7 @@ class MailSenderTest {
         var address = "hangup-" + System.nanoTime() + "@example.org";
         var id = MailFixtures.queue(null, address, MailKind.SECURITY, "Lost mid-send");
         // the closed connection fails the send at once, or (if the client misses the close) the mailer's
-        // timeout does (10 s in tests): uncertain either way, never sent twice
+        // timeout does (20 s in tests): uncertain either way, never sent twice
         var row = MailFixtures.awaitRow(id, r -> !r.state().equals("queued") && !r.state().equals("sending"), Duration.ofSeconds(45));
         assertEquals("uncertain", row.state());
         assertTrue(row.lastError().startsWith("outcome unknown"), row.lastError());
@@ -153,7 +153,7 @@ class MailSenderTest {
         var admin = given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-admin")));
         admin.when().get("/api/admin/mail").then().statusCode(200).body("items.id", hasItem((int) id));
         admin.when().post("/api/admin/mail/" + id + "/resend").then().statusCode(200).body("state", Matchers.equalTo("queued"));
-        // on a loaded machine a send now and then outlasts the tests' 10 s mailer timeout and is
+        // on a loaded machine a send now and then outlasts the tests' 20 s mailer timeout and is
         // rightly left 'uncertain' again: the admin resends it, as they would
         for (int tries = 1; MailFixtures.awaitRow(id, r -> r.state().equals("sent") || r.state().equals("uncertain")).state().equals("uncertain"); tries++) {
             assertTrue(tries < 3 && MailFixtures.row(id).lastError().contains("TimeoutException"), MailFixtures.row(id).lastError());

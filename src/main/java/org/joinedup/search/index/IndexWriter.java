@@ -19,8 +19,13 @@ import java.util.Map;
 @ApplicationScoped
 class IndexWriter {
 
+    private static final String NO_INDEX = "index_not_found_exception";
+
     @Inject
     ElasticsearchClient client;
+
+    @Inject
+    LeaderIndex index;
 
     /** What to do for one leader: index its current document, or delete it at a revision. */
     public sealed interface Change permits Put, Remove {
@@ -44,10 +49,13 @@ class IndexWriter {
         }
         var bulk = new BulkRequest.Builder();
         for (var target : targets) {
+            // written to the alias, a document must never create an index of that name (with dynamic mappings)
+            // when the alias points nowhere: the index was deleted, or creating it failed
+            Boolean requireAlias = target.equals(index.alias()) ? Boolean.TRUE : null;
             for (var change : changes) {
                 var id = String.valueOf(change.leaderId());
                 if (change instanceof Put put) {
-                    bulk.operations(op -> op.index(i -> i.index(target).id(id).document(put.document())
+                    bulk.operations(op -> op.index(i -> i.index(target).id(id).document(put.document()).requireAlias(requireAlias)
                             .version(put.document().revision()).versionType(VersionType.External)));
                 } else if (change instanceof Remove remove) {
                     bulk.operations(op -> op.delete(d -> d.index(target).id(id)
@@ -58,6 +66,10 @@ class IndexWriter {
         var response = client.bulk(bulk.build());
         if (response.errors()) {
             for (BulkResponseItem item : response.items()) {
+                if (item.error() != null && NO_INDEX.equals(item.error().type())) {
+                    // no index to write to is the infrastructure's fault, not the documents': the outbox waits
+                    throw new IOException("no index behind " + item.index() + ": " + item.error().reason());
+                }
                 if (failed(item)) {
                     failures.merge(Long.valueOf(item.id()), item.error().type() + ": " + item.error().reason(), (a, b) -> a);
                 }

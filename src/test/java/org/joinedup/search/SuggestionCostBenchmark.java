@@ -13,17 +13,15 @@ import java.util.TreeMap;
 import org.joinedup.Fixtures;
 import org.joinedup.leader.ProfileAudience;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * What suggestions add to a search that finds nobody, on the demo data, for an anonymous caller:
  * the median of {@link #RUNS} runs of the search alone and of the search with its suggestions,
  * interleaved, in the service's own JVM (docs/search.md, "When nothing is found"). A measurement,
- * run only when asked: {@code -Djoinedup.bench.suggestions=true}.
+ * not a test: named so that the build never runs it; run it by name with {@code -Dtest=SuggestionCostBenchmark}.
  */
 @QuarkusTest
-@EnabledIfSystemProperty(named = "joinedup.bench.suggestions", matches = "true")
-class SuggestionCostTest {
+class SuggestionCostBenchmark {
 
     private static final int RUNS = 30;
     private static final int WARM_UP = 5;

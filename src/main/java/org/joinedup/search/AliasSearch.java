@@ -46,10 +46,7 @@ class AliasSearch {
         } catch (IOException e) {
             throw unavailable(e);
         } catch (ElasticsearchException e) {
-            if (e.status() >= 500 || "index_not_found_exception".equals(e.error().type())) {
-                throw unavailable(e);
-            }
-            throw e;
+            throw translated(e);
         }
     }
 
@@ -80,10 +77,7 @@ class AliasSearch {
         } catch (IOException e) {
             throw unavailable(e);
         } catch (ElasticsearchException e) {
-            if (e.status() >= 500 || "index_not_found_exception".equals(e.error().type())) {
-                throw unavailable(e);
-            }
-            throw e;
+            throw translated(e);
         }
     }
 
@@ -91,6 +85,11 @@ class AliasSearch {
     Map<String, List<Suggestion<Void>>> suggest(ObjectNode body) {
         var response = search(body, Void.class);
         return response.suggest();
+    }
+
+    /** Elasticsearch failing, or no index behind the alias, is a 503; anything else is the request's own error. */
+    static RuntimeException translated(ElasticsearchException e) {
+        return e.status() >= 500 || "index_not_found_exception".equals(e.error().type()) ? unavailable(e) : e;
     }
 
     static ProblemException unavailable(Exception e) {

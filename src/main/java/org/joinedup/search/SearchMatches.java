@@ -62,10 +62,7 @@ public class SearchMatches {
         } catch (IOException e) {
             throw AliasSearch.unavailable(e);
         } catch (ElasticsearchException e) {
-            if (e.status() >= 500 || "index_not_found_exception".equals(e.error().type())) {
-                throw AliasSearch.unavailable(e);
-            }
-            throw e;
+            throw AliasSearch.translated(e);
         }
     }
 

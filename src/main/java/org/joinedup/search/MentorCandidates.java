@@ -191,7 +191,8 @@ public class MentorCandidates {
         return km == Math.rint(km) ? (long) km + "km" : km + "km";
     }
 
-    private static List<ObjectNode> available() {
+    /** Willing to mentor, with capacity left. */
+    static List<ObjectNode> available() {
         return List.of(obj("term", obj(MENTORING_WILLING, true)), obj("range", obj(MENTORING_CAPACITY_LEFT, obj("gte", 1))));
     }
 

@@ -91,7 +91,7 @@ public record CohortSteering(boolean possible, String mode, List<PricedOverride>
         if (Math.abs(less) >= 0.05) {
             parts.add(Formats.points(Math.abs(less)) + " points " + (less > 0 ? "less" : "more") + " in total");
         }
-        return parts.isEmpty() ? "costs nothing" : String.join(", ", parts);
+        return parts.isEmpty() ? "Costs nothing" : String.join(", ", parts);
     }
 
     /**

@@ -72,7 +72,7 @@ class CohortSteeringTest {
 
     @Test
     void thePriceSaysWhatTheOverrideTakesAway() {
-        assertEquals("costs nothing", CohortSteering.cost(new CohortResult.OverridePrice("ban", 0, 1, 2, 3, 10.0, 3, 10.0)));
+        assertEquals("Costs nothing", CohortSteering.cost(new CohortResult.OverridePrice("ban", 0, 1, 2, 3, 10.0, 3, 10.0)));
         assertEquals("1 learner fewer matched, 12.5 points less in total",
                 CohortSteering.cost(new CohortResult.OverridePrice("lock", 0, 1, 2, 2, 80.0, 3, 92.5)));
     }

@@ -140,15 +140,16 @@ public class CohortPages {
             return Pages.html(400, resultPage(id, null, values, new FormErrors(List.of(Violation.body("lockMentor",
                     "give the leader id of the mentor to lock in, a whole number")), f -> f)));
         }
+        var input = change.applyTo(result.input());
         try {
-            var next = cohorts.run(change.applyTo(result.input()));
+            var next = cohorts.run(input);
             return Pages.seeOther("/programme/cohort/" + next.id());
         } catch (ProblemException e) {
             if (e.problem().status() != 400 && e.problem().status() != 409) {
                 throw e;
             }
             var shown = change.lock() == null ? values : values.put("lockRequest", change.lock().requestId()).put("lockMentor", change.lock().mentorId());
-            return Pages.html(e.problem().status(), resultPage(id, null, shown, CohortSteering.errors(e.problem().violations())));
+            return Pages.html(e.problem().status(), resultPage(id, null, shown, CohortSteering.errors(e.problem().violations(), input.locks())));
         }
     }
 

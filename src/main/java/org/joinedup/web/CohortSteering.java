@@ -98,13 +98,17 @@ public record CohortSteering(boolean possible, String mode, List<PricedOverride>
      * Where a refused change's reasons go: anything about a lock beside the lock fields (the attempted pair is shown
      * in them), the rest beside the list of locks and bans.
      */
-    static FormErrors errors(List<Violation> violations) {
+    static FormErrors errors(List<Violation> violations, List<CohortMatchInput.Pair> locks) {
         var placed = new ArrayList<Violation>();
         for (var v : violations) {
             var field = v.field() == null ? "" : v.field();
             var message = v.message().startsWith("there is") ? v.message() : "this change cannot be made: " + v.message();
             if (field.startsWith("locks")) {
-                message = v.message().startsWith("there is") ? v.message() : "this lock cannot be kept: " + v.message();
+                // an earlier lock may be the one that no longer holds (its mentor since full), so the lock is named
+                var index = field.matches("locks\\[\\d+].*") ? Integer.parseInt(field.replaceAll("locks\\[(\\d+)].*", "$1")) : -1;
+                var lock = index >= 0 && index < locks.size() ? " (learning request " + locks.get(index).requestId() + ", mentor "
+                        + locks.get(index).mentorId() + ")" : "";
+                message = v.message().startsWith("there is") ? v.message() : "this lock" + lock + " cannot be kept: " + v.message();
                 placed.add(Violation.body(field.endsWith(".requestId") ? "lockRequest" : "lockMentor", message));
             } else {
                 placed.add(Violation.body("overrides", message));

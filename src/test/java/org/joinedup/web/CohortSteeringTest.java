@@ -64,8 +64,10 @@ class CohortSteeringTest {
     @Test
     void aLockThatCannotBeKeptIsToldBesideTheLockFields() {
         var errors = CohortSteering.errors(List.of(Violation.body("locks[1]", "the same pair is also banned"),
-                Violation.body("locks[0].mentorId", "there is no leader 99"), Violation.body("requests[0]", "is withdrawn")));
-        assertTrue(errors.of("lockMentor").contains("This lock cannot be kept: the same pair is also banned"), errors.of("lockMentor"));
+                Violation.body("locks[0].mentorId", "there is no leader 99"), Violation.body("requests[0]", "is withdrawn")),
+                List.of(new Pair(1L, 10L), new Pair(2L, 11L)));
+        assertTrue(errors.of("lockMentor").contains("This lock (learning request 2, mentor 11) cannot be kept: the same pair is also banned"),
+                errors.of("lockMentor"));
         assertTrue(errors.of("lockMentor").contains("There is no leader 99"), errors.of("lockMentor"));
         assertTrue(errors.has("overrides"));
     }

@@ -102,8 +102,8 @@ class ProgrammeSteersCohortTest {
         browser.click("#ban-1");
         browser.waitForPath("/programme/cohort/");
         assertTrue(browser.all("#pair-" + banned[0] + "-" + banned[1]).isEmpty(), "the banned pair is not in the answer");
-        assertEquals("Banned", browser.find("#ban-0 td").getText());
-        assertFalse(browser.find("#ban-0-price").getText().isBlank());
+        assertEquals("Banned", browser.find("#override-ban-0 td").getText());
+        assertFalse(browser.find("#override-ban-0-price").getText().isBlank());
 
         // lock in a suggested mentor for the learner left out: the earlier ban is kept
         var unmatchedRequest = Long.parseLong(browser.find("#unmatched > li").getAttribute("id").replace("unmatched-", ""));
@@ -116,8 +116,20 @@ class ProgrammeSteersCohortTest {
         assertTrue(browser.find("#pair-" + locked[0] + "-" + locked[1]).getText().contains("Locked"));
         assertTrue(browser.all("#pair-" + banned[0] + "-" + banned[1]).isEmpty(), "the ban is still kept");
         assertEquals(2, browser.all("#override-list tbody tr").size(), "the lock and the ban, each with its price");
-        assertTrue(browser.find("#lock-0-price").getText().contains("points less in total"), browser.find("#lock-0-price").getText());
-        assertFalse(browser.find("#ban-0-price").getText().isBlank());
+        assertTrue(browser.find("#override-lock-0-price").getText().contains("points less in total"), browser.find("#override-lock-0-price").getText());
+        assertFalse(browser.find("#override-ban-0-price").getText().isBlank());
+
+        // a second ban, then removed: the lock and the first ban stay
+        assertEquals(1, browser.all("#assignments button[name=ban]").size(), "a locked row has no lock or ban buttons");
+        browser.click("#assignments button[name=ban]");
+        browser.waitForPath("/programme/cohort/");
+        assertEquals(3, browser.all("#override-list tbody tr").size());
+        browser.click("#remove-ban-1");
+        browser.waitForPath("/programme/cohort/");
+        assertEquals(2, browser.all("#override-list tbody tr").size(), "the second ban is gone, the lock and the first ban kept");
+        assertTrue(browser.all("#override-ban-1").isEmpty());
+        assertTrue(browser.find("#pair-" + locked[0] + "-" + locked[1]).getText().contains("Locked"));
+        assertTrue(browser.all("#pair-" + banned[0] + "-" + banned[1]).isEmpty());
         var steeredRun = browser.path();
         browser.check("programme-cohort-steered");
 

@@ -43,6 +43,11 @@ public record CohortMatchInput(
         this(requests, mentors, perRequest, null, null, null);
     }
 
+    /** The same cohort (requests, mentors, mentors per request) run with another mode, locks and bans: how the cohort page steers. */
+    public CohortMatchInput steered(String newMode, List<Pair> newLocks, List<Pair> newBans) {
+        return new CohortMatchInput(requests, mentors, perRequest, newMode, newLocks, newBans);
+    }
+
     int perRequestOrDefault() {
         return perRequest == null ? 1 : perRequest;
     }

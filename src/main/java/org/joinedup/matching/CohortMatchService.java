@@ -124,7 +124,7 @@ public class CohortMatchService {
         long millis = (System.nanoTime() - started) / 1_000_000;
         var result = new CohortResult(null, k, open.size(), pool.size(), edges.size(), assignments, unmatched, round(optimal.totalScore()),
                 round(greedy.totalScore()), greedy.assignments().size(), millis, mode.code(), optimal.matched(), modes, overrides,
-                new CohortResult.OptimalityCheck(PAIRS_PER_REQUEST, optimal.pairsAdded(), optimal.rounds()));
+                new CohortResult.OptimalityCheck(PAIRS_PER_REQUEST, optimal.pairsAdded(), optimal.rounds()), input);
         var saved = QuarkusTransaction.requiringNew().call(() -> {
             var match = new CohortMatch();
             match.perRequest = k;

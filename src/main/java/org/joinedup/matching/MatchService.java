@@ -55,6 +55,11 @@ public class MatchService {
         return rank(need, found).stream().limit(size).toList();
     }
 
+    /** The best of the given mentors for a need: the cohort page suggests mentors to lock in from the cohort's own. */
+    public List<MatchView> matchesAmong(MatchScorer.Need need, List<Long> mentorIds, int size) {
+        return rank(need, candidates.pool(mentorIds, Audience.of(user))).stream().limit(size).toList();
+    }
+
     /** The score of one mentor for a need, if they may be matched at all. */
     public Optional<MatchView> pair(MatchScorer.Need need, long mentorId) {
         return rank(need, candidates.pool(List.of(mentorId), Audience.of(user))).stream().findFirst();

@@ -196,6 +196,41 @@ class MatchingProfileResourceTest {
         assertTrue(byDefault.getBoolean("profile.builtIn"));
     }
 
+    /** Same region: the index filters on the home area's region or a record's, and the scorer agrees. */
+    @Test
+    void sameRegionKeepsMentorsWhoLiveOrWorkedInTheLearnersRegion() {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        int version = profile("pioneer-2013").getInt("version");
+        put("pioneer-2013", Map.of("musts", List.of("same-region"), "version", version)).statusCode(200);
+        long near = regionalMentor("Region Near " + suffix, "E10000024", TEST_PLACE);
+        long far = regionalMentor("Region Far " + suffix, "E09000033", TEST_PLACE);
+        long workedHere = regionalMentor("Region Worked " + suffix, "E09000033", Map.of("code", "E10000024"));
+        var ask = new HashMap<>(request(learner("Region Learner " + suffix, "Region L " + suffix, List.of()), List.of("gp", "housing")));
+        ask.put("programme", "pioneer-2013");
+        long requestId = createRequest(ask);
+        awaitIndexInStep(Duration.ofSeconds(10));
+        var ids = given().when().get("/api/learning-requests/" + requestId + "/matches?size=50").then().statusCode(200).extract().jsonPath()
+                .getList("mentor.id", Long.class);
+        assertTrue(ids.contains(near), "lives in the learner's region (Nottinghamshire, Midlands): " + ids);
+        assertTrue(ids.contains(workedHere), "a record in the learner's region: " + ids);
+        assertFalse(ids.contains(far), "lives in London, records abroad: " + ids);
+    }
+
+    private static long regionalMentor(String name, String homeArea, Map<String, Object> place) {
+        var leader = Fixtures.leader(name);
+        leader.put("organisation", Fixtures.organisation(name + " Org"));
+        leader.put("homeArea", homeArea);
+        leader.put("mentoring", Map.of("willing", true, "capacity", 2, "formats", List.of(), "trained", false));
+        long id = createLeader(leader);
+        var work = Fixtures.record(name + " work");
+        work.put("services", List.of("gp", "housing"));
+        work.put("areas", List.of(place));
+        work.put("outcomes", List.of());
+        work.remove("programme");
+        createRecord(id, work);
+        return id;
+    }
+
     private static long trainedMentor(String name, String organisation) {
         var leader = Fixtures.leader(name);
         leader.put("organisation", Fixtures.organisation(organisation));

@@ -182,6 +182,8 @@ class MatchingProfileResourceTest {
         assertEquals("other", result.getString("profile.programme"));
         assertEquals(List.of("trained"), result.getList("profile.musts"));
         assertEquals(List.of(trained), result.getList("assignments.mentorId", Long.class));
+        given().when().get("/api/cohort-matches/" + result.getLong("id")).then().statusCode(200)
+                .body("profile.programme", equalTo("other")).body("profile.weights.role", equalTo(5));
         var locked = new HashMap<>(cohort);
         locked.put("locks", List.of(Map.of("requestId", plain, "mentorId", untrained)));
         given().contentType(ContentType.JSON).body(locked).when().post("/api/cohort-matches").then().statusCode(409)

@@ -27,7 +27,9 @@ public record CohortMatchInput(
         List<@NotNull @Valid Pair> locks,
         @Size(max = CohortMatchInput.MAX_OVERRIDES, message = "must list at most " + CohortMatchInput.MAX_OVERRIDES + " pairs")
         @Schema(description = "Pairs that must not be in the answer")
-        List<@NotNull @Valid Pair> bans) {
+        List<@NotNull @Valid Pair> bans,
+        @Schema(description = "Programme code (programmes vocabulary) whose matching profile (weights and musts) scores the cohort; "
+                + "the default profile when absent") String programme) {
 
     public static final int MAX_REQUESTS = 5_000;
     public static final int MAX_MENTORS = 20_000;
@@ -40,12 +42,17 @@ public record CohortMatchInput(
     }
 
     public CohortMatchInput(List<Long> requests, List<Long> mentors, Integer perRequest) {
-        this(requests, mentors, perRequest, null, null, null);
+        this(requests, mentors, perRequest, null, null, null, null);
+    }
+
+    /** Under the default profile. */
+    public CohortMatchInput(List<Long> requests, List<Long> mentors, Integer perRequest, String mode, List<Pair> locks, List<Pair> bans) {
+        this(requests, mentors, perRequest, mode, locks, bans, null);
     }
 
     /** The same cohort (requests, mentors, mentors per request) run with another mode, locks and bans: how the cohort page steers. */
     public CohortMatchInput steered(String newMode, List<Pair> newLocks, List<Pair> newBans) {
-        return new CohortMatchInput(requests, mentors, perRequest, newMode, newLocks, newBans);
+        return new CohortMatchInput(requests, mentors, perRequest, newMode, newLocks, newBans, programme);
     }
 
     int perRequestOrDefault() {

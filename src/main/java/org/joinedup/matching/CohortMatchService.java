@@ -53,6 +53,9 @@ public class CohortMatchService {
     @Inject
     MentorshipService mentorships;
 
+    @Inject
+    MatchingProfileService profiles;
+
     /**
      * Not one transaction: loading and scoring a large cohort takes seconds and needs no lock, so only
      * the saving of the result is transactional. Bad input (mode, locks, bans) is refused before anything is saved.
@@ -61,6 +64,7 @@ public class CohortMatchService {
         long started = System.nanoTime();
         int k = input.perRequestOrDefault();
         var mode = mode(input.mode());
+        var profileUsed = profiles.used(input.programme(), "programme");
         var open = requests.openRequests(input.requests(), "requests");
         if (input.mentors() != null) {
             checkMentorsExist(input.mentors(), "mentors[%d]");
@@ -69,13 +73,13 @@ public class CohortMatchService {
         checkPairsName(open, input.bansOrNone(), "bans");
         var pool = available(input.mentors());
         var needs = requests.needs(open);
-        var scorer = matches.scorer();
+        var scorer = matches.scorer().with(profileUsed.toProfile());
         var scoring = new CohortScoring(scorer, pool.values(), needs);
         var needOf = new HashMap<Long, MatchScorer.Need>();
         for (int i = 0; i < open.size(); i++) {
             needOf.put(open.get(i).id, needs.get(i));
         }
-        var rules = rules(input, mode, k, pool, needOf, scoring);
+        var rules = rules(input, mode, k, pool, needOf, scorer, scoring);
         long loaded = System.nanoTime();
         // requests are scored independently, so in parallel; only the pairs each keeps are explained
         var best = IntStream.range(0, open.size()).parallel()
@@ -115,7 +119,7 @@ public class CohortMatchService {
                     edge.mentorId(), pool.get(edge.mentorId()).name(), score.total(), score.parts(), score.reasons(),
                     locked.contains(CohortPair.of(edge))));
         }
-        var unmatched = unmatched(open, bestPairs, optimal, k, rules);
+        var unmatched = unmatched(open, bestPairs, optimal, k, rules, scorer.profile());
         var modes = new ArrayList<CohortResult.ModeFigures>();
         for (var solution : mode == CohortMode.BEST_TOTAL ? List.of(optimal, other) : List.of(other, optimal)) {
             modes.add(new CohortResult.ModeFigures(modes.isEmpty() ? CohortMode.BEST_TOTAL.code() : CohortMode.EVERYONE_FIRST.code(),
@@ -124,7 +128,7 @@ public class CohortMatchService {
         long millis = (System.nanoTime() - started) / 1_000_000;
         var result = new CohortResult(null, k, open.size(), pool.size(), edges.size(), assignments, unmatched, round(optimal.totalScore()),
                 round(greedy.totalScore()), greedy.assignments().size(), millis, mode.code(), optimal.matched(), modes, overrides,
-                new CohortResult.OptimalityCheck(PAIRS_PER_REQUEST, optimal.pairsAdded(), optimal.rounds()), input);
+                new CohortResult.OptimalityCheck(PAIRS_PER_REQUEST, optimal.pairsAdded(), optimal.rounds()), profileUsed, input);
         var saved = QuarkusTransaction.requiringNew().call(() -> {
             var match = new CohortMatch();
             match.perRequest = k;
@@ -220,10 +224,10 @@ public class CohortMatchService {
      * The run's rules. A lock that cannot be kept is a 409 naming it: its mentor not available (paused, not
      * willing, excluded from the mentors drawn on, or no places left), the pair not eligible (the learner's own
      * organisation, a declared conflict of interest, no service in common), more locks than the mentor's places
-     * or the request's mentors, or the same pair also banned.
+     * or the request's mentors, the same pair also banned, or a must of the profile broken (named).
      */
     private static CohortRules rules(CohortMatchInput input, CohortMode mode, int k, Map<Long, MentorCandidate> pool,
-            Map<Long, MatchScorer.Need> needOf, CohortScoring scoring) {
+            Map<Long, MatchScorer.Need> needOf, MatchScorer scorer, CohortScoring scoring) {
         var bans = new HashSet<>(bans(input));
         var locks = new ArrayList<CohortEdge>();
         var perMentor = new HashMap<Long, Integer>();
@@ -237,6 +241,10 @@ public class CohortMatchService {
                         + "not among the mentors drawn on, or no places left)");
             }
             double score = scoring.total(needOf.get(lock.requestId()), mentor);
+            var broken = scorer.brokenMust(needOf.get(lock.requestId()), mentor);
+            if (score < 0 && MatchScorer.eligible(needOf.get(lock.requestId()), mentor) && broken.isPresent()) {
+                throw conflict("locks[" + i + "]", name + ": breaks the matching profile's must " + broken.get().code());
+            }
             if (score <= 0) {
                 throw conflict("locks[" + i + "]", name + ": not an eligible pair (the learner's own organisation, a declared conflict of "
                         + "interest, or no service in common)");
@@ -341,14 +349,15 @@ public class CohortMatchService {
             int left = room.getOrDefault(m.leaderId(), 0);
             if (left > 0) {
                 pool.put(m.leaderId(), new MentorCandidate(m.leaderId(), m.name(), m.currentRole(), m.organisationCode(), m.organisation(), m.homeAreaName(),
-                        m.willing(), left, m.formats(), m.trained(), m.conflicts(), m.illustrative(), m.records(), m.trackRecord()));
+                        m.willing(), left, m.formats(), m.trained(), m.conflicts(), m.illustrative(), m.records(), m.trackRecord(),
+                        m.homeRegion()));
             }
         }
         return pool;
     }
 
     private static List<CohortResult.Unmatched> unmatched(List<LearningRequest> open, Map<Long, List<MatchScore>> pairs,
-            CohortSolution optimal, int k, CohortRules rules) {
+            CohortSolution optimal, int k, CohortRules rules, MatchProfile profile) {
         var assigned = new HashMap<Long, Integer>();
         optimal.assignments().forEach(e -> assigned.merge(e.requestId(), 1, Integer::sum));
         var unmatched = new ArrayList<CohortResult.Unmatched>();
@@ -360,6 +369,8 @@ public class CohortMatchService {
             int eligible = pairs.get(request.id).size();
             var reason = eligible == 0
                     ? "no available mentor has worked on the services wanted, outside the learner's organisation and declared conflicts"
+                            + (profile.musts().isEmpty() ? "" : ", and meets the profile's musts ("
+                                    + String.join(", ", profile.musts().stream().map(MatchProfile.Must::code).toList()) + ")")
                     : eligible < k && assigned.getOrDefault(request.id, 0) == eligible
                             ? "only " + eligible + " eligible mentor" + (eligible > 1 ? "s" : "") + ", all assigned"
                             : "its " + (eligible == PAIRS_PER_REQUEST ? eligible + " or more" : eligible) + " eligible mentors had no capacity "

@@ -26,6 +26,7 @@ public class MatchService {
     /** Candidates fetched per match wanted: the index ranks roughly, the scorer decides. */
     static final int CANDIDATES_PER_MATCH = 5;
     static final int MIN_CANDIDATES = 50;
+    static final int MORE_FOR_RECORD_MUSTS = 4;
 
     @Inject
     MentorCandidates candidates;
@@ -50,9 +51,26 @@ public class MatchService {
     }
 
     public List<MatchView> matches(MatchScorer.Need need, int size) {
-        var found = candidates.find(need.forCandidates(), MatchScorer.CANDIDATE_WEIGHTS, Math.max(MIN_CANDIDATES, size * CANDIDATES_PER_MATCH),
-                Audience.of(user));
-        return rank(need, found).stream().limit(size).toList();
+        return matches(need, MatchProfile.DEFAULT, size);
+    }
+
+    /**
+     * Under a programme's profile: the index weighs candidates with the profile's weights and filters on the musts it can
+     * (trained, same region); the musts on the best record (verified, an approach in common) only the scorer can judge,
+     * so {@value #MORE_FOR_RECORD_MUSTS} times as many candidates are fetched then.
+     */
+    public List<MatchView> matches(MatchScorer.Need need, MatchProfile profile, int size) {
+        if (profile.must(MatchProfile.Must.SAME_REGION) && need.region() == null) {
+            return List.of(); // a request outside England's regions has no mentor in its region
+        }
+        int fetch = Math.max(MIN_CANDIDATES, size * CANDIDATES_PER_MATCH);
+        if (profile.must(MatchProfile.Must.VERIFIED_RECORD) || profile.must(MatchProfile.Must.APPROACH_IN_COMMON)) {
+            fetch *= MORE_FOR_RECORD_MUSTS;
+        }
+        var filters = new MentorCandidates.Filters(profile.must(MatchProfile.Must.TRAINED),
+                profile.must(MatchProfile.Must.SAME_REGION) ? need.region() : null);
+        var found = candidates.find(need.forCandidates(), profile.candidateWeights(), filters, fetch, Audience.of(user));
+        return rank(scorer().with(profile), need, found).stream().limit(size).toList();
     }
 
     /** The best of the given mentors for a need: the cohort page suggests mentors to lock in from the cohort's own. */
@@ -66,7 +84,10 @@ public class MatchService {
     }
 
     List<MatchView> rank(MatchScorer.Need need, List<MentorCandidate> found) {
-        var scorer = scorer();
+        return rank(scorer(), need, found);
+    }
+
+    private static List<MatchView> rank(MatchScorer scorer, MatchScorer.Need need, List<MentorCandidate> found) {
         Map<Long, MentorCandidate> byId = found.stream().collect(Collectors.toMap(MentorCandidate::leaderId, Function.identity(), (a, b) -> a));
         return found.stream()
                 .map(mentor -> scorer.score(need, mentor))

@@ -35,6 +35,8 @@ import org.joinedup.search.SearchParams;
 import org.joinedup.search.SearchResult;
 import org.joinedup.search.SearchService;
 import org.joinedup.security.Roles;
+import org.joinedup.vocabulary.VocabularyItem;
+import org.joinedup.vocabulary.VocabularyKind;
 
 /**
  * Cohort matching: choose open learning requests and (optionally) mentors and the mode, run the exact
@@ -49,8 +51,8 @@ public class CohortPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance choose(List<LearningRequestView> requests, List<SearchResult.Hit> mentors, FormValues values,
-                FormErrors errors);
+        static native TemplateInstance choose(List<LearningRequestView> requests, List<SearchResult.Hit> mentors, List<VocabularyItem> programmes,
+                FormValues values, FormErrors errors);
 
         static native TemplateInstance result(CohortResult result, List<String> learners, List<String> unmatchedLearners, String gain,
                 String flash, CohortSteering steering, FormValues values, FormErrors errors);
@@ -78,6 +80,9 @@ public class CohortPages {
     @Inject
     PageContext page;
 
+    @Inject
+    Labels labels;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response choose() {
@@ -98,9 +103,12 @@ public class CohortPages {
         var chosenMentors = values.numbers("mentors");
         var perRequest = (int) values.number("perRequest", 1);
         var mode = values.get("mode").isBlank() ? null : values.get("mode");
+        // the programme whose matching profile weighs the scores; none, the default profile
+        var programme = values.get("programme").isBlank() ? null : values.get("programme");
         try {
-            var input = new CohortMatchInput(chosenRequests, chosenMentors.isEmpty() ? null : chosenMentors, perRequest);
-            var result = cohorts.run(input.steered(mode, List.of(), List.of()));
+            var input = new CohortMatchInput(chosenRequests, chosenMentors.isEmpty() ? null : chosenMentors, perRequest, mode, List.of(), List.of(),
+                    programme);
+            var result = cohorts.run(input);
             return Pages.seeOther("/programme/cohort/" + result.id());
         } catch (ProblemException e) {
             if (e.problem().status() != 400) {
@@ -176,7 +184,7 @@ public class CohortPages {
         params.page = "0";
         params.size = String.valueOf(MENTORS_LISTED);
         var mentors = search.search(params).hits();
-        return Templates.choose(open, mentors, values, problems);
+        return Templates.choose(open, mentors, labels.items(VocabularyKind.PROGRAMMES), values, problems);
     }
 
     private TemplateInstance resultPage(long id, String flash, FormValues values, FormErrors errors) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** One change to a cohort run as the page's forms send it: the run's other locks, bans and mode are kept. */
 class CohortSteeringTest {
 
-    static final CohortMatchInput RUN = new CohortMatchInput(List.of(1L, 2L, 3L), List.of(10L, 11L), 1)
-            .steered("everyone-first", List.of(new Pair(1L, 10L)), List.of(new Pair(2L, 11L)));
+    static final CohortMatchInput RUN = new CohortMatchInput(List.of(1L, 2L, 3L), List.of(10L, 11L), 1, "best-total", List.of(), List.of(),
+            "vanguard").steered("everyone-first", List.of(new Pair(1L, 10L)), List.of(new Pair(2L, 11L)));
 
     static CohortSteering.Change change(Map<String, String> fields) {
         var form = new MultivaluedHashMap<String, String>();
@@ -34,6 +34,7 @@ class CohortSteeringTest {
         assertEquals("everyone-first", next.mode());
         assertEquals(RUN.requests(), next.requests());
         assertEquals(RUN.mentors(), next.mentors());
+        assertEquals("vanguard", next.programme(), "the run's matching profile is kept");
     }
 
     @Test

@@ -90,6 +90,7 @@ class ProgrammeSteersCohortTest {
         browser.waitForPath("/programme/cohort/");
 
         assertEquals("Everyone first", browser.find("#mode-used").getText());
+        assertEquals("The default weights", browser.find("#profile-used").getText(), "no programme chosen: the default profile");
         assertEquals(2, browser.all("#modes tbody tr").size(), "both modes' figures are shown");
         assertTrue(browser.find("#mode-everyone-first td").getText().contains("2"), browser.find("#mode-everyone-first").getText());
         assertEquals(2, browser.all("#assignments tbody tr").size());

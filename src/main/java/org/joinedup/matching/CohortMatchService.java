@@ -72,8 +72,8 @@ public class CohortMatchService {
         checkPairsName(open, input.locksOrNone(), "locks");
         checkPairsName(open, input.bansOrNone(), "bans");
         var pool = available(input.mentors());
-        var needs = requests.needs(open);
         var scorer = matches.scorer().with(profileUsed.toProfile());
+        var needs = matches.withWords(requests.needs(open), scorer.profile(), Audience.EVERYONE);
         var scoring = new CohortScoring(scorer, pool.values(), needs);
         var needOf = new HashMap<Long, MatchScorer.Need>();
         for (int i = 0; i < open.size(); i++) {

@@ -135,6 +135,7 @@ final class CohortScoring {
         total += profile.weighted(MatchProfile.TRAINED, mentor.candidate().trained() ? MatchScorer.TRAINED : 0.0);
         total += profile.weighted(MatchProfile.TRACK_RECORD, MatchScorer.trackRecord(mentor.candidate().trackRecord()));
         total += MatchScorer.round(best[6]);
+        total += profile.weighted(MatchProfile.WORDS, wanted.need.wordsPoints(mentor.candidate().leaderId()));
         return MatchScorer.round(total);
     }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -209,7 +210,7 @@ public class LearningRequestService {
                 learner.organisation() == null ? null : learner.organisation().name(), learner.mentoring().conflicts(),
                 new LinkedHashSet<>(request.services), new LinkedHashSet<>(request.approaches), request.scope,
                 new LinkedHashSet<>(request.formats), location, area.name(),
-                geography.describe(request.areaCode).map(p -> p.region() == null ? null : p.region().code()).orElse(null));
+                geography.describe(request.areaCode).map(p -> p.region() == null ? null : p.region().code()).orElse(null), request.need, Map.of());
     }
 
     private LeaderView check(LearningRequestInput input) {

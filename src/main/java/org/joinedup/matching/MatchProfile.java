@@ -13,14 +13,14 @@ import org.joinedup.search.MentorCandidates;
 /**
  * How one programme weighs the parts of {@link MatchScorer}'s score and which rules a mentor must meet.
  * A weight from 0 to 10 multiplies a part's points by weight / 5: 5 gives today's points, 0 turns the part
- * off, 10 doubles it. {@link #DEFAULT} (every part of before issue 19 at 5, the role part at 0) gives
+ * off, 10 doubles it. {@link #DEFAULT} (every part of before issue 19 at 5, the role and words parts at 0) gives
  * exactly the scores of before, so a programme without a profile is matched as it always was.
  */
 public final class MatchProfile {
 
     /** The parts of the score, in the order {@link MatchScorer} lists and adds them. */
     public static final List<String> PARTS = List.of("services", "approaches", "scope", "evidence", "outcomes", "distance", "depth", "formats",
-            "trained", "trackRecord", "role");
+            "trained", "trackRecord", "role", "words");
     static final int SERVICES = 0;
     static final int APPROACHES = 1;
     static final int SCOPE = 2;
@@ -32,6 +32,7 @@ public final class MatchProfile {
     static final int TRAINED = 8;
     static final int TRACK_RECORD = 9;
     static final int ROLE = 10;
+    static final int WORDS = 11;
     /** The weight that gives a part its points of before issue 19. */
     public static final int TODAY = 5;
     public static final int MAX_WEIGHT = 10;
@@ -72,13 +73,13 @@ public final class MatchProfile {
     private final double[] factors = new double[PARTS.size()];
     private final Set<Must> musts;
 
-    /** {@code weights} by part name; a part left out keeps the default's weight (5, or 0 for role). */
+    /** {@code weights} by part name; a part left out keeps the default's weight (5, or 0 for role and words). */
     public MatchProfile(Map<String, Integer> weights, Collection<Must> musts) {
         weights.keySet().stream().filter(name -> !PARTS.contains(name)).findAny().ifPresent(name -> {
             throw new IllegalArgumentException("no part " + name);
         });
         for (int i = 0; i < PARTS.size(); i++) {
-            int weight = weights.getOrDefault(PARTS.get(i), i == ROLE ? 0 : TODAY);
+            int weight = weights.getOrDefault(PARTS.get(i), i == ROLE || i == WORDS ? 0 : TODAY);
             if (weight < 0 || weight > MAX_WEIGHT) {
                 throw new IllegalArgumentException(PARTS.get(i) + " weighs " + weight);
             }

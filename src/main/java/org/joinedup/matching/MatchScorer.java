@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -35,8 +36,9 @@ import org.joinedup.vocabulary.Geography;
  *
  * <p>Since issue 19 a {@link MatchProfile} weighs each part (weight / 5 times its points, rounded to cents)
  * and may add musts a mentor must meet to be eligible at all; it may also weigh the role part: 4 when the
- * leader led the best record, 2 when they co-led it, 0 when they contributed. {@link MatchProfile#DEFAULT}
- * (the profile of a scorer built without one) gives the points above exactly, with the role part off.
+ * leader led the best record, 2 when they co-led it, 0 when they contributed; and the words part: 10 x how well the
+ * mentor's records answer the learner's own words ({@link Need#words()}). {@link MatchProfile#DEFAULT} (the profile of a
+ * scorer built without one) gives the points above exactly, with the role and words parts off.
  */
 public final class MatchScorer {
 
@@ -58,6 +60,8 @@ public final class MatchScorer {
     static final int TRACK_RECORD_ANSWERS = 3;
     static final double ROLE_LED = 4;
     static final double ROLE_CO_LED = 2;
+    /** The words part at weight 5: this x how well the mentor's records answer the learner's words (search.LearnerWords, 0 to 1). */
+    static final double WORDS = 10;
     /**
      * The same weights for the candidate query in the index, which must not undersell a mentor this
      * score would rank high (scope and depth it leaves to the re-ranking).
@@ -68,16 +72,37 @@ public final class MatchScorer {
 
     /**
      * What the scorer needs to know of a request; {@code scopeRank} orders scopes narrow to wide. {@code region} is the NHS
-     * England region of the request's area (null when it has none), for the same-region must.
+     * England region of the request's area (null when it has none), for the same-region must. {@code text} is the learner's
+     * own words; {@code words} how well each mentor's records answer them (leader id to 0..1, from the index; empty until
+     * looked up, which is only done when a profile weighs the words part).
      */
     public record Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, Set<String> services,
-            Set<String> approaches, String scope, Set<String> formats, GeoPoint location, String placeName, String region) {
+            Set<String> approaches, String scope, Set<String> formats, GeoPoint location, String placeName, String region, String text,
+            Map<Long, Double> words) {
+
+        /** A need without words. */
+        public Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, Set<String> services,
+                Set<String> approaches, String scope, Set<String> formats, GeoPoint location, String placeName, String region) {
+            this(learnerId, learnerOrganisationCode, learnerOrganisation, learnerConflicts, services, approaches, scope, formats, location, placeName,
+                    region, null, Map.of());
+        }
 
         /** A need whose region is not known. */
         public Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, Set<String> services,
                 Set<String> approaches, String scope, Set<String> formats, GeoPoint location, String placeName) {
             this(learnerId, learnerOrganisationCode, learnerOrganisation, learnerConflicts, services, approaches, scope, formats, location, placeName,
                     null);
+        }
+
+        /** The same need with how well each mentor's records answer its words. */
+        public Need withWords(Map<Long, Double> relevance) {
+            return new Need(learnerId, learnerOrganisationCode, learnerOrganisation, learnerConflicts, services, approaches, scope, formats, location,
+                    placeName, region, text, Map.copyOf(relevance));
+        }
+
+        /** The words part's points for a mentor at weight 5. */
+        double wordsPoints(long mentorId) {
+            return WORDS * words.getOrDefault(mentorId, 0.0);
         }
 
         /** The part of the need the candidate query in the index uses. */
@@ -134,6 +159,7 @@ public final class MatchScorer {
         all[MatchProfile.TRAINED] = profile.weighted(MatchProfile.TRAINED, trained(mentor));
         all[MatchProfile.TRACK_RECORD] = profile.weighted(MatchProfile.TRACK_RECORD, trackRecord(mentor.trackRecord()));
         all[MatchProfile.ROLE] = round(best.parts()[MatchProfile.DISTANCE + 1]);
+        all[MatchProfile.WORDS] = profile.weighted(MatchProfile.WORDS, need.wordsPoints(mentor.leaderId()));
         var parts = new LinkedHashMap<String, Double>();
         double total = 0;
         for (int i = 0; i < all.length; i++) {
@@ -371,6 +397,11 @@ public final class MatchScorer {
                     + (r.improvement() == Improvement.IMPROVED_WITH_SOURCE ? ", with a source" : ", no source given"));
         } else if (!r.outcomeMetrics().isEmpty()) {
             reasons.add("reported outcomes on " + labels(r.outcomeMetrics()) + " (no improvement shown)");
+        }
+        double words = need.words().getOrDefault(mentor.leaderId(), 0.0);
+        if (profile.counts(MatchProfile.WORDS) && words > 0) {
+            reasons.add(words == 1.0 ? "their records answer the words of your request best"
+                    : "their records answer the words of your request (" + Math.round(words * 100) + "% of the best answer)");
         }
         if (moreRecords > 0) {
             reasons.add(moreRecords + " more record" + (moreRecords > 1 ? "s" : "") + " on the services you want");

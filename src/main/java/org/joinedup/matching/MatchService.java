@@ -2,12 +2,14 @@ package org.joinedup.matching;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.joinedup.search.LearnerWords;
 import org.joinedup.search.MentorCandidate;
 import org.joinedup.search.Audience;
 import org.joinedup.search.MentorCandidates;
@@ -27,9 +29,14 @@ public class MatchService {
     static final int CANDIDATES_PER_MATCH = 5;
     static final int MIN_CANDIDATES = 50;
     static final int MORE_FOR_RECORD_MUSTS = 4;
+    /** Mentors whose records answer a learner's words best, scored beside the index's candidates when the words part counts. */
+    static final int WORDS_CANDIDATES = 20;
 
     @Inject
     MentorCandidates candidates;
+
+    @Inject
+    LearnerWords words;
 
     @Inject
     Vocabularies vocabularies;
@@ -67,10 +74,36 @@ public class MatchService {
         if (profile.must(MatchProfile.Must.VERIFIED_RECORD) || profile.must(MatchProfile.Must.APPROACH_IN_COMMON)) {
             fetch *= MORE_FOR_RECORD_MUSTS;
         }
+        var audience = Audience.of(user);
+        var worded = withWords(List.of(need), profile, audience).get(0);
         var filters = new MentorCandidates.Filters(profile.must(MatchProfile.Must.TRAINED),
-                profile.must(MatchProfile.Must.SAME_REGION) ? need.region() : null);
-        var found = candidates.find(need.forCandidates(), profile.candidateWeights(), filters, fetch, Audience.of(user));
-        return rank(scorer().with(profile), need, found).stream().limit(size).toList();
+                profile.must(MatchProfile.Must.SAME_REGION) ? worded.region() : null);
+        var found = new ArrayList<>(candidates.find(worded.forCandidates(), profile.candidateWeights(), filters, fetch, audience));
+        // the index's ranking knows nothing of the words, so the mentors who answer them best are scored too
+        var known = found.stream().map(MentorCandidate::leaderId).collect(Collectors.toSet());
+        var answering = worded.words().entrySet().stream().filter(e -> !known.contains(e.getKey()))
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(WORDS_CANDIDATES).map(Map.Entry::getKey).toList();
+        if (!answering.isEmpty()) {
+            found.addAll(candidates.pool(answering, audience));
+        }
+        return rank(scorer().with(profile), worded, found).stream().limit(size).toList();
+    }
+
+    /**
+     * The needs with how well each mentor's records answer their words, when the profile weighs the words part (one search per
+     * need, in batches); as they are otherwise.
+     */
+    List<MatchScorer.Need> withWords(List<MatchScorer.Need> needs, MatchProfile profile, Audience audience) {
+        if (!profile.counts(MatchProfile.WORDS)) {
+            return needs;
+        }
+        var relevance = words.relevance(needs.stream().map(n -> new LearnerWords.Ask(n.text(), List.copyOf(n.services()))).toList(), audience);
+        var out = new ArrayList<MatchScorer.Need>();
+        for (int i = 0; i < needs.size(); i++) {
+            out.add(needs.get(i).withWords(relevance.get(i)));
+        }
+        return out;
     }
 
     /** The best of the given mentors for a need: the cohort page suggests mentors to lock in from the cohort's own. */

@@ -198,6 +198,44 @@ class MatchingProfileResourceTest {
         assertTrue(byDefault.getBoolean("profile.builtIn"));
     }
 
+    /**
+     * The words part: under a profile that weighs it, the mentor whose record answers the learner's own words (a word no other
+     * record has) scores its points, says why, and ranks above an otherwise equal mentor; without the profile the part is off.
+     */
+    @Test
+    void theLearnersOwnWordsCountUnderAProfileThatWeighsThem() {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        String word = "quorvwords" + suffix.chars().mapToObj(c -> String.valueOf((char) ('a' + c - '0'))).reduce("", String::concat);
+        int version = profile("other").getInt("version");
+        put("other", Map.of("weights", Map.of("words", 10), "version", version)).statusCode(200);
+        long plainMentor = mentor("Words Plain " + suffix, "Words Org P " + suffix, 2, List.of("gp", "housing"));
+        long answering = mentor("Words " + word, "Words Org A " + suffix, 2, List.of("gp", "housing")); // its record's title has the word
+        var ask = new HashMap<>(request(learner("Words Learner " + suffix, "Words L " + suffix, List.of()), List.of("gp", "housing")));
+        ask.put("need", "Wants to learn how the " + word + " hub was set up");
+        long plain = createRequest(ask);
+        ask.put("programme", "other");
+        long worded = createRequest(ask);
+        awaitIndexInStep(Duration.ofSeconds(10));
+
+        var matches = given().when().get("/api/learning-requests/" + worded + "/matches?size=50").then().statusCode(200).extract().jsonPath();
+        var ids = matches.getList("mentor.id", Long.class);
+        assertTrue(ids.contains(answering) && ids.contains(plainMentor), ids.toString());
+        assertTrue(ids.indexOf(answering) < ids.indexOf(plainMentor), "the words decide between equal mentors: " + ids);
+        int row = ids.indexOf(answering);
+        assertEquals(20.0, matches.getDouble("[" + row + "].parts.words"), "10 points x relevance 1 x weight 10 / 5");
+        assertTrue(matches.getList("[" + row + "].reasons").contains("their records answer the words of your request best"),
+                matches.getList("[" + row + "].reasons").toString());
+        assertEquals(0.0, matches.getDouble("[" + ids.indexOf(plainMentor) + "].parts.words"));
+
+        var byDefault = given().when().get("/api/learning-requests/" + plain + "/matches?size=50").then().statusCode(200).extract().jsonPath();
+        assertFalse(byDefault.getMap("[0].parts").containsKey("words"), "the default profile leaves the words out");
+
+        var cohort = Map.<String, Object>of("requests", List.of(plain), "mentors", List.of(plainMentor, answering), "programme", "other");
+        var result = given().contentType(ContentType.JSON).body(cohort).when().post("/api/cohort-matches").then().statusCode(201).extract().jsonPath();
+        assertEquals(List.of(answering), result.getList("assignments.mentorId", Long.class), "the cohort weighs the words the same way");
+        assertEquals(20.0, result.getDouble("assignments[0].parts.words"));
+    }
+
     /** Same region: the index filters on the home area's region or a record's, and the scorer agrees. */
     @Test
     void sameRegionKeepsMentorsWhoLiveOrWorkedInTheLearnersRegion() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.Improvement;
@@ -71,9 +72,21 @@ final class RandomMatching {
                     random.nextInt(6) == 0 ? List.of("Mentor Trust") : List.of(), services, new LinkedHashSet<>(pick(APPROACHES)),
                     random.nextInt(4) == 0 ? null : SCOPES.get(random.nextInt(SCOPES.size())), new LinkedHashSet<>(pick(List.of("calls", "workshops"))),
                     random.nextInt(5) == 0 ? null : PLACES.get(random.nextInt(PLACES.size())), "Place",
-                    random.nextInt(8) == 0 ? null : REGIONS.get(random.nextInt(REGIONS.size()))));
+                    random.nextInt(8) == 0 ? null : REGIONS.get(random.nextInt(REGIONS.size()))).withWords(words(learnerIds)));
         }
         return needs;
+    }
+
+    /** How well some of the leaders' records answer a need's words, as search.LearnerWords gives it: the best at 1, others below, most none. */
+    private Map<Long, Double> words(int leaderIds) {
+        var words = new HashMap<Long, Double>();
+        if (random.nextBoolean()) {
+            words.put(1L + random.nextInt(leaderIds), 1.0);
+            for (int i = random.nextInt(leaderIds / 4 + 1); i > 0; i--) {
+                words.putIfAbsent(1L + random.nextInt(leaderIds), random.nextDouble());
+            }
+        }
+        return words;
     }
 
     /** Any weights from 0 to 10 (some parts left out, so they keep the default's), and each must with chance {@code mustChance}. */

@@ -107,8 +107,10 @@ public class MatchService {
     }
 
     /** The best of the given mentors for a need: the cohort page suggests mentors to lock in from the cohort's own. */
-    public List<MatchView> matchesAmong(MatchScorer.Need need, List<Long> mentorIds, int size) {
-        return rank(need, candidates.pool(mentorIds, Audience.of(user))).stream().limit(size).toList();
+    public List<MatchView> matchesAmong(MatchScorer.Need need, MatchProfile profile, List<Long> mentorIds, int size) {
+        var audience = Audience.of(user);
+        var worded = withWords(List.of(need), profile, audience).get(0);
+        return rank(scorer().with(profile), worded, candidates.pool(mentorIds, audience)).stream().limit(size).toList();
     }
 
     /** The score of one mentor for a need, if they may be matched at all. */

@@ -27,7 +27,7 @@ public record MatchingProfileView(
     }
 
     /** The profile these weights and musts make, for the scorer. */
-    MatchProfile toProfile() {
+    public MatchProfile toProfile() {
         return new MatchProfile(weights, musts.stream().map(code -> MatchProfile.Must.of(code).orElseThrow()).toList());
     }
 }

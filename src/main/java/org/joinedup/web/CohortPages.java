@@ -26,6 +26,7 @@ import org.joinedup.matching.CohortMatchService;
 import org.joinedup.matching.CohortResult;
 import org.joinedup.matching.LearningRequestService;
 import org.joinedup.matching.LearningRequestView;
+import org.joinedup.matching.MatchProfile;
 import org.joinedup.matching.MatchService;
 import org.joinedup.matching.MatchView;
 import org.joinedup.platform.PageRequest;
@@ -195,23 +196,25 @@ public class CohortPages {
         var unmatched = result.unmatched().stream().map(u -> name.apply(u.learnerId())).toList();
         var gain = result.greedyTotalScore() <= 0 ? "" : String.format(Locale.UK, "%.1f%%",
                 (result.totalScore() - result.greedyTotalScore()) / result.greedyTotalScore() * 100);
-        var steering = CohortSteering.of(result, name, this::suggestions);
+        // suggestions are scored under the run's own profile (results saved before profiles: the default)
+        var profile = result.profile() == null ? MatchProfile.DEFAULT : result.profile().toProfile();
+        var steering = CohortSteering.of(result, name, (requestId, pool) -> suggestions(profile, requestId, pool));
         return Templates.result(result, learners, unmatched, gain, flash, steering, values, errors);
     }
 
     /** A few mentors to lock in for an unmatched learner: the single-match suggestions, within the cohort's mentors when it chose some. */
-    private List<MatchView> suggestions(long requestId, List<Long> pool) {
+    private List<MatchView> suggestions(MatchProfile profile, long requestId, List<Long> pool) {
         try {
             var need = requests.needOfOpen(requestId);
             if (need.isEmpty()) {
                 return List.of();
             }
             if (pool == null) {
-                return matches.matches(need.get(), SUGGESTIONS);
+                return matches.matches(need.get(), profile, SUGGESTIONS);
             }
             // a large chosen pool is searched like everyone, then kept to the cohort's mentors
-            return pool.size() <= POOL_SCORED_IN_FULL ? matches.matchesAmong(need.get(), pool, SUGGESTIONS)
-                    : matches.matches(need.get(), MENTORS_LISTED).stream().filter(m -> pool.contains(m.mentor().id())).limit(SUGGESTIONS).toList();
+            return pool.size() <= POOL_SCORED_IN_FULL ? matches.matchesAmong(need.get(), profile, pool, SUGGESTIONS)
+                    : matches.matches(need.get(), profile, MENTORS_LISTED).stream().filter(m -> pool.contains(m.mentor().id())).limit(SUGGESTIONS).toList();
         } catch (ProblemException e) {
             // withdrawn since the run: nothing to suggest; the page still shows the run as it was
             return List.of();

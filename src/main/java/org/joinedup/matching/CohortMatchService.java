@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
+import org.joinedup.leader.MentoringOffer;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
@@ -67,7 +68,10 @@ public class CohortMatchService {
         }
         checkPairsName(open, input.locksOrNone(), "locks");
         checkPairsName(open, input.bansOrNone(), "bans");
-        var pool = available(input.mentors());
+        var drawn = available(input.mentors());
+        var pauses = pauses(drawn.keySet(), input.locksOrNone());
+        pauses.checkLocks(input.locksOrNone());
+        var pool = pauses.available(drawn);
         var needs = requests.needs(open);
         var scorer = matches.scorer();
         var scoring = new CohortScoring(scorer, pool.values(), needs);
@@ -330,6 +334,13 @@ public class CohortMatchService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
+    }
+
+    /** The pauses running today of the mentors drawn on and those locks name, read from the database (the index may lag). */
+    private MentorPauses pauses(Collection<Long> drawn, List<CohortMatchInput.Pair> locks) {
+        var ids = new HashSet<>(drawn);
+        locks.forEach(lock -> ids.add(lock.mentorId()));
+        return new MentorPauses(leaders.pausedUntil(ids), MentoringOffer.today());
     }
 
     /** Available mentors from the index, with their remaining capacity read from the database (the index may lag). */

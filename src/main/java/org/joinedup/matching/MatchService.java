@@ -2,7 +2,6 @@ package org.joinedup.matching;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,10 +62,13 @@ public class MatchService {
     List<MatchView> rank(MatchScorer.Need need, List<MentorCandidate> found) {
         var scorer = scorer();
         Map<Long, MentorCandidate> byId = found.stream().collect(Collectors.toMap(MentorCandidate::leaderId, Function.identity(), (a, b) -> a));
+        // near-ties go to the mentor with less of their capacity in use (SuggestionOrder); the scores stay as they are
         return found.stream()
                 .map(mentor -> scorer.score(need, mentor))
                 .flatMap(Optional::stream)
-                .sorted(Comparator.comparingDouble(MatchScore::total).reversed().thenComparingLong(MatchScore::mentorId))
+                .sorted(SuggestionOrder.<MatchScore>order(
+                        score -> SuggestionOrder.rankKey(score.total(), byId.get(score.mentorId()), SuggestionOrder.LOAD_PENALTY),
+                        MatchScore::mentorId))
                 .map(score -> view(score, byId.get(score.mentorId())))
                 .toList();
     }

@@ -230,7 +230,7 @@ public class MentorCandidates {
         var records = listOf(d.records()).stream().map(MentorCandidates::experience).toList();
         return new MentorCandidate(d.id(), d.name(), d.currentRole(), d.organisationCode(), d.organisation(),
                 d.homeArea() == null ? null : d.homeArea().name(), m.willing(), m.capacityLeft(), listOf(m.formats()), m.trained(),
-                listOf(m.conflicts()), d.illustrative(), records, trackRecord(d.trackRecord()));
+                listOf(m.conflicts()), d.illustrative(), records, trackRecord(d.trackRecord()), m.capacity());
     }
 
     private static TrackRecord trackRecord(LeaderDocument.TrackRecord t) {

@@ -128,7 +128,7 @@ public class CohortMatchService {
         long millis = (System.nanoTime() - started) / 1_000_000;
         var result = new CohortResult(null, k, open.size(), pool.size(), edges.size(), assignments, unmatched, round(optimal.totalScore()),
                 round(greedy.totalScore()), greedy.assignments().size(), millis, mode.code(), optimal.matched(), modes, overrides,
-                new CohortResult.OptimalityCheck(PAIRS_PER_REQUEST, optimal.pairsAdded(), optimal.rounds()));
+                new CohortResult.OptimalityCheck(PAIRS_PER_REQUEST, optimal.pairsAdded(), optimal.rounds()), rules.spreadsLoad());
         var saved = QuarkusTransaction.requiringNew().call(() -> {
             var match = new CohortMatch();
             match.perRequest = k;
@@ -181,7 +181,7 @@ public class CohortMatchService {
             var lock = rules.locks().get(i);
             var others = new ArrayList<>(rules.locks());
             others.remove(i);
-            var without = CohortAssignment.optimal(problem, new CohortRules(rules.mode(), others, rules.bans()), leftOut);
+            var without = CohortAssignment.optimal(problem, rules.withOverrides(others, rules.bans()), leftOut);
             prices.add(new CohortResult.OverridePrice("lock", i, lock.requestId(), lock.mentorId(), with.matched(), round(with.totalScore()),
                     without.matched(), round(without.totalScore())));
         }
@@ -189,7 +189,7 @@ public class CohortMatchService {
             var ban = bans.get(i);
             var others = new HashSet<>(rules.bans());
             others.remove(ban);
-            var without = CohortAssignment.optimal(problem, new CohortRules(rules.mode(), rules.locks(), others), leftOut);
+            var without = CohortAssignment.optimal(problem, rules.withOverrides(rules.locks(), others), leftOut);
             prices.add(new CohortResult.OverridePrice("ban", i, ban.requestId(), ban.mentorId(), with.matched(), round(with.totalScore()),
                     without.matched(), round(without.totalScore())));
         }
@@ -258,7 +258,7 @@ public class CohortMatchService {
             }
             locks.add(new CohortEdge(lock.requestId(), lock.mentorId(), score));
         }
-        return new CohortRules(mode, locks, bans);
+        return new CohortRules(mode, locks, bans, input.spreadsLoad() ? CohortAssignment.units(CohortRules.SPREAD_STEP_POINTS) : 0);
     }
 
     private static ProblemException conflict(String field, String detail) {

@@ -122,10 +122,12 @@ class MentorPauseResourceTest {
         // still found without the filter: a pause hides nobody's profile
         assertTrue(found(name, false).contains(mentor), "found without the filter");
 
-        var cohort = given().contentType(ContentType.JSON).body(Map.of("requests", List.of(request), "mentors", List.of(mentor, other)))
+        var cohort = given().contentType(ContentType.JSON).body(Map.of("requests", List.of(request), "mentors", List.of(mentor, other),
+                        "spreadLoad", true))
                 .when().post("/api/cohort-matches").then().statusCode(201).extract().jsonPath();
         assertEquals(List.of(other), cohort.getList("assignments.mentorId", Long.class));
         assertEquals(1, cohort.getInt("mentorsConsidered"));
+        assertTrue(cohort.getBoolean("spreadLoad"), "the result says the load was spread");
 
         given().contentType(ContentType.JSON).body(Map.of("requests", List.of(request), "mentors", List.of(mentor, other),
                 "locks", List.of(Map.of("requestId", request, "mentorId", mentor))))
@@ -145,6 +147,7 @@ class MentorPauseResourceTest {
                 "locks", List.of(Map.of("requestId", request, "mentorId", mentor))))
                 .when().post("/api/cohort-matches").then().statusCode(201).extract().jsonPath();
         assertEquals(List.of(mentor), locked.getList("assignments.mentorId", Long.class));
+        assertFalse(locked.getBoolean("spreadLoad"), "off unless asked for");
     }
 
     @Test

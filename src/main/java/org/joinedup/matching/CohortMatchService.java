@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
+import org.joinedup.leader.MentoringOffer;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
@@ -71,7 +72,10 @@ public class CohortMatchService {
         }
         checkPairsName(open, input.locksOrNone(), "locks");
         checkPairsName(open, input.bansOrNone(), "bans");
-        var pool = available(input.mentors());
+        var drawn = available(input.mentors());
+        var pauses = pauses(drawn.keySet(), input.locksOrNone());
+        pauses.checkLocks(input.locksOrNone());
+        var pool = pauses.available(drawn);
         var scorer = matches.scorer().with(profileUsed.toProfile());
         var needs = matches.withWords(requests.needs(open), scorer.profile(), Audience.EVERYONE);
         var scoring = new CohortScoring(scorer, pool.values(), needs);
@@ -128,7 +132,7 @@ public class CohortMatchService {
         long millis = (System.nanoTime() - started) / 1_000_000;
         var result = new CohortResult(null, k, open.size(), pool.size(), edges.size(), assignments, unmatched, round(optimal.totalScore()),
                 round(greedy.totalScore()), greedy.assignments().size(), millis, mode.code(), optimal.matched(), modes, overrides,
-                new CohortResult.OptimalityCheck(PAIRS_PER_REQUEST, optimal.pairsAdded(), optimal.rounds()), profileUsed, input);
+                new CohortResult.OptimalityCheck(PAIRS_PER_REQUEST, optimal.pairsAdded(), optimal.rounds()), rules.spreadsLoad(), profileUsed, input);
         var saved = QuarkusTransaction.requiringNew().call(() -> {
             var match = new CohortMatch();
             match.perRequest = k;
@@ -181,7 +185,7 @@ public class CohortMatchService {
             var lock = rules.locks().get(i);
             var others = new ArrayList<>(rules.locks());
             others.remove(i);
-            var without = CohortAssignment.optimal(problem, new CohortRules(rules.mode(), others, rules.bans()), leftOut);
+            var without = CohortAssignment.optimal(problem, rules.withOverrides(others, rules.bans()), leftOut);
             prices.add(new CohortResult.OverridePrice("lock", i, lock.requestId(), lock.mentorId(), with.matched(), round(with.totalScore()),
                     without.matched(), round(without.totalScore())));
         }
@@ -189,7 +193,7 @@ public class CohortMatchService {
             var ban = bans.get(i);
             var others = new HashSet<>(rules.bans());
             others.remove(ban);
-            var without = CohortAssignment.optimal(problem, new CohortRules(rules.mode(), rules.locks(), others), leftOut);
+            var without = CohortAssignment.optimal(problem, rules.withOverrides(rules.locks(), others), leftOut);
             prices.add(new CohortResult.OverridePrice("ban", i, ban.requestId(), ban.mentorId(), with.matched(), round(with.totalScore()),
                     without.matched(), round(without.totalScore())));
         }
@@ -262,7 +266,7 @@ public class CohortMatchService {
             }
             locks.add(new CohortEdge(lock.requestId(), lock.mentorId(), score));
         }
-        return new CohortRules(mode, locks, bans);
+        return new CohortRules(mode, locks, bans, input.spreadsLoad() ? CohortAssignment.units(CohortRules.SPREAD_STEP_POINTS) : 0);
     }
 
     private static ProblemException conflict(String field, String detail) {
@@ -340,6 +344,13 @@ public class CohortMatchService {
         }
     }
 
+    /** The pauses running today of the mentors drawn on and those locks name, read from the database (the index may lag). */
+    private MentorPauses pauses(Collection<Long> drawn, List<CohortMatchInput.Pair> locks) {
+        var ids = new HashSet<>(drawn);
+        locks.forEach(lock -> ids.add(lock.mentorId()));
+        return new MentorPauses(leaders.pausedUntil(ids), MentoringOffer.today());
+    }
+
     /** Available mentors from the index, with their remaining capacity read from the database (the index may lag). */
     private Map<Long, MentorCandidate> available(List<Long> mentorIds) {
         var found = candidates.pool(mentorIds, Audience.EVERYONE);
@@ -350,7 +361,7 @@ public class CohortMatchService {
             if (left > 0) {
                 pool.put(m.leaderId(), new MentorCandidate(m.leaderId(), m.name(), m.currentRole(), m.organisationCode(), m.organisation(), m.homeAreaName(),
                         m.willing(), left, m.formats(), m.trained(), m.conflicts(), m.illustrative(), m.records(), m.trackRecord(),
-                        m.homeRegion()));
+                        m.homeRegion(), m.capacity()));
             }
         }
         return pool;

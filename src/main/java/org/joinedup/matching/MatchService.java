@@ -124,10 +124,13 @@ public class MatchService {
 
     private static List<MatchView> rank(MatchScorer scorer, MatchScorer.Need need, List<MentorCandidate> found) {
         Map<Long, MentorCandidate> byId = found.stream().collect(Collectors.toMap(MentorCandidate::leaderId, Function.identity(), (a, b) -> a));
+        // near-ties go to the mentor with less of their capacity in use (SuggestionOrder); the scores stay as they are
         return found.stream()
                 .map(mentor -> scorer.score(need, mentor))
                 .flatMap(Optional::stream)
-                .sorted(Comparator.comparingDouble(MatchScore::total).reversed().thenComparingLong(MatchScore::mentorId))
+                .sorted(SuggestionOrder.<MatchScore>order(
+                        score -> SuggestionOrder.rankKey(score.total(), byId.get(score.mentorId()), SuggestionOrder.LOAD_PENALTY),
+                        MatchScore::mentorId))
                 .map(score -> view(score, byId.get(score.mentorId())))
                 .toList();
     }

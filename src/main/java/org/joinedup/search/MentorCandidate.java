@@ -13,14 +13,33 @@ import org.joinedup.vocabulary.GeoPoint;
  */
 public record MentorCandidate(long leaderId, String name, String currentRole, String organisationCode, String organisation, String homeAreaName,
         boolean willing, int capacityLeft, List<String> formats, boolean trained, List<String> conflicts, boolean illustrative,
-        List<Experience> records, TrackRecord trackRecord, String homeRegion) {
+        List<Experience> records, TrackRecord trackRecord, String homeRegion, int capacity) {
 
-    /** A candidate whose home region is not known. */
+    /**
+     * A candidate whose home region is not known ({@code capacity} is the most mentees they take at once; with
+     * {@code capacityLeft}, how much of it is in use, which orders near-ties in single matches).
+     */
+    public MentorCandidate(long leaderId, String name, String currentRole, String organisationCode, String organisation, String homeAreaName,
+            boolean willing, int capacityLeft, List<String> formats, boolean trained, List<String> conflicts, boolean illustrative,
+            List<Experience> records, TrackRecord trackRecord, int capacity) {
+        this(leaderId, name, currentRole, organisationCode, organisation, homeAreaName, willing, capacityLeft, formats, trained, conflicts,
+                illustrative, records, trackRecord, null, capacity);
+    }
+
+    /** A candidate whose whole capacity is not known, taken as what is left. */
+    public MentorCandidate(long leaderId, String name, String currentRole, String organisationCode, String organisation, String homeAreaName,
+            boolean willing, int capacityLeft, List<String> formats, boolean trained, List<String> conflicts, boolean illustrative,
+            List<Experience> records, TrackRecord trackRecord, String homeRegion) {
+        this(leaderId, name, currentRole, organisationCode, organisation, homeAreaName, willing, capacityLeft, formats, trained, conflicts,
+                illustrative, records, trackRecord, homeRegion, capacityLeft);
+    }
+
+    /** A candidate whose home region and whole capacity are not known. */
     public MentorCandidate(long leaderId, String name, String currentRole, String organisationCode, String organisation, String homeAreaName,
             boolean willing, int capacityLeft, List<String> formats, boolean trained, List<String> conflicts, boolean illustrative,
             List<Experience> records, TrackRecord trackRecord) {
         this(leaderId, name, currentRole, organisationCode, organisation, homeAreaName, willing, capacityLeft, formats, trained, conflicts,
-                illustrative, records, trackRecord, null);
+                illustrative, records, trackRecord, null, capacityLeft);
     }
 
     /** A candidate with no mentoring track record (yet). */

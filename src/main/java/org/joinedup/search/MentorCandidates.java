@@ -17,6 +17,7 @@ import static org.joinedup.search.index.DocumentFields.MENTORING;
 import static org.joinedup.search.index.DocumentFields.MENTORING_CAPACITY_LEFT;
 import static org.joinedup.search.index.DocumentFields.MENTORING_CONFLICTS;
 import static org.joinedup.search.index.DocumentFields.MENTORING_FORMATS;
+import static org.joinedup.search.index.DocumentFields.MENTORING_PAUSED_UNTIL;
 import static org.joinedup.search.index.DocumentFields.MENTORING_TRAINED;
 import static org.joinedup.search.index.DocumentFields.MENTORING_WILLING;
 import static org.joinedup.search.index.DocumentFields.NAME;
@@ -53,7 +54,7 @@ import org.joinedup.search.index.LeaderDocument;
  * and approaches, evidence and distance, weighed by the caller's {@link Weights} (matching passes
  * its scorer's and re-ranks them with its own explained score); for a cohort, the whole pool of
  * available mentors. Exclusions (the learner, their organisation, declared conflicts either way, no
- * capacity) are applied here and again by matching's scorer.
+ * capacity, a pause) are applied here and again by matching's scorer.
  */
 @ApplicationScoped
 public class MentorCandidates {
@@ -262,9 +263,15 @@ public class MentorCandidates {
         return km == Math.rint(km) ? (long) km + "km" : km + "km";
     }
 
-    /** Willing to mentor, with capacity left. */
+    /**
+     * Available to mentor: willing, with a place left and not paused. A pause runs while its day is after today
+     * ({@code gt now/d} rounds up to the end of today, UTC), so it ends by itself with nothing to reindex; a
+     * document without the date (written before it was indexed) is not paused. The search's
+     * {@code mentoring=available} uses the same filters.
+     */
     static List<ObjectNode> available() {
-        return List.of(obj("term", obj(MENTORING_WILLING, true)), obj("range", obj(MENTORING_CAPACITY_LEFT, obj("gte", 1))));
+        return List.of(obj("term", obj(MENTORING_WILLING, true)), obj("range", obj(MENTORING_CAPACITY_LEFT, obj("gte", 1))),
+                obj("bool", obj("must_not", arr(obj("range", obj(MENTORING_PAUSED_UNTIL, obj("gt", "now/d")))))));
     }
 
     private static List<ObjectNode> excluded(MentorCandidate.Need need) {
@@ -294,7 +301,8 @@ public class MentorCandidates {
         var records = listOf(d.records()).stream().map(MentorCandidates::experience).toList();
         return new MentorCandidate(d.id(), d.name(), d.currentRole(), d.organisationCode(), d.organisation(),
                 d.homeArea() == null ? null : d.homeArea().name(), m.willing(), m.capacityLeft(), listOf(m.formats()), m.trained(),
-                listOf(m.conflicts()), d.illustrative(), records, trackRecord(d.trackRecord()), d.homeArea() == null ? null : d.homeArea().region());
+                listOf(m.conflicts()), d.illustrative(), records, trackRecord(d.trackRecord()), d.homeArea() == null ? null : d.homeArea().region(),
+                m.capacity());
     }
 
     private static TrackRecord trackRecord(LeaderDocument.TrackRecord t) {

@@ -52,6 +52,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/leaders/{id}", EVERYONE),
             Map.entry("PUT /api/leaders/{id}", SIGNED_IN),
             Map.entry("DELETE /api/leaders/{id}", OWNERS),
+            Map.entry("PUT /api/leaders/{id}/pause", SIGNED_IN),
+            Map.entry("DELETE /api/leaders/{id}/pause", SIGNED_IN),
             Map.entry("GET /api/leaders/{leaderId}/records", EVERYONE),
             Map.entry("POST /api/leaders/{leaderId}/records", SIGNED_IN),
             Map.entry("GET /api/leaders/{leaderId}/delegates", OWNERS),

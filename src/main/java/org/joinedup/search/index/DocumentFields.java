@@ -35,6 +35,8 @@ public final class DocumentFields {
     public static final String MENTORING_FORMATS = MENTORING + ".formats";
     public static final String MENTORING_TRAINED = MENTORING + ".trained";
     public static final String MENTORING_CONFLICTS = MENTORING + ".conflicts";
+    /** A date: the mentor is paused while it is after today (a range against now/d, so the pause ends by itself). */
+    public static final String MENTORING_PAUSED_UNTIL = MENTORING + ".paused_until";
 
     public static final String TRACK_RECORD = "track_record";
     public static final String TRACK_RECORD_MENTORED = TRACK_RECORD + ".mentored";

@@ -108,7 +108,7 @@ public class CohortPages {
         var programme = values.get("programme").isBlank() ? null : values.get("programme");
         try {
             var input = new CohortMatchInput(chosenRequests, chosenMentors.isEmpty() ? null : chosenMentors, perRequest, mode, List.of(), List.of(),
-                    programme);
+                    programme, values.has("spreadLoad", "true"));
             var result = cohorts.run(input);
             return Pages.seeOther("/programme/cohort/" + result.id());
         } catch (ProblemException e) {

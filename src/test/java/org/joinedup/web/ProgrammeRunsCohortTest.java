@@ -80,6 +80,7 @@ class ProgrammeRunsCohortTest {
         // the requests ticked before the mentor search are still ticked
         assertTrue(browser.find("input[name=requests][value='" + requests.get(0) + "']").isSelected());
         browser.click("#programme option[value='vanguard']");
+        browser.click("#spreadLoad");
         browser.click("#run-cohort");
         browser.waitForPath("/programme/cohort/");
 
@@ -88,6 +89,7 @@ class ProgrammeRunsCohortTest {
         assertTrue(browser.find("#greedy-score").getText().contains("pairings"));
         assertTrue(browser.find("#profile-used").getText().startsWith("New care models vanguards"), "the programme's matching profile scored it: "
                 + browser.find("#profile-used").getText());
+        assertTrue(browser.find("#spread-load").getText().startsWith("Spread over more mentors"), browser.find("#spread-load").getText());
         browser.check("programme-cohort");
 
         browser.click("#accept-all");

@@ -182,7 +182,7 @@ class CohortSolverPropertiesTest {
     }
 
     /** Random locks on given pairs, within every request's slots and every mentor's places. */
-    private static List<CohortEdge> feasibleLocks(CohortProblem problem, Random random) {
+    static List<CohortEdge> feasibleLocks(CohortProblem problem, Random random) {
         var locks = new ArrayList<CohortEdge>();
         var perRequest = new HashMap<Long, Integer>();
         var perMentor = new HashMap<Long, Integer>();
@@ -218,7 +218,7 @@ class CohortSolverPropertiesTest {
     }
 
     /** Up to 6 requests and 5 mentors (ids overlap on purpose), capacities 0-3, 1-2 mentors per request. */
-    private static CohortProblem smallCohort(Random random) {
+    static CohortProblem smallCohort(Random random) {
         int requestCount = random.nextInt(7);
         int mentorCount = random.nextInt(6);
         var requests = new ArrayList<Long>();

@@ -32,13 +32,13 @@ class MentorPausePropertiesTest {
     void pausedMentorsAreNeverAssignedAndTheRestIsOptimal() {
         for (long seed = 0; seed < TRIES; seed++) {
             var random = new Random(seed);
-            var problem = smallCohort(random);
+            var problem = CohortSolverPropertiesTest.smallCohort(random);
             var pauses = randomPauses(problem, random);
             var paused = pausedByDate(pauses);
             try {
                 var applied = pauses.apply(problem);
                 var without = withoutMentors(problem, paused);
-                var locks = feasibleLocks(without, random);
+                var locks = CohortSolverPropertiesTest.feasibleLocks(without, random);
                 var lockedPairs = locks.stream().map(CohortPair::of).collect(Collectors.toSet());
                 var bans = new HashSet<CohortPair>();
                 for (var edge : problem.edges()) {
@@ -73,7 +73,7 @@ class MentorPausePropertiesTest {
     void aLockOnAPausedMentorIsA409NamingIt() {
         for (long seed = 0; seed < TRIES; seed++) {
             var random = new Random(seed);
-            var problem = smallCohort(random);
+            var problem = CohortSolverPropertiesTest.smallCohort(random);
             var pauses = randomPauses(problem, random);
             var paused = pausedByDate(pauses);
             var locks = new ArrayList<CohortMatchInput.Pair>();
@@ -137,41 +137,5 @@ class MentorPausePropertiesTest {
         problem.mentorCapacity().forEach((id, places) -> capacity.put(id, gone.contains(id) ? 0 : places));
         return new CohortProblem(problem.requestIds(), capacity, problem.edges().stream().filter(e -> !gone.contains(e.mentorId())).toList(),
                 problem.perRequest());
-    }
-
-    private static List<CohortEdge> feasibleLocks(CohortProblem problem, Random random) {
-        var locks = new ArrayList<CohortEdge>();
-        var perRequest = new HashMap<Long, Integer>();
-        var perMentor = new HashMap<Long, Integer>();
-        for (var edge : problem.edges()) {
-            if (random.nextInt(5) == 0 && perRequest.getOrDefault(edge.requestId(), 0) < problem.perRequest()
-                    && perMentor.getOrDefault(edge.mentorId(), 0) < problem.mentorCapacity().get(edge.mentorId())) {
-                locks.add(edge);
-                perRequest.merge(edge.requestId(), 1, Integer::sum);
-                perMentor.merge(edge.mentorId(), 1, Integer::sum);
-            }
-        }
-        return locks;
-    }
-
-    /** Up to 6 requests and 5 mentors, capacities 0-3, 1-2 mentors per request. */
-    static CohortProblem smallCohort(Random random) {
-        int requestCount = random.nextInt(7);
-        int mentorCount = random.nextInt(6);
-        var requests = new ArrayList<Long>();
-        var capacity = new HashMap<Long, Integer>();
-        var edges = new ArrayList<CohortEdge>();
-        for (long mentor = 1; mentor <= mentorCount; mentor++) {
-            capacity.put(mentor, random.nextInt(4));
-        }
-        for (long request = 1; request <= requestCount; request++) {
-            requests.add(request);
-            for (long mentor = 1; mentor <= mentorCount; mentor++) {
-                if (random.nextBoolean()) {
-                    edges.add(new CohortEdge(request, mentor, (1 + random.nextInt(1000)) / 1000.0));
-                }
-            }
-        }
-        return new CohortProblem(requests, capacity, edges, 1 + random.nextInt(2));
     }
 }

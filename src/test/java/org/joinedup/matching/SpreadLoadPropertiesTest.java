@@ -28,10 +28,10 @@ class SpreadLoadPropertiesTest {
     void spreadingMatchesBruteForceInBothModesWithLocksBansAndPruning() {
         for (long seed = 0; seed < TRIES; seed++) {
             var random = new Random(seed);
-            var problem = MentorPausePropertiesTest.smallCohort(random);
+            var problem = CohortSolverPropertiesTest.smallCohort(random);
             long step = 1 + random.nextInt(400);
             try {
-                var locks = feasibleLocks(problem, random);
+                var locks = CohortSolverPropertiesTest.feasibleLocks(problem, random);
                 var locked = locks.stream().map(CohortPair::of).collect(Collectors.toSet());
                 var bans = new HashSet<CohortPair>();
                 for (var edge : problem.edges()) {
@@ -70,7 +70,7 @@ class SpreadLoadPropertiesTest {
     @Test
     void withoutTheStepNothingChanges() {
         for (long seed = 0; seed < 200; seed++) {
-            var problem = MentorPausePropertiesTest.smallCohort(new Random(seed));
+            var problem = CohortSolverPropertiesTest.smallCohort(new Random(seed));
             for (var mode : CohortMode.values()) {
                 assertEquals(CohortAssignment.optimal(problem, new CohortRules(mode, List.of(), Set.of()), CohortAssignment.LeftOutPairs.NONE),
                         CohortAssignment.optimal(problem, new CohortRules(mode, List.of(), Set.of(), 0), CohortAssignment.LeftOutPairs.NONE));
@@ -107,18 +107,4 @@ class SpreadLoadPropertiesTest {
         return CohortSolverPropertiesTest.units(solution) - cost;
     }
 
-    private static List<CohortEdge> feasibleLocks(CohortProblem problem, Random random) {
-        var locks = new ArrayList<CohortEdge>();
-        var perRequest = new HashMap<Long, Integer>();
-        var perMentor = new HashMap<Long, Integer>();
-        for (var edge : problem.edges()) {
-            if (random.nextInt(5) == 0 && perRequest.getOrDefault(edge.requestId(), 0) < problem.perRequest()
-                    && perMentor.getOrDefault(edge.mentorId(), 0) < problem.mentorCapacity().get(edge.mentorId())) {
-                locks.add(edge);
-                perRequest.merge(edge.requestId(), 1, Integer::sum);
-                perMentor.merge(edge.mentorId(), 1, Integer::sum);
-            }
-        }
-        return locks;
-    }
 }

@@ -37,8 +37,11 @@ public record LeaderInput(
         @Schema(description = "True for made-up demo people") Boolean illustrative,
         @Schema(description = "The version you read; required on update") Integer version) {
 
-    /** {@code active} (mentees held now) is counted by the service; sent back from a GET it is ignored. */
-    @JsonIgnoreProperties({ "active" })
+    /**
+     * {@code active} (mentees held now) is counted by the service, and the pause has its own operation
+     * ({@code PUT /api/leaders/{id}/pause}); sent back from a GET they are ignored.
+     */
+    @JsonIgnoreProperties({ "active", "pausedUntil", "pauseReason" })
     public record MentoringInput(
             boolean willing,
             @Min(0) @Max(value = 20, message = "must be between 0 and 20 active mentees") int capacity,

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import io.quarkus.panache.common.Sort;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -88,6 +89,69 @@ public class LeaderService {
             audit.record("update", "leader", id, before, view(leader));
         });
         return found.map(this::viewForCaller);
+    }
+
+    /** Pauses no further ahead than this: a longer absence is better said by not being willing to mentor. */
+    public static final int PAUSE_MAX_YEARS = 2;
+
+    /**
+     * Pauses the leader as a mentor until a day after today (UTC) and at most {@value #PAUSE_MAX_YEARS} years
+     * ahead, replacing any pause: the leader, their delegates, programme staff and admins. Matching and
+     * search's mentoring=available leave them out until that day, with nothing to run when it comes.
+     */
+    public Optional<LeaderView> pause(long id, PauseInput input, ExpectedVersion expected) {
+        var today = MentoringOffer.today();
+        if (!input.until().isAfter(today)) {
+            throw ProblemException.invalid(Violation.body("until", "must be after today (" + today + "); to end a pause, remove it"));
+        }
+        if (input.until().isAfter(today.plusYears(PAUSE_MAX_YEARS))) {
+            throw ProblemException.invalid(Violation.body("until", "must be at most " + PAUSE_MAX_YEARS + " years ahead ("
+                    + today.plusYears(PAUSE_MAX_YEARS) + ")"));
+        }
+        var reason = input.reason() == null || input.reason().isBlank() ? null : input.reason().strip();
+        return changePause(id, expected, "pause", input.until(), reason);
+    }
+
+    /** Ends the leader's pause now (nothing changes when none runs); the same callers as {@link #pause}. */
+    public Optional<LeaderView> endPause(long id, ExpectedVersion expected) {
+        return changePause(id, expected, "end-pause", null, null);
+    }
+
+    private Optional<LeaderView> changePause(long id, ExpectedVersion expected, String action, LocalDate until, String reason) {
+        Optional<Leader> found = Leader.<Leader>findByIdOptional(id).filter(this::visible);
+        found.ifPresent(leader -> {
+            // programme staff may pause anyone (they run the matching); everyone else as for editing the offer
+            if (!user.isStaff()) {
+                requireEditFor(leader);
+            }
+            expected.check("Leader", id, leader.version);
+            var before = view(leader);
+            var stored = new Object[] { leader.mentoring.pausedUntil, leader.mentoring.pauseReason };
+            leader.mentoring.pausedUntil = until;
+            leader.mentoring.pauseReason = reason;
+            if (java.util.Arrays.equals(stored, new Object[] { until, reason })) {
+                Leader.getEntityManager().refresh(leader);
+                return;
+            }
+            markChanged(id);
+            audit.record(action, "leader", id, before, view(leader));
+        });
+        return found.map(this::viewForCaller);
+    }
+
+    /** Those of the leaders who are paused today, with the day each pause ends, read from the database (the index may lag). */
+    @Transactional(TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public Map<Long, LocalDate> pausedUntil(Collection<Long> ids) {
+        var paused = new HashMap<Long, LocalDate>();
+        if (ids.isEmpty()) {
+            return paused;
+        }
+        List<Object[]> rows = Leader.getEntityManager().createNativeQuery(
+                "select id, mentoring_paused_until from leader where id = any(:ids) and mentoring_paused_until > :today")
+                .setParameter("ids", ids.toArray(Long[]::new)).setParameter("today", MentoringOffer.today()).getResultList();
+        rows.forEach(r -> paused.put(((Number) r[0]).longValue(), r[1] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) r[1]));
+        return paused;
     }
 
     /** A leader as an import gives it: the id the imported list gives them and their fields. */
@@ -347,10 +411,11 @@ public class LeaderService {
     public void reserveMentee(long mentorId) {
         int updated = Leader.getEntityManager().createNativeQuery("""
                 update leader set mentoring_active = mentoring_active + 1
-                 where id = :id and mentoring_willing and mentoring_active < mentoring_capacity""")
-                .setParameter("id", mentorId).executeUpdate();
+                 where id = :id and mentoring_willing and mentoring_active < mentoring_capacity
+                   and (mentoring_paused_until is null or mentoring_paused_until <= :today)""")
+                .setParameter("id", mentorId).setParameter("today", MentoringOffer.today()).executeUpdate();
         if (updated == 0) {
-            throw ProblemException.conflict("leader " + mentorId + " is not taking mentees or has no capacity left");
+            throw ProblemException.conflict("leader " + mentorId + " is not taking mentees (not willing, or paused) or has no capacity left");
         }
         markChanged(mentorId);
     }

@@ -32,11 +32,27 @@ public record LeaderView(
         var offer = leader.mentoring;
         return new LeaderView(leader.id, leader.version, leader.name, leader.currentRole, organisation, leader.doingNow,
                 leader.doingNowAsOf, home, new MentoringView(offer.willing, offer.capacity, offer.active,
-                        List.copyOf(offer.formats), offer.trained, List.copyOf(offer.conflicts)),
+                        List.copyOf(offer.formats), offer.trained, List.copyOf(offer.conflicts), pausedUntil(offer), pausedUntil(offer) == null ? null : offer.pauseReason),
                 leader.visibility.code, leader.illustrative, leader.createdAt, leader.updatedAt, null);
     }
 
-    /** {@code active}: mentorships proposed, accepted or active now, which count against {@code capacity}. */
-    public record MentoringView(boolean willing, int capacity, int active, List<String> formats, boolean trained, List<String> conflicts) {
+    /** A pause that is over shows as none: it ends by itself on its day. */
+    private static LocalDate pausedUntil(MentoringOffer offer) {
+        return MentoringOffer.paused(offer.pausedUntil, MentoringOffer.today()) ? offer.pausedUntil : null;
+    }
+
+    /**
+     * {@code active}: mentorships proposed, accepted or active now, which count against {@code capacity}.
+     * {@code pausedUntil}: not available to matching before this day (absent when not paused); {@code pauseReason}
+     * only for programme staff, admins and the leader.
+     */
+    public record MentoringView(boolean willing, int capacity, int active, List<String> formats, boolean trained, List<String> conflicts,
+            @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate pausedUntil,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String pauseReason) {
+
+        /** The offer without the pause's reason (other audiences). */
+        MentoringView withoutPauseReason() {
+            return new MentoringView(willing, capacity, active, formats, trained, conflicts, pausedUntil, null);
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.joinedup.leader;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -34,4 +36,25 @@ public class MentoringOffer {
     /** Mentees held now; written only by {@link LeaderService#reserveMentee} and {@link LeaderService#releaseMentee}. */
     @Column(name = "mentoring_active", insertable = false, updatable = false)
     public int active;
+
+    /**
+     * Unavailable to matching until this day (the pause is over on it); null when not paused. Written only by
+     * {@link LeaderService#pause} and {@link LeaderService#endPause}, never by a profile PUT.
+     */
+    @Column(name = "mentoring_paused_until")
+    public LocalDate pausedUntil;
+
+    /** Why, for programme staff and admins (and the leader); never indexed. */
+    @Column(name = "mentoring_pause_reason")
+    public String pauseReason;
+
+    /** The day pauses are judged on: UTC's, as Elasticsearch's {@code now/d} is. */
+    public static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** Whether the pause runs on {@code today}. */
+    public static boolean paused(LocalDate pausedUntil, LocalDate today) {
+        return pausedUntil != null && pausedUntil.isAfter(today);
+    }
 }

@@ -19,8 +19,8 @@ public enum ProfileAudience {
     PUBLIC(EnumSet.noneOf(Field.class)),
     /** Any signed-in account looking at someone else: leaders, commissioners. */
     REGISTERED(EnumSet.of(Field.DOING_NOW)),
-    /** Programme staff, who match people and so need their conflicts. */
-    STAFF(EnumSet.of(Field.DOING_NOW, Field.CONFLICTS)),
+    /** Programme staff, who match people and so need their conflicts and why a mentor is paused. */
+    STAFF(EnumSet.of(Field.DOING_NOW, Field.CONFLICTS, Field.PAUSE_REASON)),
     /**
      * A delegate of the leader, who edits the profile and so must see what a PUT writes back (or it
      * would wipe it), but not contact details, which stay the leader's.
@@ -38,7 +38,9 @@ public enum ProfileAudience {
         /** {@code mentoring.conflicts}: organisations the leader refuses to be matched with. */
         CONFLICTS,
         /** {@code contact}: e-mail and phone; others reach them only through an introduction or mentorship. */
-        CONTACT
+        CONTACT,
+        /** {@code mentoring.pauseReason}: why a mentor is paused (leave, illness), for staff; the date itself everyone sees. */
+        PAUSE_REASON
     }
 
     private final Set<Field> fields;
@@ -76,7 +78,11 @@ public enum ProfileAudience {
     public LeaderView show(LeaderView full, Contact contact) {
         var offer = full.mentoring();
         var mentoring = sees(Field.CONFLICTS) ? offer
-                : new LeaderView.MentoringView(offer.willing(), offer.capacity(), offer.active(), offer.formats(), offer.trained(), List.of());
+                : new LeaderView.MentoringView(offer.willing(), offer.capacity(), offer.active(), offer.formats(), offer.trained(), List.of(),
+                        offer.pausedUntil(), offer.pauseReason());
+        if (!sees(Field.PAUSE_REASON)) {
+            mentoring = mentoring.withoutPauseReason();
+        }
         boolean doingNow = sees(Field.DOING_NOW);
         return new LeaderView(full.id(), full.version(), full.name(), full.currentRole(), full.organisation(),
                 doingNow ? full.doingNow() : null, doingNow ? full.doingNowAsOf() : null, full.homeArea(), mentoring, full.visibility(),

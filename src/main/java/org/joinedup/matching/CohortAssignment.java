@@ -247,6 +247,15 @@ public final class CohortAssignment {
      * cheapest flow leaves the fewest requests unmatched, and among those (equal {@code M*u}) has the highest
      * total: exactly "everyone first, then the best total". All of it is integer: with at most 5,000 requests
      * x 5 slots and {@code top <= 1e8}, M is below 2.6e12 and no path or flow cost comes near 2^63.
+     *
+     * <p><b>Spreading the load.</b> With {@code rules.spreadStep() > 0} a mentor's arc to the sink is split into one
+     * arc per place, the j-th (counting from 0, after the mentor's {@code L} locks) costing {@code (L + j) x step}.
+     * The costs rise, so a minimum-cost flow fills them in order and a mentor with n mentees pays
+     * {@code step x (L + ... + n-1)}: the objective becomes total score less {@code step x sum n(n-1)/2}, up to a
+     * constant from the locks, exactly. It adds {@code P(F) >= 0} to the flow's cost, at most {@code P*}, the sum
+     * of all those arcs' costs; everyone-first then takes {@code M = 1 + S*top + P*}, and the bound above becomes
+     * {@code C(G) - C(F) >= M - S*top - P* = 1}. Potentials still only decrease and all costs are non-negative, so
+     * the check over left-out pairs is unchanged.
      */
     private static final class Network {
         private static final int SINK = 0;
@@ -310,7 +319,18 @@ public final class CohortAssignment {
             Arrays.fill(head, -1);
             pi = new long[nodes];
             excess = new int[nodes];
-            long everyoneFirst = 1 + allSlots * top;
+            // spreading the load: a mentor's places are unit arcs of rising cost (below), whose costs all together bound
+            // what it can add to a flow; everyone-first's constant covers it as well (see the class comment)
+            long spreadAtMost = 0;
+            if (rules.spreadsLoad()) {
+                for (var mentor : room.keySet()) {
+                    int taken = lockedOfMentor.getOrDefault(mentor, 0);
+                    for (int j = 0; j < room.get(mentor); j++) {
+                        spreadAtMost += (taken + j) * rules.spreadStep();
+                    }
+                }
+            }
+            long everyoneFirst = 1 + allSlots * top + spreadAtMost;
             for (var request : new TreeSet<>(slots.keySet())) {
                 int node = requestNode.get(request);
                 int free = slots.get(request);
@@ -325,7 +345,16 @@ public final class CohortAssignment {
                 }
             }
             for (var mentor : new TreeSet<>(room.keySet())) {
-                addArc(mentorNode.get(mentor), SINK, room.get(mentor), 0);
+                if (rules.spreadsLoad()) {
+                    // one arc per place, each dearer than the last: the flow takes them in order, so a mentor with n mentees
+                    // (locks included) pays step x (0 + 1 + ... + n-1), exactly, as a convex cost
+                    int taken = lockedOfMentor.getOrDefault(mentor, 0);
+                    for (int j = 0; j < room.get(mentor); j++) {
+                        addArc(mentorNode.get(mentor), SINK, 1, (taken + j) * rules.spreadStep());
+                    }
+                } else {
+                    addArc(mentorNode.get(mentor), SINK, room.get(mentor), 0);
+                }
             }
             // Sorted: searches break ties by arc order, so this makes results repeatable whatever the input order.
             edges.stream().sorted(BY_PAIR).forEach(edge -> {

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A cohort to match: open learning requests, optionally the mentors to draw on, mentors per request, what
- * to maximise ({@code mode}) and the pairs staff lock in or ban.
+ * to maximise ({@code mode}), the pairs staff lock in or ban, and whether to spread the load over more mentors.
  */
 public record CohortMatchInput(
         @NotNull @Size(min = 1, max = CohortMatchInput.MAX_REQUESTS, message = "must list between 1 and " + CohortMatchInput.MAX_REQUESTS + " learning requests")
@@ -27,7 +27,12 @@ public record CohortMatchInput(
         List<@NotNull @Valid Pair> locks,
         @Size(max = CohortMatchInput.MAX_OVERRIDES, message = "must list at most " + CohortMatchInput.MAX_OVERRIDES + " pairs")
         @Schema(description = "Pairs that must not be in the answer")
-        List<@NotNull @Valid Pair> bans) {
+        List<@NotNull @Valid Pair> bans,
+        @Schema(description = "Programme code (programmes vocabulary) whose matching profile (weights and musts) scores the cohort; "
+                + "the default profile when absent") String programme,
+        @Schema(description = "Spread the load: each further mentee of the same mentor costs 3 points more than the last "
+                + "(the second 3, the third 6), so the answer prefers more mentors with fewer mentees each; default false")
+        Boolean spreadLoad) {
 
     public static final int MAX_REQUESTS = 5_000;
     public static final int MAX_MENTORS = 20_000;
@@ -40,7 +45,27 @@ public record CohortMatchInput(
     }
 
     public CohortMatchInput(List<Long> requests, List<Long> mentors, Integer perRequest) {
-        this(requests, mentors, perRequest, null, null, null);
+        this(requests, mentors, perRequest, null, null, null, null, null);
+    }
+
+    /** Under the default profile, without spreading the load. */
+    public CohortMatchInput(List<Long> requests, List<Long> mentors, Integer perRequest, String mode, List<Pair> locks, List<Pair> bans) {
+        this(requests, mentors, perRequest, mode, locks, bans, null, null);
+    }
+
+    /** Under a programme's profile, without spreading the load. */
+    public CohortMatchInput(List<Long> requests, List<Long> mentors, Integer perRequest, String mode, List<Pair> locks, List<Pair> bans,
+            String programme) {
+        this(requests, mentors, perRequest, mode, locks, bans, programme, null);
+    }
+
+    /** The same cohort (requests, mentors, mentors per request, profile, spreading) with another mode, locks and bans: how the cohort page steers. */
+    public CohortMatchInput steered(String newMode, List<Pair> newLocks, List<Pair> newBans) {
+        return new CohortMatchInput(requests, mentors, perRequest, newMode, newLocks, newBans, programme, spreadLoad);
+    }
+
+    boolean spreadsLoad() {
+        return Boolean.TRUE.equals(spreadLoad);
     }
 
     int perRequestOrDefault() {

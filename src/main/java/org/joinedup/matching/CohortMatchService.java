@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.LeaderService;
+import org.joinedup.leader.MentoringOffer;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
@@ -53,6 +54,9 @@ public class CohortMatchService {
     @Inject
     MentorshipService mentorships;
 
+    @Inject
+    MatchingProfileService profiles;
+
     /**
      * Not one transaction: loading and scoring a large cohort takes seconds and needs no lock, so only
      * the saving of the result is transactional. Bad input (mode, locks, bans) is refused before anything is saved.
@@ -61,21 +65,25 @@ public class CohortMatchService {
         long started = System.nanoTime();
         int k = input.perRequestOrDefault();
         var mode = mode(input.mode());
+        var profileUsed = profiles.used(input.programme(), "programme");
         var open = requests.openRequests(input.requests(), "requests");
         if (input.mentors() != null) {
             checkMentorsExist(input.mentors(), "mentors[%d]");
         }
         checkPairsName(open, input.locksOrNone(), "locks");
         checkPairsName(open, input.bansOrNone(), "bans");
-        var pool = available(input.mentors());
-        var needs = requests.needs(open);
-        var scorer = matches.scorer();
+        var drawn = available(input.mentors());
+        var pauses = pauses(drawn.keySet(), input.locksOrNone());
+        pauses.checkLocks(input.locksOrNone());
+        var pool = pauses.available(drawn);
+        var scorer = matches.scorer().with(profileUsed.toProfile());
+        var needs = matches.withWords(requests.needs(open), scorer.profile(), Audience.EVERYONE);
         var scoring = new CohortScoring(scorer, pool.values(), needs);
         var needOf = new HashMap<Long, MatchScorer.Need>();
         for (int i = 0; i < open.size(); i++) {
             needOf.put(open.get(i).id, needs.get(i));
         }
-        var rules = rules(input, mode, k, pool, needOf, scoring);
+        var rules = rules(input, mode, k, pool, needOf, scorer, scoring);
         long loaded = System.nanoTime();
         // requests are scored independently, so in parallel; only the pairs assigned are explained, below
         var best = IntStream.range(0, open.size()).parallel().mapToObj(i -> scoring.kept(needs.get(i), PAIRS_PER_REQUEST)).toList();
@@ -111,7 +119,7 @@ public class CohortMatchService {
                     edge.mentorId(), pool.get(edge.mentorId()).name(), score.total(), score.parts(), score.reasons(),
                     locked.contains(CohortPair.of(edge))));
         }
-        var unmatched = unmatched(open, bestPairs, optimal, k, rules);
+        var unmatched = unmatched(open, bestPairs, optimal, k, rules, scorer.profile());
         var modes = new ArrayList<CohortResult.ModeFigures>();
         for (var solution : mode == CohortMode.BEST_TOTAL ? List.of(optimal, other) : List.of(other, optimal)) {
             modes.add(new CohortResult.ModeFigures(modes.isEmpty() ? CohortMode.BEST_TOTAL.code() : CohortMode.EVERYONE_FIRST.code(),
@@ -120,7 +128,7 @@ public class CohortMatchService {
         long millis = (System.nanoTime() - started) / 1_000_000;
         var result = new CohortResult(null, k, open.size(), pool.size(), edges.size(), assignments, unmatched, round(optimal.totalScore()),
                 round(greedy.totalScore()), greedy.assignments().size(), millis, mode.code(), optimal.matched(), modes, overrides,
-                new CohortResult.OptimalityCheck(PAIRS_PER_REQUEST, optimal.pairsAdded(), optimal.rounds()));
+                new CohortResult.OptimalityCheck(PAIRS_PER_REQUEST, optimal.pairsAdded(), optimal.rounds()), rules.spreadsLoad(), profileUsed, input);
         var saved = QuarkusTransaction.requiringNew().call(() -> {
             var match = new CohortMatch();
             match.perRequest = k;
@@ -173,7 +181,7 @@ public class CohortMatchService {
             var lock = rules.locks().get(i);
             var others = new ArrayList<>(rules.locks());
             others.remove(i);
-            var without = CohortAssignment.optimal(problem, new CohortRules(rules.mode(), others, rules.bans()), leftOut);
+            var without = CohortAssignment.optimal(problem, rules.withOverrides(others, rules.bans()), leftOut);
             prices.add(new CohortResult.OverridePrice("lock", i, lock.requestId(), lock.mentorId(), with.matched(), round(with.totalScore()),
                     without.matched(), round(without.totalScore())));
         }
@@ -181,7 +189,7 @@ public class CohortMatchService {
             var ban = bans.get(i);
             var others = new HashSet<>(rules.bans());
             others.remove(ban);
-            var without = CohortAssignment.optimal(problem, new CohortRules(rules.mode(), rules.locks(), others), leftOut);
+            var without = CohortAssignment.optimal(problem, rules.withOverrides(rules.locks(), others), leftOut);
             prices.add(new CohortResult.OverridePrice("ban", i, ban.requestId(), ban.mentorId(), with.matched(), round(with.totalScore()),
                     without.matched(), round(without.totalScore())));
         }
@@ -216,10 +224,10 @@ public class CohortMatchService {
      * The run's rules. A lock that cannot be kept is a 409 naming it: its mentor not available (paused, not
      * willing, excluded from the mentors drawn on, or no places left), the pair not eligible (the learner's own
      * organisation, a declared conflict of interest, no service in common), more locks than the mentor's places
-     * or the request's mentors, or the same pair also banned.
+     * or the request's mentors, the same pair also banned, or a must of the profile broken (named).
      */
     private static CohortRules rules(CohortMatchInput input, CohortMode mode, int k, Map<Long, MentorCandidate> pool,
-            Map<Long, MatchScorer.Need> needOf, CohortScoring scoring) {
+            Map<Long, MatchScorer.Need> needOf, MatchScorer scorer, CohortScoring scoring) {
         var bans = new HashSet<>(bans(input));
         var locks = new ArrayList<CohortEdge>();
         var perMentor = new HashMap<Long, Integer>();
@@ -233,6 +241,10 @@ public class CohortMatchService {
                         + "not among the mentors drawn on, or no places left)");
             }
             double score = scoring.total(needOf.get(lock.requestId()), mentor);
+            var broken = scorer.brokenMust(needOf.get(lock.requestId()), mentor);
+            if (score < 0 && MatchScorer.eligible(needOf.get(lock.requestId()), mentor) && broken.isPresent()) {
+                throw conflict("locks[" + i + "]", name + ": breaks the matching profile's must " + broken.get().code());
+            }
             if (score <= 0) {
                 throw conflict("locks[" + i + "]", name + ": not an eligible pair (the learner's own organisation, a declared conflict of "
                         + "interest, or no service in common)");
@@ -250,7 +262,7 @@ public class CohortMatchService {
             }
             locks.add(new CohortEdge(lock.requestId(), lock.mentorId(), score));
         }
-        return new CohortRules(mode, locks, bans);
+        return new CohortRules(mode, locks, bans, input.spreadsLoad() ? CohortAssignment.units(CohortRules.SPREAD_STEP_POINTS) : 0);
     }
 
     private static ProblemException conflict(String field, String detail) {
@@ -328,6 +340,13 @@ public class CohortMatchService {
         }
     }
 
+    /** The pauses running today of the mentors drawn on and those locks name, read from the database (the index may lag). */
+    private MentorPauses pauses(Collection<Long> drawn, List<CohortMatchInput.Pair> locks) {
+        var ids = new HashSet<>(drawn);
+        locks.forEach(lock -> ids.add(lock.mentorId()));
+        return new MentorPauses(leaders.pausedUntil(ids), MentoringOffer.today());
+    }
+
     /** Available mentors from the index, with their remaining capacity read from the database (the index may lag). */
     private Map<Long, MentorCandidate> available(List<Long> mentorIds) {
         var found = candidates.pool(mentorIds, Audience.EVERYONE);
@@ -337,14 +356,15 @@ public class CohortMatchService {
             int left = room.getOrDefault(m.leaderId(), 0);
             if (left > 0) {
                 pool.put(m.leaderId(), new MentorCandidate(m.leaderId(), m.name(), m.currentRole(), m.organisationCode(), m.organisation(), m.homeAreaName(),
-                        m.willing(), left, m.formats(), m.trained(), m.conflicts(), m.illustrative(), m.records(), m.trackRecord()));
+                        m.willing(), left, m.formats(), m.trained(), m.conflicts(), m.illustrative(), m.records(), m.trackRecord(),
+                        m.homeRegion(), m.capacity()));
             }
         }
         return pool;
     }
 
     private static List<CohortResult.Unmatched> unmatched(List<LearningRequest> open, Map<Long, List<CohortScoring.Kept>> pairs,
-            CohortSolution optimal, int k, CohortRules rules) {
+            CohortSolution optimal, int k, CohortRules rules, MatchProfile profile) {
         var assigned = new HashMap<Long, Integer>();
         optimal.assignments().forEach(e -> assigned.merge(e.requestId(), 1, Integer::sum));
         var unmatched = new ArrayList<CohortResult.Unmatched>();
@@ -356,6 +376,8 @@ public class CohortMatchService {
             int eligible = pairs.get(request.id).size();
             var reason = eligible == 0
                     ? "no available mentor has worked on the services wanted, outside the learner's organisation and declared conflicts"
+                            + (profile.musts().isEmpty() ? "" : ", and meets the profile's musts ("
+                                    + String.join(", ", profile.musts().stream().map(MatchProfile.Must::code).toList()) + ")")
                     : eligible < k && assigned.getOrDefault(request.id, 0) == eligible
                             ? "only " + eligible + " eligible mentor" + (eligible > 1 ? "s" : "") + ", all assigned"
                             : "its " + (eligible == PAIRS_PER_REQUEST ? eligible + " or more" : eligible) + " eligible mentors had no capacity "

@@ -7,11 +7,14 @@ import java.util.Map;
  * A computed cohort assignment: each row a proposed pairing with its reasons, the requests left
  * unmatched and why, and the total against what a greedy pass would have reached. Since issue 19 also the
  * mode it was run in, the figures of both modes, the price of each lock and ban, and what the optimality
- * check over left-out pairs did (results saved before then have these as null).
+ * check over left-out pairs did, whether the load was spread and the matching profile the run used (results saved before
+ * then have these as null); and the input it was run with, so the cohort page can run it again with one more lock or ban
+ * (null on results saved before that).
  */
 public record CohortResult(Long id, int perRequest, int requests, int mentorsConsidered, int candidatePairs, List<Assignment> assignments,
         List<Unmatched> unmatched, double totalScore, double greedyTotalScore, int greedyAssignments, long millis, String mode,
-        Integer matched, List<ModeFigures> modes, List<OverridePrice> overrides, OptimalityCheck optimalityCheck) {
+        Integer matched, List<ModeFigures> modes, List<OverridePrice> overrides, OptimalityCheck optimalityCheck, Boolean spreadLoad,
+        MatchingProfileView profile, CohortMatchInput input) {
 
     public record Assignment(int row, long requestId, long learnerId, long mentorId, String mentorName, double score,
             Map<String, Double> parts, List<String> reasons, Boolean locked) {
@@ -40,11 +43,11 @@ public record CohortResult(Long id, int perRequest, int requests, int mentorsCon
         var kept = assignments.stream().map(a -> a.mentorId() != mentorId ? a
                 : new Assignment(a.row(), a.requestId(), a.learnerId(), a.mentorId(), null, a.score(), a.parts(), a.reasons(), a.locked())).toList();
         return new CohortResult(id, perRequest, requests, mentorsConsidered, candidatePairs, kept, unmatched, totalScore, greedyTotalScore,
-                greedyAssignments, millis, mode, matched, modes, overrides, optimalityCheck);
+                greedyAssignments, millis, mode, matched, modes, overrides, optimalityCheck, spreadLoad, profile, input);
     }
 
     CohortResult withId(long newId) {
         return new CohortResult(newId, perRequest, requests, mentorsConsidered, candidatePairs, assignments, unmatched, totalScore,
-                greedyTotalScore, greedyAssignments, millis, mode, matched, modes, overrides, optimalityCheck);
+                greedyTotalScore, greedyAssignments, millis, mode, matched, modes, overrides, optimalityCheck, spreadLoad, profile, input);
     }
 }

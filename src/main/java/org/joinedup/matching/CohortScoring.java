@@ -19,11 +19,12 @@ import org.joinedup.vocabulary.Geography;
  * is read once into flat form (codes as bits, places as numbers) so that scoring a pair is
  * arithmetic, with no string hashed or compared and no arcsine computed twice for one place. Through
  * the scorer itself, 1,000 x 5,000 took about 8 s to score; the cohort still explains the pairs it
- * keeps with {@link MatchScorer}, and a test holds the two totals equal.
+ * keeps with {@link MatchScorer}, and a test holds the two totals equal, under any {@link MatchProfile} (the scorer's).
  *
  * <p>Most pairs of a large cohort are never scored in full. Each mentor carries an upper bound of their total
  * for any request ({@link Mentor#bound}), and a request first bounds each mentor from the union of their
- * records' codes, their best evidence and outcomes and their nearest place ({@link #bound}). Mentors are read
+ * records' codes, their best evidence, outcomes and role, their nearest place and their words ({@link #bound}); every
+ * part of a bound is the profile's weighted maximum of that part, so a bound stays at or above the weighted total. Mentors are read
  * highest bound first; one whose bound is below the request's worst kept total cannot enter its best pairs, so
  * is skipped, and once the request-free bound is below it, so is everyone after. A bound is never below the
  * total (each part is at most its bound, with room for the rounding), so the kept pairs are exactly those an
@@ -43,11 +44,17 @@ final class CohortScoring {
     private static final int OTHER_SCOPE = 31;
     /**
      * Added to every bound: a total is its rounded parts summed and rounded again, so it may exceed the sum of the
-     * unrounded parts by up to 7 x 0.005 (and a few ulps); 0.05 covers that with room to spare.
+     * unrounded parts by up to 8 x 0.005 (seven record parts and the total; the mentor's parts are bounded by their
+     * own rounded figures) and a few ulps; 0.05 covers that.
      */
     private static final double ROUNDING = 0.05;
 
     private final MatchScorer scorer;
+    private final MatchProfile profile;
+    /** The most the distance part can be under the profile. */
+    private final double mostDistance;
+    /** The formats part when a format is shared, weighted. */
+    private final double formatsPart;
     private final Codes services = new Codes();
     private final Codes approaches = new Codes();
     private final Codes formats = new Codes();
@@ -58,6 +65,9 @@ final class CohortScoring {
     /** Only the codes some need asks for are given bits: a record's other codes can never count. */
     CohortScoring(MatchScorer scorer, Collection<MentorCandidate> pool, List<MatchScorer.Need> needs) {
         this.scorer = scorer;
+        this.profile = scorer.profile();
+        this.mostDistance = profile.scaled(MatchProfile.DISTANCE, MatchScorer.DISTANCE);
+        this.formatsPart = profile.weighted(MatchProfile.FORMATS, MatchScorer.FORMATS);
         for (var need : needs) {
             services.addAll(need.services());
             approaches.addAll(need.approaches());
@@ -106,7 +116,7 @@ final class CohortScoring {
          */
         void read(int[] list, double distance) {
             for (int m : list) {
-                if (mentors.bound[m] - MatchScorer.DISTANCE + distance < worst) {
+                if (mentors.bound[m] - mostDistance + distance + wanted.mostWords < worst) {
                     return;
                 }
                 if ((read[m >>> 6] & 1L << m) != 0) {
@@ -121,8 +131,7 @@ final class CohortScoring {
                     continue;
                 }
                 var pair = new Kept(mentors.candidates[m], total);
-                if (heap.size() == limit && WORST_FIRST.compare(pair, heap.peek()) <= 0
-                        || !MatchScorer.eligible(wanted.need, mentors.candidates[m])) {
+                if (heap.size() == limit && WORST_FIRST.compare(pair, heap.peek()) <= 0 || !eligible(wanted.need, mentors.candidates[m])) {
                     continue;
                 }
                 heap.add(pair);
@@ -145,7 +154,7 @@ final class CohortScoring {
                 continue;
             }
             double total = mentors.total(wanted, m, Double.NEGATIVE_INFINITY);
-            if (total > 0 && MatchScorer.eligible(need, mentors.candidates[m])) {
+            if (total > 0 && eligible(need, mentors.candidates[m])) {
                 pairs.add(new CohortEdge(requestId, mentors.candidates[m].leaderId(), total));
             }
         }
@@ -156,7 +165,12 @@ final class CohortScoring {
     double total(MatchScorer.Need need, MentorCandidate mentor) {
         var one = new Mentors(List.of(mentor));
         double total = one.total(new Wanted(need), 0, Double.NEGATIVE_INFINITY);
-        return MatchScorer.eligible(need, mentor) ? total : -1;
+        return eligible(need, mentor) ? total : -1;
+    }
+
+    /** Eligible and meeting the profile's musts on the mentor alone; the record musts are {@link Mentors#total}'s. */
+    private boolean eligible(MatchScorer.Need need, MentorCandidate mentor) {
+        return MatchScorer.eligible(need, mentor) && scorer.brokenMentorMust(need, mentor) == null;
     }
 
     /**
@@ -172,7 +186,7 @@ final class CohortScoring {
         final long[] formats;
         /** The scope ranks of their records, as bits. */
         final int[] scopes;
-        /** The bound's parts that do not depend on the request: best evidence and outcomes, depth, trained, track record. */
+        /** The bound's parts that do not depend on the request: best evidence, outcomes and role, depth, trained, track record. */
         final double[] unconditional;
         /** The most the mentor can score for anyone. */
         final double[] bound;
@@ -185,6 +199,8 @@ final class CohortScoring {
         final int[] recordScope;
         final double[] recordEvidence;
         final double[] recordOutcomes;
+        final double[] recordRole;
+        final boolean[] recordVerified;
         final int[] recordPlaceStart;
         final int[] recordPlace;
         /** Every mentor; the mentors with a record at each place; those with no place at all: each highest bound first. */
@@ -212,6 +228,8 @@ final class CohortScoring {
             recordScope = new int[records];
             recordEvidence = new double[records];
             recordOutcomes = new double[records];
+            recordRole = new double[records];
+            recordVerified = new boolean[records];
             recordPlaceStart = new int[records + 1];
             var mentorPlaces = new IntList();
             var recordPlaces = new IntList();
@@ -224,14 +242,16 @@ final class CohortScoring {
                 recordStart[m] = r;
                 placeStart[m] = mentorPlaces.size;
                 var distinct = new TreeSet<Integer>();
-                double evidenceOutcomes = 0;
+                double evidenceOutcomesRole = 0;
                 for (var record : candidate.records()) {
                     recordId[r] = record.recordId();
                     recordServices[r] = CohortScoring.this.services.of(record.services());
                     recordApproaches[r] = CohortScoring.this.approaches.of(record.approaches());
                     recordScope[r] = rank(record.scope());
-                    recordEvidence[r] = evidence(record);
-                    recordOutcomes[r] = MatchScorer.outcomes(record.improvement());
+                    recordEvidence[r] = profile.scaled(MatchProfile.EVIDENCE, MatchScorer.evidence(record.verification()));
+                    recordOutcomes[r] = profile.scaled(MatchProfile.OUTCOMES, MatchScorer.outcomes(record.improvement()));
+                    recordRole[r] = profile.scaled(MatchProfile.ROLE, MatchScorer.role(record.role()));
+                    recordVerified[r] = "verified".equals(record.verification());
                     recordPlaceStart[r] = recordPlaces.size;
                     for (var location : record.locations()) {
                         int id = placeId(location);
@@ -241,11 +261,11 @@ final class CohortScoring {
                     services[m] |= recordServices[r];
                     approaches[m] |= recordApproaches[r];
                     scopes[m] |= scopeBit(recordScope[r]);
-                    evidenceOutcomes = Math.max(evidenceOutcomes, recordEvidence[r] + recordOutcomes[r]);
+                    evidenceOutcomesRole = Math.max(evidenceOutcomesRole, recordEvidence[r] + recordOutcomes[r] + recordRole[r]);
                     r++;
                 }
                 distinct.forEach(mentorPlaces::add);
-                unconditional[m] = evidenceOutcomes + MatchScorer.depth(candidate.records().size()) + fixed(candidate) + ROUNDING;
+                unconditional[m] = evidenceOutcomesRole + depth(candidate.records().size()) + fixed(candidate) + ROUNDING;
             }
             recordStart[count] = r;
             placeStart[count] = mentorPlaces.size;
@@ -280,22 +300,31 @@ final class CohortScoring {
         double bound(Wanted wanted, int m, double distance) {
             return wanted.servicesPart[Long.bitCount(services[m] & wanted.services)]
                     + wanted.approachesPart[Long.bitCount(approaches[m] & wanted.approaches)]
-                    + wanted.bestScopeFit(scopes[m]) + distance + formats(wanted, m) + unconditional[m];
+                    + wanted.bestScopeFit(scopes[m]) + distance + formats(wanted, m) + unconditional[m] + wanted.words(candidates[m]);
         }
 
-        /** The most this mentor can score for anyone: every record part at its most, on their best evidence and outcomes. */
+        /**
+         * The most this mentor can score for anyone but the words part (a request's own): every record part at its
+         * weighted most, on their best evidence, outcomes and role.
+         */
         private double bound(MentorCandidate candidate) {
-            double evidenceOutcomes = candidate.records().stream().mapToDouble(r -> evidence(r) + MatchScorer.outcomes(r.improvement())).max().orElse(0);
-            double record = MatchScorer.SERVICES + MatchScorer.APPROACHES + MatchScorer.SCOPE + evidenceOutcomes + MatchScorer.DISTANCE;
-            return record + MatchScorer.depth(candidate.records().size())
-                    + (CohortScoring.this.formats.of(candidate.formats()) != 0 ? MatchScorer.FORMATS : 0.0) + fixed(candidate) + ROUNDING;
+            double evidenceOutcomesRole = candidate.records().stream()
+                    .mapToDouble(r -> profile.scaled(MatchProfile.EVIDENCE, MatchScorer.evidence(r.verification()))
+                            + profile.scaled(MatchProfile.OUTCOMES, MatchScorer.outcomes(r.improvement()))
+                            + profile.scaled(MatchProfile.ROLE, MatchScorer.role(r.role())))
+                    .max().orElse(0);
+            double record = profile.scaled(MatchProfile.SERVICES, MatchScorer.SERVICES) + profile.scaled(MatchProfile.APPROACHES, MatchScorer.APPROACHES)
+                    + profile.scaled(MatchProfile.SCOPE, MatchScorer.SCOPE) + evidenceOutcomesRole + mostDistance;
+            return record + depth(candidate.records().size())
+                    + (CohortScoring.this.formats.of(candidate.formats()) != 0 ? formatsPart : 0.0)
+                    + fixed(candidate) + ROUNDING;
         }
 
         /**
          * The best record by the sum of its parts (ties to the lower record id), its parts rounded and summed left
          * to right, then the mentor's parts, as {@link MatchScorer} does; -1 when no record is relevant, or when
-         * the total would be below {@code worst}. Eligibility is the caller's: it compares organisation names,
-         * dearer than all of this.
+         * the total would be below {@code worst} or the best record breaks a record must of the profile. Eligibility
+         * and the mentor musts are the caller's: it compares organisation names, dearer than all of this.
          */
         double total(Wanted wanted, int m, double worst) {
             // the nearest of all the mentor's places bounds each record's distance part, so that is worked out last
@@ -306,42 +335,58 @@ final class CohortScoring {
             for (int r = recordStart[m]; r < recordStart[m + 1]; r++) {
                 if ((recordServices[r] & wanted.services) != 0) {
                     relevant++;
-                    double partial = withoutDistance(wanted, r);
+                    double partial = withoutDistance(wanted, r) + recordRole[r];
                     if (partial > most) {
                         most = partial;
                         likely = r;
                     }
                 }
             }
-            if (relevant == 0 || most + nearest + MatchScorer.depth(relevant) + formats(wanted, m) + fixed(candidates[m]) + ROUNDING < worst) {
+            double words = wanted.words(candidates[m]);
+            if (relevant == 0 || most + nearest + depth(relevant) + formats(wanted, m) + fixed(candidates[m]) + words + ROUNDING < worst) {
                 return -1;
             }
             // the record most likely to be best first, so that most others fall below it unread (the order changes nothing)
             int best = likely;
-            double bestSum = most + part(5, wanted, likely);
+            double bestSum = withoutDistance(wanted, likely) + part(5, wanted, likely) + recordRole[likely];
             for (int r = recordStart[m]; r < recordStart[m + 1]; r++) {
                 if ((recordServices[r] & wanted.services) == 0 || r == likely) {
                     continue;
                 }
                 double partial = withoutDistance(wanted, r);
-                if (best >= 0 && partial + nearest < bestSum) {
+                if (best >= 0 && partial + nearest + recordRole[r] < bestSum) {
                     continue; // below the best so far whatever its distance: floating-point addition is monotone
                 }
-                double sum = partial + part(5, wanted, r);
+                double sum = partial + part(5, wanted, r) + recordRole[r];
                 if (best < 0 || sum > bestSum || (sum == bestSum && recordId[r] < recordId[best])) {
                     best = r;
                     bestSum = sum;
                 }
             }
+            if (!meetsRecordMusts(wanted, best)) {
+                return -1;
+            }
+            // in MatchScorer's order, left to right, so that the sum is the scorer's to the bit
             double total = 0;
             for (int part = 0; part < 6; part++) {
                 total += MatchScorer.round(part(part, wanted, best));
             }
-            total += MatchScorer.depth(relevant);
+            total += depth(relevant);
             total += formats(wanted, m);
-            total += candidates[m].trained() ? MatchScorer.TRAINED : 0.0;
-            total += MatchScorer.trackRecord(candidates[m].trackRecord());
+            total += profile.weighted(MatchProfile.TRAINED, candidates[m].trained() ? MatchScorer.TRAINED : 0.0);
+            total += profile.weighted(MatchProfile.TRACK_RECORD, MatchScorer.trackRecord(candidates[m].trackRecord()));
+            total += MatchScorer.round(recordRole[best]);
+            total += words;
             return MatchScorer.round(total);
+        }
+
+        /** {@link MatchScorer#brokenRecordMust} on the flat form, for the best record {@code r}. */
+        private boolean meetsRecordMusts(Wanted wanted, int r) {
+            if (profile.must(MatchProfile.Must.VERIFIED_RECORD) && !recordVerified[r]) {
+                return false;
+            }
+            return !(profile.must(MatchProfile.Must.APPROACH_IN_COMMON) && !wanted.need.approaches().isEmpty()
+                    && (recordApproaches[r] & wanted.approaches) == 0);
         }
 
         /** The first five parts of record {@code r} summed left to right, as the scorer sums them before the distance. */
@@ -350,7 +395,7 @@ final class CohortScoring {
         }
 
         private double formats(Wanted wanted, int m) {
-            return (formats[m] & wanted.formats) != 0 ? MatchScorer.FORMATS : 0.0;
+            return (formats[m] & wanted.formats) != 0 ? formatsPart : 0.0;
         }
 
         /** A part of record {@code r} in {@link MatchScorer}'s order: services, approaches, scope, evidence, outcomes, distance. */
@@ -358,7 +403,7 @@ final class CohortScoring {
             return switch (part) {
                 case 0 -> wanted.servicesPart[Long.bitCount(recordServices[r] & wanted.services)];
                 case 1 -> wanted.approachesPart[Long.bitCount(recordApproaches[r] & wanted.approaches)];
-                case 2 -> scopeFit(wanted.scope, recordScope[r]);
+                case 2 -> profile.scaled(MatchProfile.SCOPE, scopeFit(wanted.scope, recordScope[r]));
                 case 3 -> recordEvidence[r];
                 case 4 -> recordOutcomes[r];
                 default -> wanted.nearest(recordPlace, recordPlaceStart[r], recordPlaceStart[r + 1]);
@@ -366,20 +411,22 @@ final class CohortScoring {
         }
     }
 
-    /** The parts that do not depend on the request. */
-    private static double fixed(MentorCandidate candidate) {
-        return (candidate.trained() ? MatchScorer.TRAINED : 0.0) + MatchScorer.trackRecord(candidate.trackRecord());
+    /** The parts that do not depend on the request, weighted. */
+    private double fixed(MentorCandidate candidate) {
+        return profile.weighted(MatchProfile.TRAINED, candidate.trained() ? MatchScorer.TRAINED : 0.0)
+                + profile.weighted(MatchProfile.TRACK_RECORD, MatchScorer.trackRecord(candidate.trackRecord()));
     }
 
-    private static double evidence(MentorCandidate.Experience record) {
-        return "verified".equals(record.verification()) ? MatchScorer.VERIFIED : "endorsed".equals(record.verification()) ? MatchScorer.ENDORSED : 0.0;
+    /** The depth part, weighted: never more for fewer relevant records. */
+    private double depth(int records) {
+        return profile.weighted(MatchProfile.DEPTH, MatchScorer.depth(records));
     }
 
-    /** {@code weight} x the share of the {@code wanted} codes a record has, for each number it has: as the scorer works it out. */
-    private static double[] shares(double weight, int wanted) {
+    /** {@code weight} x the share of the {@code wanted} codes a record has, for each number it has, under the profile: as the scorer works it out. */
+    private double[] shares(int part, double weight, int wanted) {
         var parts = new double[Long.SIZE + 1];
         for (int had = 0; had <= Long.SIZE && wanted > 0; had++) {
-            parts[had] = weight * (had / (double) wanted);
+            parts[had] = profile.scaled(part, weight * (had / (double) wanted));
         }
         return parts;
     }
@@ -421,14 +468,23 @@ final class CohortScoring {
         private final int wholeScope;
         private final int halfScope;
         final double[] distance;
+        /** The most the words part is for this request, over every mentor. */
+        final double mostWords;
 
         Wanted(MatchScorer.Need need) {
             this.need = need;
             this.services = CohortScoring.this.services.of(need.services());
             this.approaches = CohortScoring.this.approaches.of(need.approaches());
             this.formats = CohortScoring.this.formats.of(need.formats());
-            this.servicesPart = shares(MatchScorer.SERVICES, need.services().size());
-            this.approachesPart = shares(MatchScorer.APPROACHES, need.approaches().size());
+            this.servicesPart = shares(MatchProfile.SERVICES, MatchScorer.SERVICES, need.services().size());
+            this.approachesPart = shares(MatchProfile.APPROACHES, MatchScorer.APPROACHES, need.approaches().size());
+            double most = 0.0;
+            if (profile.counts(MatchProfile.WORDS)) {
+                for (double share : need.words().values()) {
+                    most = Math.max(most, profile.weighted(MatchProfile.WORDS, MatchScorer.WORDS * share));
+                }
+            }
+            this.mostWords = most;
             this.scope = rank(need.scope());
             int whole = 0;
             int half = 0;
@@ -469,7 +525,7 @@ final class CohortScoring {
                 if (distance[id] < 0) {
                     var p = places.get(id);
                     double km = Geography.distanceKm(need.location().lat(), need.location().lon(), p.lat(), p.lon());
-                    distance[id] = MatchScorer.DISTANCE * Math.pow(0.5, km / MatchScorer.HALVING_KM);
+                    distance[id] = profile.scaled(MatchProfile.DISTANCE, MatchScorer.DISTANCE * Math.pow(0.5, km / MatchScorer.HALVING_KM));
                 }
                 largest = Math.max(largest, distance[id]);
             }
@@ -478,7 +534,13 @@ final class CohortScoring {
 
         /** The best scope part a record with any of these scope bits earns. */
         double bestScopeFit(int scopes) {
-            return (scopes & wholeScope) != 0 ? MatchScorer.SCOPE : (scopes & halfScope) != 0 ? MatchScorer.SCOPE / 2 : 0.0;
+            return profile.scaled(MatchProfile.SCOPE,
+                    (scopes & wholeScope) != 0 ? MatchScorer.SCOPE : (scopes & halfScope) != 0 ? MatchScorer.SCOPE / 2 : 0.0);
+        }
+
+        /** The words part of this mentor for this request, weighted as the scorer does (0, unread, when the profile leaves it out). */
+        double words(MentorCandidate mentor) {
+            return profile.counts(MatchProfile.WORDS) ? profile.weighted(MatchProfile.WORDS, need.wordsPoints(mentor.leaderId())) : 0.0;
         }
     }
 

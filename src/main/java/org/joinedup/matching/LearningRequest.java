@@ -57,6 +57,9 @@ public class LearningRequest extends PanacheEntityBase {
 
     public String need;
 
+    /** The programme the request is made under (programmes vocabulary), whose matching profile its matches use; null for the default. */
+    public String programme;
+
     public String status = OPEN;
 
     @CreationTimestamp

@@ -23,5 +23,13 @@ public record LearningRequestInput(
         @Schema(description = "Scope the learner works at: team, organisations, place or system") String scope,
         @Size(max = 4) List<@NotBlank String> formats,
         @Size(max = 2000) @Schema(description = "What the learner needs, in their words") String need,
-        @Schema(description = "The version you read; required on update") Integer version) {
+        @Schema(description = "The version you read; required on update") Integer version,
+        @Schema(description = "Programme code (programmes vocabulary) whose matching profile this request's matches use; the default profile when absent")
+        String programme) {
+
+    /** A request under no programme. */
+    public LearningRequestInput(Long learnerId, String area, List<String> services, List<String> approaches, String scope, List<String> formats,
+            String need, Integer version) {
+        this(learnerId, area, services, approaches, scope, formats, need, version, null);
+    }
 }

@@ -48,6 +48,9 @@ public class LearningRequestResource {
     @Inject
     MatchService matches;
 
+    @Inject
+    MatchingProfileService profiles;
+
     @POST
     @WithETag
     @Operation(operationId = "createLearningRequest", summary = "Ask to learn",
@@ -99,11 +102,12 @@ public class LearningRequestResource {
     @GET
     @Path("/{id}/matches")
     @Operation(operationId = "listMentorMatches", summary = "Find the best mentors for a learning request",
-            description = "With the score, its parts, the records that earned it and reasons. Never the learner, their own organisation or a declared conflict; only leaders willing to mentor with capacity left.")
+            description = "With the score, its parts, the records that earned it and reasons. Never the learner, their own organisation or a declared conflict; only leaders willing to mentor with capacity left. Scored with the matching profile of the request's programme (its weights and musts), or the default.")
     public List<MatchView> matches(@PathParam("id") long id,
             @QueryParam("size") @DefaultValue("10") @Pattern(regexp = "0*([1-9]|[1-4][0-9]|50)", message = "must be a whole number from 1 to 50")
             String size) {
         var need = requests.needOfOpen(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
-        return matches.matches(need, Integer.parseInt(size));
+        var profile = profiles.used(requests.programmeOf(id), "programme").toProfile();
+        return matches.matches(need, profile, Integer.parseInt(size));
     }
 }

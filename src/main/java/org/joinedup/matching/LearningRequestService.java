@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -182,6 +183,12 @@ public class LearningRequestService {
         });
     }
 
+    /** The programme a request the caller may handle is made under (null for none, or when there is no such request). */
+    @Transactional(TxType.SUPPORTS)
+    public String programmeOf(long id) {
+        return mine(id).map(r -> r.programme).orElse(null);
+    }
+
     /** What the scorer needs of a request, with the learner's organisation and conflicts. */
     @Transactional(TxType.SUPPORTS)
     public MatchScorer.Need need(LearningRequest request) {
@@ -202,7 +209,8 @@ public class LearningRequestService {
         return new MatchScorer.Need(request.learnerId, learner.organisation() == null ? null : learner.organisation().code(),
                 learner.organisation() == null ? null : learner.organisation().name(), learner.mentoring().conflicts(),
                 new LinkedHashSet<>(request.services), new LinkedHashSet<>(request.approaches), request.scope,
-                new LinkedHashSet<>(request.formats), location, area.name());
+                new LinkedHashSet<>(request.formats), location, area.name(),
+                geography.describe(request.areaCode).map(p -> p.region() == null ? null : p.region().code()).orElse(null), request.need, Map.of());
     }
 
     private LeaderView check(LearningRequestInput input) {
@@ -219,6 +227,9 @@ public class LearningRequestService {
             vocabularies.get(VocabularyKind.SCOPES).check("scope", input.scope(), violations);
         }
         vocabularies.get(VocabularyKind.MENTORING_FORMATS).checkAll("formats", input.formats(), violations);
+        if (input.programme() != null) {
+            vocabularies.get(VocabularyKind.PROGRAMMES).check("programme", input.programme(), violations);
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -232,6 +243,7 @@ public class LearningRequestService {
         request.scope = input.scope();
         request.formats = input.formats() == null ? new ArrayList<>() : new ArrayList<>(input.formats().stream().distinct().toList());
         request.need = input.need();
+        request.programme = input.programme();
     }
 
     private LearningRequestView view(LearningRequest request) {
@@ -241,6 +253,6 @@ public class LearningRequestService {
     private LearningRequestView view(LearningRequest r, LeaderView learner) {
         return new LearningRequestView(r.id, r.version, r.learnerId, learner == null ? null : learner.name(),
                 geography.describe(r.areaCode).orElse(null), List.copyOf(r.services), List.copyOf(r.approaches), r.scope,
-                List.copyOf(r.formats), r.need, r.status, r.createdAt, r.updatedAt);
+                List.copyOf(r.formats), r.need, r.status, r.createdAt, r.updatedAt, r.programme);
     }
 }

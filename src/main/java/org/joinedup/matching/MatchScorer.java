@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,6 +33,12 @@ import org.joinedup.vocabulary.Geography;
  * to 4: 4 x the share of their learners' follow-up answers that would recommend them, counted in full
  * from three answers and a third for each answer below that (one glowing answer is not a record).
  * At most 117.
+ *
+ * <p>Since issue 19 a {@link MatchProfile} weighs each part (weight / 5 times its points, rounded to cents)
+ * and may add musts a mentor must meet to be eligible at all; it may also weigh the role part: 4 when the
+ * leader led the best record, 2 when they co-led it, 0 when they contributed; and the words part: 10 x how well the
+ * mentor's records answer the learner's own words ({@link Need#words()}). {@link MatchProfile#DEFAULT} (the profile of a
+ * scorer built without one) gives the points above exactly, with the role and words parts off.
  */
 public final class MatchScorer {
 
@@ -51,16 +58,52 @@ public final class MatchScorer {
     static final double TRACK_RECORD = 4;
     /** Answers from which the track-record part counts in full. */
     static final int TRACK_RECORD_ANSWERS = 3;
+    static final double ROLE_LED = 4;
+    static final double ROLE_CO_LED = 2;
+    /** The words part at weight 5: this x how well the mentor's records answer the learner's words (search.LearnerWords, 0 to 1). */
+    static final double WORDS = 10;
     /**
      * The same weights for the candidate query in the index, which must not undersell a mentor this
      * score would rank high (scope and depth it leaves to the re-ranking).
      */
     static final MentorCandidates.Weights CANDIDATE_WEIGHTS = new MentorCandidates.Weights(SERVICES, APPROACHES, VERIFIED, ENDORSED,
             IMPROVED_WITH_SOURCE, IMPROVED, DISTANCE, HALVING_KM, FORMATS, TRAINED, TRACK_RECORD);
+    // (a profile scales these: MatchProfile#candidateWeights, which for the default profile gives the same numbers)
 
-    /** What the scorer needs to know of a request; {@code scopeRank} orders scopes narrow to wide. */
+    /**
+     * What the scorer needs to know of a request; {@code scopeRank} orders scopes narrow to wide. {@code region} is the NHS
+     * England region of the request's area (null when it has none), for the same-region must. {@code text} is the learner's
+     * own words; {@code words} how well each mentor's records answer them (leader id to 0..1, from the index; empty until
+     * looked up, which is only done when a profile weighs the words part).
+     */
     public record Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, Set<String> services,
-            Set<String> approaches, String scope, Set<String> formats, GeoPoint location, String placeName) {
+            Set<String> approaches, String scope, Set<String> formats, GeoPoint location, String placeName, String region, String text,
+            Map<Long, Double> words) {
+
+        /** A need without words. */
+        public Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, Set<String> services,
+                Set<String> approaches, String scope, Set<String> formats, GeoPoint location, String placeName, String region) {
+            this(learnerId, learnerOrganisationCode, learnerOrganisation, learnerConflicts, services, approaches, scope, formats, location, placeName,
+                    region, null, Map.of());
+        }
+
+        /** A need whose region is not known. */
+        public Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, Set<String> services,
+                Set<String> approaches, String scope, Set<String> formats, GeoPoint location, String placeName) {
+            this(learnerId, learnerOrganisationCode, learnerOrganisation, learnerConflicts, services, approaches, scope, formats, location, placeName,
+                    null);
+        }
+
+        /** The same need with how well each mentor's records answer its words. */
+        public Need withWords(Map<Long, Double> relevance) {
+            return new Need(learnerId, learnerOrganisationCode, learnerOrganisation, learnerConflicts, services, approaches, scope, formats, location,
+                    placeName, region, text, Map.copyOf(relevance));
+        }
+
+        /** The words part's points for a mentor at weight 5. */
+        double wordsPoints(long mentorId) {
+            return WORDS * words.getOrDefault(mentorId, 0.0);
+        }
 
         /** The part of the need the candidate query in the index uses. */
         public MentorCandidate.Need forCandidates() {
@@ -71,41 +114,119 @@ public final class MatchScorer {
 
     private final Function<String, Integer> scopeRank;
     private final Function<String, String> label;
+    private final MatchProfile profile;
 
     /** {@code scopeRank}: position of a scope code, narrow to wide; {@code label}: display label of any vocabulary code. */
     public MatchScorer(Function<String, Integer> scopeRank, Function<String, String> label) {
-        this.scopeRank = scopeRank;
-        this.label = label;
+        this(scopeRank, label, MatchProfile.DEFAULT);
     }
 
-    /** Empty when the mentor may not be matched with this learner or has no record on a wanted service. */
+    private MatchScorer(Function<String, Integer> scopeRank, Function<String, String> label, MatchProfile profile) {
+        this.scopeRank = scopeRank;
+        this.label = label;
+        this.profile = profile;
+    }
+
+    /** The same scorer under another profile. */
+    public MatchScorer with(MatchProfile other) {
+        return new MatchScorer(scopeRank, label, other);
+    }
+
+    public MatchProfile profile() {
+        return profile;
+    }
+
+    /**
+     * Empty when the mentor may not be matched with this learner, breaks one of the profile's musts or has no record on a wanted
+     * service. The parts are those the profile weighs above 0, each its points x weight / 5.
+     */
     public Optional<MatchScore> score(Need need, MentorCandidate mentor) {
-        if (!eligible(need, mentor)) {
+        if (!eligible(need, mentor) || brokenMentorMust(need, mentor) != null) {
             return Optional.empty();
         }
-        var scored = mentor.records().stream().filter(r -> relevant(need, r)).map(r -> new Scored(r, recordParts(need, r)))
-                .sorted(BEST_FIRST).toList();
-        if (scored.isEmpty()) {
+        var scored = scored(need, mentor);
+        if (scored.isEmpty() || brokenRecordMust(need, scored.get(0).record()) != null) {
             return Optional.empty();
         }
         var best = scored.get(0);
-        var parts = new LinkedHashMap<String, Double>();
-        for (int i = 0; i < RECORD_PARTS.size(); i++) {
-            parts.put(RECORD_PARTS.get(i), round(best.parts()[i]));
+        var all = new double[MatchProfile.PARTS.size()];
+        for (int i = 0; i < RECORD_PARTS; i++) {
+            all[i] = round(best.parts()[i]);
         }
         var sharedFormats = mentor.formats().stream().filter(need.formats()::contains).toList();
-        parts.put("depth", depth(scored.size()));
-        parts.put("formats", formats(need, mentor));
-        parts.put("trained", trained(mentor));
-        parts.put("trackRecord", trackRecord(mentor.trackRecord()));
+        all[MatchProfile.DEPTH] = profile.weighted(MatchProfile.DEPTH, depth(scored.size()));
+        all[MatchProfile.FORMATS] = profile.weighted(MatchProfile.FORMATS, formats(need, mentor));
+        all[MatchProfile.TRAINED] = profile.weighted(MatchProfile.TRAINED, trained(mentor));
+        all[MatchProfile.TRACK_RECORD] = profile.weighted(MatchProfile.TRACK_RECORD, trackRecord(mentor.trackRecord()));
+        all[MatchProfile.ROLE] = round(best.parts()[MatchProfile.DISTANCE + 1]);
+        all[MatchProfile.WORDS] = profile.weighted(MatchProfile.WORDS, need.wordsPoints(mentor.leaderId()));
+        var parts = new LinkedHashMap<String, Double>();
         double total = 0;
-        for (double part : parts.values()) {
-            total += part; // left to right, as CohortScoring adds them
+        for (int i = 0; i < all.length; i++) {
+            if (profile.counts(i)) {
+                parts.put(MatchProfile.PARTS.get(i), all[i]);
+            }
+            total += all[i]; // left to right, as CohortScoring adds them
         }
         total = round(total);
         var reasons = reasons(need, mentor, best, scored.size() - 1, sharedFormats);
         return Optional.of(new MatchScore(mentor.leaderId(), total, parts,
                 scored.stream().map(s -> s.record().recordId()).toList(), reasons));
+    }
+
+    /** The profile's first must this mentor breaks for this need, if any (eligibility apart): why a lock cannot be kept. */
+    public Optional<MatchProfile.Must> brokenMust(Need need, MentorCandidate mentor) {
+        var broken = brokenMentorMust(need, mentor);
+        if (broken == null) {
+            var scored = scored(need, mentor);
+            broken = scored.isEmpty() ? null : brokenRecordMust(need, scored.get(0).record());
+        }
+        return Optional.ofNullable(broken);
+    }
+
+    /** The mentor's records on a wanted service, best first under the profile. */
+    private List<Scored> scored(Need need, MentorCandidate mentor) {
+        return mentor.records().stream().filter(r -> relevant(need, r)).map(r -> new Scored(r, recordParts(need, r)))
+                .sorted(BEST_FIRST).toList();
+    }
+
+    /** The musts that depend on the mentor alone: trained, same region. Null when none is broken. */
+    MatchProfile.Must brokenMentorMust(Need need, MentorCandidate mentor) {
+        if (profile.must(MatchProfile.Must.TRAINED) && !mentor.trained()) {
+            return MatchProfile.Must.TRAINED;
+        }
+        if (profile.must(MatchProfile.Must.SAME_REGION) && !inRegion(need.region(), mentor)) {
+            return MatchProfile.Must.SAME_REGION;
+        }
+        return null;
+    }
+
+    /** The musts on the best record: verified, an approach in common. Null when none is broken. */
+    MatchProfile.Must brokenRecordMust(Need need, MentorCandidate.Experience best) {
+        if (profile.must(MatchProfile.Must.VERIFIED_RECORD) && !"verified".equals(best.verification())) {
+            return MatchProfile.Must.VERIFIED_RECORD;
+        }
+        if (profile.must(MatchProfile.Must.APPROACH_IN_COMMON) && !need.approaches().isEmpty()
+                && best.approaches().stream().noneMatch(need.approaches()::contains)) {
+            return MatchProfile.Must.APPROACH_IN_COMMON;
+        }
+        return null;
+    }
+
+    /** The mentor lives in the region or has a record there; never when the region is not known. */
+    static boolean inRegion(String region, MentorCandidate mentor) {
+        if (region == null) {
+            return false;
+        }
+        if (region.equals(mentor.homeRegion())) {
+            return true;
+        }
+        for (var r : mentor.records()) {
+            if (r.regions().contains(region)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -147,7 +268,8 @@ public final class MatchScorer {
         }
     }
 
-    private static final List<String> RECORD_PARTS = List.of("services", "approaches", "scope", "evidence", "outcomes", "distance");
+    /** Record parts: services to distance in {@link MatchProfile#PARTS} order, then role (at index {@value}). */
+    private static final int RECORD_PARTS = 6;
     private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::sum).reversed()
             .thenComparingLong(s -> s.record().recordId());
 
@@ -160,15 +282,26 @@ public final class MatchScorer {
         return false;
     }
 
+    /** The record's parts under the profile, not rounded: services, approaches, scope, evidence, outcomes, distance, role. */
     private double[] recordParts(Need need, MentorCandidate.Experience r) {
         var km = distanceKm(need, r);
         return new double[] {
-            SERVICES * share(need.services(), r.services()),
-            need.approaches().isEmpty() ? 0.0 : APPROACHES * share(need.approaches(), r.approaches()),
-            scopeFit(need.scope(), r.scope()),
-            "verified".equals(r.verification()) ? VERIFIED : "endorsed".equals(r.verification()) ? ENDORSED : 0.0,
-            outcomes(r.improvement()),
-            km == null ? 0.0 : DISTANCE * Math.pow(0.5, km / HALVING_KM)};
+            profile.scaled(MatchProfile.SERVICES, SERVICES * share(need.services(), r.services())),
+            profile.scaled(MatchProfile.APPROACHES, need.approaches().isEmpty() ? 0.0 : APPROACHES * share(need.approaches(), r.approaches())),
+            profile.scaled(MatchProfile.SCOPE, scopeFit(need.scope(), r.scope())),
+            profile.scaled(MatchProfile.EVIDENCE, evidence(r.verification())),
+            profile.scaled(MatchProfile.OUTCOMES, outcomes(r.improvement())),
+            profile.scaled(MatchProfile.DISTANCE, km == null ? 0.0 : DISTANCE * Math.pow(0.5, km / HALVING_KM)),
+            profile.scaled(MatchProfile.ROLE, role(r.role()))};
+    }
+
+    static double evidence(String verification) {
+        return "verified".equals(verification) ? VERIFIED : "endorsed".equals(verification) ? ENDORSED : 0.0;
+    }
+
+    /** The role part's points: led 4, co-led 2, contributed (or not known) 0. */
+    static double role(String role) {
+        return "led".equals(role) ? ROLE_LED : "co-led".equals(role) ? ROLE_CO_LED : 0.0;
     }
 
     static double outcomes(Improvement improvement) {
@@ -235,6 +368,9 @@ public final class MatchScorer {
         var services = r.services().stream().filter(need.services()::contains).sorted().toList();
         reasons.add((services.size() > 1 ? "joined up " : "worked on ") + labels(services) + " (" + services.size() + " of the "
                 + need.services().size() + " services you want)");
+        if (profile.counts(MatchProfile.ROLE) && ("led".equals(r.role()) || "co-led".equals(r.role()))) {
+            reasons.add(r.role() + " it");
+        }
         var approaches = r.approaches().stream().filter(need.approaches()::contains).sorted().toList();
         if (!approaches.isEmpty()) {
             reasons.add("used " + labels(approaches));
@@ -261,6 +397,11 @@ public final class MatchScorer {
                     + (r.improvement() == Improvement.IMPROVED_WITH_SOURCE ? ", with a source" : ", no source given"));
         } else if (!r.outcomeMetrics().isEmpty()) {
             reasons.add("reported outcomes on " + labels(r.outcomeMetrics()) + " (no improvement shown)");
+        }
+        double words = need.words().getOrDefault(mentor.leaderId(), 0.0);
+        if (profile.counts(MatchProfile.WORDS) && words > 0) {
+            reasons.add(words == 1.0 ? "their records answer the words of your request best"
+                    : "their records answer the words of your request (" + Math.round(words * 100) + "% of the best answer)");
         }
         if (moreRecords > 0) {
             reasons.add(moreRecords + " more record" + (moreRecords > 1 ? "s" : "") + " on the services you want");

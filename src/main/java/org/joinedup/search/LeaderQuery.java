@@ -9,8 +9,6 @@ import static org.joinedup.search.index.DocumentFields.DOING_NOW_STEMMED;
 import static org.joinedup.search.index.DocumentFields.HOME_AREA_NAME;
 import static org.joinedup.search.index.DocumentFields.ID;
 import static org.joinedup.search.index.DocumentFields.LATEST_ACTIVITY;
-import static org.joinedup.search.index.DocumentFields.MENTORING_CAPACITY_LEFT;
-import static org.joinedup.search.index.DocumentFields.MENTORING_WILLING;
 import static org.joinedup.search.index.DocumentFields.NAME;
 import static org.joinedup.search.index.DocumentFields.ORGANISATION;
 import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_NAMES;
@@ -264,8 +262,7 @@ final class LeaderQuery {
             filters.add(obj("terms", obj(Facet.MENTORED.leaderField, mentored)));
         }
         if (criteria.mentoringAvailable()) {
-            filters.add(obj("term", obj(MENTORING_WILLING, true)));
-            filters.add(obj("range", obj(MENTORING_CAPACITY_LEFT, obj("gte", 1))));
+            filters.addAll(MentorCandidates.available());
         }
         return filters;
     }

@@ -8,11 +8,39 @@ import org.joinedup.vocabulary.GeoPoint;
 /**
  * A leader as matching sees them: their mentoring offer and the experience in their records.
  * {@code organisationCode} says whose organisation it is; {@code organisation} is its name, which
- * declared conflicts (free-text names) are compared with.
+ * declared conflicts (free-text names) are compared with. {@code homeRegion} is the NHS England region of
+ * their home area (null when unknown), for a programme's same-region must.
  */
 public record MentorCandidate(long leaderId, String name, String currentRole, String organisationCode, String organisation, String homeAreaName,
         boolean willing, int capacityLeft, List<String> formats, boolean trained, List<String> conflicts, boolean illustrative,
-        List<Experience> records, TrackRecord trackRecord) {
+        List<Experience> records, TrackRecord trackRecord, String homeRegion, int capacity) {
+
+    /**
+     * A candidate whose home region is not known ({@code capacity} is the most mentees they take at once; with
+     * {@code capacityLeft}, how much of it is in use, which orders near-ties in single matches).
+     */
+    public MentorCandidate(long leaderId, String name, String currentRole, String organisationCode, String organisation, String homeAreaName,
+            boolean willing, int capacityLeft, List<String> formats, boolean trained, List<String> conflicts, boolean illustrative,
+            List<Experience> records, TrackRecord trackRecord, int capacity) {
+        this(leaderId, name, currentRole, organisationCode, organisation, homeAreaName, willing, capacityLeft, formats, trained, conflicts,
+                illustrative, records, trackRecord, null, capacity);
+    }
+
+    /** A candidate whose whole capacity is not known, taken as what is left. */
+    public MentorCandidate(long leaderId, String name, String currentRole, String organisationCode, String organisation, String homeAreaName,
+            boolean willing, int capacityLeft, List<String> formats, boolean trained, List<String> conflicts, boolean illustrative,
+            List<Experience> records, TrackRecord trackRecord, String homeRegion) {
+        this(leaderId, name, currentRole, organisationCode, organisation, homeAreaName, willing, capacityLeft, formats, trained, conflicts,
+                illustrative, records, trackRecord, homeRegion, capacityLeft);
+    }
+
+    /** A candidate whose home region and whole capacity are not known. */
+    public MentorCandidate(long leaderId, String name, String currentRole, String organisationCode, String organisation, String homeAreaName,
+            boolean willing, int capacityLeft, List<String> formats, boolean trained, List<String> conflicts, boolean illustrative,
+            List<Experience> records, TrackRecord trackRecord) {
+        this(leaderId, name, currentRole, organisationCode, organisation, homeAreaName, willing, capacityLeft, formats, trained, conflicts,
+                illustrative, records, trackRecord, null, capacityLeft);
+    }
 
     /** A candidate with no mentoring track record (yet). */
     public MentorCandidate(long leaderId, String name, String currentRole, String organisationCode, String organisation, String homeAreaName,
@@ -22,9 +50,18 @@ public record MentorCandidate(long leaderId, String name, String currentRole, St
                 illustrative, records, TrackRecord.NONE);
     }
 
+    /** One record; {@code role} is the leader's part in it (roles vocabulary), {@code regions} the NHS England regions of its areas. */
     public record Experience(long recordId, String title, List<String> services, List<String> approaches, String scope,
             String verification, List<String> outcomeMetrics, List<String> improvedOutcomes, Improvement improvement, int evidenceCount, List<GeoPoint> locations,
-            List<String> areaNames) {
+            List<String> areaNames, String role, List<String> regions) {
+
+        /** A record whose role and regions are not known. */
+        public Experience(long recordId, String title, List<String> services, List<String> approaches, String scope,
+                String verification, List<String> outcomeMetrics, List<String> improvedOutcomes, Improvement improvement, int evidenceCount,
+                List<GeoPoint> locations, List<String> areaNames) {
+            this(recordId, title, services, approaches, scope, verification, outcomeMetrics, improvedOutcomes, improvement, evidenceCount, locations,
+                    areaNames, null, List.of());
+        }
     }
 
     /**

@@ -7,7 +7,9 @@ import static org.joinedup.search.index.DocumentFields.FACETS_APPROACHES;
 import static org.joinedup.search.index.DocumentFields.FACETS_IMPROVED_OUTCOMES;
 import static org.joinedup.search.index.DocumentFields.FACETS_SERVICES;
 import static org.joinedup.search.index.DocumentFields.FACETS_VERIFICATIONS;
+import static org.joinedup.search.index.DocumentFields.FACETS_REGIONS;
 import static org.joinedup.search.index.DocumentFields.HOME_AREA_NAME;
+import static org.joinedup.search.index.DocumentFields.HOME_AREA_REGION;
 import static org.joinedup.search.index.DocumentFields.HOME_LOCATION;
 import static org.joinedup.search.index.DocumentFields.ID;
 import static org.joinedup.search.index.DocumentFields.ILLUSTRATIVE;
@@ -15,6 +17,7 @@ import static org.joinedup.search.index.DocumentFields.MENTORING;
 import static org.joinedup.search.index.DocumentFields.MENTORING_CAPACITY_LEFT;
 import static org.joinedup.search.index.DocumentFields.MENTORING_CONFLICTS;
 import static org.joinedup.search.index.DocumentFields.MENTORING_FORMATS;
+import static org.joinedup.search.index.DocumentFields.MENTORING_PAUSED_UNTIL;
 import static org.joinedup.search.index.DocumentFields.MENTORING_TRAINED;
 import static org.joinedup.search.index.DocumentFields.MENTORING_WILLING;
 import static org.joinedup.search.index.DocumentFields.NAME;
@@ -27,6 +30,7 @@ import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVEMENT_RANK;
 import static org.joinedup.search.index.DocumentFields.RECORDS_LOCATIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_DESCRIPTIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_PARTNER_ORGANISATIONS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_ROLE;
 import static org.joinedup.search.index.DocumentFields.RECORDS_SERVICES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_SUMMARY;
 import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION;
@@ -50,7 +54,7 @@ import org.joinedup.search.index.LeaderDocument;
  * and approaches, evidence and distance, weighed by the caller's {@link Weights} (matching passes
  * its scorer's and re-ranks them with its own explained score); for a cohort, the whole pool of
  * available mentors. Exclusions (the learner, their organisation, declared conflicts either way, no
- * capacity) are applied here and again by matching's scorer.
+ * capacity, a pause) are applied here and again by matching's scorer.
  */
 @ApplicationScoped
 public class MentorCandidates {
@@ -59,7 +63,7 @@ public class MentorCandidates {
     private static final int RESCORE_FACTOR = 40;
     /** Elasticsearch's index.max_rescore_window default. */
     private static final int MAX_RESCORE_WINDOW = 10_000;
-    private static final List<String> LEADER_FIELDS = List.of(ID, NAME, CURRENT_ROLE, ORGANISATION, ORGANISATION_CODE, HOME_AREA_NAME, MENTORING,
+    private static final List<String> LEADER_FIELDS = List.of(ID, NAME, CURRENT_ROLE, ORGANISATION, ORGANISATION_CODE, HOME_AREA_NAME, HOME_AREA_REGION, MENTORING,
             TRACK_RECORD, ILLUSTRATIVE);
 
     @Inject
@@ -69,10 +73,38 @@ public class MentorCandidates {
      * What each part of a candidate is worth, the most it can earn: services and approaches shared
      * (split evenly over those wanted), a verified or endorsed record, an outcome that improved with
      * or without a source, nearness ({@code nearby} halving every {@code halvingKm}), a wanted format,
-     * training in mentoring, and the most a track record can add.
+     * training in mentoring, the most a track record can add, and a record the leader led or co-led. A weight of 0
+     * leaves its clause out.
      */
     public record Weights(double services, double approaches, double verified, double endorsed, double improvedWithSource, double improved,
-            double nearby, double halvingKm, double formats, double trained, double trackRecord) {
+            double nearby, double halvingKm, double formats, double trained, double trackRecord, double led, double coLed) {
+
+        /** Without the role of the leader in a record. */
+        public Weights(double services, double approaches, double verified, double endorsed, double improvedWithSource, double improved,
+                double nearby, double halvingKm, double formats, double trained, double trackRecord) {
+            this(services, approaches, verified, endorsed, improvedWithSource, improved, nearby, halvingKm, formats, trained, trackRecord, 0, 0);
+        }
+    }
+
+    /**
+     * What a candidate must be, as filters (matching's cheap musts): trained in mentoring; living in, or with
+     * a record in, {@code region} (an NHS England region code) when it is not null.
+     */
+    public record Filters(boolean trained, String region) {
+
+        public static final Filters NONE = new Filters(false, null);
+
+        List<ObjectNode> clauses() {
+            var out = new ArrayList<ObjectNode>();
+            if (trained) {
+                out.add(obj("term", obj(MENTORING_TRAINED, true)));
+            }
+            if (region != null) {
+                out.add(obj("bool", obj("should", arr(obj("term", obj(HOME_AREA_REGION, region)), obj("term", obj(FACETS_REGIONS, region))),
+                        "minimum_should_match", 1)));
+            }
+            return out;
+        }
     }
 
     /**
@@ -83,15 +115,25 @@ public class MentorCandidates {
      * are ranked again on their single best record, services and approaches within one record.
      */
     public List<MentorCandidate> find(MentorCandidate.Need need, Weights weights, int size, Audience audience) {
-        var response = alias.search(findBody(need, weights, size, audience));
+        return find(need, weights, Filters.NONE, size, audience);
+    }
+
+    /** The same, only among candidates that pass {@code must}. */
+    public List<MentorCandidate> find(MentorCandidate.Need need, Weights weights, Filters must, int size, Audience audience) {
+        var response = alias.search(findBody(need, weights, must, size, audience));
         return response.hits().hits().stream().map(hit -> candidate(hit.source())).toList();
     }
 
     /** The request {@link #find} sends; pure, so a test can pin it. */
     static ObjectNode findBody(MentorCandidate.Need need, Weights weights, int size, Audience audience) {
+        return findBody(need, weights, Filters.NONE, size, audience);
+    }
+
+    static ObjectNode findBody(MentorCandidate.Need need, Weights weights, Filters must, int size, Audience audience) {
         var filters = new ArrayList<ObjectNode>(available());
         filters.add(obj("terms", obj(FACETS_SERVICES, need.services())));
         audience.filter().ifPresent(filters::add);
+        filters.addAll(must.clauses());
         var leaderLevel = obj("bool", obj("filter", arr(filters), "must_not", arr(excluded(need)),
                 "should", arr(overlap(need, weights, FACETS_SERVICES, FACETS_APPROACHES))));
         return obj("size", size,
@@ -119,40 +161,70 @@ public class MentorCandidates {
         if (!need.formats().isEmpty()) {
             functions.add(obj("filter", obj("terms", obj(MENTORING_FORMATS, need.formats())), "weight", weights.formats()));
         }
+        functions = weighted(functions);
+        if (functions.isEmpty()) {
+            return query;
+        }
         return obj("function_score", obj("query", query, "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
     }
 
     private static List<ObjectNode> overlap(MentorCandidate.Need need, Weights weights, String servicesField, String approachesField) {
         var should = new ArrayList<ObjectNode>();
-        need.services().forEach(s -> should.add(obj("constant_score", obj("filter", obj("term", obj(servicesField, s)),
-                "boost", weights.services() / need.services().size()))));
-        need.approaches().forEach(a -> should.add(obj("constant_score", obj("filter", obj("term", obj(approachesField, a)),
-                "boost", weights.approaches() / need.approaches().size()))));
+        if (weights.services() > 0) {
+            need.services().forEach(s -> should.add(obj("constant_score", obj("filter", obj("term", obj(servicesField, s)),
+                    "boost", weights.services() / need.services().size()))));
+        }
+        if (weights.approaches() > 0) {
+            need.approaches().forEach(a -> should.add(obj("constant_score", obj("filter", obj("term", obj(approachesField, a)),
+                    "boost", weights.approaches() / need.approaches().size()))));
+        }
         return should;
     }
 
-    /** The evidence and outcome parts on one record: verified or endorsed; an outcome that improved with a source, or without. */
+    /**
+     * The evidence and outcome parts on one record: verified or endorsed; an outcome that improved with a source, or without;
+     * and the leader's role in it (led, co-led).
+     */
     private static List<ObjectNode> recordEvidence(Weights weights) {
-        return List.of(obj("filter", obj("term", obj(RECORDS_VERIFICATION, "verified")), "weight", weights.verified()),
+        return weighted(List.of(obj("filter", obj("term", obj(RECORDS_VERIFICATION, "verified")), "weight", weights.verified()),
                 obj("filter", obj("term", obj(RECORDS_VERIFICATION, "endorsed")), "weight", weights.endorsed()),
                 obj("filter", obj("term", obj(RECORDS_IMPROVEMENT_RANK, Improvement.IMPROVED_WITH_SOURCE.ordinal())), "weight",
                         weights.improvedWithSource()),
-                obj("filter", obj("term", obj(RECORDS_IMPROVEMENT_RANK, Improvement.IMPROVED.ordinal())), "weight", weights.improved()));
+                obj("filter", obj("term", obj(RECORDS_IMPROVEMENT_RANK, Improvement.IMPROVED.ordinal())), "weight", weights.improved()),
+                obj("filter", obj("term", obj(RECORDS_ROLE, "led")), "weight", weights.led()),
+                obj("filter", obj("term", obj(RECORDS_ROLE, "co-led")), "weight", weights.coLed())));
     }
 
-    /** The same on the leader's summary of all records, at the most a record could earn: the first pass must not undersell. */
+    /**
+     * The same on the leader's summary of all records, at the most a record could earn: the first pass must not undersell.
+     * (The role is left to the second pass: the summary does not hold it, and a constant for everyone ranks no one higher.)
+     */
     private static List<ObjectNode> leaderEvidence(Weights weights) {
-        return List.of(obj("filter", obj("term", obj(FACETS_VERIFICATIONS, "verified")), "weight", weights.verified()),
+        return weighted(List.of(obj("filter", obj("term", obj(FACETS_VERIFICATIONS, "verified")), "weight", weights.verified()),
                 obj("filter", obj("term", obj(FACETS_VERIFICATIONS, "endorsed")), "weight", weights.endorsed()),
-                obj("filter", obj("exists", obj("field", FACETS_IMPROVED_OUTCOMES)), "weight", weights.improvedWithSource()));
+                obj("filter", obj("exists", obj("field", FACETS_IMPROVED_OUTCOMES)), "weight", weights.improvedWithSource())));
+    }
+
+    /** Functions of weight 0 (a part a matching profile turned off) are left out: they could only add nothing. */
+    private static ArrayList<ObjectNode> weighted(List<ObjectNode> functions) {
+        var out = new ArrayList<ObjectNode>();
+        for (var f : functions) {
+            if (f.get("weight").asDouble() > 0) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     private static ObjectNode functionScore(ObjectNode query, List<ObjectNode> evidence, MentorCandidate.Need need, Weights weights,
             String locationField) {
         var functions = new ArrayList<ObjectNode>(evidence);
-        if (need.location() != null) {
+        if (need.location() != null && weights.nearby() > 0) {
             functions.add(obj("gauss", obj(locationField, obj("origin", obj("lat", need.location().lat(), "lon", need.location().lon()),
                     "scale", km(weights.halvingKm()), "decay", 0.5)), "weight", weights.nearby()));
+        }
+        if (functions.isEmpty()) {
+            return query;
         }
         return obj("function_score", obj("query", query, "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
     }
@@ -191,8 +263,15 @@ public class MentorCandidates {
         return km == Math.rint(km) ? (long) km + "km" : km + "km";
     }
 
-    private static List<ObjectNode> available() {
-        return List.of(obj("term", obj(MENTORING_WILLING, true)), obj("range", obj(MENTORING_CAPACITY_LEFT, obj("gte", 1))));
+    /**
+     * Available to mentor: willing, with a place left and not paused. A pause runs while its day is after today
+     * ({@code gt now/d} rounds up to the end of today, UTC), so it ends by itself with nothing to reindex; a
+     * document without the date (written before it was indexed) is not paused. The search's
+     * {@code mentoring=available} uses the same filters.
+     */
+    static List<ObjectNode> available() {
+        return List.of(obj("term", obj(MENTORING_WILLING, true)), obj("range", obj(MENTORING_CAPACITY_LEFT, obj("gte", 1))),
+                obj("bool", obj("must_not", arr(obj("range", obj(MENTORING_PAUSED_UNTIL, obj("gt", "now/d")))))));
     }
 
     private static List<ObjectNode> excluded(MentorCandidate.Need need) {
@@ -222,7 +301,8 @@ public class MentorCandidates {
         var records = listOf(d.records()).stream().map(MentorCandidates::experience).toList();
         return new MentorCandidate(d.id(), d.name(), d.currentRole(), d.organisationCode(), d.organisation(),
                 d.homeArea() == null ? null : d.homeArea().name(), m.willing(), m.capacityLeft(), listOf(m.formats()), m.trained(),
-                listOf(m.conflicts()), d.illustrative(), records, trackRecord(d.trackRecord()));
+                listOf(m.conflicts()), d.illustrative(), records, trackRecord(d.trackRecord()), d.homeArea() == null ? null : d.homeArea().region(),
+                m.capacity());
     }
 
     private static TrackRecord trackRecord(LeaderDocument.TrackRecord t) {
@@ -233,7 +313,7 @@ public class MentorCandidates {
     private static MentorCandidate.Experience experience(LeaderDocument.Record r) {
         return new MentorCandidate.Experience(r.id(), r.title(), listOf(r.services()), listOf(r.approaches()), r.scope(), r.verification(),
                 listOf(r.outcomeMetrics()), listOf(r.improvedOutcomes()), Improvement.values()[r.improvementRank()], r.evidenceCount(),
-                listOf(r.locations()), listOf(r.areaNames()));
+                listOf(r.locations()), listOf(r.areaNames()), r.role(), listOf(r.regions()));
     }
 
     /** A list the source left out as empty. */

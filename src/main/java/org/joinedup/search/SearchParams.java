@@ -68,7 +68,7 @@ public class SearchParams {
     public List<String> mentored;
 
     @QueryParam("mentoring")
-    @Parameter(description = "available: only leaders willing to mentor with capacity left")
+    @Parameter(description = "available: only leaders willing to mentor, with capacity left and not paused")
     public String mentoring;
 
     @QueryParam("near")

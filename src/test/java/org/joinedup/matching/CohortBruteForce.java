@@ -14,6 +14,7 @@ final class CohortBruteForce {
     private final CohortRules rules;
     private final List<List<CohortEdge>> edgesByRequest;
     private final Map<Long, Integer> room;
+    private final Map<Long, Integer> capacity;
     private final Map<Long, Integer> lockedOf = new HashMap<>();
     private final List<CohortEdge> current = new ArrayList<>();
     private List<CohortEdge> best = List.of();
@@ -25,6 +26,7 @@ final class CohortBruteForce {
         perRequest = problem.perRequest();
         this.rules = rules;
         room = new HashMap<>(problem.mentorCapacity());
+        capacity = problem.mentorCapacity();
         var locked = new HashSet<CohortPair>();
         for (var lock : rules.locks()) {
             locked.add(CohortPair.of(lock));
@@ -43,7 +45,10 @@ final class CohortBruteForce {
         return optimal(problem, CohortRules.BEST_TOTAL);
     }
 
-    /** The best assignment keeping every lock and no ban; in everyone-first, first the most requests matched. */
+    /**
+     * The best assignment keeping every lock and no ban; in everyone-first, first the most requests matched; with the
+     * load spread, the best total less the spreading cost ({@link CohortRules#spreadStep}).
+     */
     static CohortSolution optimal(CohortProblem problem, CohortRules rules) {
         var search = new CohortBruteForce(problem, rules);
         search.explore(0, 0, 0);
@@ -56,9 +61,10 @@ final class CohortBruteForce {
     private void explore(int request, int position, int taken) {
         if (request == edgesByRequest.size()) {
             long matched = rules.mode() == CohortMode.EVERYONE_FIRST ? matched() : 0;
-            if (matched > bestMatched || (matched == bestMatched && currentUnits > bestUnits)) {
+            long value = currentUnits - spreadCost();
+            if (matched > bestMatched || (matched == bestMatched && value > bestUnits)) {
                 bestMatched = matched;
-                bestUnits = currentUnits;
+                bestUnits = value;
                 best = List.copyOf(current);
             }
             return;
@@ -80,6 +86,16 @@ final class CohortBruteForce {
             room.merge(edge.mentorId(), 1, Integer::sum);
         }
         explore(request, position + 1, taken);
+    }
+
+    /** With the load spread: step x n(n-1)/2 for a mentor with n mentees, locks included. */
+    private long spreadCost() {
+        long cost = 0;
+        for (var mentor : capacity.keySet()) {
+            long n = capacity.get(mentor) - room.get(mentor);
+            cost += rules.spreadStep() * n * (n - 1) / 2;
+        }
+        return cost;
     }
 
     private long matched() {

@@ -14,12 +14,14 @@ import org.joinedup.vocabulary.Geography;
 
 /**
  * {@link CohortScoring} as it was before issue 19's speed work (every request against every mentor sharing a
- * service, each pair scored in full), kept so bench/cohort-scoring can time the new scoring against it in the
- * same run and check that both keep exactly the same pairs.
+ * service, each pair scored in full), with the matching profile applied as merge-29 applies it, kept so
+ * bench/cohort --scoring can time the new scoring against it in the same run and check that both keep exactly
+ * the same pairs.
  */
 final class CohortScoringBaseline {
 
-    private record Entry(long recordId, long services, long approaches, int scope, double evidence, double outcomes, int[] places) {
+    private record Entry(long recordId, long services, long approaches, int scope, double evidence, double outcomes, int[] places, double role,
+            boolean verified) {
     }
 
     private record Mentor(MentorCandidate candidate, long services, long formats, Entry[] records) {
@@ -34,6 +36,7 @@ final class CohortScoringBaseline {
     private static final int NO_SCOPE = Integer.MIN_VALUE;
 
     private final MatchScorer scorer;
+    private final MatchProfile profile;
     private final Codes services = new Codes();
     private final Codes approaches = new Codes();
     private final Codes formats = new Codes();
@@ -44,6 +47,7 @@ final class CohortScoringBaseline {
     /** Only the codes some need asks for are given bits: a record's other codes can never count. */
     CohortScoringBaseline(MatchScorer scorer, Collection<MentorCandidate> pool, List<MatchScorer.Need> needs) {
         this.scorer = scorer;
+        this.profile = scorer.profile();
         for (var need : needs) {
             services.addAll(need.services());
             approaches.addAll(need.approaches());
@@ -98,13 +102,14 @@ final class CohortScoringBaseline {
     }
 
     private double total(Wanted wanted, Mentor mentor) {
-        if (!MatchScorer.eligible(wanted.need, mentor.candidate())) {
+        if (!MatchScorer.eligible(wanted.need, mentor.candidate()) || scorer.brokenMentorMust(wanted.need, mentor.candidate()) != null) {
             return -1;
         }
         double[] best = null;
+        Entry bestRecord = null;
         long bestId = 0;
         int relevant = 0;
-        var parts = new double[6];
+        var parts = new double[7];
         for (var record : mentor.records()) {
             if ((record.services() & wanted.services) == 0) {
                 continue;
@@ -113,33 +118,47 @@ final class CohortScoringBaseline {
             parts(wanted, record, parts);
             if (best == null || sum(parts) > sum(best) || (sum(parts) == sum(best) && record.recordId() < bestId)) {
                 best = parts.clone();
+                bestRecord = record;
                 bestId = record.recordId();
             }
         }
-        if (best == null) {
+        if (best == null || !meetsRecordMusts(wanted, bestRecord)) {
             return -1;
         }
         double total = 0;
-        for (double part : best) {
-            total += MatchScorer.round(part);
+        for (int i = 0; i < 6; i++) {
+            total += MatchScorer.round(best[i]);
         }
-        total += MatchScorer.depth(relevant);
-        total += (mentor.formats() & wanted.formats) != 0 ? MatchScorer.FORMATS : 0.0;
-        total += mentor.candidate().trained() ? MatchScorer.TRAINED : 0.0;
-        total += MatchScorer.trackRecord(mentor.candidate().trackRecord());
+        total += profile.weighted(MatchProfile.DEPTH, MatchScorer.depth(relevant));
+        total += profile.weighted(MatchProfile.FORMATS, (mentor.formats() & wanted.formats) != 0 ? MatchScorer.FORMATS : 0.0);
+        total += profile.weighted(MatchProfile.TRAINED, mentor.candidate().trained() ? MatchScorer.TRAINED : 0.0);
+        total += profile.weighted(MatchProfile.TRACK_RECORD, MatchScorer.trackRecord(mentor.candidate().trackRecord()));
+        total += MatchScorer.round(best[6]);
+        total += profile.weighted(MatchProfile.WORDS, wanted.need.wordsPoints(mentor.candidate().leaderId()));
         return MatchScorer.round(total);
     }
 
-    /** The record parts in {@link MatchScorer}'s order: services, approaches, scope, evidence, outcomes, distance. */
+    /** {@link MatchScorer#brokenRecordMust} on the flat form. */
+    private boolean meetsRecordMusts(Wanted wanted, Entry best) {
+        if (profile.must(MatchProfile.Must.VERIFIED_RECORD) && !best.verified()) {
+            return false;
+        }
+        return !(profile.must(MatchProfile.Must.APPROACH_IN_COMMON) && !wanted.need.approaches().isEmpty()
+                && (best.approaches() & wanted.approaches) == 0);
+    }
+
+    /** The record parts in {@link MatchScorer}'s order, under the profile: services, approaches, scope, evidence, outcomes, distance, role. */
     private void parts(Wanted wanted, Entry record, double[] into) {
-        into[0] = MatchScorer.SERVICES * (Long.bitCount(record.services() & wanted.services) / (double) wanted.need.services().size());
-        into[1] = wanted.need.approaches().isEmpty() ? 0.0
-                : MatchScorer.APPROACHES * (Long.bitCount(record.approaches() & wanted.approaches) / (double) wanted.need.approaches().size());
-        into[2] = scopeFit(wanted.scope, record.scope());
-        into[3] = record.evidence();
-        into[4] = record.outcomes();
+        into[0] = profile.scaled(MatchProfile.SERVICES,
+                MatchScorer.SERVICES * (Long.bitCount(record.services() & wanted.services) / (double) wanted.need.services().size()));
+        into[1] = profile.scaled(MatchProfile.APPROACHES, wanted.need.approaches().isEmpty() ? 0.0
+                : MatchScorer.APPROACHES * (Long.bitCount(record.approaches() & wanted.approaches) / (double) wanted.need.approaches().size()));
+        into[2] = profile.scaled(MatchProfile.SCOPE, scopeFit(wanted.scope, record.scope()));
+        into[3] = profile.scaled(MatchProfile.EVIDENCE, record.evidence());
+        into[4] = profile.scaled(MatchProfile.OUTCOMES, record.outcomes());
         double km = wanted.nearestKm(record.places());
-        into[5] = Double.isNaN(km) ? 0.0 : MatchScorer.DISTANCE * Math.pow(0.5, km / MatchScorer.HALVING_KM);
+        into[5] = profile.scaled(MatchProfile.DISTANCE, Double.isNaN(km) ? 0.0 : MatchScorer.DISTANCE * Math.pow(0.5, km / MatchScorer.HALVING_KM));
+        into[6] = profile.scaled(MatchProfile.ROLE, record.role());
     }
 
     private static double scopeFit(int wanted, int had) {
@@ -166,8 +185,8 @@ final class CohortScoringBaseline {
             var r = candidate.records().get(i);
             var ids = r.locations().stream().mapToInt(this::placeId).toArray();
             records[i] = new Entry(r.recordId(), services.of(r.services()), approaches.of(r.approaches()), rank(r.scope()),
-                    "verified".equals(r.verification()) ? MatchScorer.VERIFIED : "endorsed".equals(r.verification()) ? MatchScorer.ENDORSED : 0.0,
-                    MatchScorer.outcomes(r.improvement()), ids);
+                    MatchScorer.evidence(r.verification()), MatchScorer.outcomes(r.improvement()), ids, MatchScorer.role(r.role()),
+                    "verified".equals(r.verification()));
             union |= records[i].services();
         }
         return new Mentor(candidate, union, formats.of(candidate.formats()), records);

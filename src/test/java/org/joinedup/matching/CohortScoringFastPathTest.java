@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.joinedup.followup.TrackRecord;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * CohortScoring skips mentors whose bound cannot enter a request's best pairs; these pools are built so that it
  * does (many mentors, few kept, most of them far away or weak, some tied to the hundredth), and the pairs kept must
  * still be exactly those of a plain exhaustive scoring: every mentor through {@link MatchScorer}, best total first,
- * ties to the lower leader id.
+ * ties to the lower leader id. Under any matching profile too: weights from 0 to 10 on every part, the role and
+ * words parts, the musts (the bounds are weighted maxima, and a bound too low would silently lose pairs).
  */
 class CohortScoringFastPathTest {
 
@@ -38,13 +41,52 @@ class CohortScoringFastPathTest {
         for (int seed = 0; seed < 12; seed++) {
             var random = new Random(seed);
             var mentors = mentors(random, 700 + random.nextInt(300));
-            var needs = needs(random, 25);
-            var scoring = new CohortScoring(scorer, mentors, needs);
-            for (int limit : List.of(1, 3, 10, 50)) {
-                for (var need : needs) {
-                    assertEquals(exhaustive(need, mentors, limit), scoring.best(need, limit).stream().map(MentorCandidate::leaderId).toList(),
-                            "seed " + seed + ", limit " + limit + ", " + need);
-                }
+            var needs = needs(random, 25, mentors.size());
+            keepsTheExhaustiveBest(scorer, mentors, needs, "seed " + seed);
+        }
+    }
+
+    @Test
+    void keepsExactlyTheExhaustiveBestPairsUnderAnyProfile() {
+        var everyPart = new HashMap<String, Integer>();
+        var noPart = new HashMap<String, Integer>();
+        MatchProfile.PARTS.forEach(part -> everyPart.put(part, MatchProfile.MAX_WEIGHT));
+        MatchProfile.PARTS.forEach(part -> noPart.put(part, 0));
+        var fixed = List.of(new MatchProfile(everyPart, List.of()), new MatchProfile(noPart, List.of()),
+                new MatchProfile(Map.of("distance", 10, "services", 0, "role", 10, "words", 10), List.of()),
+                new MatchProfile(Map.of("words", 10, "evidence", 0), List.of(MatchProfile.Must.values())));
+        for (int seed = 0; seed < 16; seed++) {
+            var random = new Random(100 + seed);
+            var profile = seed < fixed.size() ? fixed.get(seed) : new RandomMatching(seed).profile(0.25);
+            var mentors = mentors(random, 500 + random.nextInt(300));
+            var needs = needs(random, 15, mentors.size());
+            keepsTheExhaustiveBest(scorer.with(profile), mentors, needs, "seed " + seed + ", " + profile);
+        }
+    }
+
+    @Test
+    void pairsAreEveryEligiblePairWithItsExplainedTotalUnderAnyProfile() {
+        for (int seed = 0; seed < 6; seed++) {
+            var random = new Random(300 + seed);
+            var weighted = scorer.with(new RandomMatching(seed).profile(0.2));
+            var mentors = mentors(random, 200);
+            var needs = needs(random, 6, mentors.size());
+            var scoring = new CohortScoring(weighted, mentors, needs);
+            for (var need : needs) {
+                var expected = mentors.stream().map(m -> weighted.score(need, m)).flatMap(Optional::stream).filter(s -> s.total() > 0)
+                        .map(s -> s.mentorId() + "=" + s.total()).sorted().toList();
+                var actual = scoring.pairs(7, need).stream().map(e -> e.mentorId() + "=" + e.score()).sorted().toList();
+                assertEquals(expected, actual, weighted.profile() + " " + need);
+            }
+        }
+    }
+
+    private void keepsTheExhaustiveBest(MatchScorer scorer, List<MentorCandidate> mentors, List<MatchScorer.Need> needs, String what) {
+        var scoring = new CohortScoring(scorer, mentors, needs);
+        for (int limit : List.of(1, 3, 10, 50)) {
+            for (var need : needs) {
+                assertEquals(exhaustive(scorer, need, mentors, limit), scoring.best(need, limit).stream().map(MentorCandidate::leaderId).toList(),
+                        what + ", limit " + limit + ", " + need);
             }
         }
     }
@@ -53,11 +95,11 @@ class CohortScoringFastPathTest {
     void pairsAreEveryEligiblePairWithItsExplainedTotal() {
         var random = new Random(77);
         var mentors = mentors(random, 300);
-        var needs = needs(random, 10);
+        var needs = needs(random, 10, mentors.size());
         var scoring = new CohortScoring(scorer, mentors, needs);
         for (var need : needs) {
             var expected = mentors.stream().map(m -> scorer.score(need, m)).flatMap(Optional::stream)
-                    .map(s -> s.mentorId() + "=" + s.total()).sorted().toList();
+                    .filter(s -> s.total() > 0).map(s -> s.mentorId() + "=" + s.total()).sorted().toList();
             var actual = scoring.pairs(7, need).stream().map(e -> e.mentorId() + "=" + e.score()).sorted().toList();
             assertEquals(expected, actual, need.toString());
             assertTrue(expected.size() > 50, "too few eligible pairs to mean anything: " + expected.size());
@@ -65,7 +107,7 @@ class CohortScoringFastPathTest {
     }
 
     /** Best total first, ties to the lower leader id, over every mentor scored in full. */
-    private List<Long> exhaustive(MatchScorer.Need need, List<MentorCandidate> mentors, int limit) {
+    private static List<Long> exhaustive(MatchScorer scorer, MatchScorer.Need need, List<MentorCandidate> mentors, int limit) {
         return mentors.stream().map(m -> scorer.score(need, m)).flatMap(Optional::stream)
                 .sorted(Comparator.comparingDouble(MatchScore::total).reversed().thenComparingLong(MatchScore::mentorId))
                 .limit(limit).map(MatchScore::mentorId).toList();
@@ -83,7 +125,7 @@ class CohortScoringFastPathTest {
                 long offset = 1_000_000L * id;
                 mentors.add(new MentorCandidate(id, "Twin " + id, twin.currentRole(), twin.organisationCode(), twin.organisation(), twin.homeAreaName(),
                         true, twin.capacityLeft(), twin.formats(), twin.trained(), twin.conflicts(), true,
-                        twin.records().stream().map(r -> withId(r, r.recordId() + offset)).toList(), twin.trackRecord()));
+                        twin.records().stream().map(r -> withId(r, r.recordId() + offset)).toList(), twin.trackRecord(), twin.homeRegion()));
                 continue;
             }
             boolean strong = random.nextInt(20) == 0;
@@ -98,7 +140,8 @@ class CohortScoringFastPathTest {
                 var outcomes = improvement == Improvement.NONE && random.nextBoolean() ? List.<String>of() : List.of("non-elective-admissions");
                 records.add(new Experience(id * 100L + r, "Record", strong ? some(random, SERVICES, 3) : some(random, SERVICES, 1),
                         some(random, APPROACHES, strong ? 2 : 1), scope(random), strong ? "verified" : VERIFICATIONS.get(random.nextInt(4)), outcomes,
-                        improvement == Improvement.NONE ? List.of() : outcomes, improvement, 0, where, List.of("Somewhere")));
+                        improvement == Improvement.NONE ? List.of() : outcomes, improvement, 0, where, List.of("Somewhere"),
+                        random.nextInt(4) == 0 ? null : RandomMatching.ROLES.get(random.nextInt(3)), some(random, RandomMatching.REGIONS, 2)));
             }
             var track = random.nextInt(6) == 0 ? new TrackRecord(1, 1 + random.nextInt(4), random.nextInt(2), 0) : TrackRecord.NONE;
             if (track.wouldRecommend() > track.followUpsAnswered()) {
@@ -107,12 +150,14 @@ class CohortScoringFastPathTest {
             mentors.add(new MentorCandidate(id, "Mentor " + id, "Director", random.nextInt(10) == 0 ? "learner-org" : "org-" + id,
                     random.nextInt(10) == 0 ? "Learner Org" : "Org " + id, "Home", true, 1 + random.nextInt(3),
                     some(random, List.of("calls", "site-visit", "workshops"), 1), random.nextBoolean(),
-                    random.nextInt(15) == 0 ? List.of("LEARNER ORG") : List.of(), true, records, track));
+                    random.nextInt(15) == 0 ? List.of("LEARNER ORG") : List.of(), true, records, track,
+                    random.nextInt(4) == 0 ? null : RandomMatching.REGIONS.get(random.nextInt(RandomMatching.REGIONS.size()))));
         }
         return mentors;
     }
 
-    private List<MatchScorer.Need> needs(Random random, int count) {
+    /** Needs with a region (mostly) and words that some of the {@code mentors} leaders' records answer (half of them). */
+    private List<MatchScorer.Need> needs(Random random, int count, int mentors) {
         var needs = new ArrayList<MatchScorer.Need>();
         for (int i = 0; i < count; i++) {
             var services = new LinkedHashSet<>(some(random, SERVICES, 2));
@@ -120,9 +165,23 @@ class CohortScoringFastPathTest {
             needs.add(new MatchScorer.Need(1_000_000L + i, "learner-org", "Learner Org", random.nextInt(5) == 0 ? List.of("Org 3") : List.of(),
                     services, approaches, random.nextInt(5) == 0 ? null : SCOPES.get(random.nextInt(SCOPES.size())),
                     new LinkedHashSet<>(some(random, List.of("calls", "workshops"), 1)),
-                    random.nextInt(6) == 0 ? null : PLACES.get(random.nextInt(PLACES.size())), "Place"));
+                    random.nextInt(6) == 0 ? null : PLACES.get(random.nextInt(PLACES.size())), "Place",
+                    random.nextInt(6) == 0 ? null : RandomMatching.REGIONS.get(random.nextInt(RandomMatching.REGIONS.size())))
+                    .withWords(words(random, mentors)));
         }
         return needs;
+    }
+
+    /** As search.LearnerWords gives it: the best at 1, some others below, most none; or no words at all. */
+    private static Map<Long, Double> words(Random random, int mentors) {
+        var words = new HashMap<Long, Double>();
+        if (random.nextBoolean()) {
+            words.put(1L + random.nextInt(mentors), 1.0);
+            for (int i = random.nextInt(mentors / 3 + 1); i > 0; i--) {
+                words.putIfAbsent(1L + random.nextInt(mentors), random.nextDouble());
+            }
+        }
+        return words;
     }
 
     /** A scope, none, or one of no known rank among the scorer's. */
@@ -143,6 +202,6 @@ class CohortScoringFastPathTest {
 
     private static Experience withId(Experience r, long id) {
         return new Experience(id, r.title(), r.services(), r.approaches(), r.scope(), r.verification(), r.outcomeMetrics(), r.improvedOutcomes(),
-                r.improvement(), r.evidenceCount(), r.locations(), r.areaNames());
+                r.improvement(), r.evidenceCount(), r.locations(), r.areaNames(), r.role(), r.regions());
     }
 }

@@ -49,6 +49,29 @@ class CohortScoringTest {
         assertTrue(scored > 5_000, "too few eligible pairs to mean anything: " + scored);
     }
 
+    /** The same under matching profiles: any weights 0 to 10 and musts (see also MatchProfileTest, with roles and regions). */
+    @Test
+    void totalsEqualTheExplainedScoreUnderRandomProfiles() {
+        var mentors = mentors(200);
+        var needs = needs(30);
+        var profiles = new RandomMatching(29);
+        for (int p = 0; p < 20; p++) {
+            var weighted = scorer.with(profiles.profile(0.25));
+            var scoring = new CohortScoring(weighted, mentors, needs);
+            for (var need : needs) {
+                for (var mentor : mentors) {
+                    var score = weighted.score(need, mentor);
+                    double total = scoring.total(need, mentor);
+                    if (score.isPresent()) {
+                        assertEquals(score.get().total(), total, () -> weighted.profile() + ": mentor " + mentor.leaderId() + " for " + need);
+                    } else {
+                        assertTrue(total < 0, () -> weighted.profile() + ": mentor " + mentor.leaderId() + " has no score but " + total);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void bestIsTheTopOfTheExplainedScoresTiesToTheLowerId() {
         var mentors = mentors(300);

@@ -92,6 +92,8 @@ class RequestBodiesTest {
         bodies.put("pool:all", MentorCandidates.poolBody(null, Audience.EVERYONE, null).toString());
         bodies.put("pool:some", MentorCandidates.poolBody(List.of(3L, 5L), Audience.ofAccount(List.of(Roles.LEADER), 3L),
                 Json.arr(5L)).toString());
+        bodies.put("words", LearnerWords.body(new LearnerWords.Ask("a frailty hub for older people", List.of("gp", "social-care")),
+                Audience.ofAccount(List.of(Roles.COMMISSIONER), null)).toString());
         assertAsPinned("other-bodies.json", sorted(bodies));
     }
 

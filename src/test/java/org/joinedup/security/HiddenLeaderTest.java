@@ -67,6 +67,10 @@ class HiddenLeaderTest {
                 new Call("PUT /api/leaders/{id}", (as, id) -> as.contentType(ContentType.JSON).body(edit).when().put("/api/leaders/" + id)
                         .then().extract()),
                 new Call("DELETE /api/leaders/{id}", (as, id) -> as.when().delete("/api/leaders/" + id).then().extract()),
+                new Call("PUT /api/leaders/{id}/pause", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("until", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString(), "reason", "x"))
+                        .when().put("/api/leaders/" + id + "/pause").then().extract()),
+                new Call("DELETE /api/leaders/{id}/pause", (as, id) -> as.when().delete("/api/leaders/" + id + "/pause").then().extract()),
                 new Call("GET /api/leaders/{leaderId}/records", (as, id) -> as.when().get("/api/leaders/" + id + "/records").then().extract()),
                 new Call("POST /api/leaders/{leaderId}/records", (as, id) -> as.contentType(ContentType.JSON).body(Fixtures.record("x"))
                         .when().post("/api/leaders/" + id + "/records").then().extract()),

@@ -77,6 +77,33 @@ class PagesTest {
     }
 
     @Test
+    void steeringACohortNeedsTheRoleTheTokenAKnownRunAndPairsOfNumbers() {
+        var programme = Fixtures.bearer(Fixtures.token("demo-programme"));
+        long request = given().header("Authorization", programme).queryParam("status", "open").when().get("/api/learning-requests")
+                .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        long run = given().header("Authorization", programme).contentType("application/json").body("{\"requests\": [" + request + "]}")
+                .when().post("/api/cohort-matches").then().statusCode(201).extract().jsonPath().getLong("id");
+        var leader = signIn("demo-leader");
+        given().config(NO_REDIRECTS).cookie("joinedup-session", leader).formParam("ban", request + ":1").when()
+                .post("/programme/cohort/" + run + "/steer").then().statusCode(403);
+        var staff = signIn("demo-programme");
+        given().config(NO_REDIRECTS).cookie("joinedup-session", staff).formParam("ban", request + ":1").when()
+                .post("/programme/cohort/" + run + "/steer").then().statusCode(403);
+        var csrf = csrfOf(given().cookie("joinedup-session", staff).when().get("/programme/cohort/" + run).then().statusCode(200)
+                .extract().asString());
+        given().config(NO_REDIRECTS).cookie("joinedup-session", staff).formParam("csrf", csrf).formParam("ban", request + ":1; drop table leader")
+                .when().post("/programme/cohort/" + run + "/steer").then().statusCode(400).contentType(startsWith("text/html"))
+                .body(containsString("request id and a mentor id"));
+        given().config(NO_REDIRECTS).cookie("joinedup-session", staff).formParam("csrf", csrf).formParam("ban", request + ":1")
+                .when().post("/programme/cohort/987654321/steer").then().statusCode(404).contentType(startsWith("text/html"));
+        // a lock on a leader who does not exist is told beside the field, on the run's page
+        given().config(NO_REDIRECTS).cookie("joinedup-session", staff).formParam("csrf", csrf).formParam("action", "lock-typed")
+                .formParam("lockRequest", request).formParam("lockMentor", "987654321").when().post("/programme/cohort/" + run + "/steer")
+                .then().statusCode(400).contentType(startsWith("text/html")).body(containsString("id=\"lockMentor-error\""))
+                .body(containsString("There is no leader 987654321"));
+    }
+
+    @Test
     void aFormWithoutItsTokenIsRefused() {
         var leader = signIn("demo-leader");
         given().config(NO_REDIRECTS).cookie("joinedup-session", leader).formParam("title", "x").when().post("/my-work/records")

@@ -79,12 +79,17 @@ class ProgrammeRunsCohortTest {
         }
         // the requests ticked before the mentor search are still ticked
         assertTrue(browser.find("input[name=requests][value='" + requests.get(0) + "']").isSelected());
+        browser.click("#programme option[value='vanguard']");
+        browser.click("#spreadLoad");
         browser.click("#run-cohort");
         browser.waitForPath("/programme/cohort/");
 
         assertEquals(2, browser.all("#assignments tbody tr").size(), "two mentors of capacity one: two pairings");
         assertEquals(1, browser.all("#unmatched li").size(), "the third learner is unmatched, with the reason");
         assertTrue(browser.find("#greedy-score").getText().contains("pairings"));
+        assertTrue(browser.find("#profile-used").getText().startsWith("New care models vanguards"), "the programme's matching profile scored it: "
+                + browser.find("#profile-used").getText());
+        assertTrue(browser.find("#spread-load").getText().startsWith("Spread over more mentors"), browser.find("#spread-load").getText());
         browser.check("programme-cohort");
 
         browser.click("#accept-all");

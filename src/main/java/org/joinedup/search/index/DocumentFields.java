@@ -23,6 +23,7 @@ public final class DocumentFields {
     public static final String DOING_NOW = "doing_now";
     public static final String DOING_NOW_STEMMED = DOING_NOW + STEMMED;
     public static final String HOME_AREA_NAME = "home_area.name";
+    public static final String HOME_AREA_REGION = "home_area.region";
     public static final String HOME_LOCATION = "home_location";
     public static final String VISIBILITY = "visibility";
     public static final String ILLUSTRATIVE = "illustrative";
@@ -34,6 +35,8 @@ public final class DocumentFields {
     public static final String MENTORING_FORMATS = MENTORING + ".formats";
     public static final String MENTORING_TRAINED = MENTORING + ".trained";
     public static final String MENTORING_CONFLICTS = MENTORING + ".conflicts";
+    /** A date: the mentor is paused while it is after today (a range against now/d, so the pause ends by itself). */
+    public static final String MENTORING_PAUSED_UNTIL = MENTORING + ".paused_until";
 
     public static final String TRACK_RECORD = "track_record";
     public static final String TRACK_RECORD_MENTORED = TRACK_RECORD + ".mentored";
@@ -66,6 +69,7 @@ public final class DocumentFields {
     public static final String RECORDS_AREA_NAMES_STEMMED = RECORDS_AREA_NAMES + STEMMED;
     public static final String RECORDS_ICBS = RECORDS + ".icbs";
     public static final String RECORDS_REGIONS = RECORDS + ".regions";
+    public static final String RECORDS_ROLE = RECORDS + ".role";
     public static final String RECORDS_LOCATIONS = RECORDS + ".locations";
     public static final String RECORDS_PARTNER_ORGANISATIONS = RECORDS + ".partner_organisations";
     public static final String RECORDS_PARTNER_ORGANISATIONS_STEMMED = RECORDS_PARTNER_ORGANISATIONS + STEMMED;

@@ -84,9 +84,10 @@ public record LeaderDocument(
     public record HomeArea(String code, String name, String icb, String region) {
     }
 
+    /** {@code pausedUntil}: not available to matching before this day (null: not paused); never the pause's reason. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Mentoring(boolean willing, int capacity, int capacityLeft, List<String> formats, boolean trained,
-            List<String> conflicts) {
+            List<String> conflicts, LocalDate pausedUntil) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -143,7 +144,7 @@ public record LeaderDocument(
                 new HomeArea(home.code(), home.name(), home.icb() == null ? null : home.icb().code(), home.region().code()),
                 point(home),
                 new Mentoring(offer.willing(), offer.capacity(), Math.max(0, offer.capacity() - offer.active()), offer.formats(),
-                        offer.trained(), offer.conflicts()),
+                        offer.trained(), offer.conflicts(), offer.pausedUntil()),
                 TrackRecord.of(trackRecord),
                 leader.visibility(), leader.illustrative(), docs.size(), latest, leader.updatedAt(), Facets.of(docs), docs);
     }

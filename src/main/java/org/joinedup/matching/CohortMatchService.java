@@ -85,17 +85,14 @@ public class CohortMatchService {
         }
         var rules = rules(input, mode, k, pool, needOf, scorer, scoring);
         long loaded = System.nanoTime();
-        // requests are scored independently, so in parallel; only the pairs each keeps are explained
-        var best = IntStream.range(0, open.size()).parallel()
-                .mapToObj(i -> scoring.best(needs.get(i), PAIRS_PER_REQUEST).stream()
-                        .map(mentor -> scorer.score(needs.get(i), mentor).orElseThrow()).toList())
-                .toList();
-        var bestPairs = new HashMap<Long, List<MatchScore>>();
+        // requests are scored independently, so in parallel; only the pairs assigned are explained, below
+        var best = IntStream.range(0, open.size()).parallel().mapToObj(i -> scoring.kept(needs.get(i), PAIRS_PER_REQUEST)).toList();
+        var bestPairs = new HashMap<Long, List<CohortScoring.Kept>>();
         var edges = new ArrayList<CohortEdge>();
         for (int i = 0; i < open.size(); i++) {
             var requestId = open.get(i).id;
             bestPairs.put(requestId, best.get(i));
-            best.get(i).forEach(s -> edges.add(new CohortEdge(requestId, s.mentorId(), s.total())));
+            best.get(i).forEach(kept -> edges.add(new CohortEdge(requestId, kept.mentor().leaderId(), kept.total())));
         }
         long scoredAt = System.nanoTime();
         // every mentor of the pool, not only those in kept pairs: the optimality check may bring others in
@@ -116,9 +113,8 @@ public class CohortMatchService {
         var locked = new HashSet<CohortPair>();
         rules.locks().forEach(lock -> locked.add(CohortPair.of(lock)));
         for (var edge : optimal.assignments()) {
-            // pairs the check or a lock brought in were not among the kept ones, so are explained here
-            var score = bestPairs.get(edge.requestId()).stream().filter(s -> s.mentorId() == edge.mentorId()).findFirst()
-                    .orElseGet(() -> scorer.score(needOf.get(edge.requestId()), pool.get(edge.mentorId())).orElseThrow());
+            // explained here, not when kept: a cohort assigns one in fifty of the pairs it keeps
+            var score = scorer.score(needOf.get(edge.requestId()), pool.get(edge.mentorId())).orElseThrow();
             assignments.add(new CohortResult.Assignment(assignments.size() + 1, edge.requestId(), learnerOf.get(edge.requestId()),
                     edge.mentorId(), pool.get(edge.mentorId()).name(), score.total(), score.parts(), score.reasons(),
                     locked.contains(CohortPair.of(edge))));
@@ -161,7 +157,7 @@ public class CohortMatchService {
      * pair, and only when it kept the full {@link #PAIRS_PER_REQUEST} were any left out. Doubtful requests are
      * scored again in full, in parallel.
      */
-    private static CohortAssignment.LeftOutPairs leftOut(Map<Long, List<MatchScore>> bestPairs, Map<Long, MatchScorer.Need> needOf,
+    private static CohortAssignment.LeftOutPairs leftOut(Map<Long, List<CohortScoring.Kept>> bestPairs, Map<Long, MatchScorer.Need> needOf,
             CohortScoring scoring) {
         return new CohortAssignment.LeftOutPairs() {
             @Override
@@ -367,7 +363,7 @@ public class CohortMatchService {
         return pool;
     }
 
-    private static List<CohortResult.Unmatched> unmatched(List<LearningRequest> open, Map<Long, List<MatchScore>> pairs,
+    private static List<CohortResult.Unmatched> unmatched(List<LearningRequest> open, Map<Long, List<CohortScoring.Kept>> pairs,
             CohortSolution optimal, int k, CohortRules rules, MatchProfile profile) {
         var assigned = new HashMap<Long, Integer>();
         optimal.assignments().forEach(e -> assigned.merge(e.requestId(), 1, Integer::sum));

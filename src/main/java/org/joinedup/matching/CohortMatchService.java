@@ -92,7 +92,9 @@ public class CohortMatchService {
         for (int i = 0; i < open.size(); i++) {
             var requestId = open.get(i).id;
             bestPairs.put(requestId, best.get(i));
-            best.get(i).forEach(kept -> edges.add(new CohortEdge(requestId, kept.mentor().leaderId(), kept.total())));
+            // a pair that scores nothing under the profile (every part it earns weighed 0) is no match: the solver takes only gains
+            best.get(i).stream().filter(kept -> kept.total() > 0)
+                    .forEach(kept -> edges.add(new CohortEdge(requestId, kept.mentor().leaderId(), kept.total())));
         }
         long scoredAt = System.nanoTime();
         // every mentor of the pool, not only those in kept pairs: the optimality check may bring others in
@@ -245,7 +247,10 @@ public class CohortMatchService {
             if (score < 0 && MatchScorer.eligible(needOf.get(lock.requestId()), mentor) && broken.isPresent()) {
                 throw conflict("locks[" + i + "]", name + ": breaks the matching profile's must " + broken.get().code());
             }
-            if (score <= 0) {
+            if (score == 0) {
+                throw conflict("locks[" + i + "]", name + ": the pair scores 0 under the matching profile (every part it earns is weighed 0)");
+            }
+            if (score < 0) {
                 throw conflict("locks[" + i + "]", name + ": not an eligible pair (the learner's own organisation, a declared conflict of "
                         + "interest, or no service in common)");
             }

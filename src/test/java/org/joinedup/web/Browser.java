@@ -19,6 +19,8 @@ import org.joinedup.Fixtures;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -139,7 +141,25 @@ final class Browser implements AutoCloseable {
         var page = driver.findElement(By.tagName("html"));
         element.click();
         if (navigates) {
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> replaced(page));
+        }
+    }
+
+    /**
+     * Whether the page this element was in has been replaced. Chrome sometimes reports a replaced page's node as "does not
+     * belong to the document" rather than as stale; both mean the page is gone.
+     */
+    private static boolean replaced(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
         }
     }
 

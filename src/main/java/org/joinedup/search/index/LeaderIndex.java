@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -119,12 +118,22 @@ public class LeaderIndex {
 
     /** The next free {alias}-vN. */
     String nextIndexName() throws IOException {
-        var pattern = Pattern.compile(Pattern.quote(alias()) + "-v(\\d+)");
-        int highest = client.indices().get(g -> g.index(alias() + "-v*").allowNoIndices(true).ignoreUnavailable(true))
-                .result().keySet().stream()
-                .map(pattern::matcher).filter(Matcher::matches)
-                .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
+        int highest = versionedIndices().stream()
+                .mapToInt(name -> Integer.parseInt(name.substring(name.lastIndexOf("-v") + 2))).max().orElse(0);
         return alias() + "-v" + (highest + 1);
+    }
+
+    /** The {alias}-vN indices other than {@code live}: ones that earlier rebuilds replaced but could not delete. */
+    List<String> replacedIndices(String live) throws IOException {
+        return versionedIndices().stream().filter(name -> !name.equals(live)).toList();
+    }
+
+    private List<String> versionedIndices() throws IOException {
+        var pattern = Pattern.compile(Pattern.quote(alias()) + "-v(\\d+)");
+        return client.indices().get(g -> g.index(alias() + "-v*").allowNoIndices(true).ignoreUnavailable(true))
+                .result().keySet().stream()
+                .filter(name -> pattern.matcher(name).matches())
+                .toList();
     }
 
     void markBuilding(String name) throws IOException {
@@ -132,15 +141,26 @@ public class LeaderIndex {
         writeTargetsCheckedAt = 0;
     }
 
-    /** Points the alias at {@code next} and drops the building alias in one atomic step, then deletes {@code previous}. */
-    void swap(String previous, String next) throws IOException {
+    /** Points the alias at {@code next} instead of {@code previous} and drops the building alias, in one atomic step. */
+    void pointAliasAt(String previous, String next) throws IOException {
         client.indices().updateAliases(u -> u
                 .actions(a -> a.remove(r -> r.index(previous).alias(alias())))
                 .actions(a -> a.add(add -> add.index(next).alias(alias())))
                 .actions(a -> a.remove(r -> r.index(next).alias(buildingAlias()))));
         liveIndex.set(next);
         writeTargetsCheckedAt = 0;
-        client.indices().delete(d -> d.index(previous));
+    }
+
+    /**
+     * Deletes the index a rebuild replaced. A failure here is logged, not thrown: the new index is
+     * live and complete, and the old one is only disk space (the next rebuild deletes it).
+     */
+    void deleteReplaced(String previous) {
+        try {
+            client.indices().delete(d -> d.index(previous).ignoreUnavailable(true));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf(e, "Could not delete the replaced index %s; the next rebuild deletes it", previous);
+        }
     }
 
     /** Abandons a failed rebuild. */

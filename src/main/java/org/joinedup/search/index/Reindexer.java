@@ -68,10 +68,15 @@ public class Reindexer {
             LOG.warnf("Dropping %s: the leftover of a rebuild whose service copy stopped before it finished", leftover.get());
             index.dropBuilding(leftover.get());
         }
+        for (var replaced : index.replacedIndices(previous)) {
+            LOG.warnf("Deleting %s: an earlier rebuild replaced it but could not delete it", replaced);
+            index.deleteReplaced(replaced);
+        }
         var next = index.nextIndexName();
         long started = System.nanoTime();
         progress.phase("creating index");
         index.create(next, true);
+        boolean live = false;
         try {
             index.markBuilding(next);
             LOG.infof("Rebuilding search index: %s beside live %s", next, previous);
@@ -90,7 +95,9 @@ public class Reindexer {
             }
             progress.checkStopped();
             progress.phase("swapping");
-            index.swap(previous, next);
+            index.pointAliasAt(previous, next);
+            live = true;
+            index.deleteReplaced(previous);
             long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
             catchStragglers();
             var report = new Report(previous, next, count, millis, count * 1000.0 / millis, check, Instant.now());
@@ -99,8 +106,13 @@ public class Reindexer {
                     report.documentsPerSecond(), previous);
             return report;
         } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "Rebuild of %s failed; %s stays live", next, previous);
-            index.dropBuilding(next);
+            if (live) {
+                // the alias already points at the new index: dropping it now would leave no index at all
+                LOG.errorf(e, "Rebuild of %s failed after it went live; %s stays live", next, next);
+            } else {
+                LOG.errorf(e, "Rebuild of %s failed; %s stays live", next, previous);
+                index.dropBuilding(next);
+            }
             throw e;
         }
     }

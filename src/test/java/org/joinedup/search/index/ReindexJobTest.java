@@ -102,6 +102,19 @@ class ReindexJobTest {
     }
 
     @Test
+    void anIndexThatAnEarlierRebuildReplacedButCouldNotDeleteIsDeletedByTheNextRebuild() throws Exception {
+        // a rebuild whose copy stopped after the alias moved but before the old index was deleted leaves it behind
+        var leftBehind = index.alias() + "-v80";
+        index.create(leftBehind, false);
+
+        var job = Fixtures.reindex(REBUILD);
+        assertEquals("succeeded", job.getString("state"), job.prettify());
+        assertEquals(List.of(job.getString("result.index")), List.copyOf(client.indices().get(g -> g.index(index.alias() + "-v*")).result().keySet()));
+        assertEquals(job.getString("result.index"), index.liveIndex().orElseThrow());
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
+    }
+
+    @Test
     void aStartThatFindsTheLiveMappingOlderRebuildsAsASystemJob() throws Exception {
         var live = index.liveIndex().orElseThrow();
         client.indices().putMapping(m -> m.index(live).meta("version", JsonData.of(index.mappingVersion() - 1)));

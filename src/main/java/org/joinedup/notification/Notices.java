@@ -132,6 +132,16 @@ public class Notices {
                 MY_WORK + "#corroboration-" + recordId, "Your record is in JoinedUp, and programme staff checked it."));
     }
 
+    /** To whoever sent an invitation that ran out unclaimed: they are the one who can send another. */
+    public void invitationExpired(long linkId, long leaderId, String email, String invitedBy, LocalDate sentOn) {
+        String leader = name(leaderId);
+        notifications.notify(Recipients.account(invitedBy), new Notice(MailKind.REMINDER, "invitation-" + linkId + "-expired",
+                "Your invitation to " + leader + " ran out unclaimed",
+                "The invitation you sent on " + sentOn + " to " + email + " for " + leader + "'s profile ran out before anyone used it. "
+                        + "Invite them again from the leader's page (the new link replaces the old one), perhaps at another address.",
+                "/leaders/" + leaderId, "You invited " + leader + " to take their JoinedUp profile as their own."));
+    }
+
     /** Once a year (the year is in the event key) while "doing now" is older than the reminder's age. */
     public void doingNowStale(long leaderId, LocalDate asOf, int year) {
         notifications.notify(Recipients.leader(leaderId), new Notice(MailKind.REMINDER, "doing-now-" + leaderId + "-" + year,

@@ -6,8 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -18,7 +21,8 @@ import org.joinedup.platform.ScheduledRuns;
 /**
  * The reminder pass, run in one service copy at a time (a claim in table scheduled_run): one reminder
  * for each introduction and mentorship proposal unanswered for joinedup.reminders.answer-after, then
- * expiry of those unanswered for longer, then the yearly nudge about a stale "doing now". Each step is
+ * expiry of those unanswered for longer, then the yearly nudge about a stale "doing now", then a word to
+ * whoever sent an invitation that ran out unclaimed. Each step is
  * safe to run twice or at once in several copies: a reminder's event key makes it one notification and
  * one mail, and expiry is a conditional update.
  */
@@ -49,8 +53,11 @@ public class Reminders {
 
     /** What one pass did. */
     public record Report(int introductionReminders, int mentorshipReminders, int introductionsExpired, int proposalsExpired,
-            int doingNowNudges) {
+            int doingNowNudges, int invitationsExpired) {
     }
+
+    /** How far back an unclaimed invitation's end is still told: older ones (say, before this step existed) stay quiet. */
+    static final Duration INVITATION_EXPIRY_TOLD_WITHIN = Duration.ofDays(7);
 
     @Scheduled(identity = JOB, every = "${joinedup.reminders.every}", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
@@ -84,8 +91,10 @@ public class Reminders {
         int introductionsExpired = QuarkusTransaction.requiringNew().call(() -> introductions.expireUnanswered(introductionsExpireBy));
         int proposalsExpired = proposals.expire(now);
         int nudges = nudgeStaleDoingNow(now);
-        var report = new Report(dueIntroductions.size(), dueProposals.size(), introductionsExpired, proposalsExpired, nudges);
-        if (!report.equals(new Report(0, 0, 0, 0, 0))) {
+        int invitationsExpired = tellExpiredInvitations(now);
+        var report = new Report(dueIntroductions.size(), dueProposals.size(), introductionsExpired, proposalsExpired, nudges,
+                invitationsExpired);
+        if (!report.equals(new Report(0, 0, 0, 0, 0, 0))) {
             LOG.infof("Reminder pass as of %s: %s", now, report);
         }
         return report;
@@ -110,6 +119,24 @@ public class Reminders {
         return stale.size();
     }
 
+    /**
+     * Invitations that ran out in the last {@link #INVITATION_EXPIRY_TOLD_WITHIN} unused (a replaced link counts
+     * as used) for a leader who still has no account, each told once to whoever sent it. Reads the link
+     * table directly, for the same reason as the nudge above.
+     */
+    int tellExpiredInvitations(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> expired = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select l.id, l.leader_id, l.email, l.created_by, l.created_at from one_time_link l
+                 where l.purpose = 'invitation' and l.used_at is null and l.expires_at < :now and l.expires_at >= :since
+                   and not exists (select 1 from account a where a.leader_id = l.leader_id)
+                   and not exists (select 1 from notification n where n.event_key = 'invitation-' || l.id || '-expired')
+                 order by l.id""").setParameter("now", now).setParameter("since", now.minus(INVITATION_EXPIRY_TOLD_WITHIN)).getResultList());
+        expired.forEach(row -> QuarkusTransaction.requiringNew().run(() -> notices.invitationExpired(id(row[0]), id(row[1]),
+                (String) row[2], (String) row[3], toInstant(row[4]).atZone(ZoneOffset.UTC).toLocalDate())));
+        return expired.size();
+    }
+
     @SuppressWarnings("unchecked")
     private List<Object[]> due(String sql, Instant answerBy, Instant expireBy) {
         return em.createNativeQuery(sql).setParameter("answerBy", answerBy).setParameter("expireBy", expireBy).getResultList();
@@ -117,6 +144,10 @@ public class Reminders {
 
     private static long id(Object value) {
         return ((Number) value).longValue();
+    }
+
+    private static Instant toInstant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant() : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 
     private static LocalDate toDate(Object value) {

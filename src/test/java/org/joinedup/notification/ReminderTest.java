@@ -16,11 +16,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.joinedup.Fixtures;
+import org.joinedup.account.AccountFixtures;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.QueuedMail;
 import org.joinedup.security.Roles;
@@ -147,6 +149,58 @@ class ReminderTest {
         var twice = QueuedMail.to(stale.email(), MailKind.REMINDER);
         assertEquals(2, twice.size(), twice.toString());
         assertTrue(twice.get(1).eventKey().endsWith("-" + nextYear.atZone(ZoneOffset.UTC).getYear()));
+    }
+
+    @Test
+    void anInvitationThatRunsOutUnclaimedIsToldOnceToWhoeverSentItButNotOnceReplacedOrClaimed() throws Exception {
+        var staff = NotificationFixtures.account(Roles.PROGRAMME, null, null);
+        long unclaimed = Fixtures.createLeader(Fixtures.leader("Ivy Unclaimed"));
+        long replaced = Fixtures.createLeader(Fixtures.leader("Ivy Replaced"));
+        long claimed = Fixtures.createLeader(Fixtures.leader("Ivy Claimed"));
+        var claimedAddress = "ivy.claimed." + System.nanoTime() + "@example.org";
+        for (long leader : List.of(unclaimed, replaced, claimed)) {
+            var address = leader == claimed ? claimedAddress : "ivy." + leader + "." + System.nanoTime() + "@example.org";
+            staff.api().body(Map.of("email", address)).when().post("/api/leaders/" + leader + "/invitation").then().statusCode(202);
+        }
+        // the replaced one is sent again (its first link is used up by the second); the claimed one is claimed
+        staff.api().body(Map.of("email", "ivy.again." + System.nanoTime() + "@example.org"))
+                .when().post("/api/leaders/" + replaced + "/invitation").then().statusCode(202);
+        given().contentType("application/json").body(Map.of("token", AccountFixtures.linkToken(claimedAddress),
+                "password", Fixtures.DEMO_PASSWORD)).when().post("/api/invitations/claim").then().statusCode(201);
+        long firstOfReplaced = linkOf(replaced, "min");
+        for (long leader : List.of(unclaimed, replaced, claimed)) {
+            runOutLinksOf(leader);
+        }
+
+        runAtOnce(8);
+        reminders.run(Instant.now());
+        var told = QueuedMail.to(staff.email(), MailKind.REMINDER);
+        assertEquals(2, told.size(), told.toString());
+        assertEquals(List.of("invitation-" + linkOf(unclaimed, "max") + "-expired", "invitation-" + linkOf(replaced, "max") + "-expired"),
+                told.stream().map(QueuedMail::eventKey).sorted().toList());
+        assertTrue(told.stream().noneMatch(mail -> mail.eventKey().equals("invitation-" + firstOfReplaced + "-expired")),
+                "the link the second invitation replaced is not told");
+        assertTrue(told.get(0).subject().contains("ran out unclaimed"), told.get(0).subject());
+
+        // an invitation that ran out long ago (before this step existed, say) stays quiet
+        long old = Fixtures.createLeader(Fixtures.leader("Ivy Long Ago"));
+        staff.api().body(Map.of("email", "ivy.old." + System.nanoTime() + "@example.org"))
+                .when().post("/api/leaders/" + old + "/invitation").then().statusCode(202);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update one_time_link set expires_at = now() - interval '30 days' where leader_id = :id").setParameter("id", old).executeUpdate());
+        reminders.run(Instant.now());
+        assertEquals(2, QueuedMail.to(staff.email(), MailKind.REMINDER).size());
+    }
+
+    private long linkOf(long leaderId, String minOrMax) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select " + minOrMax + "(id) from one_time_link where purpose = 'invitation' and leader_id = :id")
+                .setParameter("id", leaderId).getSingleResult()).longValue());
+    }
+
+    private void runOutLinksOf(long leaderId) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update one_time_link set expires_at = now() - interval '1 hour' where leader_id = :id").setParameter("id", leaderId).executeUpdate());
     }
 
     /** Makes the thing {@code days} days old. */

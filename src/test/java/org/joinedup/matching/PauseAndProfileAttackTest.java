@@ -190,8 +190,8 @@ class PauseAndProfileAttackTest {
         var s = suffix();
         long mine = mentor("Own Pause Mentor " + s, "Own Pause Org " + s, 1, List.of("gp", "social-care"));
         long theirs = mentor("Their Pause Mentor " + s, "Their Pause Org " + s, 1, List.of("gp", "social-care"));
-        var leader = account("attack-leader", Roles.LEADER, mine);
-        var commissioner = account("attack-commissioner", Roles.COMMISSIONER, null);
+        var leader = account("al", Roles.LEADER, mine);
+        var commissioner = account("ac", Roles.COMMISSIONER, null);
         putPause(theirs, pause(TODAY.plusDays(20).toString(), "theirs")).statusCode(200);
         as(leader).body(pause(TODAY.plusDays(5).toString(), "hijack")).when().put("/api/leaders/" + theirs + "/pause").then().statusCode(403);
         as(leader).when().delete("/api/leaders/" + theirs + "/pause").then().statusCode(403);
@@ -275,16 +275,18 @@ class PauseAndProfileAttackTest {
         for (var size : List.of("101", "2147483648", "0", "-5")) {
             given().queryParam("size", size).when().get("/api/matching-profiles").then().statusCode(400).body("violations[0].field", equalTo("size"));
         }
-        // the largest page allowed is simply empty
-        given().queryParam("page", "999999999").queryParam("size", "100").when().get("/api/matching-profiles").then().statusCode(200)
+        // beyond what page x size can reach: 400 naming the page; a far page that can be reached is simply empty
+        given().queryParam("page", "999999999").queryParam("size", "100").when().get("/api/matching-profiles").then().statusCode(400)
+                .body("violations[0].field", equalTo("page"));
+        given().queryParam("page", "9999999").queryParam("size", "100").when().get("/api/matching-profiles").then().statusCode(200)
                 .body("items.size()", equalTo(0)).body("total", equalTo(7));
     }
 
     @Test
     void aCommissionerOrLeaderMayNotEditAProfileAndForgedFieldsChangeNothingElse() {
         int version = profile(PROGRAMME).getInt("version");
-        var commissioner = account("profile-commissioner", Roles.COMMISSIONER, null);
-        var leader = account("profile-leader", Roles.LEADER, null);
+        var commissioner = account("pc", Roles.COMMISSIONER, null);
+        var leader = account("pl", Roles.LEADER, null);
         for (var token : List.of(commissioner, leader)) {
             as(token).body(Map.of("weights", Map.of("services", 0), "version", version)).when().put("/api/matching-profiles/" + PROGRAMME)
                     .then().statusCode(403);

@@ -213,7 +213,7 @@ class MentorPausePagesTest {
                 .body(containsString("value=\"99999\""));
         given().redirects().follow(false).cookie("joinedup-session", leader).formParam("csrf", csrf).formParam("until-day", "31")
                 .formParam("until-month", "2").formParam("until-year", "2027").when().post("/leaders/" + id + "/pause").then().statusCode(400)
-                .body(containsString("give a real date"));
+                .body(containsString("Give a real date"));
         given().redirects().follow(false).cookie("joinedup-session", leader).formParam("csrf", csrf).formParam("until-day", "")
                 .formParam("until-month", "").formParam("until-year", "").when().post("/leaders/" + id + "/pause").then().statusCode(400)
                 .body(containsString("Give the day the pause ends"));

@@ -40,7 +40,7 @@ final class PauseDate {
         }
         var today = MentoringOffer.today();
         if (!date.get().isAfter(today)) {
-            return List.of(Violation.body("until", "this date must be after today; to end a pause now, use End the pause"));
+            return List.of(Violation.body("until", "this date must be after today: mentoring starts again on the day you give"));
         }
         var latest = today.plusYears(LeaderService.PAUSE_MAX_YEARS);
         if (date.get().isAfter(latest)) {

@@ -286,7 +286,8 @@ class PauseAndProfileAttackTest {
     void aCommissionerOrLeaderMayNotEditAProfileAndForgedFieldsChangeNothingElse() {
         int version = profile(PROGRAMME).getInt("version");
         var commissioner = account("pc", Roles.COMMISSIONER, null);
-        var leader = account("pl", Roles.LEADER, null);
+        var s = suffix();
+        var leader = account("pl", Roles.LEADER, mentor("Profile Attack Leader " + s, "Profile Attack Org " + s, 1, List.of("gp", "housing")));
         for (var token : List.of(commissioner, leader)) {
             as(token).body(Map.of("weights", Map.of("services", 0), "version", version)).when().put("/api/matching-profiles/" + PROGRAMME)
                     .then().statusCode(403);

@@ -3,6 +3,7 @@ package org.joinedup.leader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import io.quarkus.panache.common.Sort;
@@ -118,7 +119,8 @@ public class LeaderService {
     }
 
     private Optional<LeaderView> changePause(long id, ExpectedVersion expected, String action, LocalDate until, String reason) {
-        Optional<Leader> found = Leader.<Leader>findByIdOptional(id).filter(this::visible);
+        // locked, so that the same pause sent eight times at once is one change and seven that find it made, not seven lost races
+        Optional<Leader> found = Leader.<Leader>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).filter(this::visible);
         found.ifPresent(leader -> {
             // programme staff may pause anyone (they run the matching); everyone else as for editing the offer
             if (!user.isStaff()) {

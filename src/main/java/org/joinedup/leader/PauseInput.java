@@ -9,6 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PauseInput(
         @NotNull @Schema(description = "Not available to matching before this day: after today, at most 2 years ahead", examples = "2027-03-01")
         LocalDate until,
-        @Size(max = 500) @Schema(description = "Why, seen only by programme staff, admins and the leader; optional", examples = "On leave")
+        @Size(max = 500, message = "must be 500 characters or fewer") @Schema(description = "Why, seen only by programme staff, admins and the leader; optional", examples = "On leave")
         String reason) {
 }

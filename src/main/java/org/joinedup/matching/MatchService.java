@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.joinedup.search.LearnerWords;
@@ -45,6 +46,16 @@ public class MatchService {
     CurrentUser user;
 
     private volatile MatchScorer scorer;
+
+    /**
+     * How many times the learner's words were asked of the index: a profile that gives the words part no weight must ask
+     * nothing (a search per request for a part that counts 0 would only cost), and a test holds it to that.
+     */
+    private final AtomicLong wordSearches = new AtomicLong();
+
+    long wordSearches() {
+        return wordSearches.get();
+    }
 
     public MatchScorer scorer() {
         if (scorer == null) {
@@ -98,6 +109,7 @@ public class MatchService {
         if (!profile.counts(MatchProfile.WORDS)) {
             return needs;
         }
+        wordSearches.incrementAndGet();
         var relevance = words.relevance(needs.stream().map(n -> new LearnerWords.Ask(n.text(), List.copyOf(n.services()))).toList(), audience);
         var out = new ArrayList<MatchScorer.Need>();
         for (int i = 0; i < needs.size(); i++) {

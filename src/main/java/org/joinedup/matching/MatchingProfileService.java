@@ -73,6 +73,10 @@ public class MatchingProfileService {
         MatchingProfile row = MatchingProfile.findById(programme, LockModeType.PESSIMISTIC_WRITE);
         expected.check("Matching profile", programme, row.version);
         var before = view(item.get(), row);
+        if (row.version > 0 && row.profile().weights().equals(profile.weights()) && row.profile().musts().equals(profile.musts())) {
+            // the same profile again (a retry, or eight identical PUTs at once): nothing changes, so no new version and no audit entry
+            return Optional.of(before);
+        }
         row.weights = new LinkedHashMap<>(profile.weights());
         row.musts = new ArrayList<>(profile.musts().stream().map(MatchProfile.Must::code).toList());
         MatchingProfile.getEntityManager().flush();

@@ -41,7 +41,7 @@ public class LearningRequestPages {
     }
 
     public record Choices(List<VocabularyItem> services, List<VocabularyItem> approaches, List<VocabularyItem> scopes,
-            List<VocabularyItem> formats, List<RecordPages.AreaGroup> areaGroups) {
+            List<VocabularyItem> formats, List<RecordPages.AreaGroup> areaGroups, List<VocabularyItem> programmes) {
     }
 
     @Inject
@@ -82,7 +82,8 @@ public class LearningRequestPages {
         var values = new FormValues(form);
         var need = values.get("need").strip();
         var input = new LearningRequestInput(learnerId(), values.get("area"), values.all("services"), values.all("approaches"),
-                values.get("scope").isBlank() ? null : values.get("scope"), values.all("formats"), need.isEmpty() ? null : need, null);
+                values.get("scope").isBlank() ? null : values.get("scope"), values.all("formats"), need.isEmpty() ? null : need, null,
+                values.get("programme").isBlank() ? null : values.get("programme"));
         var problems = new ArrayList<Violation>(RecordForm.violations(validator.validate(input)));
         if (problems.isEmpty()) {
             try {
@@ -113,6 +114,6 @@ public class LearningRequestPages {
 
     private Choices choices() {
         return new Choices(labels.items(VocabularyKind.SERVICES), labels.items(VocabularyKind.APPROACHES), labels.items(VocabularyKind.SCOPES),
-                labels.items(VocabularyKind.MENTORING_FORMATS), RecordPages.areaGroups(geography));
+                labels.items(VocabularyKind.MENTORING_FORMATS), RecordPages.areaGroups(geography), labels.items(VocabularyKind.PROGRAMMES));
     }
 }

@@ -28,6 +28,8 @@ import org.joinedup.leader.LeaderView;
 import org.joinedup.matching.LearningRequestService;
 import org.joinedup.matching.LearningRequestView;
 import org.joinedup.matching.MatchService;
+import org.joinedup.matching.MatchingProfileService;
+import org.joinedup.matching.MatchingProfileView;
 import org.joinedup.matching.MatchView;
 import org.joinedup.matching.MentorshipService;
 import org.joinedup.matching.MentorshipStatus;
@@ -55,7 +57,7 @@ public class MyWorkPages {
     }
 
     /** A learning request with its best suggested mentors. */
-    public record RequestMatches(LearningRequestView request, List<MatchView> matches) {
+    public record RequestMatches(LearningRequestView request, List<MatchView> matches, MatchingProfileView profile) {
     }
 
     public record MyWork(LeaderView leader, List<RecordView> records, List<PartnerStates.RecordCorroboration> corroboration,
@@ -83,6 +85,9 @@ public class MyWorkPages {
 
     @Inject
     MatchService matches;
+
+    @Inject
+    MatchingProfileService profiles;
 
     @Inject
     IntroductionService introductions;
@@ -163,7 +168,9 @@ public class MyWorkPages {
         var withMatches = new ArrayList<RequestMatches>();
         for (var request : requests.list(id.get(), "open", ALL).items()) {
             var need = requests.needOfOpen(request.id()).orElseThrow();
-            withMatches.add(new RequestMatches(request, matches.matches(need, MATCHES_SHOWN)));
+            // suggested as the API suggests them: under the matching profile of the request's programme, else the default
+            var profile = profiles.used(request.programme(), "programme");
+            withMatches.add(new RequestMatches(request, matches.matches(need, profile.toProfile(), MATCHES_SHOWN), profile));
         }
         var proposals = mentorships.list(id.get(), null, null, MentorshipStatus.PROPOSED.code, ALL).items();
         return new MyWork(leader, mine, corroborationOfMine, withMatches, asked, proposals, formats, flash, problems);

@@ -27,6 +27,8 @@ import org.joinedup.leader.LeaderView;
 import org.joinedup.matching.LearningRequestService;
 import org.joinedup.matching.LearningRequestView;
 import org.joinedup.matching.MatchService;
+import org.joinedup.matching.MatchingProfileService;
+import org.joinedup.matching.MatchingProfileView;
 import org.joinedup.matching.MatchView;
 import org.joinedup.matching.MentorshipInput;
 import org.joinedup.matching.MentorshipService;
@@ -49,7 +51,7 @@ public class ProgrammeDeskPages {
         static native TemplateInstance desk(Page<RecordView> records, List<String> owners, Page<LearningRequestView> requests,
                 List<VocabularyItem> programmes, String flash, FormErrors errors);
 
-        static native TemplateInstance request(LearningRequestView request, List<MatchView> matches);
+        static native TemplateInstance request(LearningRequestView request, List<MatchView> matches, MatchingProfileView profile);
     }
 
     private static final int MATCHES = 10;
@@ -65,6 +67,9 @@ public class ProgrammeDeskPages {
 
     @Inject
     MatchService matches;
+
+    @Inject
+    MatchingProfileService profiles;
 
     @Inject
     MentorshipService mentorships;
@@ -127,7 +132,9 @@ public class ProgrammeDeskPages {
     public TemplateInstance request(@PathParam("id") long id) {
         var request = requests.find(id).orElseThrow(() -> ProblemException.notFound("Learning request", id));
         var need = requests.needOfOpen(id).orElseThrow();
-        return Templates.request(request, matches.matches(need, MATCHES));
+        // under the matching profile of the request's programme, as the API's matches are
+        var profile = profiles.used(request.programme(), "programme");
+        return Templates.request(request, matches.matches(need, profile.toProfile(), MATCHES), profile);
     }
 
     @POST

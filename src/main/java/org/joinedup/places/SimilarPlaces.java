@@ -33,11 +33,11 @@ public class SimilarPlaces {
         var own = neighbours.figures(code).orElseThrow();
         var list = neighbours.of(code, size).stream().map(n -> {
             var other = geography.find(n.code()).orElseThrow();
-            return new SimilarAreas.Neighbour(other.code(), other.name(), other.icbCode(), other.regionCode(), round(n.distance()),
-                    SimilarAreas.Figures.of(neighbours.figures(n.code()).orElseThrow(), edition), neighbours.sharedTraits(n.code(), code));
+            return new SimilarAreas.SimilarCouncil(other.code(), other.name(), other.icbCode(), other.regionCode(), round(n.distance()),
+                    SimilarAreas.ComparedFigures.of(neighbours.figures(n.code()).orElseThrow(), edition), neighbours.sharedTraits(n.code(), code));
         }).toList();
-        return new SimilarAreas(new SimilarAreas.Place(area.code(), area.name(), area.icbCode(), area.regionCode(), SimilarAreas.Figures.of(own, edition)),
-                SimilarAreas.Method.of(neighbours.weights()), list);
+        return new SimilarAreas(new SimilarAreas.Council(area.code(), area.name(), area.icbCode(), area.regionCode(), SimilarAreas.ComparedFigures.of(own, edition)),
+                SimilarAreas.SimilarityMethod.of(neighbours.weights()), list);
     }
 
     /** A whole number from 1 to {@link #MAX_SIZE}, or a 400 naming size. */

@@ -111,6 +111,18 @@ class PlacesLikeSearchTest {
     }
 
     @Test
+    void aSearchOfPlacesLikeThatFindsNobodySuggestsDroppingItAndItsNumber() {
+        // the Isles of Scilly and its single nearest neighbour: none of the four councils above
+        var result = search(Map.of("likeArea", "E06000053", "like", 1));
+        assertEquals(0, result.getLong("total"));
+        List<Map<String, Object>> suggestions = result.getList("suggestions");
+        var drop = suggestions.stream().filter(s -> "likeArea".equals(s.get("facet"))).findFirst().orElseThrow(() -> new AssertionError(suggestions.toString()));
+        assertEquals(List.of("E06000053"), drop.get("values"));
+        assertEquals(4, ((Number) drop.get("count")).intValue());
+        assertEquals(Map.of("q", List.of(WORD)), drop.get("parameters"));
+    }
+
+    @Test
     void badPlacesLikeAreRefusedNamingTheParameter() {
         for (var code : List.of("E99999999", "E54000060", "E40000011", "x".repeat(300))) {
             given().queryParam("likeArea", code).when().get("/api/search/leaders").then().statusCode(400)

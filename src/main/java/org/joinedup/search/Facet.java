@@ -34,6 +34,11 @@ public enum Facet {
     REGION("region", Values.PLACE, null, "NHS England region", "worked in ", RECORDS_REGIONS, FACETS_REGIONS),
     ICB("icb", Values.PLACE, null, "Integrated care board (ICB)", "worked in ", RECORDS_ICBS, FACETS_ICBS),
     AREA("area", Values.PLACE, null, null, "covered ", RECORDS_AREA_CODES, null),
+    /**
+     * Places like a council: its filter holds the council chosen first, then its nearest neighbours
+     * (org.joinedup.places); each hit's reason names the place it worked in (SearchExplanation#ofLikeness).
+     */
+    LIKE_AREA("likeArea", Values.LIKE, null, "Places like", null, RECORDS_AREA_CODES, null),
     SERVICE("service", Values.VOCABULARY, VocabularyKind.SERVICES, "Services joined up (all of)", null, RECORDS_SERVICES, FACETS_SERVICES),
     APPROACH("approach", Values.VOCABULARY, VocabularyKind.APPROACHES, "Approach", "used ", RECORDS_APPROACHES, FACETS_APPROACHES),
     SCOPE("scope", Values.VOCABULARY, VocabularyKind.SCOPES, "Scope", "scope: ", RECORDS_SCOPE, FACETS_SCOPES),
@@ -55,6 +60,8 @@ public enum Facet {
         PLACE,
         /** Codes of one vocabulary ({@link Facet#vocabulary}). */
         VOCABULARY,
+        /** One council, standing for itself and its nearest neighbours. */
+        LIKE,
         /** A verification level. */
         LEVEL,
         /** yes or no. */

@@ -33,6 +33,12 @@ public record SearchCriteria(
         return filters.getOrDefault(facet, List.of());
     }
 
+    /** The council whose places-like filter is set (the first of {@link Facet#LIKE_AREA}'s codes); null without one. */
+    public String likeArea() {
+        var codes = filter(Facet.LIKE_AREA);
+        return codes.isEmpty() ? null : codes.get(0);
+    }
+
     public boolean hasText() {
         return text != null;
     }

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.joinedup.integration.VerificationLevel;
+import org.joinedup.places.NearestNeighbours;
+import org.joinedup.places.SimilarPlaces;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.search.index.LeaderDocument;
@@ -28,6 +30,8 @@ public class SearchCriteriaParser {
     /** Elasticsearch's default max_result_window: deeper pages need a narrower search. */
     public static final int MAX_RESULT_WINDOW = 10_000;
     static final double MAX_WITHIN_KM = 1000;
+    /** How many nearest neighbours likeArea brings in when like is not given. */
+    public static final int DEFAULT_LIKE = 10;
     private static final Pattern POINT = Pattern.compile("\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*,\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*");
     private static final Pattern DISTANCE = Pattern.compile("(\\d{1,7}(?:\\.\\d+)?)\\s*(km|mi)");
 
@@ -40,6 +44,9 @@ public class SearchCriteriaParser {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    NearestNeighbours neighbours;
 
     public SearchCriteria parse(SearchParams p) {
         var violations = new ArrayList<Violation>();
@@ -61,6 +68,8 @@ public class SearchCriteriaParser {
                 areas(facet, p.values(facet), violations, filters);
             }
         }
+
+        likeArea(p, violations, filters);
 
         VerificationLevel min = null;
         if (p.verification != null) {
@@ -169,6 +178,31 @@ public class SearchCriteriaParser {
             }
         }
         filters.put(facet, codes.stream().distinct().toList());
+    }
+
+    /** The council and its {@code like} nearest neighbours (10 by default), the council first. */
+    private void likeArea(SearchParams p, List<Violation> violations, Map<Facet, List<String>> filters) {
+        var code = p.likeArea == null || p.likeArea.isBlank() ? null : p.likeArea.strip();
+        int like = DEFAULT_LIKE;
+        if (p.like != null && !p.like.isBlank()) {
+            like = integer("like", p.like, 1, SimilarPlaces.MAX_SIZE, violations);
+            if (code == null) {
+                violations.add(Violation.query("like", "needs likeArea: the council whose nearest neighbours to search"));
+            }
+        }
+        if (code == null) {
+            return;
+        }
+        if (!neighbours.isCouncil(code)) {
+            var what = geography.find(code).map(a -> "'" + code + "' is " + a.name() + ", not an upper-tier council")
+                    .orElse("'" + code + "' is not an upper-tier council code");
+            violations.add(Violation.query("likeArea", what + "; GET /api/areas?type=local-authority lists them"));
+            return;
+        }
+        var codes = new ArrayList<String>();
+        codes.add(code);
+        neighbours.of(code, like).forEach(n -> codes.add(n.code()));
+        filters.put(Facet.LIKE_AREA, List.copyOf(codes));
     }
 
     private static GeoPoint point(String text, List<Violation> violations) {

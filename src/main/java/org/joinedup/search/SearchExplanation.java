@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.joinedup.places.NearestNeighbours;
 import org.joinedup.search.index.LeaderDocument;
 import org.joinedup.search.index.VocabularySynonyms;
 import org.joinedup.vocabulary.Area;
@@ -23,6 +25,9 @@ class SearchExplanation {
 
     @Inject
     Geography geography;
+
+    @Inject
+    NearestNeighbours neighbours;
 
     /** Every hit meets every filter, so these reasons are the same for all hits of a search. */
     List<String> ofFilters(SearchCriteria c) {
@@ -53,6 +58,30 @@ class SearchExplanation {
         }
         if (c.mentoringAvailable()) {
             reasons.add("willing to mentor, with capacity left");
+        }
+        return reasons;
+    }
+
+    /**
+     * For a search of places like a council: the places of the likeness the hit's matched records
+     * covered, the closest first, at most three: "worked in Derbyshire, a place like Nottinghamshire
+     * (both older and less deprived than the median council)", or "worked in Nottinghamshire itself".
+     */
+    List<String> ofLikeness(SearchCriteria c, Collection<String> recordAreaCodes) {
+        var chosen = c.likeArea();
+        if (chosen == null) {
+            return List.of();
+        }
+        var reasons = new ArrayList<String>();
+        for (var code : c.filter(Facet.LIKE_AREA)) {
+            if (reasons.size() == 3) {
+                break;
+            }
+            if (!recordAreaCodes.contains(code)) {
+                continue;
+            }
+            var name = label(Facet.LIKE_AREA, code);
+            reasons.add(code.equals(chosen) ? "worked in " + name + " itself" : "worked in " + name + ", " + neighbours.likeness(code, chosen));
         }
         return reasons;
     }

@@ -83,6 +83,15 @@ public class SearchParams {
     @Parameter(description = "Distance from near or nearArea, e.g. 50km or 30mi (at most 1000km)")
     public String within;
 
+    @QueryParam("likeArea")
+    @Parameter(description = "An upper-tier council code, e.g. E10000024: only records in that council or in one of its nearest neighbours "
+            + "by population, share aged 65+, deprivation and density (GET /api/areas/{code}/similar; docs/places.md)")
+    public String likeArea;
+
+    @QueryParam("like")
+    @Parameter(description = "With likeArea: how many nearest neighbours, 1 to 50 (default 10)")
+    public String like;
+
     @QueryParam("sort")
     @DefaultValue("relevance")
     @Parameter(description = "relevance (default), distance (needs near or nearArea) or recent")

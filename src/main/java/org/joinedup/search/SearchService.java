@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.joinedup.leader.ProfileAudience;
@@ -98,11 +99,14 @@ public class SearchService {
 
     private SearchResult.Hit hit(Hit<LeaderDocument> hit, SearchCriteria criteria, List<String> filterReasons) {
         var records = new ArrayList<SearchResult.MatchedRecord>();
+        var areaCodes = new LinkedHashSet<String>();
         var inner = hit.innerHits().get("matched");
         if (inner != null) {
             for (var record : inner.hits().hits()) {
                 if (record.source() != null) {
-                    records.add(matchedRecord(record.source().to(LeaderDocument.Record.class), record.matchedQueries(), criteria));
+                    var source = record.source().to(LeaderDocument.Record.class);
+                    records.add(matchedRecord(source, record.matchedQueries(), criteria));
+                    areaCodes.addAll(listOf(source.areaCodes()));
                 }
             }
         }
@@ -113,6 +117,7 @@ public class SearchService {
             distance = records.stream().map(SearchResult.MatchedRecord::distanceKm).filter(d -> d != null).min(Double::compare).orElse(null);
         }
         var why = new ArrayList<>(explanation.ofText(criteria, hit.matchedQueries()));
+        why.addAll(explanation.ofLikeness(criteria, areaCodes));
         why.addAll(filterReasons);
         return new SearchResult.Hit(leader(hit.source(), criteria.audience()), hit.score() == null ? 0 : round(hit.score()), distance, records, why);
     }

@@ -117,7 +117,13 @@ public class SearchSuggestions {
             if (codes.isEmpty()) {
                 continue;
             }
-            if (facet == Facet.SERVICE && codes.size() > 1) {
+            if (facet == Facet.LIKE_AREA) {
+                // the council stands for its neighbours: dropping it drops them and their number
+                var parameters = copy(given);
+                parameters.remove(facet.param);
+                parameters.remove("like");
+                candidates.add(new Candidate(drop(facet, List.of(criteria.likeArea()), parameters), criteria.without(facet)));
+            } else if (facet == Facet.SERVICE && codes.size() > 1) {
                 for (var code : codes) {
                     var parameters = copy(given);
                     parameters.computeIfPresent(facet.param, (name, values) -> {

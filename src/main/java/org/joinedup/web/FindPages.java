@@ -52,11 +52,15 @@ public class FindPages {
         }
     }
 
+    /** "Places like mine": a council to search it and its nearest neighbours, and how many neighbours. */
+    public record PlacesLike(List<Option> councils, List<Option> counts) {
+    }
+
     public record PageLink(int number, String href, boolean current) {
     }
 
     public record FindView(String q, SearchLinks links, FormErrors errors, SearchResult result, List<FacetGroup> groups, EnglandMap map,
-            List<Option> places, List<Option> distances, List<Option> sorts, List<PageLink> pages, String previous, String next,
+            List<Option> places, List<Option> distances, PlacesLike placesLike, List<Option> sorts, List<PageLink> pages, String previous, String next,
             List<Option> chosenIcbs, boolean signedOut) {
 
         public long first() {
@@ -98,7 +102,7 @@ public class FindPages {
             status = 400;
         }
         var view = new FindView(params.q == null ? "" : params.q, links, problems, result, groups(result, links), map, places(params),
-                distances(params), sorts(params), pages(result, links), previous(result, links), next(result, links), chosenIcbs(params),
+                distances(params), placesLike(params), sorts(params), pages(result, links), previous(result, links), next(result, links), chosenIcbs(params),
                 signedOut);
         return Pages.html(status, Templates.find(view));
     }
@@ -147,6 +151,19 @@ public class FindPages {
                 .sorted(Comparator.comparing(Area::name))
                 .forEach(a -> places.add(new Option(a.code(), a.name(), 0, a.code().equals(p.nearArea))));
         return places;
+    }
+
+    private PlacesLike placesLike(SearchParams p) {
+        var councils = new ArrayList<Option>();
+        councils.add(new Option("", "Anywhere", 0, p.likeArea == null || p.likeArea.isBlank()));
+        geography.all().stream().filter(Area::isLocalAuthority).sorted(Comparator.comparing(Area::name))
+                .forEach(a -> councils.add(new Option(a.code(), a.name(), 0, a.code().equals(p.likeArea))));
+        var counts = new ArrayList<Option>();
+        counts.add(new Option("", "and the " + SearchCriteriaParser.DEFAULT_LIKE + " councils most like it", 0, p.like == null || p.like.isBlank()));
+        for (var n : List.of(5, 20)) {
+            counts.add(new Option(String.valueOf(n), "and the " + n + " councils most like it", 0, String.valueOf(n).equals(p.like)));
+        }
+        return new PlacesLike(councils, counts);
     }
 
     private static List<Option> distances(SearchParams p) {

@@ -41,6 +41,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/vocabularies/{name}", EVERYONE),
             Map.entry("GET /api/areas", EVERYONE),
             Map.entry("GET /api/areas/{code}", EVERYONE),
+            Map.entry("GET /api/areas/{code}/similar", EVERYONE),
             Map.entry("GET /api/organisations", EVERYONE),
             Map.entry("GET /api/organisations/{code}", EVERYONE),
             Map.entry("POST /api/organisations", STAFF),

@@ -22,8 +22,10 @@ import org.joinedup.vocabulary.Geography;
  * keeps with {@link MatchScorer}, and a test holds the two totals equal, under any {@link MatchProfile} (the scorer's).
  *
  * <p>Most pairs of a large cohort are never scored in full. Each mentor carries an upper bound of their total
- * for any request ({@link Mentor#bound}), and a request first bounds each mentor from the union of their
- * records' codes, their best evidence, outcomes and role, their nearest place and their words ({@link #bound}); every
+ * for any request ({@link Mentor#bound}), and a request first bounds each mentor from the wanted services one record of
+ * theirs joins up at most ({@link Mentors#partners}), the union of their records' other codes, their best evidence,
+ * outcomes and role, their nearest place and their words ({@link #bound}), then, if that could enter, record by record
+ * (each record's parts but its distance, plus the mentor's nearest place) before scoring any record in full; every
  * part of a bound is the profile's weighted maximum of that part, so a bound stays at or above the weighted total. Mentors are read
  * highest bound first; one whose bound is below the request's worst kept total cannot enter its best pairs, so
  * is skipped, and once the request-free bound is below it, so is everyone after. A bound is never below the

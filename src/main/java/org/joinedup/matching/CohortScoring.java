@@ -22,8 +22,10 @@ import org.joinedup.vocabulary.Geography;
  * keeps with {@link MatchScorer}, and a test holds the two totals equal, under any {@link MatchProfile} (the scorer's).
  *
  * <p>Most pairs of a large cohort are never scored in full. Each mentor carries an upper bound of their total
- * for any request ({@link Mentor#bound}), and a request first bounds each mentor from the union of their
- * records' codes, their best evidence, outcomes and role, their nearest place and their words ({@link #bound}); every
+ * for any request ({@link Mentor#bound}), and a request first bounds each mentor from the wanted services one record of
+ * theirs joins up at most ({@link Mentors#partners}), the union of their records' other codes, their best evidence,
+ * outcomes and role, their nearest place and their words ({@link #bound}), then, if that could enter, record by record
+ * (each record's parts but its distance, plus the mentor's nearest place) before scoring any record in full; every
  * part of a bound is the profile's weighted maximum of that part, so a bound stays at or above the weighted total. Mentors are read
  * highest bound first; one whose bound is below the request's worst kept total cannot enter its best pairs, so
  * is skipped, and once the request-free bound is below it, so is everyone after. A bound is never below the
@@ -60,6 +62,9 @@ final class CohortScoring {
     private final Codes formats = new Codes();
     private final Map<GeoPoint, Integer> placeIds = new HashMap<>();
     private final List<GeoPoint> places = new ArrayList<>();
+    /** The scope ranks of the records read, each with an index of its own (a record's scope part is looked up by it). */
+    private final Map<Integer, Integer> scopeIndexes = new HashMap<>();
+    private final List<Integer> scopeRanks = new ArrayList<>();
     private final Mentors mentors;
 
     /** Only the codes some need asks for are given bits: a record's other codes can never count. */
@@ -201,6 +206,19 @@ final class CohortScoring {
         final double[] recordOutcomes;
         final double[] recordRole;
         final boolean[] recordVerified;
+        /** The record's evidence, outcomes and role parts summed: for bounding a record, not for its total. */
+        final double[] recordFixed;
+        /** The record's scope as an index into {@link CohortScoring#scopeRanks}, so that a request looks its scope part up. */
+        final int[] recordScopeIndex;
+        /** The mentor's parts that do not depend on the request (trained, track record), weighted as the scorer does. */
+        final double[] fixedParts;
+        /**
+         * For each service bit {@code i} ({@link #width} of them), the services of the mentor's records on service
+         * {@code i}, at {@code partners[m * width + i]}: the most wanted services one record of theirs can join up
+         * is the most any wanted service's partners hold, far below the union's when no one record covers them all.
+         */
+        final long[] partners;
+        final int width;
         final int[] recordPlaceStart;
         final int[] recordPlace;
         /** Every mentor; the mentors with a record at each place; those with no place at all: each highest bound first. */
@@ -230,6 +248,11 @@ final class CohortScoring {
             recordOutcomes = new double[records];
             recordRole = new double[records];
             recordVerified = new boolean[records];
+            recordFixed = new double[records];
+            recordScopeIndex = new int[records];
+            fixedParts = new double[count];
+            width = Math.max(1, CohortScoring.this.services.size());
+            partners = new long[count * width];
             recordPlaceStart = new int[records + 1];
             var mentorPlaces = new IntList();
             var recordPlaces = new IntList();
@@ -252,6 +275,11 @@ final class CohortScoring {
                     recordOutcomes[r] = profile.scaled(MatchProfile.OUTCOMES, MatchScorer.outcomes(record.improvement()));
                     recordRole[r] = profile.scaled(MatchProfile.ROLE, MatchScorer.role(record.role()));
                     recordVerified[r] = "verified".equals(record.verification());
+                    recordFixed[r] = recordEvidence[r] + recordOutcomes[r] + recordRole[r];
+                    recordScopeIndex[r] = scopeIndex(recordScope[r]);
+                    for (long bits = recordServices[r]; bits != 0; bits &= bits - 1) {
+                        partners[m * width + Long.numberOfTrailingZeros(bits)] |= recordServices[r];
+                    }
                     recordPlaceStart[r] = recordPlaces.size;
                     for (var location : record.locations()) {
                         int id = placeId(location);
@@ -265,7 +293,8 @@ final class CohortScoring {
                     r++;
                 }
                 distinct.forEach(mentorPlaces::add);
-                unconditional[m] = evidenceOutcomesRole + depth(candidate.records().size()) + fixed(candidate) + ROUNDING;
+                fixedParts[m] = fixed(candidate);
+                unconditional[m] = evidenceOutcomesRole + depth(candidate.records().size()) + fixedParts[m] + ROUNDING;
             }
             recordStart[count] = r;
             placeStart[count] = mentorPlaces.size;
@@ -298,9 +327,19 @@ final class CohortScoring {
          * below the worst kept total, which never falls.
          */
         double bound(Wanted wanted, int m, double distance) {
-            return wanted.servicesPart[Long.bitCount(services[m] & wanted.services)]
+            return wanted.servicesPart[mostServices(wanted, m)]
                     + wanted.approachesPart[Long.bitCount(approaches[m] & wanted.approaches)]
                     + wanted.bestScopeFit(scopes[m]) + distance + formats(wanted, m) + unconditional[m] + wanted.words(candidates[m]);
+        }
+
+        /** The most wanted services one record of mentor {@code m} joins up: at most the most any wanted service's partners hold. */
+        int mostServices(Wanted wanted, int m) {
+            int most = 0;
+            int base = m * width;
+            for (long bits = services[m] & wanted.services; bits != 0; bits &= bits - 1) {
+                most = Math.max(most, Long.bitCount(partners[base + Long.numberOfTrailingZeros(bits)] & wanted.services));
+            }
+            return most;
         }
 
         /**
@@ -332,10 +371,14 @@ final class CohortScoring {
             int relevant = 0;
             double most = Double.NEGATIVE_INFINITY;
             int likely = -1;
+            // a bound of each record's parts but its distance: the same figures as its total, summed in another order
+            // (within a few ulps, which ROUNDING covers), from tables of this request
             for (int r = recordStart[m]; r < recordStart[m + 1]; r++) {
-                if ((recordServices[r] & wanted.services) != 0) {
+                long shared = recordServices[r] & wanted.services;
+                if (shared != 0) {
                     relevant++;
-                    double partial = withoutDistance(wanted, r) + recordRole[r];
+                    double partial = wanted.servicesPart[Long.bitCount(shared)] + wanted.approachesPart[Long.bitCount(recordApproaches[r] & wanted.approaches)]
+                            + wanted.scopePart[recordScopeIndex[r]] + recordFixed[r];
                     if (partial > most) {
                         most = partial;
                         likely = r;
@@ -343,7 +386,7 @@ final class CohortScoring {
                 }
             }
             double words = wanted.words(candidates[m]);
-            if (relevant == 0 || most + nearest + depth(relevant) + formats(wanted, m) + fixed(candidates[m]) + words + ROUNDING < worst) {
+            if (relevant == 0 || most + nearest + depth(relevant) + formats(wanted, m) + fixedParts[m] + words + ROUNDING < worst) {
                 return -1;
             }
             // the record most likely to be best first, so that most others fall below it unread (the order changes nothing)
@@ -443,6 +486,17 @@ final class CohortScoring {
         return rank == NO_SCOPE ? 0 : 1 << (rank >= 0 && rank < OTHER_SCOPE ? rank : OTHER_SCOPE);
     }
 
+    private synchronized int scopeIndex(int rank) {
+        return scopeIndexes.computeIfAbsent(rank, r -> {
+            scopeRanks.add(r);
+            return scopeRanks.size() - 1;
+        });
+    }
+
+    private synchronized int[] scopeRanks() {
+        return scopeRanks.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     private synchronized int placeId(GeoPoint place) {
         return placeIds.computeIfAbsent(place, p -> {
             places.add(p);
@@ -468,6 +522,10 @@ final class CohortScoring {
         private final int wholeScope;
         private final int halfScope;
         final double[] distance;
+        /** The scope part of a record at each scope rank read so far ({@link CohortScoring#scopeRanks}). */
+        final double[] scopePart;
+        private final double wholeScopePart;
+        private final double halfScopePart;
         /** The most the words part is for this request, over every mentor. */
         final double mostWords;
 
@@ -494,6 +552,13 @@ final class CohortScoring {
             }
             this.wholeScope = whole;
             this.halfScope = half;
+            int[] ranks = scopeRanks();
+            this.scopePart = new double[ranks.length];
+            for (int i = 0; i < ranks.length; i++) {
+                scopePart[i] = profile.scaled(MatchProfile.SCOPE, scopeFit(scope, ranks[i]));
+            }
+            this.wholeScopePart = profile.scaled(MatchProfile.SCOPE, MatchScorer.SCOPE);
+            this.halfScopePart = profile.scaled(MatchProfile.SCOPE, MatchScorer.SCOPE / 2);
             this.distance = new double[places.size()];
             Arrays.fill(distance, -1);
         }
@@ -534,8 +599,7 @@ final class CohortScoring {
 
         /** The best scope part a record with any of these scope bits earns. */
         double bestScopeFit(int scopes) {
-            return profile.scaled(MatchProfile.SCOPE,
-                    (scopes & wholeScope) != 0 ? MatchScorer.SCOPE : (scopes & halfScope) != 0 ? MatchScorer.SCOPE / 2 : 0.0);
+            return (scopes & wholeScope) != 0 ? wholeScopePart : (scopes & halfScope) != 0 ? halfScopePart : 0.0;
         }
 
         /** The words part of this mentor for this request, weighted as the scorer does (0, unread, when the profile leaves it out). */
@@ -574,6 +638,10 @@ final class CohortScoring {
                     bits.put(code, bits.size());
                 }
             }
+        }
+
+        int size() {
+            return bits.size();
         }
 
         long of(Collection<String> codes) {

@@ -66,9 +66,12 @@ public final class CohortScoringBenchmark {
     public static void main(String[] args) throws IOException {
         var sizes = new ArrayList<String>();
         int runs = 0;
+        boolean afterOnly = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--runs")) {
                 runs = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--after-only")) {
+                afterOnly = true;
             } else {
                 sizes.add(args[i]);
             }
@@ -87,7 +90,11 @@ public final class CohortScoringBenchmark {
             int mentors = Integer.parseInt(parts[1]);
             var cohort = vocabulary.cohort(requests, mentors, new SplittableRandom(SEED));
             int times = runs > 0 ? runs : requests >= 5000 ? 3 : 5;
-            run(size, cohort, scorer, times);
+            if (afterOnly) {
+                afterOnly(size, cohort, scorer, times);
+            } else {
+                run(size, cohort, scorer, times);
+            }
         }
     }
 
@@ -125,6 +132,21 @@ public final class CohortScoringBenchmark {
                     solution.totalScore(), solution.pairsAdded(), solution.rounds());
         }
         System.out.printf("  same kept pairs and totals for all %d requests, same answers in both modes: yes%n", cohort.needs().size());
+    }
+
+    /** Only the best-pairs step of today's scoring, for profiling it: no baseline, no solving, nothing compared. */
+    private static void afterOnly(String size, Cohort cohort, MatchScorer scorer, int times) {
+        var needs = cohort.needs();
+        for (int i = 0; i <= times; i++) {
+            long started = System.nanoTime();
+            var now = new CohortScoring(scorer, cohort.pool(), needs);
+            long built = System.nanoTime();
+            long cpuBefore = cpu();
+            var kept = IntStream.range(0, needs.size()).parallel().mapToObj(r -> now.kept(needs.get(r), CohortMatchService.PAIRS_PER_REQUEST)).toList();
+            long done = System.nanoTime();
+            System.out.printf("%s %s: reading %.0f ms, best pairs %.0f ms wall, %.0f ms CPU, %d pairs kept%n", size, i == 0 ? "warm-up" : "pass " + i,
+                    (built - started) / 1e6, (done - built) / 1e6, (cpu() - cpuBefore) / 1e6, kept.stream().mapToInt(List::size).sum());
+        }
     }
 
     private static void line(String what, List<Pass> before, List<Pass> after, java.util.function.ToDoubleFunction<Pass> figure) {

@@ -81,6 +81,49 @@ class CohortScoringFastPathTest {
         }
     }
 
+    /**
+     * A mentor's wanted services are bounded by what one record of theirs joins up (the services each service shares a
+     * record with), not by the union of their records': here mentors whose records cover the three wanted services
+     * only two at a time, near and verified, compete with mentors whose one record covers all three, farther away, in
+     * steps that tie with them to the hundredth; a bound one service too low loses pairs in this pool (tried).
+     */
+    @Test
+    void boundsWantedServicesByWhatOneRecordJoinsUp() {
+        var near = PLACES.get(0);
+        var mentors = new ArrayList<MentorCandidate>();
+        for (int id = 1; id <= 40; id++) {
+            var records = List.of(
+                    record(id, 1, List.of("gp", "social-care"), id % 3 == 0 ? "verified" : "endorsed", near),
+                    record(id, 2, List.of("housing"), "self-reported", near),
+                    record(id, 3, List.of("social-care", "housing"), id % 2 == 0 ? "verified" : "self-reported", near),
+                    record(id, 4, List.of("acute"), "verified", near));
+            mentors.add(mentor(id, records));
+        }
+        for (int id = 41; id <= 100; id++) {
+            // one record on all three, 0 to 150 km away: its distance part runs from 15 down, across the others' totals
+            var far = new GeoPoint(near.lat() + (id - 41) * 0.0225, near.lon());
+            mentors.add(mentor(id, List.of(record(id, 1, List.of("gp", "social-care", "housing"), id % 4 == 0 ? "verified" : "self-reported", far))));
+        }
+        var needs = new ArrayList<MatchScorer.Need>();
+        for (var services : List.of(List.of("gp", "social-care", "housing"), List.of("gp", "housing"), List.of("housing", "acute", "gp"))) {
+            needs.add(new MatchScorer.Need(1_000_000L + needs.size(), "learner-org", "Learner Org", List.of(), new LinkedHashSet<>(services),
+                    new LinkedHashSet<>(List.of("integrated-teams")), "place", new LinkedHashSet<>(List.of("calls")), near, "Place"));
+        }
+        keepsTheExhaustiveBest(scorer, mentors, needs, "records covering the wanted services two at a time");
+        keepsTheExhaustiveBest(scorer.with(new MatchProfile(Map.of("services", 10, "distance", 0), List.of())), mentors, needs,
+                "the same, services weighed double and distance not at all");
+    }
+
+    private static Experience record(long mentor, int n, List<String> services, String verification, GeoPoint where) {
+        return new Experience(mentor * 100 + n, "Record", services, List.of("integrated-teams"), "place", verification, List.of(), List.of(),
+                Improvement.NONE, 0, List.of(where), List.of("Somewhere"), null, List.of());
+    }
+
+    private static MentorCandidate mentor(long id, List<Experience> records) {
+        return new MentorCandidate(id, "Mentor " + id, "Director", "org-" + id, "Org " + id, "Home", true, 1, List.of("calls"), id % 2 == 0,
+                List.of(), true, records, TrackRecord.NONE, null);
+    }
+
     private void keepsTheExhaustiveBest(MatchScorer scorer, List<MentorCandidate> mentors, List<MatchScorer.Need> needs, String what) {
         var scoring = new CohortScoring(scorer, mentors, needs);
         for (int limit : List.of(1, 3, 10, 50)) {

@@ -2,6 +2,7 @@ package org.joinedup.places;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import org.joinedup.vocabulary.Geography;
  * page carries a few kilobytes instead of the files' hundreds. Every current ICB and every council
  * of {@link Geography} must have a boundary, or the service does not start.
  */
+@Startup
 @ApplicationScoped
 public class Boundaries {
 

@@ -11,6 +11,7 @@ import static org.joinedup.search.index.DocumentFields.ID;
 import static org.joinedup.search.index.DocumentFields.LATEST_ACTIVITY;
 import static org.joinedup.search.index.DocumentFields.NAME;
 import static org.joinedup.search.index.DocumentFields.ORGANISATION;
+import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_CODES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_NAMES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_NAMES_STEMMED;
 import static org.joinedup.search.index.DocumentFields.RECORDS_EVIDENCE_COUNT;
@@ -180,7 +181,9 @@ final class LeaderQuery {
         }
         var perArea = obj(
                 "regions", obj("terms", obj("field", RECORDS_REGIONS, "size", 50), "aggs", leadersAgg()),
-                "icbs", obj("terms", obj("field", RECORDS_ICBS, "size", 500), "aggs", leadersAgg()));
+                "icbs", obj("terms", obj("field", RECORDS_ICBS, "size", 500), "aggs", leadersAgg()),
+                // the areas as recorded: councils (and the ICB codes some records name instead), for the council map
+                "areas", obj("terms", obj("field", RECORDS_AREA_CODES, "size", 1000), "aggs", leadersAgg()));
         return obj("size", 0, "track_total_hits", true, "query", obj("bool", bool),
                 "aggs", obj(RECORDS, obj("nested", obj("path", RECORDS),
                         "aggs", obj("matching", obj("filter", bool(recordFilters(null)), "aggs", perArea)))));

@@ -33,8 +33,8 @@ public class SearchResource {
 
     @GET
     @Path("/regions")
-    @Operation(operationId = "searchRegions", summary = "Count leaders per region and ICB",
-            description = "Leaders and records per NHS region and per ICB, with centroids (for a map), for the same filters as the search.")
+    @Operation(operationId = "searchRegions", summary = "Count leaders per region, ICB and council",
+            description = "Leaders and records per NHS region, per ICB and per council a record covered, with centroids (for a map), for the same filters as the search.")
     public RegionOverview regions(@BeanParam SearchParams params) {
         return search.regions(params);
     }

@@ -51,7 +51,7 @@ public class SearchService {
     }
 
     /**
-     * Leaders and records per region and ICB for the parameters, leaving out the filters of the
+     * Leaders and records per region, ICB and council for the parameters, leaving out the filters of the
      * {@code ignored} facets (the map keeps every ICB's count while one is chosen).
      */
     public RegionOverview regions(SearchParams params, Facet... ignored) {
@@ -86,7 +86,9 @@ public class SearchService {
         var response = execute(new LeaderQuery(criteria).regionsBody());
         long leaders = response.hits().total() == null ? 0 : response.hits().total().value();
         var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get("matching").filter().aggregations();
-        return new RegionOverview(leaders, areaCounts(matching.get("regions")), areaCounts(matching.get("icbs")));
+        var councils = areaCounts(matching.get("areas")).stream()
+                .filter(a -> geography.find(a.code()).filter(Area::isLocalAuthority).isPresent()).toList();
+        return new RegionOverview(leaders, areaCounts(matching.get("regions")), areaCounts(matching.get("icbs")), councils);
     }
 
     ObjectNode searchBody(SearchCriteria criteria) {

@@ -26,7 +26,7 @@ import org.joinedup.search.SearchSuggestions;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 
-/** Find leaders: the search box, filters with counts, results with reasons, the ICB map and the CSV export. */
+/** Find leaders: the search box, filters with counts, results with reasons, the map of leaders per 100,000 people and the CSV export. */
 @Path("/find")
 @Blocking
 public class FindPages {
@@ -59,7 +59,7 @@ public class FindPages {
     public record PageLink(int number, String href, boolean current) {
     }
 
-    public record FindView(String q, SearchLinks links, FormErrors errors, SearchResult result, List<FacetGroup> groups, EnglandMap map,
+    public record FindView(String q, SearchLinks links, FormErrors errors, SearchResult result, List<FacetGroup> groups, FindMap.Section map,
             List<Option> places, List<Option> distances, PlacesLike placesLike, List<Option> sorts, List<PageLink> pages, String previous, String next,
             List<Option> chosenIcbs, boolean signedOut) {
 
@@ -81,19 +81,21 @@ public class FindPages {
     @Inject
     LeaderExport export;
 
+    @Inject
+    FindMap findMap;
+
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     public Response find(@BeanParam SearchParams params, @QueryParam("signedOut") boolean signedOut) {
         var links = new SearchLinks(params);
         SearchResult result = null;
-        EnglandMap map = null;
+        FindMap.Section map = null;
         var problems = FormErrors.NONE;
         int status = 200;
         try {
             result = search.search(params);
-            // the map keeps every ICB's bubble while one is chosen, so another can be picked
-            map = EnglandMap.of(search.regions(params, Facet.ICB), links, chosen(params));
+            map = findMap.of(params, links);
         } catch (ProblemException e) {
             if (e.problem().status() != 400) {
                 throw e;

@@ -36,7 +36,7 @@ public final class SearchLinks {
         return link("/find", with("page", n == 0 ? List.of() : List.of(String.valueOf(n))));
     }
 
-    /** The same search narrowed to one ICB (what a map bubble does), from the first page. */
+    /** The same search narrowed to one ICB (what an ICB on the map does), from the first page. */
     public String icb(String code) {
         var changed = with("icb", List.of(code));
         changed.remove("page");
@@ -47,6 +47,39 @@ public final class SearchLinks {
     public String withoutIcb() {
         var changed = with("icb", List.of());
         changed.remove("page");
+        return link("/find", changed);
+    }
+
+    /** The same search narrowed to one council a record covered (what a council on the map does), from the first page. */
+    public String area(String code) {
+        var changed = with("area", List.of(code));
+        changed.remove("page");
+        return link("/find", changed);
+    }
+
+    /** The same search without any council. */
+    public String withoutArea() {
+        var changed = with("area", List.of());
+        changed.remove("page");
+        return link("/find", changed);
+    }
+
+    /** The same search anywhere in England: no region, ICB or council (the way back from a council map). */
+    public String england() {
+        var changed = new LinkedHashMap<>(params);
+        changed.remove("region");
+        changed.remove("icb");
+        changed.remove("area");
+        changed.remove("page");
+        return link("/find", changed);
+    }
+
+    /** The same search anywhere, nearest to an area first (what a gap on the map offers). */
+    public String nearest(String code) {
+        var changed = new LinkedHashMap<>(params);
+        List.of("region", "icb", "area", "page", "within").forEach(changed::remove);
+        changed.put("nearArea", List.of(code));
+        changed.put("sort", List.of("distance"));
         return link("/find", changed);
     }
 

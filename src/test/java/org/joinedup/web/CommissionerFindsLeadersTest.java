@@ -9,8 +9,9 @@ import org.joinedup.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 
-/** A commissioner searches, narrows by a filter and by a map bubble, opens a profile, exports CSV and asks for an introduction. */
+/** A commissioner searches, narrows by a filter and by a council on the map, opens a profile, exports CSV and asks for an introduction. */
 @QuarkusTest
 class CommissionerFindsLeadersTest {
 
@@ -49,18 +50,17 @@ class CommissionerFindsLeadersTest {
         long inRegion = count();
         assertTrue(inRegion > 0 && inRegion <= all, "a region narrows the results: " + inRegion + " of " + all);
 
-        // a bubble on the map: that ICB only (the last drawn is the smallest, on top of any it overlaps)
-        browser.find("#england-map a");
-        var bubbles = browser.all("#england-map a");
-        var bubble = bubbles.get(bubbles.size() - 1);
-        var icb = bubble.getDomAttribute("data-icb");
-        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", bubble);
-        bubble.click();
-        browser.waitForPath("icb=" + icb);
-        long inIcb = count();
-        assertTrue(inIcb > 0 && inIcb <= inRegion, "the bubble narrows to its ICB: " + inIcb + " of " + inRegion);
-        assertTrue(browser.find("#chosen-icb").isDisplayed());
-        browser.check("find-icb");
+        // a council on the map of the region (the first that found somebody): that council only
+        var councils = browser.all("#england-map a[data-area]");
+        var council = councils.stream().filter(a -> !a.getDomAttribute("aria-label").contains(": 0 leaders")).findFirst().orElseThrow();
+        var code = council.getDomAttribute("data-area");
+        browser.driver.executeScript("arguments[0].focus()", council);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.waitForPath("area=" + code);
+        long inCouncil = count();
+        assertTrue(inCouncil > 0 && inCouncil <= inRegion, "the council narrows the search: " + inCouncil + " of " + inRegion);
+        assertTrue(browser.find("#chosen-area").isDisplayed());
+        browser.check("find-area");
 
         var csv = browser.fetch(browser.find("#export-csv").getDomAttribute("href"));
         var first = browser.find("#results .result__name").getText();

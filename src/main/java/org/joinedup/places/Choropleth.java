@@ -1,0 +1,103 @@
+package org.joinedup.places;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A map of areas shaded by leaders found per 100,000 people, ready to draw: each area's outline,
+ * figures and link, and the legend's bands. Pure: the caller brings the outlines ({@link
+ * Boundaries.Drawing}) and the figures. In the gap view an area where nobody was found is a gap,
+ * drawn in its own colour and listed, rather than the lightest shade.
+ */
+public record Choropleth(int width, int height, List<Shade> areas, List<Band> legend, boolean gaps) {
+
+    /** Bands above none: equal steps up to the highest rate on the map. */
+    static final int BANDS = 4;
+
+    /** One area as given: its counts, where choosing it goes, and whether it is chosen. */
+    public record Figures(String code, String name, long leaders, long population, String href, boolean selected) {
+    }
+
+    /** One area as drawn: its path, its band (0 for none found, 1 to {@link #BANDS}) and its figures in words. */
+    public record Shade(String code, String name, long leaders, long population, double rate, int band, String path, String href,
+            boolean selected, boolean gap) {
+
+        /** The class that colours it: b0 to b4, or gap. */
+        public String shade() {
+            return gap ? "gap" : "b" + band;
+        }
+
+        public String rateText() {
+            return String.format(Locale.ROOT, "%.1f", rate);
+        }
+
+        public String populationText() {
+            return NumberFormat.getIntegerInstance(Locale.UK).format(population);
+        }
+
+        /** What the area says on hover, focus and to a screen reader. */
+        public String label() {
+            return name + ": " + leaders + (leaders == 1 ? " leader" : " leaders") + " found, " + rateText() + " per 100,000 people";
+        }
+    }
+
+    /** A band of the legend: its class (its colour) and the rates it holds, in words. */
+    public record Band(String shade, String label) {
+    }
+
+    public static Choropleth of(Boundaries.Drawing drawing, List<Figures> figures) {
+        return of(drawing, figures, false);
+    }
+
+    /** With {@code gaps}, the areas where nobody was found are gaps, not the lightest shade. */
+    public static Choropleth of(Boundaries.Drawing drawing, List<Figures> figures, boolean gaps) {
+        double highest = figures.stream().filter(f -> drawing.paths().containsKey(f.code()))
+                .mapToDouble(f -> Populations.per100k(f.leaders(), f.population())).max().orElse(0);
+        var areas = new ArrayList<Shade>();
+        for (var f : figures) {
+            var path = drawing.paths().get(f.code());
+            if (path == null) {
+                continue;
+            }
+            double rate = Populations.per100k(f.leaders(), f.population());
+            int band = band(rate, highest);
+            areas.add(new Shade(f.code(), f.name(), f.leaders(), f.population(), rate, band, path, f.href(), f.selected(), gaps && band == 0));
+        }
+        // the chosen area last, so its outline is drawn over its neighbours'
+        areas.sort(Comparator.comparing(Shade::selected).thenComparing(Shade::code));
+        return new Choropleth(drawing.width(), drawing.height(), areas, legend(highest, gaps), gaps);
+    }
+
+    /** 0 for no leader found; otherwise the step of the highest rate it falls in, 1 to {@link #BANDS}. */
+    static int band(double rate, double highest) {
+        if (rate <= 0 || highest <= 0) {
+            return 0;
+        }
+        return Math.max(1, Math.min(BANDS, (int) Math.ceil(rate / highest * BANDS)));
+    }
+
+    private static List<Band> legend(double highest, boolean gaps) {
+        var bands = new ArrayList<Band>();
+        bands.add(gaps ? new Band("gap", "gap: nobody found") : new Band("b0", "none found"));
+        if (highest <= 0) {
+            return bands;
+        }
+        for (int b = 1; b <= BANDS; b++) {
+            bands.add(new Band("b" + b, String.format(Locale.ROOT, "over %.1f to %.1f", highest * (b - 1) / BANDS, highest * b / BANDS)));
+        }
+        return bands;
+    }
+
+    /** The gaps by name, for the list under the map; none outside the gap view. */
+    public List<Shade> gapsByName() {
+        return byName().stream().filter(Shade::gap).toList();
+    }
+
+    /** The same areas by name, for the table under the map. */
+    public List<Shade> byName() {
+        return areas.stream().sorted(Comparator.comparing(Shade::name)).toList();
+    }
+}

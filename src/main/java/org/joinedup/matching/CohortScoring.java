@@ -24,7 +24,7 @@ import org.joinedup.vocabulary.Geography;
  * <p>Most pairs of a large cohort are never scored in full. Each mentor carries an upper bound of their total
  * for any request ({@link Mentor#bound}), and a request first bounds each mentor from the wanted services one record of
  * theirs joins up at most ({@link Mentors#partners}), the union of their records' other codes, their best evidence,
- * outcomes and role, their nearest place and their words ({@link #bound}), then, if that could enter, record by record
+ * outcomes and role, their nearest place, their words and their records' council likest the request's ({@link #bound}), then, if that could enter, record by record
  * (each record's parts but its distance, plus the mentor's nearest place) before scoring any record in full; every
  * part of a bound is the profile's weighted maximum of that part, so a bound stays at or above the weighted total. Mentors are read
  * highest bound first; one whose bound is below the request's worst kept total cannot enter its best pairs, so
@@ -57,6 +57,10 @@ final class CohortScoring {
     private final double mostDistance;
     /** The formats part when a format is shared, weighted. */
     private final double formatsPart;
+    /** The most the place part can be under the profile, for any request. */
+    private final double mostPlace;
+    /** The councils some need finds like its own, numbered: a record's other areas can never count. */
+    private final Map<String, Integer> areaIds = new HashMap<>();
     private final Codes services = new Codes();
     private final Codes approaches = new Codes();
     private final Codes formats = new Codes();
@@ -73,10 +77,14 @@ final class CohortScoring {
         this.profile = scorer.profile();
         this.mostDistance = profile.scaled(MatchProfile.DISTANCE, MatchScorer.DISTANCE);
         this.formatsPart = profile.weighted(MatchProfile.FORMATS, MatchScorer.FORMATS);
+        this.mostPlace = profile.counts(MatchProfile.PLACE) ? profile.weighted(MatchProfile.PLACE, MatchScorer.PLACE) : 0.0;
         for (var need : needs) {
             services.addAll(need.services());
             approaches.addAll(need.approaches());
             formats.addAll(need.formats());
+            if (profile.counts(MatchProfile.PLACE)) {
+                need.places().keySet().stream().sorted().forEach(code -> areaIds.putIfAbsent(code, areaIds.size()));
+            }
         }
         mentors = new Mentors(pool);
     }
@@ -121,7 +129,7 @@ final class CohortScoring {
          */
         void read(int[] list, double distance) {
             for (int m : list) {
-                if (mentors.bound[m] - mostDistance + distance + wanted.mostWords < worst) {
+                if (mentors.bound[m] - mostDistance + distance + wanted.mostWords - mostPlace + wanted.mostPlace < worst) {
                     return;
                 }
                 if ((read[m >>> 6] & 1L << m) != 0) {
@@ -221,6 +229,9 @@ final class CohortScoring {
         final int width;
         final int[] recordPlaceStart;
         final int[] recordPlace;
+        /** Each record's councils that some need finds like its own ({@link CohortScoring#areaIds}), a range as its places. */
+        final int[] recordAreaStart;
+        final int[] recordArea;
         /** Every mentor; the mentors with a record at each place; those with no place at all: each highest bound first. */
         final int[] all;
         final int[][] at;
@@ -254,8 +265,10 @@ final class CohortScoring {
             width = Math.max(1, CohortScoring.this.services.size());
             partners = new long[count * width];
             recordPlaceStart = new int[records + 1];
+            recordAreaStart = new int[records + 1];
             var mentorPlaces = new IntList();
             var recordPlaces = new IntList();
+            var recordAreas = new IntList();
             int r = 0;
             for (int m = 0; m < count; m++) {
                 var candidate = sorted.get(m).getKey();
@@ -280,6 +293,13 @@ final class CohortScoring {
                     for (long bits = recordServices[r]; bits != 0; bits &= bits - 1) {
                         partners[m * width + Long.numberOfTrailingZeros(bits)] |= recordServices[r];
                     }
+                    recordAreaStart[r] = recordAreas.size;
+                    for (var code : record.areaCodes()) {
+                        Integer id = areaIds.get(code);
+                        if (id != null) {
+                            recordAreas.add(id);
+                        }
+                    }
                     recordPlaceStart[r] = recordPlaces.size;
                     for (var location : record.locations()) {
                         int id = placeId(location);
@@ -299,8 +319,10 @@ final class CohortScoring {
             recordStart[count] = r;
             placeStart[count] = mentorPlaces.size;
             recordPlaceStart[records] = recordPlaces.size;
+            recordAreaStart[records] = recordAreas.size;
             place = mentorPlaces.toArray();
             recordPlace = recordPlaces.toArray();
+            recordArea = recordAreas.toArray();
             all = IntStream.range(0, count).toArray();
             var lists = new ArrayList<IntList>();
             var none = new IntList();
@@ -329,7 +351,8 @@ final class CohortScoring {
         double bound(Wanted wanted, int m, double distance) {
             return wanted.servicesPart[mostServices(wanted, m)]
                     + wanted.approachesPart[Long.bitCount(approaches[m] & wanted.approaches)]
-                    + wanted.bestScopeFit(scopes[m]) + distance + formats(wanted, m) + unconditional[m] + wanted.words(candidates[m]);
+                    + wanted.bestScopeFit(scopes[m]) + distance + formats(wanted, m) + unconditional[m] + wanted.words(candidates[m])
+                    + wanted.place(recordArea, recordAreaStart[recordStart[m]], recordAreaStart[recordStart[m + 1]]);
         }
 
         /** The most wanted services one record of mentor {@code m} joins up: at most the most any wanted service's partners hold. */
@@ -344,7 +367,7 @@ final class CohortScoring {
 
         /**
          * The most this mentor can score for anyone but the words part (a request's own): every record part at its
-         * weighted most, on their best evidence, outcomes and role.
+         * weighted most, on their best evidence, outcomes and role, and the place part at its most.
          */
         private double bound(MentorCandidate candidate) {
             double evidenceOutcomesRole = candidate.records().stream()
@@ -356,7 +379,7 @@ final class CohortScoring {
                     + profile.scaled(MatchProfile.SCOPE, MatchScorer.SCOPE) + evidenceOutcomesRole + mostDistance;
             return record + depth(candidate.records().size())
                     + (CohortScoring.this.formats.of(candidate.formats()) != 0 ? formatsPart : 0.0)
-                    + fixed(candidate) + ROUNDING;
+                    + fixed(candidate) + mostPlace + ROUNDING;
         }
 
         /**
@@ -371,6 +394,7 @@ final class CohortScoring {
             int relevant = 0;
             double most = Double.NEGATIVE_INFINITY;
             int likely = -1;
+            double place = 0.0;
             // a bound of each record's parts but its distance: the same figures as its total, summed in another order
             // (within a few ulps, which ROUNDING covers), from tables of this request
             for (int r = recordStart[m]; r < recordStart[m + 1]; r++) {
@@ -383,10 +407,11 @@ final class CohortScoring {
                         most = partial;
                         likely = r;
                     }
+                    place = Math.max(place, wanted.place(recordArea, recordAreaStart[r], recordAreaStart[r + 1]));
                 }
             }
             double words = wanted.words(candidates[m]);
-            if (relevant == 0 || most + nearest + depth(relevant) + formats(wanted, m) + fixedParts[m] + words + ROUNDING < worst) {
+            if (relevant == 0 || most + nearest + depth(relevant) + formats(wanted, m) + fixedParts[m] + words + place + ROUNDING < worst) {
                 return -1;
             }
             // the record most likely to be best first, so that most others fall below it unread (the order changes nothing)
@@ -420,6 +445,7 @@ final class CohortScoring {
             total += profile.weighted(MatchProfile.TRACK_RECORD, MatchScorer.trackRecord(candidates[m].trackRecord()));
             total += MatchScorer.round(recordRole[best]);
             total += words;
+            total += place;
             return MatchScorer.round(total);
         }
 
@@ -528,6 +554,10 @@ final class CohortScoring {
         private final double halfScopePart;
         /** The most the words part is for this request, over every mentor. */
         final double mostWords;
+        /** The place part of a record in each council of {@link CohortScoring#areaIds}, weighted (0 where not like this request's). */
+        final double[] placePart;
+        /** The most the place part is for this request. */
+        final double mostPlace;
 
         Wanted(MatchScorer.Need need) {
             this.need = need;
@@ -543,6 +573,18 @@ final class CohortScoring {
                 }
             }
             this.mostWords = most;
+            this.placePart = new double[areaIds.size()];
+            double likest = 0.0;
+            if (profile.counts(MatchProfile.PLACE)) {
+                for (var like : need.places().entrySet()) {
+                    Integer id = areaIds.get(like.getKey());
+                    if (id != null) {
+                        placePart[id] = profile.weighted(MatchProfile.PLACE, MatchScorer.placePoints(like.getValue().rank()));
+                        likest = Math.max(likest, placePart[id]);
+                    }
+                }
+            }
+            this.mostPlace = likest;
             this.scope = rank(need.scope());
             int whole = 0;
             int half = 0;
@@ -593,6 +635,18 @@ final class CohortScoring {
                     distance[id] = profile.scaled(MatchProfile.DISTANCE, MatchScorer.DISTANCE * Math.pow(0.5, km / MatchScorer.HALVING_KM));
                 }
                 largest = Math.max(largest, distance[id]);
+            }
+            return largest;
+        }
+
+        /**
+         * The place part of the councils {@code ids[from..to)}: the largest, as the scorer takes the likest council (rounding
+         * to cents is monotone, so the largest rounded part is the rounded part of the likest).
+         */
+        double place(int[] ids, int from, int to) {
+            double largest = 0.0;
+            for (int i = from; i < to; i++) {
+                largest = Math.max(largest, placePart[ids[i]]);
             }
             return largest;
         }

@@ -37,6 +37,9 @@ public class LearningRequestService {
     private static final Logger LOG = Logger.getLogger(LearningRequestService.class);
 
     @Inject
+    LikePlaces likePlaces;
+
+    @Inject
     LeaderService leaders;
 
     @Inject
@@ -210,7 +213,8 @@ public class LearningRequestService {
                 learner.organisation() == null ? null : learner.organisation().name(), learner.mentoring().conflicts(),
                 new LinkedHashSet<>(request.services), new LinkedHashSet<>(request.approaches), request.scope,
                 new LinkedHashSet<>(request.formats), location, area.name(),
-                geography.describe(request.areaCode).map(p -> p.region() == null ? null : p.region().code()).orElse(null), request.need, Map.of());
+                geography.describe(request.areaCode).map(p -> p.region() == null ? null : p.region().code()).orElse(null), request.need, Map.of(),
+                likePlaces.of(request.areaCode));
     }
 
     private LeaderView check(LearningRequestInput input) {

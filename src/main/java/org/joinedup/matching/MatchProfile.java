@@ -13,14 +13,14 @@ import org.joinedup.search.MentorCandidates;
 /**
  * How one programme weighs the parts of {@link MatchScorer}'s score and which rules a mentor must meet.
  * A weight from 0 to 10 multiplies a part's points by weight / 5: 5 gives today's points, 0 turns the part
- * off, 10 doubles it. {@link #DEFAULT} (every part of before issue 19 at 5, the role and words parts at 0) gives
+ * off, 10 doubles it. {@link #DEFAULT} (every part of before issue 19 at 5; the role, words and place parts at 0) gives
  * exactly the scores of before, so a programme without a profile is matched as it always was.
  */
 public final class MatchProfile {
 
     /** The parts of the score, in the order {@link MatchScorer} lists and adds them. */
     public static final List<String> PARTS = List.of("services", "approaches", "scope", "evidence", "outcomes", "distance", "depth", "formats",
-            "trained", "trackRecord", "role", "words");
+            "trained", "trackRecord", "role", "words", "place");
     static final int SERVICES = 0;
     static final int APPROACHES = 1;
     static final int SCOPE = 2;
@@ -33,6 +33,7 @@ public final class MatchProfile {
     static final int TRACK_RECORD = 9;
     static final int ROLE = 10;
     static final int WORDS = 11;
+    static final int PLACE = 12;
     /** The weight that gives a part its points of before issue 19. */
     public static final int TODAY = 5;
     public static final int MAX_WEIGHT = 10;
@@ -73,13 +74,13 @@ public final class MatchProfile {
     private final double[] factors = new double[PARTS.size()];
     private final Set<Must> musts;
 
-    /** {@code weights} by part name; a part left out keeps the default's weight (5, or 0 for role and words). */
+    /** {@code weights} by part name; a part left out keeps the default's weight (5, or 0 for role, words and place). */
     public MatchProfile(Map<String, Integer> weights, Collection<Must> musts) {
         weights.keySet().stream().filter(name -> !PARTS.contains(name)).findAny().ifPresent(name -> {
             throw new IllegalArgumentException("no part " + name);
         });
         for (int i = 0; i < PARTS.size(); i++) {
-            int weight = weights.getOrDefault(PARTS.get(i), i == ROLE || i == WORDS ? 0 : TODAY);
+            int weight = weights.getOrDefault(PARTS.get(i), offByDefault(i) ? 0 : TODAY);
             if (weight < 0 || weight > MAX_WEIGHT) {
                 throw new IllegalArgumentException(PARTS.get(i) + " weighs " + weight);
             }
@@ -87,6 +88,11 @@ public final class MatchProfile {
             this.factors[i] = weight / (double) TODAY;
         }
         this.musts = musts.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(musts));
+    }
+
+    /** The parts added after issue 19's default, which stay off unless a programme weighs them. */
+    private static boolean offByDefault(int part) {
+        return part == ROLE || part == WORDS || part == PLACE;
     }
 
     /** Every part's weight, in {@link #PARTS} order. */
@@ -131,7 +137,7 @@ public final class MatchProfile {
                 scaled(EVIDENCE, MatchScorer.VERIFIED), scaled(EVIDENCE, MatchScorer.ENDORSED), scaled(OUTCOMES, MatchScorer.IMPROVED_WITH_SOURCE),
                 scaled(OUTCOMES, MatchScorer.IMPROVED), scaled(DISTANCE, MatchScorer.DISTANCE), MatchScorer.HALVING_KM,
                 scaled(FORMATS, MatchScorer.FORMATS), scaled(TRAINED, MatchScorer.TRAINED), scaled(TRACK_RECORD, MatchScorer.TRACK_RECORD),
-                scaled(ROLE, MatchScorer.ROLE_LED), scaled(ROLE, MatchScorer.ROLE_CO_LED));
+                scaled(ROLE, MatchScorer.ROLE_LED), scaled(ROLE, MatchScorer.ROLE_CO_LED), factors[PLACE]);
     }
 
     @Override

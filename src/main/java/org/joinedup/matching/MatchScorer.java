@@ -37,8 +37,11 @@ import org.joinedup.vocabulary.Geography;
  * <p>Since issue 19 a {@link MatchProfile} weighs each part (weight / 5 times its points, rounded to cents)
  * and may add musts a mentor must meet to be eligible at all; it may also weigh the role part: 4 when the
  * leader led the best record, 2 when they co-led it, 0 when they contributed; and the words part: 10 x how well the
- * mentor's records answer the learner's own words ({@link Need#words()}). {@link MatchProfile#DEFAULT} (the profile of a
- * scorer built without one) gives the points above exactly, with the role and words parts off.
+ * mentor's records answer the learner's own words ({@link Need#words()}); and since issue 15 the place part: a record on a
+ * wanted service in a council among the {@value #NEIGHBOURS} nearest statistical neighbours of the learner's ({@link Need#places()},
+ * from places.NearestNeighbours), {@value #PLACE} for the nearest neighbour down to 1 for the tenth ({@link #placePoints}); the
+ * best such record of the mentor counts, whichever record the other parts explain. {@link MatchProfile#DEFAULT} (the profile of a
+ * scorer built without one) gives the points above exactly, with the role, words and place parts off.
  */
 public final class MatchScorer {
 
@@ -62,6 +65,10 @@ public final class MatchScorer {
     static final double ROLE_CO_LED = 2;
     /** The words part at weight 5: this x how well the mentor's records answer the learner's words (search.LearnerWords, 0 to 1). */
     static final double WORDS = 10;
+    /** The place part at weight 5 for a record in the learner's nearest neighbour; a point less for each rank farther. */
+    static final double PLACE = 10;
+    /** How many nearest neighbours of the learner's council count as places like theirs (as search's likeArea). */
+    public static final int NEIGHBOURS = 10;
     /**
      * The same weights for the candidate query in the index, which must not undersell a mentor this
      * score would rank high (scope and depth it leaves to the re-ranking).
@@ -74,11 +81,20 @@ public final class MatchScorer {
      * What the scorer needs to know of a request; {@code scopeRank} orders scopes narrow to wide. {@code region} is the NHS
      * England region of the request's area (null when it has none), for the same-region must. {@code text} is the learner's
      * own words; {@code words} how well each mentor's records answer them (leader id to 0..1, from the index; empty until
-     * looked up, which is only done when a profile weighs the words part).
+     * looked up, which is only done when a profile weighs the words part). {@code places} are the councils like the learner's
+     * (council code to its {@link Like}; empty when the request's area has none: see LikePlaces).
      */
     public record Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, Set<String> services,
             Set<String> approaches, String scope, Set<String> formats, GeoPoint location, String placeName, String region, String text,
-            Map<Long, Double> words) {
+            Map<Long, Double> words, Map<String, Like> places) {
+
+        /** A need with no places like the learner's. */
+        public Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, Set<String> services,
+                Set<String> approaches, String scope, Set<String> formats, GeoPoint location, String placeName, String region, String text,
+                Map<Long, Double> words) {
+            this(learnerId, learnerOrganisationCode, learnerOrganisation, learnerConflicts, services, approaches, scope, formats, location, placeName,
+                    region, text, words, Map.of());
+        }
 
         /** A need without words. */
         public Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, Set<String> services,
@@ -97,7 +113,25 @@ public final class MatchScorer {
         /** The same need with how well each mentor's records answer its words. */
         public Need withWords(Map<Long, Double> relevance) {
             return new Need(learnerId, learnerOrganisationCode, learnerOrganisation, learnerConflicts, services, approaches, scope, formats, location,
-                    placeName, region, text, Map.copyOf(relevance));
+                    placeName, region, text, Map.copyOf(relevance), places);
+        }
+
+        /** The same need with the councils like the learner's. */
+        public Need withPlaces(Map<String, Like> likes) {
+            return new Need(learnerId, learnerOrganisationCode, learnerOrganisation, learnerConflicts, services, approaches, scope, formats, location,
+                    placeName, region, text, words, Map.copyOf(likes));
+        }
+
+        /** The place part's points at weight 5 for a record in these areas: its council most like the learner's. */
+        double placePointsIn(List<String> areaCodes) {
+            double most = 0;
+            for (var code : areaCodes) {
+                var like = places.get(code);
+                if (like != null) {
+                    most = Math.max(most, placePoints(like.rank()));
+                }
+            }
+            return most;
         }
 
         /** The words part's points for a mentor at weight 5. */
@@ -107,9 +141,30 @@ public final class MatchScorer {
 
         /** The part of the need the candidate query in the index uses. */
         public MentorCandidate.Need forCandidates() {
-            return new MentorCandidate.Need(learnerId, learnerOrganisationCode, learnerOrganisation, learnerConflicts, List.copyOf(services),
-                    List.copyOf(approaches), List.copyOf(formats), location);
+            return forCandidates(false);
         }
+
+        /** The same, with the places like the learner's when the place part counts. */
+        MentorCandidate.Need forCandidates(boolean withPlaces) {
+            var points = new LinkedHashMap<String, Double>();
+            if (withPlaces) {
+                places.forEach((code, like) -> points.put(code, placePoints(like.rank())));
+            }
+            return new MentorCandidate.Need(learnerId, learnerOrganisationCode, learnerOrganisation, learnerConflicts, List.copyOf(services),
+                    List.copyOf(approaches), List.copyOf(formats), location, points);
+        }
+    }
+
+    /**
+     * A council like the learner's: its rank among the nearest neighbours (1 the nearest), its name, and the likeness in words
+     * ("a place like Nottinghamshire (both older ... than the median council)"); for an ICB, like the ICB's council it is nearest to.
+     */
+    public record Like(int rank, String name, String likeness) {
+    }
+
+    /** The place part's points at weight 5 for a record in the council of this rank: 10 for the nearest, 1 for the tenth, else 0. */
+    static double placePoints(int rank) {
+        return rank < 1 || rank > NEIGHBOURS ? 0.0 : PLACE * (NEIGHBOURS + 1 - rank) / NEIGHBOURS;
     }
 
     private final Function<String, Integer> scopeRank;
@@ -160,6 +215,8 @@ public final class MatchScorer {
         all[MatchProfile.TRACK_RECORD] = profile.weighted(MatchProfile.TRACK_RECORD, trackRecord(mentor.trackRecord()));
         all[MatchProfile.ROLE] = round(best.parts()[MatchProfile.DISTANCE + 1]);
         all[MatchProfile.WORDS] = profile.weighted(MatchProfile.WORDS, need.wordsPoints(mentor.leaderId()));
+        var place = likest(need, scored);
+        all[MatchProfile.PLACE] = place == null ? 0.0 : profile.weighted(MatchProfile.PLACE, placePoints(place.rank()));
         var parts = new LinkedHashMap<String, Double>();
         double total = 0;
         for (int i = 0; i < all.length; i++) {
@@ -169,7 +226,7 @@ public final class MatchScorer {
             total += all[i]; // left to right, as CohortScoring adds them
         }
         total = round(total);
-        var reasons = reasons(need, mentor, best, scored.size() - 1, sharedFormats);
+        var reasons = reasons(need, mentor, best, scored.size() - 1, sharedFormats, place);
         return Optional.of(new MatchScore(mentor.leaderId(), total, parts,
                 scored.stream().map(s -> s.record().recordId()).toList(), reasons));
     }
@@ -188,6 +245,26 @@ public final class MatchScorer {
     private List<Scored> scored(Need need, MentorCandidate mentor) {
         return mentor.records().stream().filter(r -> relevant(need, r)).map(r -> new Scored(r, recordParts(need, r)))
                 .sorted(BEST_FIRST).toList();
+    }
+
+    /**
+     * The council most like the learner's among the mentor's records on a wanted service (the nearest neighbour; ties to the
+     * better record), or null when none is, or when the profile leaves the place part out (then nothing is looked up).
+     */
+    private Like likest(Need need, List<Scored> scored) {
+        if (!profile.counts(MatchProfile.PLACE) || need.places().isEmpty()) {
+            return null;
+        }
+        Like likest = null;
+        for (var s : scored) {
+            for (var code : s.record().areaCodes()) {
+                var like = need.places().get(code);
+                if (like != null && (likest == null || like.rank() < likest.rank())) {
+                    likest = like;
+                }
+            }
+        }
+        return likest;
     }
 
     /** The musts that depend on the mentor alone: trained, same region. Null when none is broken. */
@@ -362,7 +439,7 @@ public final class MatchScorer {
         return nearest;
     }
 
-    private List<String> reasons(Need need, MentorCandidate mentor, Scored best, int moreRecords, List<String> sharedFormats) {
+    private List<String> reasons(Need need, MentorCandidate mentor, Scored best, int moreRecords, List<String> sharedFormats, Like place) {
         var r = best.record();
         var reasons = new ArrayList<String>();
         var services = r.services().stream().filter(need.services()::contains).sorted().toList();
@@ -386,6 +463,9 @@ public final class MatchScorer {
         }
         if (!where.isEmpty()) {
             reasons.add(where);
+        }
+        if (place != null) {
+            reasons.add("worked in " + place.name() + ", " + place.likeness());
         }
         if ("verified".equals(r.verification())) {
             reasons.add("verified by programme staff");

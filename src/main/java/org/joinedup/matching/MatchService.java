@@ -89,7 +89,8 @@ public class MatchService {
         var worded = withWords(List.of(need), profile, audience).get(0);
         var filters = new MentorCandidates.Filters(profile.must(MatchProfile.Must.TRAINED),
                 profile.must(MatchProfile.Must.SAME_REGION) ? worded.region() : null);
-        var found = new ArrayList<>(candidates.find(worded.forCandidates(), profile.candidateWeights(), filters, fetch, audience));
+        var found = new ArrayList<>(candidates.find(worded.forCandidates(profile.counts(MatchProfile.PLACE)), profile.candidateWeights(), filters,
+                fetch, audience));
         // the index's ranking knows nothing of the words, so the mentors who answer them best are scored too
         var known = found.stream().map(MentorCandidate::leaderId).collect(Collectors.toSet());
         var answering = worded.words().entrySet().stream().filter(e -> !known.contains(e.getKey()))

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonIgnoreProperties({ "programme", "programmeLabel", "builtIn", "updatedAt" })
 public record MatchingProfileInput(
         @Size(max = 20) @Schema(description = "Weight 0 to 10 (whole numbers) by part of the score; a part left out takes the default's "
-                + "weight (5, or 0 for role and words)", examples = "{\"services\": 8, \"distance\": 2, \"role\": 5}") Map<String, Double> weights,
+                + "weight (5, or 0 for role, words and place)", examples = "{\"services\": 8, \"distance\": 2, \"role\": 5}") Map<String, Double> weights,
         @Size(max = 10) @Schema(description = "Musts: same-region, trained, verified-record, approach-in-common") List<String> musts,
         @Schema(description = "The version you read (0 for a programme still on the default); or send its ETag as If-Match") Integer version) {
 }

@@ -16,7 +16,7 @@ public record MatchingProfileView(
         String programmeLabel, int version,
         @Schema(description = "True when no profile is stored for the programme and the built-in default applies") boolean builtIn,
         @Schema(description = "Weight 0 to 10 of each part of the score: services, approaches, scope, evidence, outcomes, distance, depth, "
-                + "formats, trained, trackRecord, role, words") Map<String, Integer> weights,
+                + "formats, trained, trackRecord, role, words, place") Map<String, Integer> weights,
         @Schema(description = "Rules a mentor must meet to be matched at all, each one of: same-region, trained, verified-record, "
                 + "approach-in-common") List<String> musts,
         Instant updatedAt) implements Versioned {

@@ -1,6 +1,7 @@
 package org.joinedup.search;
 
 import java.util.List;
+import java.util.Map;
 import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.Improvement;
 import org.joinedup.vocabulary.GeoPoint;
@@ -50,10 +51,21 @@ public record MentorCandidate(long leaderId, String name, String currentRole, St
                 illustrative, records, TrackRecord.NONE);
     }
 
-    /** One record; {@code role} is the leader's part in it (roles vocabulary), {@code regions} the NHS England regions of its areas. */
+    /**
+     * One record; {@code role} is the leader's part in it (roles vocabulary), {@code regions} the NHS England regions of its areas,
+     * {@code areaCodes} the codes of its areas (councils and ICBs), for matching's place-like-yours part.
+     */
     public record Experience(long recordId, String title, List<String> services, List<String> approaches, String scope,
             String verification, List<String> outcomeMetrics, List<String> improvedOutcomes, Improvement improvement, int evidenceCount, List<GeoPoint> locations,
-            List<String> areaNames, String role, List<String> regions) {
+            List<String> areaNames, String role, List<String> regions, List<String> areaCodes) {
+
+        /** A record whose area codes are not known. */
+        public Experience(long recordId, String title, List<String> services, List<String> approaches, String scope,
+                String verification, List<String> outcomeMetrics, List<String> improvedOutcomes, Improvement improvement, int evidenceCount,
+                List<GeoPoint> locations, List<String> areaNames, String role, List<String> regions) {
+            this(recordId, title, services, approaches, scope, verification, outcomeMetrics, improvedOutcomes, improvement, evidenceCount, locations,
+                    areaNames, role, regions, List.of());
+        }
 
         /** A record whose role and regions are not known. */
         public Experience(long recordId, String title, List<String> services, List<String> approaches, String scope,
@@ -66,9 +78,17 @@ public record MentorCandidate(long leaderId, String name, String currentRole, St
 
     /**
      * What a learner needs, for the candidate query: who they are (never matched with themselves,
-     * their own organisation or a declared conflict), what they want to learn and where.
+     * their own organisation or a declared conflict), what they want to learn and where. {@code places}: the councils
+     * like the learner's, each with the points matching's place part gives a record there (at weight 5), empty when it
+     * does not count.
      */
     public record Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, List<String> services,
-            List<String> approaches, List<String> formats, GeoPoint location) {
+            List<String> approaches, List<String> formats, GeoPoint location, Map<String, Double> places) {
+
+        /** A need with no place-like-yours part. */
+        public Need(long learnerId, String learnerOrganisationCode, String learnerOrganisation, List<String> learnerConflicts, List<String> services,
+                List<String> approaches, List<String> formats, GeoPoint location) {
+            this(learnerId, learnerOrganisationCode, learnerOrganisation, learnerConflicts, services, approaches, formats, location, Map.of());
+        }
     }
 }

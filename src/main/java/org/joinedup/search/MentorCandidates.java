@@ -26,6 +26,7 @@ import static org.joinedup.search.index.DocumentFields.ORGANISATION_CODE;
 import static org.joinedup.search.index.DocumentFields.ORGANISATION_KEYWORD;
 import static org.joinedup.search.index.DocumentFields.RECORDS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_APPROACHES;
+import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_CODES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVEMENT_RANK;
 import static org.joinedup.search.index.DocumentFields.RECORDS_LOCATIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_DESCRIPTIONS;
@@ -43,8 +44,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.Improvement;
 import org.joinedup.search.index.LeaderDocument;
@@ -73,11 +76,18 @@ public class MentorCandidates {
      * What each part of a candidate is worth, the most it can earn: services and approaches shared
      * (split evenly over those wanted), a verified or endorsed record, an outcome that improved with
      * or without a source, nearness ({@code nearby} halving every {@code halvingKm}), a wanted format,
-     * training in mentoring, the most a track record can add, and a record the leader led or co-led. A weight of 0
+     * training in mentoring, the most a track record can add, and a record the leader led or co-led; {@code place}
+     * multiplies the points of {@link MentorCandidate.Need#places} (a record in a council like the learner's). A weight of 0
      * leaves its clause out.
      */
     public record Weights(double services, double approaches, double verified, double endorsed, double improvedWithSource, double improved,
-            double nearby, double halvingKm, double formats, double trained, double trackRecord, double led, double coLed) {
+            double nearby, double halvingKm, double formats, double trained, double trackRecord, double led, double coLed, double place) {
+
+        /** Without a place like the learner's. */
+        public Weights(double services, double approaches, double verified, double endorsed, double improvedWithSource, double improved,
+                double nearby, double halvingKm, double formats, double trained, double trackRecord, double led, double coLed) {
+            this(services, approaches, verified, endorsed, improvedWithSource, improved, nearby, halvingKm, formats, trained, trackRecord, led, coLed, 0);
+        }
 
         /** Without the role of the leader in a record. */
         public Weights(double services, double approaches, double verified, double endorsed, double improvedWithSource, double improved,
@@ -138,7 +148,8 @@ public class MentorCandidates {
                 "should", arr(overlap(need, weights, FACETS_SERVICES, FACETS_APPROACHES))));
         return obj("size", size,
                 "_source", obj("includes", fields(), "excludes", arr(RECORDS_SUMMARY, RECORDS_OUTCOME_DESCRIPTIONS, RECORDS_PARTNER_ORGANISATIONS)),
-                "query", withOffer(functionScore(leaderLevel, leaderEvidence(weights), need, weights, HOME_LOCATION), need, weights),
+                "query", withOffer(functionScore(leaderLevel, withPlaces(leaderEvidence(weights), leaderPlaces(need, weights)), need, weights, HOME_LOCATION),
+                        need, weights),
                 "rescore", obj("window_size", Math.min(MAX_RESCORE_WINDOW, size * RESCORE_FACTOR), "query", obj("rescore_query",
                         withOffer(bestRecord(need, weights), need, weights),
                         "query_weight", 0.0, "rescore_query_weight", 1.0)));
@@ -149,7 +160,47 @@ public class MentorCandidates {
         var records = obj("bool", obj("filter", arr(obj("terms", obj(RECORDS_SERVICES, need.services()))),
                 "should", arr(overlap(need, weights, RECORDS_SERVICES, RECORDS_APPROACHES))));
         return obj("nested", obj("path", RECORDS, "score_mode", "max",
-                "query", functionScore(records, recordEvidence(weights), need, weights, RECORDS_LOCATIONS)));
+                "query", functionScore(records, withPlaces(recordEvidence(weights), recordPlaces(need, weights)), need, weights, RECORDS_LOCATIONS)));
+    }
+
+    /**
+     * A record in a council like the learner's, for the second pass: one function per number of points (the councils that earn
+     * it), weighted by the profile; a record in several such councils is summed, more than the scorer's best of them, which
+     * oversells and so never undersells.
+     */
+    private static List<ObjectNode> recordPlaces(MentorCandidate.Need need, Weights weights) {
+        var out = new ArrayList<ObjectNode>();
+        if (weights.place() <= 0 || need.places().isEmpty()) {
+            return out;
+        }
+        var byPoints = new TreeMap<Double, List<String>>(Comparator.reverseOrder());
+        need.places().forEach((code, points) -> byPoints.computeIfAbsent(points, p -> new ArrayList<>()).add(code));
+        byPoints.forEach((points, codes) -> out.add(obj("filter", obj("terms", obj(RECORDS_AREA_CODES, codes.stream().sorted().toList())),
+                "weight", points * weights.place())));
+        return weighted(out);
+    }
+
+    /**
+     * The same for the first pass, which has no join: any record in any such council, at the most a record there earns
+     * (a filter with a nested query, no scoring through the join).
+     */
+    private static List<ObjectNode> leaderPlaces(MentorCandidate.Need need, Weights weights) {
+        if (weights.place() <= 0 || need.places().isEmpty()) {
+            return List.of();
+        }
+        double most = need.places().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        var codes = need.places().keySet().stream().sorted().toList();
+        return weighted(List.of(obj("filter", obj("nested", obj("path", RECORDS, "query", obj("terms", obj(RECORDS_AREA_CODES, codes)))),
+                "weight", most * weights.place())));
+    }
+
+    private static List<ObjectNode> withPlaces(List<ObjectNode> evidence, List<ObjectNode> places) {
+        if (places.isEmpty()) {
+            return evidence;
+        }
+        var out = new ArrayList<ObjectNode>(evidence);
+        out.addAll(places);
+        return out;
     }
 
     /** What the scorer adds for the mentoring offer: a wanted format, training in passing experience on. */
@@ -313,7 +364,7 @@ public class MentorCandidates {
     private static MentorCandidate.Experience experience(LeaderDocument.Record r) {
         return new MentorCandidate.Experience(r.id(), r.title(), listOf(r.services()), listOf(r.approaches()), r.scope(), r.verification(),
                 listOf(r.outcomeMetrics()), listOf(r.improvedOutcomes()), Improvement.values()[r.improvementRank()], r.evidenceCount(),
-                listOf(r.locations()), listOf(r.areaNames()), r.role(), listOf(r.regions()));
+                listOf(r.locations()), listOf(r.areaNames()), r.role(), listOf(r.regions()), listOf(r.areaCodes()));
     }
 
     /** A list the source left out as empty. */

@@ -21,7 +21,7 @@ import org.joinedup.vocabulary.Geography;
 final class CohortScoringBaseline {
 
     private record Entry(long recordId, long services, long approaches, int scope, double evidence, double outcomes, int[] places, double role,
-            boolean verified) {
+            boolean verified, List<String> areaCodes) {
     }
 
     private record Mentor(MentorCandidate candidate, long services, long formats, Entry[] records) {
@@ -110,11 +110,13 @@ final class CohortScoringBaseline {
         long bestId = 0;
         int relevant = 0;
         var parts = new double[7];
+        double place = 0.0;
         for (var record : mentor.records()) {
             if ((record.services() & wanted.services) == 0) {
                 continue;
             }
             relevant++;
+            place = Math.max(place, profile.weighted(MatchProfile.PLACE, wanted.need.placePointsIn(record.areaCodes())));
             parts(wanted, record, parts);
             if (best == null || sum(parts) > sum(best) || (sum(parts) == sum(best) && record.recordId() < bestId)) {
                 best = parts.clone();
@@ -135,6 +137,7 @@ final class CohortScoringBaseline {
         total += profile.weighted(MatchProfile.TRACK_RECORD, MatchScorer.trackRecord(mentor.candidate().trackRecord()));
         total += MatchScorer.round(best[6]);
         total += profile.weighted(MatchProfile.WORDS, wanted.need.wordsPoints(mentor.candidate().leaderId()));
+        total += place;
         return MatchScorer.round(total);
     }
 
@@ -186,7 +189,7 @@ final class CohortScoringBaseline {
             var ids = r.locations().stream().mapToInt(this::placeId).toArray();
             records[i] = new Entry(r.recordId(), services.of(r.services()), approaches.of(r.approaches()), rank(r.scope()),
                     MatchScorer.evidence(r.verification()), MatchScorer.outcomes(r.improvement()), ids, MatchScorer.role(r.role()),
-                    "verified".equals(r.verification()));
+                    "verified".equals(r.verification()), r.areaCodes());
             union |= records[i].services();
         }
         return new Mentor(candidate, union, formats.of(candidate.formats()), records);

@@ -35,6 +35,8 @@ class CohortScoringFastPathTest {
             new GeoPoint(50.37, -4.14), new GeoPoint(54.97, -1.61));
 
     private final MatchScorer scorer = new MatchScorer(code -> code.equals("elsewhere") ? 99 : SCOPES.indexOf(code), code -> code);
+    /** The records' councils and the needs' places like theirs, drawn apart so that the pools of before stay as they were. */
+    private final Random areas = new Random(15);
 
     @Test
     void keepsExactlyTheExhaustiveBestPairsOnPoolsWhereBoundsBite() {
@@ -54,7 +56,8 @@ class CohortScoringFastPathTest {
         MatchProfile.PARTS.forEach(part -> noPart.put(part, 0));
         var fixed = List.of(new MatchProfile(everyPart, List.of()), new MatchProfile(noPart, List.of()),
                 new MatchProfile(Map.of("distance", 10, "services", 0, "role", 10, "words", 10), List.of()),
-                new MatchProfile(Map.of("words", 10, "evidence", 0), List.of(MatchProfile.Must.values())));
+                new MatchProfile(Map.of("words", 10, "evidence", 0), List.of(MatchProfile.Must.values())),
+                new MatchProfile(Map.of("place", 10, "distance", 0), List.of()));
         for (int seed = 0; seed < 16; seed++) {
             var random = new Random(100 + seed);
             var profile = seed < fixed.size() ? fixed.get(seed) : new RandomMatching(seed).profile(0.25);
@@ -184,7 +187,8 @@ class CohortScoringFastPathTest {
                 records.add(new Experience(id * 100L + r, "Record", strong ? some(random, SERVICES, 3) : some(random, SERVICES, 1),
                         some(random, APPROACHES, strong ? 2 : 1), scope(random), strong ? "verified" : VERIFICATIONS.get(random.nextInt(4)), outcomes,
                         improvement == Improvement.NONE ? List.of() : outcomes, improvement, 0, where, List.of("Somewhere"),
-                        random.nextInt(4) == 0 ? null : RandomMatching.ROLES.get(random.nextInt(3)), some(random, RandomMatching.REGIONS, 2)));
+                        random.nextInt(4) == 0 ? null : RandomMatching.ROLES.get(random.nextInt(3)), some(random, RandomMatching.REGIONS, 2),
+                        RandomMatching.councils(areas)));
             }
             var track = random.nextInt(6) == 0 ? new TrackRecord(1, 1 + random.nextInt(4), random.nextInt(2), 0) : TrackRecord.NONE;
             if (track.wouldRecommend() > track.followUpsAnswered()) {
@@ -210,7 +214,7 @@ class CohortScoringFastPathTest {
                     new LinkedHashSet<>(some(random, List.of("calls", "workshops"), 1)),
                     random.nextInt(6) == 0 ? null : PLACES.get(random.nextInt(PLACES.size())), "Place",
                     random.nextInt(6) == 0 ? null : RandomMatching.REGIONS.get(random.nextInt(RandomMatching.REGIONS.size())))
-                    .withWords(words(random, mentors)));
+                    .withWords(words(random, mentors)).withPlaces(RandomMatching.likes(areas)));
         }
         return needs;
     }
@@ -245,6 +249,6 @@ class CohortScoringFastPathTest {
 
     private static Experience withId(Experience r, long id) {
         return new Experience(id, r.title(), r.services(), r.approaches(), r.scope(), r.verification(), r.outcomeMetrics(), r.improvedOutcomes(),
-                r.improvement(), r.evidenceCount(), r.locations(), r.areaNames(), r.role(), r.regions());
+                r.improvement(), r.evidenceCount(), r.locations(), r.areaNames(), r.role(), r.regions(), r.areaCodes());
     }
 }

@@ -24,10 +24,17 @@ final class RandomMatching {
     static final List<String> ORGANISATIONS = List.of("Learner Council", "learner council ", "Mentor Trust", "Other Trust");
     static final List<GeoPoint> PLACES = List.of(new GeoPoint(52.95, -1.15), new GeoPoint(53.80, -1.55), new GeoPoint(51.5, -0.12));
 
+    /** Council codes for records' areas and the councils like a need's (the place part). */
+    static final List<String> COUNCILS = List.of("E06000018", "E10000007", "E10000024", "E06000015", "E08000035", "E09000007", "E10000019",
+            "E06000016");
+
     private final Random random;
+    /** Apart from {@link #random}, so that the instances drawn before the place part existed stay as they were. */
+    private final Random areas;
 
     RandomMatching(long seed) {
         random = new Random(seed);
+        areas = new Random(seed * 31 + 15);
     }
 
     Random random() {
@@ -49,7 +56,7 @@ final class RandomMatching {
                 records.add(new Experience(id * 10L + r, "Record", pick(SERVICES), pick(APPROACHES),
                         random.nextInt(5) == 0 ? null : SCOPES.get(random.nextInt(SCOPES.size())), VERIFICATIONS.get(random.nextInt(3)),
                         outcomes, outcomes.isEmpty() || improvement == Improvement.NONE ? List.of() : outcomes, improvement, 0, where,
-                        List.of("Somewhere"), random.nextInt(6) == 0 ? null : ROLES.get(random.nextInt(3)), pick(REGIONS)));
+                        List.of("Somewhere"), random.nextInt(6) == 0 ? null : ROLES.get(random.nextInt(3)), pick(REGIONS), councils(areas)));
             }
             var organisation = ORGANISATIONS.get(random.nextInt(ORGANISATIONS.size()));
             int answered = random.nextInt(5);
@@ -72,9 +79,31 @@ final class RandomMatching {
                     random.nextInt(6) == 0 ? List.of("Mentor Trust") : List.of(), services, new LinkedHashSet<>(pick(APPROACHES)),
                     random.nextInt(4) == 0 ? null : SCOPES.get(random.nextInt(SCOPES.size())), new LinkedHashSet<>(pick(List.of("calls", "workshops"))),
                     random.nextInt(5) == 0 ? null : PLACES.get(random.nextInt(PLACES.size())), "Place",
-                    random.nextInt(8) == 0 ? null : REGIONS.get(random.nextInt(REGIONS.size()))).withWords(words(learnerIds)));
+                    random.nextInt(8) == 0 ? null : REGIONS.get(random.nextInt(REGIONS.size()))).withWords(words(learnerIds))
+                    .withPlaces(likes(areas)));
         }
         return needs;
+    }
+
+    /** None to three councils of {@link #COUNCILS}, or one that is like no need's. */
+    static List<String> councils(Random areas) {
+        var codes = new LinkedHashSet<String>();
+        for (int i = areas.nextInt(4); i > 0; i--) {
+            codes.add(areas.nextInt(6) == 0 ? "E99999999" : COUNCILS.get(areas.nextInt(COUNCILS.size())));
+        }
+        return List.copyOf(codes);
+    }
+
+    /** Councils like a need's, each at a rank from 1 to 12 (11 and 12 earn nothing), ties allowed; none for a quarter of needs. */
+    static Map<String, MatchScorer.Like> likes(Random areas) {
+        var likes = new HashMap<String, MatchScorer.Like>();
+        if (areas.nextInt(4) > 0) {
+            for (int i = 1 + areas.nextInt(COUNCILS.size()); i > 0; i--) {
+                var code = COUNCILS.get(areas.nextInt(COUNCILS.size()));
+                likes.put(code, new MatchScorer.Like(1 + areas.nextInt(12), "Council " + code, "a place like Learner Town"));
+            }
+        }
+        return likes;
     }
 
     /** How well some of the leaders' records answer a need's words, as search.LearnerWords gives it: the best at 1, others below, most none. */

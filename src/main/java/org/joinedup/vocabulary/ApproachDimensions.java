@@ -1,5 +1,6 @@
 package org.joinedup.vocabulary;
 
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
  * seed-data/vocabularies/approach-dimensions.csv (the reasoning per row is in that folder's README).
  * An approach or dimension code the vocabularies do not know, or a row given twice, stops the start.
  */
+@Startup
 @ApplicationScoped
 public class ApproachDimensions {
 

@@ -8,7 +8,9 @@ public enum VocabularyKind {
     OUTCOME_METRICS("outcome-metrics"),
     PROGRAMMES("programmes"),
     ROLES("roles"),
-    MENTORING_FORMATS("mentoring-formats");
+    MENTORING_FORMATS("mentoring-formats"),
+    /** SCIROCCO's 12 dimensions of integrated care a place assesses itself on (org.joinedup.places). */
+    DIMENSIONS("dimensions");
 
     public final String fileName;
 

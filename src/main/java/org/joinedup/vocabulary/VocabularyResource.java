@@ -36,7 +36,7 @@ public class VocabularyResource {
     @GET
     @Path("/vocabularies")
     @Operation(operationId = "listVocabularies", summary = "List every vocabulary",
-            description = "Services, scopes, approaches, outcome metrics, programmes, roles and mentoring formats, by name: "
+            description = "Services, scopes, approaches, outcome metrics, programmes, roles, mentoring formats and the dimensions a place assesses itself on, by name: "
                     + "each item's code (what the API takes), label and synonyms.")
     public Map<String, List<VocabularyItem>> vocabularies() {
         var result = new LinkedHashMap<String, List<VocabularyItem>>();

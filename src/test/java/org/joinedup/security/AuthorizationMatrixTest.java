@@ -30,6 +30,8 @@ class AuthorizationMatrixTest {
     private static final Set<String> STAFF = Set.of(Roles.PROGRAMME, Roles.ADMIN);
     private static final Set<String> ADMIN = Set.of(Roles.ADMIN);
     private static final Set<String> COMMISSIONERS_AND_PROGRAMME = Set.of(Roles.COMMISSIONER, Roles.PROGRAMME);
+    /** Place self-assessments: those who plan and commission with a place, not leaders or the public. */
+    private static final Set<String> PLACE_PLANNERS = Set.of(Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN);
     /** Allowed calls not actually made here, because they would change the shared data (their own tests cover them). */
     private static final Set<String> NOT_CALLED = Set.of("DELETE /api/me", "POST /api/admin/reindex",
             "POST /api/auth/sign-out-everywhere", "POST /api/admin/signing-keys/rotate");
@@ -42,6 +44,9 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/areas", EVERYONE),
             Map.entry("GET /api/areas/{code}", EVERYONE),
             Map.entry("GET /api/areas/{code}/similar", EVERYONE),
+            Map.entry("POST /api/areas/{code}/assessments", PLACE_PLANNERS),
+            Map.entry("GET /api/areas/{code}/assessments", PLACE_PLANNERS),
+            Map.entry("GET /api/areas/{code}/strengths-for-gaps", PLACE_PLANNERS),
             Map.entry("GET /api/organisations", EVERYONE),
             Map.entry("GET /api/organisations/{code}", EVERYONE),
             Map.entry("POST /api/organisations", STAFF),

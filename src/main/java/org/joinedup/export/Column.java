@@ -32,6 +32,8 @@ enum Column {
     HOME_AREA("home area", r -> r.leader().homeArea() == null ? null : r.leader().homeArea().name()),
     HOME_REGION("home region", r -> r.leader().homeArea() == null || r.leader().homeArea().region() == null ? null
             : r.leader().homeArea().region().name()),
+    SECTOR("sector", r -> r.leader().sector()),
+    SECTOR_LABEL("sector label", r -> r.label(VocabularyKind.SECTORS, r.leader().sector())),
     RECORD_ID("record id", r -> record(r, rec -> String.valueOf(rec.id()))),
     TITLE("title", r -> record(r, RecordView::title)),
     STATE("state", r -> record(r, RecordView::state)),

@@ -260,9 +260,11 @@ final class LeaderQuery {
     private List<ObjectNode> leaderFilters() {
         var filters = new ArrayList<ObjectNode>();
         criteria.audience().filter().ifPresent(filters::add);
-        var mentored = criteria.filter(Facet.MENTORED);
-        if (!mentored.isEmpty()) {
-            filters.add(obj("terms", obj(Facet.MENTORED.leaderField, mentored)));
+        for (var facet : Facet.values()) {
+            var codes = criteria.filter(facet);
+            if (facet.onLeader() && !codes.isEmpty()) {
+                filters.add(obj("terms", obj(facet.leaderField, codes)));
+            }
         }
         if (criteria.mentoringAvailable()) {
             filters.addAll(MentorCandidates.available());

@@ -8,7 +8,8 @@ public enum VocabularyKind {
     OUTCOME_METRICS("outcome-metrics"),
     PROGRAMMES("programmes"),
     ROLES("roles"),
-    MENTORING_FORMATS("mentoring-formats");
+    MENTORING_FORMATS("mentoring-formats"),
+    SECTORS("sectors");
 
     public final String fileName;
 

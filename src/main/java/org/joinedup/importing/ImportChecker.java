@@ -346,7 +346,9 @@ class ImportChecker {
             return new RecordInput.AreaInput(null, abroad.group(1).toUpperCase(Locale.ROOT), abroad.group(2), Double.valueOf(abroad.group(3)),
                     Double.valueOf(abroad.group(4)));
         }
-        return new RecordInput.AreaInput(area(typed), null, null, null, null);
+        // national work: England's code, or the word England or national
+        var national = typed.strip().equalsIgnoreCase("England") || typed.strip().equalsIgnoreCase(Geography.NATIONAL);
+        return new RecordInput.AreaInput(national ? Geography.ENGLAND : area(typed), null, null, null, null);
     }
 
     private String area(String typed) {

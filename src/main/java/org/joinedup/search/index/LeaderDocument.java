@@ -160,7 +160,8 @@ public record LeaderDocument(
                 areas.stream().map(PlaceView::type).distinct().toList(),
                 areas.stream().map(PlaceView::name).toList(),
                 distinct(english.stream().map(a -> a.icb() == null ? null : a.icb().code())),
-                distinct(english.stream().map(a -> a.region().code())),
+                // England as a whole (national work) has no region: it never counts towards one
+                distinct(english.stream().map(a -> a.region() == null ? null : a.region().code())),
                 distinct(areas.stream().map(PlaceView::country)),
                 areas.stream().map(LeaderDocument::point).filter(Objects::nonNull).toList(),
                 r.partnerOrganisations().stream().map(o -> o.name()).toList(),

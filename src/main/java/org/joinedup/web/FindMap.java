@@ -119,7 +119,8 @@ public class FindMap {
         if (params.area == null) {
             return List.of();
         }
-        return params.area.stream().map(code -> new FindPages.Option(code, geography.find(code).map(Area::name).orElse(code), 0, true)).toList();
+        return params.area.stream().map(code -> new FindPages.Option(code, Geography.isNational(code) ? "England as a whole (national)"
+                : geography.find(code).map(Area::name).orElse(code), 0, true)).toList();
     }
 
     private static Map<String, Long> leaders(List<RegionOverview.AreaCount> counts) {

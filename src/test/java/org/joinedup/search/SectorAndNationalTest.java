@@ -242,6 +242,10 @@ class SectorAndNationalTest {
         assertTrue(line.find(), "no national line in the map table");
         assertTrue(line.group().contains("National</a>: 2 leaders"), line.group());
         assertTrue(line.group().contains("area=" + ENGLAND), line.group());
+        // following it: the national leaders, the area named in words, and the line counts them again
+        var national = given().queryParam("q", WORD).queryParam("area", ENGLAND).when().get("/find").then().statusCode(200).extract().asString();
+        assertTrue(national.contains("<strong>England as a whole (national)</strong>"), "chosen area not named");
+        assertTrue(national.contains("Whitehall Zebrin") && national.contains("Both Zebrin") && !national.contains("Local Zebrin"));
     }
 
     // --- import and export keep them

@@ -177,6 +177,7 @@ public class DemoDataLoader {
             row.put("organisation", code == null ? "" : code);
         }
         row.put("home_area", text(leader, "homeArea"));
+        row.put("sector", text(leader, "sector"));
         row.put("visibility", text(leader, "visibility"));
         row.put("doing_now", text(leader, "doingNow"));
         row.put("doing_now_as_of", text(leader, "doingNowAsOf"));

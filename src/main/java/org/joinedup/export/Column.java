@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.joinedup.integration.RecordView;
 import org.joinedup.leader.LeaderView;
+import org.joinedup.vocabulary.Geography;
 import org.joinedup.vocabulary.PlaceView;
 import org.joinedup.vocabulary.VocabularyItem;
 import org.joinedup.vocabulary.VocabularyKind;
@@ -32,6 +33,8 @@ enum Column {
     HOME_AREA("home area", r -> r.leader().homeArea() == null ? null : r.leader().homeArea().name()),
     HOME_REGION("home region", r -> r.leader().homeArea() == null || r.leader().homeArea().region() == null ? null
             : r.leader().homeArea().region().name()),
+    SECTOR("sector", r -> r.leader().sector()),
+    SECTOR_LABEL("sector label", r -> r.label(VocabularyKind.SECTORS, r.leader().sector())),
     RECORD_ID("record id", r -> record(r, rec -> String.valueOf(rec.id()))),
     TITLE("title", r -> record(r, RecordView::title)),
     STATE("state", r -> record(r, RecordView::state)),
@@ -39,7 +42,8 @@ enum Column {
     SERVICE_LABELS("service labels", r -> record(r, rec -> join(rec.services().stream().map(c -> r.label(VocabularyKind.SERVICES, c))))),
     AREAS("areas", r -> record(r, rec -> join(rec.areas().stream().map(Column::placeCode)))),
     AREA_NAMES("area names", r -> record(r, rec -> join(rec.areas().stream().map(Column::placeName)))),
-    AREA_REGIONS("area regions", r -> record(r, rec -> join(rec.areas().stream().map(p -> p.region() == null ? p.country() : p.region().name())
+    AREA_REGIONS("area regions", r -> record(r, rec -> join(rec.areas().stream().map(p -> p.region() != null ? p.region().name()
+            : Geography.NATIONAL.equals(p.type()) ? "England (national)" : p.country())
             .distinct()))),
     SCOPE("scope", r -> record(r, RecordView::scope)),
     SCOPE_LABEL("scope label", r -> record(r, rec -> r.label(VocabularyKind.SCOPES, rec.scope()))),

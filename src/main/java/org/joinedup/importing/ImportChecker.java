@@ -48,7 +48,7 @@ class ImportChecker {
     private static final Map<String, ImportColumn> FIELDS = Map.ofEntries(
             Map.entry("name", ImportColumn.NAME), Map.entry("currentRole", ImportColumn.CURRENT_ROLE),
             Map.entry("organisation", ImportColumn.ORGANISATION), Map.entry("doingNow", ImportColumn.DOING_NOW),
-            Map.entry("doingNowAsOf", ImportColumn.DOING_NOW_AS_OF), Map.entry("homeArea", ImportColumn.HOME_AREA),
+            Map.entry("doingNowAsOf", ImportColumn.DOING_NOW_AS_OF), Map.entry("homeArea", ImportColumn.HOME_AREA), Map.entry("sector", ImportColumn.SECTOR),
             Map.entry("visibility", ImportColumn.VISIBILITY), Map.entry("mentoring", ImportColumn.MENTORING_WILLING),
             Map.entry("mentoring.capacity", ImportColumn.MENTORING_CAPACITY), Map.entry("mentoring.formats", ImportColumn.MENTORING_FORMATS),
             Map.entry("contact.email", ImportColumn.EMAIL), Map.entry("contact.phone", ImportColumn.PHONE),
@@ -233,7 +233,7 @@ class ImportChecker {
         var visibility = blankToNull(row.get(ImportColumn.VISIBILITY));
         return new LeaderInput(row.get(ImportColumn.NAME), blankToNull(row.get(ImportColumn.CURRENT_ROLE)),
                 organisation(row.get(ImportColumn.ORGANISATION), organisationCodes), blankToNull(row.get(ImportColumn.DOING_NOW)), asOf,
-                area(row.get(ImportColumn.HOME_AREA)), mentoring, visibility == null ? null : visibility.toLowerCase(Locale.ROOT), contact,
+                area(row.get(ImportColumn.HOME_AREA)), code(row, ImportColumn.SECTOR, VocabularyKind.SECTORS), mentoring, visibility == null ? null : visibility.toLowerCase(Locale.ROOT), contact,
                 illustrative, null);
     }
 
@@ -346,7 +346,9 @@ class ImportChecker {
             return new RecordInput.AreaInput(null, abroad.group(1).toUpperCase(Locale.ROOT), abroad.group(2), Double.valueOf(abroad.group(3)),
                     Double.valueOf(abroad.group(4)));
         }
-        return new RecordInput.AreaInput(area(typed), null, null, null, null);
+        // national work: England's code, or the word England or national
+        var national = typed.strip().equalsIgnoreCase("England") || typed.strip().equalsIgnoreCase(Geography.NATIONAL);
+        return new RecordInput.AreaInput(national ? Geography.ENGLAND : area(typed), null, null, null, null);
     }
 
     private String area(String typed) {

@@ -16,6 +16,7 @@ enum ImportColumn {
     CURRENT_ROLE("current_role", true, false, false),
     ORGANISATION("organisation", true, false, false),
     HOME_AREA("home_area", true, false, false),
+    SECTOR("sector", true, false, false),
     VISIBILITY("visibility", true, false, false),
     DOING_NOW("doing_now", true, false, false),
     DOING_NOW_AS_OF("doing_now_as_of", true, false, false),

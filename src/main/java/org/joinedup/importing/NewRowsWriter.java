@@ -88,10 +88,10 @@ class NewRowsWriter {
         }
         try (var insert = new MultiRowInsert(connection,
                 "insert into leader (id, version, revision, name, role_title, organisation_code, doing_now, "
-                        + "doing_now_as_of, home_area_code, mentoring_willing, mentoring_capacity, mentoring_formats, "
+                        + "doing_now_as_of, home_area_code, sector, mentoring_willing, mentoring_capacity, mentoring_formats, "
                         + "mentoring_trained, mentoring_conflicts, visibility, contact_email, contact_phone, external_id, "
                         + "illustrative, created_at, updated_at)",
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (var l : leaders) {
                 int i = 0;
                 insert.setLong(++i, l.id);
@@ -103,6 +103,7 @@ class NewRowsWriter {
                 insert.setString(++i, l.doingNow);
                 insert.setObject(++i, l.doingNowAsOf, Types.DATE);
                 insert.setString(++i, l.homeAreaCode);
+                insert.setString(++i, l.sector);
                 insert.setBoolean(++i, l.mentoring.willing);
                 insert.setInt(++i, l.mentoring.capacity);
                 insert.setArray(++i, connection.createArrayOf("text", l.mentoring.formats.toArray()));

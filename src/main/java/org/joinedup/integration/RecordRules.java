@@ -81,7 +81,7 @@ class RecordRules {
                 if (abroadToo) {
                     violations.add(Violation.body(field, "give either code, or country with place, latitude and longitude; not both"));
                 } else {
-                    geography.checkWorkArea(field + ".code", area.code(), violations);
+                    geography.checkRecordArea(field + ".code", area.code(), violations);
                 }
             } else if (area.country() == null) {
                 violations.add(Violation.body(field + ".code", "is required (or country, place, latitude and longitude for a place outside England)"));

@@ -41,6 +41,8 @@ public class Leader extends PanacheEntityBase {
     public String doingNow;
     public LocalDate doingNowAsOf;
     public String homeAreaCode;
+    /** A code of seed-data/vocabularies/sectors.csv, or null (not said, or a leader from before sectors). */
+    public String sector;
 
     @Embedded
     public MentoringOffer mentoring = new MentoringOffer();

@@ -31,6 +31,8 @@ public record LeaderInput(
         @PastOrPresent LocalDate doingNowAsOf,
         @NotBlank @JsonDeserialize(using = CodeOrObject.class)
         @Schema(description = "Upper-tier local authority or ICB code (or the object a GET gives)", examples = "E10000024") String homeArea,
+        @Schema(description = "The sector the leader works in: a code of GET /api/vocabularies/sectors; optional, null for none",
+                examples = "local-government") String sector,
         @Valid MentoringInput mentoring,
         @Schema(description = "public, registered or programme; default registered") String visibility,
         @Valid @Schema(description = "E-mail and phone, replaced together; left out, the stored ones are kept") ContactInput contact,

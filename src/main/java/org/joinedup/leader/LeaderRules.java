@@ -34,6 +34,9 @@ class LeaderRules {
             violations.add(Violation.body("organisation", "'" + input.organisation() + "' is not a known organisation code; "
                     + OrganisationDirectory.LOOKUP_HINT));
         }
+        if (input.sector() != null) {
+            vocabularies.get(VocabularyKind.SECTORS).check("sector", input.sector(), violations);
+        }
         var mentoring = input.mentoring();
         if (mentoring != null) {
             if (mentoring.willing() && mentoring.capacity() < 1) {

@@ -489,6 +489,7 @@ public class LeaderService {
         leader.doingNow = input.doingNow();
         leader.doingNowAsOf = input.doingNowAsOf();
         leader.homeAreaCode = input.homeArea();
+        leader.sector = input.sector();
         leader.visibility = input.visibility() == null ? Visibility.REGISTERED : Visibility.fromCode(input.visibility()).orElseThrow();
         leader.illustrative = Boolean.TRUE.equals(input.illustrative());
         var offer = input.mentoring();

@@ -21,6 +21,8 @@ public record LeaderView(
         String doingNow,
         LocalDate doingNowAsOf,
         PlaceView homeArea,
+        /** A code of the sectors vocabulary, or null. */
+        @JsonInclude(JsonInclude.Include.ALWAYS) String sector,
         MentoringView mentoring,
         String visibility,
         boolean illustrative,
@@ -31,7 +33,7 @@ public record LeaderView(
     static LeaderView of(Leader leader, PlaceView home, OrganisationView organisation) {
         var offer = leader.mentoring;
         return new LeaderView(leader.id, leader.version, leader.name, leader.currentRole, organisation, leader.doingNow,
-                leader.doingNowAsOf, home, new MentoringView(offer.willing, offer.capacity, offer.active,
+                leader.doingNowAsOf, home, leader.sector, new MentoringView(offer.willing, offer.capacity, offer.active,
                         List.copyOf(offer.formats), offer.trained, List.copyOf(offer.conflicts), pausedUntil(offer), pausedUntil(offer) == null ? null : offer.pauseReason),
                 leader.visibility.code, leader.illustrative, leader.createdAt, leader.updatedAt, null);
     }

@@ -85,7 +85,7 @@ public enum ProfileAudience {
         }
         boolean doingNow = sees(Field.DOING_NOW);
         return new LeaderView(full.id(), full.version(), full.name(), full.currentRole(), full.organisation(),
-                doingNow ? full.doingNow() : null, doingNow ? full.doingNowAsOf() : null, full.homeArea(), mentoring, full.visibility(),
+                doingNow ? full.doingNow() : null, doingNow ? full.doingNowAsOf() : null, full.homeArea(), full.sector(), mentoring, full.visibility(),
                 full.illustrative(), full.createdAt(), full.updatedAt(), sees(Field.CONTACT) ? contact : null);
     }
 }

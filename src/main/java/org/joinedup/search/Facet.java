@@ -23,6 +23,7 @@ import static org.joinedup.search.index.DocumentFields.TRACK_RECORD_MENTORED;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.joinedup.search.index.DocumentFields;
 import org.joinedup.vocabulary.VocabularyKind;
 
 /**
@@ -52,7 +53,12 @@ public enum Facet {
      * (see org.joinedup.followup.TrackRecord), no otherwise. Its filter narrows the leaders, so its
      * own counts follow it (choosing yes leaves no to count).
      */
-    MENTORED("mentored", Values.YES_NO, null, "Mentoring track record", null, null, TRACK_RECORD_MENTORED);
+    MENTORED("mentored", Values.YES_NO, null, "Mentoring track record", null, null, TRACK_RECORD_MENTORED),
+    /**
+     * A leader-level facet: the sector the leader works in (their profile, not a record). Like
+     * {@link #MENTORED}, its filter narrows the leaders, so its own counts follow it.
+     */
+    SECTOR("sector", Values.VOCABULARY, VocabularyKind.SECTORS, "Sector", "works in ", null, DocumentFields.SECTOR);
 
     /** What a facet's values are, which decides how they are checked and labelled. */
     public enum Values {

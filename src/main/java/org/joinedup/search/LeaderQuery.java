@@ -39,6 +39,7 @@ import org.joinedup.integration.Improvement;
 import org.joinedup.integration.VerificationLevel;
 import org.joinedup.leader.ProfileAudience;
 import org.joinedup.search.index.DocumentFields;
+import org.joinedup.vocabulary.Geography;
 
 /**
  * Turns checked search criteria into Elasticsearch request bodies. Pure: no I/O, so tests and the
@@ -173,7 +174,10 @@ final class LeaderQuery {
         return obj("size", 0, "track_total_hits", false, "query", obj("match_none", obj()), "suggest", suggest);
     }
 
-    /** Leaders and records per NHS region and per ICB, under all filters. */
+    /** The regions body's count of leaders with national work. */
+    static final String NATIONAL = "national";
+
+    /** Leaders and records per NHS region and per ICB, under all filters; and those with national work. */
     ObjectNode regionsBody() {
         var bool = obj("must", mustClauses(), "filter", arr(leaderFilters()));
         if (hasRecordFilters()) {
@@ -183,7 +187,9 @@ final class LeaderQuery {
                 "regions", obj("terms", obj("field", RECORDS_REGIONS, "size", 50), "aggs", leadersAgg()),
                 "icbs", obj("terms", obj("field", RECORDS_ICBS, "size", 500), "aggs", leadersAgg()),
                 // the areas as recorded: councils (and the ICB codes some records name instead), for the council map
-                "areas", obj("terms", obj("field", RECORDS_AREA_CODES, "size", 1000), "aggs", leadersAgg()));
+                "areas", obj("terms", obj("field", RECORDS_AREA_CODES, "size", 1000), "aggs", leadersAgg()),
+                // national work (England as a whole) has no region or ICB: counted on its own, never in theirs
+                NATIONAL, obj("filter", term(RECORDS_AREA_CODES, Geography.ENGLAND), "aggs", leadersAgg()));
         return obj("size", 0, "track_total_hits", true, "query", obj("bool", bool),
                 "aggs", obj(RECORDS, obj("nested", obj("path", RECORDS),
                         "aggs", obj("matching", obj("filter", bool(recordFilters(null)), "aggs", perArea)))));
@@ -260,9 +266,11 @@ final class LeaderQuery {
     private List<ObjectNode> leaderFilters() {
         var filters = new ArrayList<ObjectNode>();
         criteria.audience().filter().ifPresent(filters::add);
-        var mentored = criteria.filter(Facet.MENTORED);
-        if (!mentored.isEmpty()) {
-            filters.add(obj("terms", obj(Facet.MENTORED.leaderField, mentored)));
+        for (var facet : Facet.values()) {
+            var codes = criteria.filter(facet);
+            if (facet.onLeader() && !codes.isEmpty()) {
+                filters.add(obj("terms", obj(facet.leaderField, codes)));
+            }
         }
         if (criteria.mentoringAvailable()) {
             filters.addAll(MentorCandidates.available());

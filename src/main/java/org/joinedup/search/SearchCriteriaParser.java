@@ -159,6 +159,11 @@ public class SearchCriteriaParser {
         }
         var codes = new ArrayList<String>();
         for (var code : given) {
+            if (facet == Facet.AREA && Geography.isNational(code)) {
+                // area=E92000001 finds national work: records that covered England as a whole
+                codes.add(code);
+                continue;
+            }
             var area = geography.find(code);
             boolean fits = area.isPresent() && switch (facet) {
                 case REGION -> Area.REGION.equals(area.get().type());
@@ -169,7 +174,7 @@ public class SearchCriteriaParser {
                 var what = switch (facet) {
                     case REGION -> "an NHS England region code";
                     case ICB -> "an ICB code";
-                    default -> "an upper-tier local authority or ICB code";
+                    default -> "an upper-tier local authority or ICB code, or " + Geography.ENGLAND + " for national work";
                 };
                 violations.add(Violation.query(facet.param, "'" + code + "' is not " + what + "; GET /api/areas lists them"));
             } else {

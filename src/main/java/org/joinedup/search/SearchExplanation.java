@@ -139,6 +139,9 @@ class SearchExplanation {
         if (facet == Facet.MENTORED) {
             return LeaderDocument.TrackRecord.YES.equals(code) ? "Has mentored" : "Not mentored yet";
         }
+        if (Geography.isNational(code)) {
+            return "England as a whole (national)";
+        }
         return geography.find(code).map(Area::name).orElse(code);
     }
 

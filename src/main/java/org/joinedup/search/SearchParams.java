@@ -67,6 +67,10 @@ public class SearchParams {
     @Parameter(description = "yes: only leaders who have completed a mentorship as mentor; no: only those who have not")
     public List<String> mentored;
 
+    @QueryParam("sector")
+    @Parameter(description = "The leader's sector, repeatable (any of): a code of GET /api/vocabularies/sectors")
+    public List<String> sector;
+
     @QueryParam("mentoring")
     @Parameter(description = "available: only leaders willing to mentor, with capacity left and not paused")
     public String mentoring;

@@ -88,7 +88,9 @@ public class SearchService {
         var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get("matching").filter().aggregations();
         var councils = areaCounts(matching.get("areas")).stream()
                 .filter(a -> geography.find(a.code()).filter(Area::isLocalAuthority).isPresent()).toList();
-        return new RegionOverview(leaders, areaCounts(matching.get("regions")), areaCounts(matching.get("icbs")), councils);
+        var national = matching.get(LeaderQuery.NATIONAL).filter();
+        return new RegionOverview(leaders, areaCounts(matching.get("regions")), areaCounts(matching.get("icbs")), councils,
+                new RegionOverview.National(national.aggregations().get("leaders").reverseNested().docCount(), national.docCount()));
     }
 
     ObjectNode searchBody(SearchCriteria criteria) {

@@ -22,6 +22,18 @@ public class Geography {
 
     private static final Logger LOG = Logger.getLogger(Geography.class);
 
+    /**
+     * England as a whole (ONS E92000001): the area of national work (national programmes, Whitehall,
+     * national bodies). Only a record may cover it; it has no ICB and no region, so it never counts
+     * towards one. It is not in {@link #all()} or {@link #find}, which list the areas work is located
+     * in. Wales, Scotland and Northern Ireland are not national areas here: work there is recorded
+     * as a place in that country (countries.csv), like other work outside England.
+     */
+    public static final String ENGLAND = "E92000001";
+    public static final String NATIONAL = "national";
+    /** England as the record form lists it. */
+    public static final Area ENGLAND_AREA = new Area(ENGLAND, "England (national)", NATIONAL, null, null, null, null, null, true, null);
+
     private final Map<String, Area> areas = new LinkedHashMap<>();
     private final Map<String, Country> countries = new LinkedHashMap<>();
     private BoundarySet boundarySet;
@@ -90,8 +102,28 @@ public class Geography {
         return find(code).map(area -> area.successorCode() != null ? areas.get(area.successorCode()) : area);
     }
 
-    /** An English area code as clients see it, resolved to today's ICB and region. */
+    /** Whether a record covering this code is national work (England as a whole). */
+    public static boolean isNational(String code) {
+        return ENGLAND.equals(code);
+    }
+
+    /** Adds a violation unless {@code code} is where a record's work can be: a council, an ICB, or England as a whole. */
+    public void checkRecordArea(String field, String code, List<Violation> violations) {
+        if (isNational(code)) {
+            return;
+        }
+        var area = find(code);
+        if (area.isEmpty() || Area.REGION.equals(area.get().type())) {
+            violations.add(Violation.body(field, "'" + code + "' is not an upper-tier local authority or ICB code, nor " + ENGLAND
+                    + " (England as a whole, for national work); GET /api/areas lists them"));
+        }
+    }
+
+    /** An English area code as clients see it, resolved to today's ICB and region; England as a whole has neither. */
     public Optional<PlaceView> describe(String code) {
+        if (isNational(code)) {
+            return Optional.of(new PlaceView(ENGLAND, "England", NATIONAL, null, null, null, null, null, null));
+        }
         return find(code).map(area -> {
             var current = resolve(code).orElse(area);
             var icb = current.icbCode() == null ? null : areas.get(current.icbCode());

@@ -10,7 +10,8 @@ public enum VocabularyKind {
     ROLES("roles"),
     MENTORING_FORMATS("mentoring-formats"),
     /** SCIROCCO's 12 dimensions of integrated care a place assesses itself on (org.joinedup.places). */
-    DIMENSIONS("dimensions");
+    DIMENSIONS("dimensions"),
+    SECTORS("sectors");
 
     public final String fileName;
 

@@ -22,14 +22,15 @@ import org.joinedup.vocabulary.Geography;
  * shaded by leaders found per 100,000 people. The counts are the search's own (its count per ICB
  * and per council a record covered), so choosing an area finds exactly the number it shows. When
  * the search names services or an approach, the map is the gap view: the areas where nobody found
- * has done it stand out and are listed, each with a link to the nearest leaders who have.
+ * has done it stand out and are listed, each with a link to the nearest leaders who have. National
+ * work (England as a whole) is in no ICB or council: the table gives it its own line.
  */
 @ApplicationScoped
 public class FindMap {
 
     /** What the page draws: the map, what it shows, the councils chosen, and the way back to England. */
     public record Section(Choropleth map, boolean councils, String heading, List<FindPages.Option> chosenAreas, String englandHref,
-            List<String> areaParams) {
+            List<String> areaParams, long national, String nationalHref) {
 
         public String kind() {
             return councils ? "council" : "ICB";
@@ -59,7 +60,8 @@ public class FindMap {
             var figures = icbs.stream().map(icb -> new Choropleth.Figures(icb.code(), icb.name(), counts.getOrDefault(icb.code(), 0L),
                     populations.of(icb.code()), links.icb(icb.code()), chosenIcbs.contains(icb.code()))).toList();
             var drawing = boundaries.draw(Boundaries.Layer.ICBS, icbs.stream().map(Area::code).toList());
-            return new Section(Choropleth.of(drawing, figures, gapView(params)), false, "England by ICB", chosenAreas, null, List.of());
+            return new Section(Choropleth.of(drawing, figures, gapView(params)), false, "England by ICB", chosenAreas, null, List.of(),
+                    overview.national().leaders(), links.area(Geography.ENGLAND));
         }
         // every council of the view stays choosable while one is chosen
         var overview = search.regions(params, Facet.AREA);
@@ -69,7 +71,7 @@ public class FindMap {
                 populations.of(c.code()), links.area(c.code()), chosen.contains(c.code()))).toList();
         var drawing = boundaries.draw(Boundaries.Layer.COUNCILS, councils.stream().map(Area::code).toList());
         return new Section(Choropleth.of(drawing, figures, gapView(params)), true, "Councils in " + heading(params), chosenAreas, links.england(),
-                chosen);
+                chosen, overview.national().leaders(), links.area(Geography.ENGLAND));
     }
 
     /** The councils to draw: those of the chosen ICBs, else of the chosen regions, else of the chosen councils' ICBs; none for England. */
@@ -117,7 +119,8 @@ public class FindMap {
         if (params.area == null) {
             return List.of();
         }
-        return params.area.stream().map(code -> new FindPages.Option(code, geography.find(code).map(Area::name).orElse(code), 0, true)).toList();
+        return params.area.stream().map(code -> new FindPages.Option(code, Geography.isNational(code) ? "England as a whole (national)"
+                : geography.find(code).map(Area::name).orElse(code), 0, true)).toList();
     }
 
     private static Map<String, Long> leaders(List<RegionOverview.AreaCount> counts) {

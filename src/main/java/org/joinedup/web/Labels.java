@@ -67,6 +67,15 @@ public class Labels {
         return String.join(", ", codes.stream().map(this::format).toList());
     }
 
+    public String sector(String code) {
+        return label(VocabularyKind.SECTORS, code);
+    }
+
+    /** The sectors a profile form offers, in the vocabulary's order. */
+    public List<VocabularyItem> sectors() {
+        return items(VocabularyKind.SECTORS);
+    }
+
     /**
      * The assertion's source sentence as the API gives it (integration/Provenance, the one place
      * that words it), with its date as the pages write dates: "on 2 December 2026".

@@ -34,8 +34,17 @@ final class ProfileForm {
                 current.mentoring().conflicts());
         return new LeaderInput(current.name(), current.currentRole(), current.organisation() == null ? null : current.organisation().code(),
                 doingNow.isEmpty() ? null : doingNow, changedDoingNow || values.has("confirm", "yes") ? LocalDate.now() : current.doingNowAsOf(),
-                current.homeArea() == null ? null : current.homeArea().code(), offer, current.visibility(), null, current.illustrative(),
+                current.homeArea() == null ? null : current.homeArea().code(), sector(current, values), offer, current.visibility(), null, current.illustrative(),
                 current.version());
+    }
+
+    /** The sector chosen; blank ("Not said") clears it, and a form without the field keeps the stored one. */
+    private static String sector(LeaderView current, FormValues values) {
+        if (values.all("sector").isEmpty()) {
+            return current.sector();
+        }
+        var chosen = values.get("sector").strip();
+        return chosen.isEmpty() ? null : chosen;
     }
 
     /** The problem on the form's fields; rethrown unless the form can show it (400, or 409 when someone changed the profile meanwhile). */

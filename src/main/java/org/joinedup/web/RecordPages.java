@@ -218,7 +218,10 @@ public class RecordPages {
     }
 
     private Choices choices() {
-        var groups = areaGroups(geography);
+        // a record (not a learning request) may cover England as a whole: national work, listed first
+        var groups = new ArrayList<AreaGroup>();
+        groups.add(new AreaGroup("National", List.of(Geography.ENGLAND_AREA)));
+        groups.addAll(areaGroups(geography));
         return new Choices(labels.items(VocabularyKind.SERVICES), labels.items(VocabularyKind.SCOPES), labels.items(VocabularyKind.APPROACHES),
                 labels.items(VocabularyKind.PROGRAMMES), labels.items(VocabularyKind.ROLES), labels.items(VocabularyKind.OUTCOME_METRICS), groups,
                 organisations.open());

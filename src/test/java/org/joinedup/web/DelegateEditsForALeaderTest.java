@@ -90,14 +90,19 @@ class DelegateEditsForALeaderTest {
         delegateBrowser.check("delegate-leader-page");
 
         delegateBrowser.type("#doingNow", "Updated by their PA in the browser");
+        delegateBrowser.click("#sector-voluntary-community");
         delegateBrowser.click("#save-profile");
         delegateBrowser.waitForPath("done=delegate-profile-saved");
         assertEquals("Updated by their PA in the browser", delegateBrowser.find("#doingNow").getText());
+        assertTrue(delegateBrowser.find("#sector-voluntary-community").isSelected(), "the sector chosen is kept");
+        admin().when().get("/api/leaders/" + leaderId).then().statusCode(200).body("sector", org.hamcrest.Matchers.equalTo("voluntary-community"));
 
         var title = "Logged by a delegate in the browser " + nano;
         delegateBrowser.click("#add-record");
         delegateBrowser.type("#title", title);
         new Select(delegateBrowser.find("#area-0")).selectByValue("E10000024");
+        // national work is offered beside the councils and ICBs
+        new Select(delegateBrowser.find("#area-1")).selectByValue("E92000001");
         delegateBrowser.click("input[name=services][value=acute]");
         delegateBrowser.click("input[name=services][value=social-care]");
         delegateBrowser.click("input[name=scope][value=organisations]");
@@ -116,6 +121,7 @@ class DelegateEditsForALeaderTest {
         // what the delegate did is the leader's, marked as the delegate's doing
         var records = admin().when().get("/api/leaders/" + leaderId + "/records").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(title + ", corrected"), records.getList("items.title"));
+        assertEquals(List.of("E10000024", "E92000001"), records.getList("items[0].areas.code"));
         assertTrue(records.getString("items[0].source").contains(paAccount + ", the leader's delegate"), records.getString("items[0].source"));
 
         // the leader removes the delegate; the delegate's page of the leader is gone at once

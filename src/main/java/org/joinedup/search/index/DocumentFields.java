@@ -38,6 +38,7 @@ public final class DocumentFields {
     /** A date: the mentor is paused while it is after today (a range against now/d, so the pause ends by itself). */
     public static final String MENTORING_PAUSED_UNTIL = MENTORING + ".paused_until";
 
+    public static final String SECTOR = "sector";
     public static final String TRACK_RECORD = "track_record";
     public static final String TRACK_RECORD_MENTORED = TRACK_RECORD + ".mentored";
     public static final String TRACK_RECORD_WOULD_RECOMMEND = TRACK_RECORD + ".would_recommend";

@@ -34,6 +34,8 @@ public record LeaderDocument(
         LocalDate doingNowAsOf,
         HomeArea homeArea,
         GeoPoint homeLocation,
+        /** The leader's sector (a code of the sectors vocabulary), or null: a leader-level filter and facet. */
+        String sector,
         Mentoring mentoring,
         TrackRecord trackRecord,
         String visibility,
@@ -143,6 +145,7 @@ public record LeaderDocument(
                 leader.doingNow(), leader.doingNowAsOf(),
                 new HomeArea(home.code(), home.name(), home.icb() == null ? null : home.icb().code(), home.region().code()),
                 point(home),
+                leader.sector(),
                 new Mentoring(offer.willing(), offer.capacity(), Math.max(0, offer.capacity() - offer.active()), offer.formats(),
                         offer.trained(), offer.conflicts(), offer.pausedUntil()),
                 TrackRecord.of(trackRecord),
@@ -157,7 +160,8 @@ public record LeaderDocument(
                 areas.stream().map(PlaceView::type).distinct().toList(),
                 areas.stream().map(PlaceView::name).toList(),
                 distinct(english.stream().map(a -> a.icb() == null ? null : a.icb().code())),
-                distinct(english.stream().map(a -> a.region().code())),
+                // England as a whole (national work) has no region: it never counts towards one
+                distinct(english.stream().map(a -> a.region() == null ? null : a.region().code())),
                 distinct(areas.stream().map(PlaceView::country)),
                 areas.stream().map(LeaderDocument::point).filter(Objects::nonNull).toList(),
                 r.partnerOrganisations().stream().map(o -> o.name()).toList(),

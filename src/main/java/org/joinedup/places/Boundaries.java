@@ -56,7 +56,11 @@ public class Boundaries {
     }
 
     /** Areas drawn: each code's SVG path data in a {@code width} x {@code height} box, and how much simplifying saved. */
-    public record Drawing(int width, int height, Map<String, String> paths, int verticesBefore, int verticesAfter) {
+    public record Drawing(int width, int height, Map<String, String> paths, int verticesBefore, int verticesAfter, String groupBorders) {
+
+        public Drawing(int width, int height, Map<String, String> paths, int verticesBefore, int verticesAfter) {
+            this(width, height, paths, verticesBefore, verticesAfter, "");
+        }
     }
 
     @Inject
@@ -147,7 +151,12 @@ public class Boundaries {
             }
             paths.put(e.getKey(), SvgPath.of(e.getValue()));
         }
-        return new Drawing(WIDTH, projection.height() + 2 * MARGIN, paths, before, after);
+        return new Drawing(WIDTH, projection.height() + 2 * MARGIN, paths, before, after, GroupBorders.of(simplified, code -> group(layer, code)));
+    }
+
+    /** What a map outlines over its areas: ICBs by their NHS England region, councils by their ICB. */
+    private String group(Layer layer, String code) {
+        return geography.find(code).map(a -> layer == Layer.ICBS ? a.regionCode() : a.icbCode()).orElse(code);
     }
 
     /** The rings of each feature (outer rings and holes alike: the page fills them even-odd). */

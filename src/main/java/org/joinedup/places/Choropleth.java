@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A map of areas shaded by leaders found per 100,000 people, ready to draw: each area's outline,
  * figures and link, and the legend's bands. Pure: the caller brings the outlines ({@link
  * Boundaries.Drawing}) and the figures. In the gap view an area where nobody was found is a gap,
- * drawn in its own colour and listed, rather than the lightest shade.
+ * drawn in its own colour and listed, rather than the lightest shade. {@code borders}: path data of the
+ * borders between groups of the areas (regions over ICBs, ICBs over councils; {@link GroupBorders}).
  */
-public record Choropleth(int width, int height, List<Shade> areas, List<Band> legend, boolean gaps) {
+public record Choropleth(int width, int height, List<Shade> areas, List<Band> legend, boolean gaps, String borders) {
 
     /** Bands above none: equal steps up to the highest rate on the map. */
     static final int BANDS = 4;
@@ -54,6 +56,14 @@ public record Choropleth(int width, int height, List<Shade> areas, List<Band> le
 
     /** With {@code gaps}, the areas where nobody was found are gaps, not the lightest shade. */
     public static Choropleth of(Boundaries.Drawing drawing, List<Figures> figures, boolean gaps) {
+        return of(drawing, figures, gaps, Set.of());
+    }
+
+    /**
+     * With {@code gaps}, an area where nobody was found is a gap unless it is in {@code coveredNearby}
+     * (the gap view by distance: somebody did it within the distance chosen).
+     */
+    public static Choropleth of(Boundaries.Drawing drawing, List<Figures> figures, boolean gaps, Set<String> coveredNearby) {
         double highest = figures.stream().filter(f -> drawing.paths().containsKey(f.code()))
                 .mapToDouble(f -> Populations.per100k(f.leaders(), f.population())).max().orElse(0);
         var areas = new ArrayList<Shade>();
@@ -64,11 +74,12 @@ public record Choropleth(int width, int height, List<Shade> areas, List<Band> le
             }
             double rate = Populations.per100k(f.leaders(), f.population());
             int band = band(rate, highest);
-            areas.add(new Shade(f.code(), f.name(), f.leaders(), f.population(), rate, band, path, f.href(), f.selected(), gaps && band == 0));
+            boolean gap = gaps && band == 0 && !coveredNearby.contains(f.code());
+            areas.add(new Shade(f.code(), f.name(), f.leaders(), f.population(), rate, band, path, f.href(), f.selected(), gap));
         }
         // the chosen area last, so its outline is drawn over its neighbours'
         areas.sort(Comparator.comparing(Shade::selected).thenComparing(Shade::code));
-        return new Choropleth(drawing.width(), drawing.height(), areas, legend(highest, gaps), gaps);
+        return new Choropleth(drawing.width(), drawing.height(), areas, legend(highest, gaps), gaps, drawing.groupBorders());
     }
 
     /** 0 for no leader found; otherwise the step of the highest rate it falls in, 1 to {@link #BANDS}. */

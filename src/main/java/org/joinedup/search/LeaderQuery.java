@@ -179,17 +179,39 @@ final class LeaderQuery {
 
     /** Leaders and records per NHS region and per ICB, under all filters; and those with national work. */
     ObjectNode regionsBody() {
+        return regionsBody(true);
+    }
+
+    /** Per region and ICB, and per council only when {@code councils} (a map of England by ICB draws none). */
+    ObjectNode regionsBody(boolean councils) {
+        var perArea = obj(
+                "regions", obj("terms", obj("field", RECORDS_REGIONS, "size", 50), "aggs", leadersAgg()),
+                "icbs", obj("terms", obj("field", RECORDS_ICBS, "size", 500), "aggs", leadersAgg()),
+                // national work (England as a whole) has no region or ICB: counted on its own, never in theirs
+                NATIONAL, obj("filter", term(RECORDS_AREA_CODES, Geography.ENGLAND), "aggs", leadersAgg()));
+        if (councils) {
+            // the areas as recorded: councils (and the ICB codes some records name instead), for the council map
+            perArea.set("areas", obj("terms", obj("field", RECORDS_AREA_CODES, "size", 1000), "aggs", leadersAgg()));
+        }
+        return perRecordsBody(perArea);
+    }
+
+    /**
+     * Per area given: leaders with a record passing the filters that covered the area ({@code field}
+     * holds its code) or lies within {@code km} of its centroid ({lat, lon}): the gap view by distance.
+     */
+    ObjectNode coverageBody(String field, java.util.Map<String, double[]> centroids, double km) {
+        var perArea = obj();
+        centroids.forEach((code, c) -> perArea.set(code, obj("bool", obj("should", arr(term(field, code),
+                obj("geo_distance", obj("distance", km(km), RECORDS_LOCATIONS, obj("lat", c[0], "lon", c[1])))), "minimum_should_match", 1))));
+        return perRecordsBody(obj("covered", obj("filters", obj("filters", perArea), "aggs", leadersAgg())));
+    }
+
+    private ObjectNode perRecordsBody(ObjectNode perArea) {
         var bool = obj("must", mustClauses(), "filter", arr(leaderFilters()));
         if (hasRecordFilters()) {
             ((com.fasterxml.jackson.databind.node.ArrayNode) bool.get("filter")).add(recordsMatching(recordFilters(null)));
         }
-        var perArea = obj(
-                "regions", obj("terms", obj("field", RECORDS_REGIONS, "size", 50), "aggs", leadersAgg()),
-                "icbs", obj("terms", obj("field", RECORDS_ICBS, "size", 500), "aggs", leadersAgg()),
-                // the areas as recorded: councils (and the ICB codes some records name instead), for the council map
-                "areas", obj("terms", obj("field", RECORDS_AREA_CODES, "size", 1000), "aggs", leadersAgg()),
-                // national work (England as a whole) has no region or ICB: counted on its own, never in theirs
-                NATIONAL, obj("filter", term(RECORDS_AREA_CODES, Geography.ENGLAND), "aggs", leadersAgg()));
         return obj("size", 0, "track_total_hits", true, "query", obj("bool", bool),
                 "aggs", obj(RECORDS, obj("nested", obj("path", RECORDS),
                         "aggs", obj("matching", obj("filter", bool(recordFilters(null)), "aggs", perArea)))));

@@ -55,11 +55,35 @@ public class SearchService {
      * {@code ignored} facets (the map keeps every ICB's count while one is chosen).
      */
     public RegionOverview regions(SearchParams params, Facet... ignored) {
-        var criteria = parser.parse(params);
+        return regions(params, true, ignored);
+    }
+
+    /** As {@link #regions(SearchParams, Facet...)}, counting councils only when {@code councils} (a map of ICBs needs none). */
+    public RegionOverview regions(SearchParams params, boolean councils, Facet... ignored) {
+        return regions(without(parser.parse(params), ignored), councils);
+    }
+
+    /**
+     * Per area of {@code centroids} (code to {lat, lon}): leaders the parameters find with a record
+     * that covered the area or lies within {@code km} of its centroid, leaving out the filters of the
+     * {@code ignored} facets. {@code councils}: the codes are councils (else current ICBs).
+     */
+    public Map<String, Long> coveredWithin(SearchParams params, Map<String, double[]> centroids, double km, boolean councils, Facet... ignored) {
+        var criteria = without(parser.parse(params), ignored);
+        var field = councils ? org.joinedup.search.index.DocumentFields.RECORDS_AREA_CODES : org.joinedup.search.index.DocumentFields.RECORDS_ICBS;
+        var response = execute(new LeaderQuery(criteria).coverageBody(field, centroids, km));
+        var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get("matching").filter().aggregations();
+        var counts = new LinkedHashMap<String, Long>();
+        matching.get("covered").filters().buckets().keyed()
+                .forEach((code, bucket) -> counts.put(code, bucket.aggregations().get("leaders").reverseNested().docCount()));
+        return counts;
+    }
+
+    private static SearchCriteria without(SearchCriteria criteria, Facet... ignored) {
         for (var facet : ignored) {
             criteria = criteria.without(facet);
         }
-        return regions(criteria);
+        return criteria;
     }
 
     /** The exact request body the service sends for these parameters (for benchmarks and debugging). */
@@ -83,10 +107,14 @@ public class SearchService {
     }
 
     RegionOverview regions(SearchCriteria criteria) {
-        var response = execute(new LeaderQuery(criteria).regionsBody());
+        return regions(criteria, true);
+    }
+
+    RegionOverview regions(SearchCriteria criteria, boolean withCouncils) {
+        var response = execute(new LeaderQuery(criteria).regionsBody(withCouncils));
         long leaders = response.hits().total() == null ? 0 : response.hits().total().value();
         var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get("matching").filter().aggregations();
-        var councils = areaCounts(matching.get("areas")).stream()
+        var councils = !withCouncils ? List.<RegionOverview.AreaCount>of() : areaCounts(matching.get("areas")).stream()
                 .filter(a -> geography.find(a.code()).filter(Area::isLocalAuthority).isPresent()).toList();
         var national = matching.get(LeaderQuery.NATIONAL).filter();
         return new RegionOverview(leaders, areaCounts(matching.get("regions")), areaCounts(matching.get("icbs")), councils,

@@ -30,10 +30,15 @@ public class FindMap {
 
     /** What the page draws: the map, what it shows, the councils chosen, and the way back to England. */
     public record Section(Choropleth map, boolean councils, String heading, List<FindPages.Option> chosenAreas, String englandHref,
-            List<String> areaParams, long national, String nationalHref) {
+            List<String> areaParams, Integer gapWithinKm, long national, String nationalHref) {
 
         public String kind() {
             return councils ? "council" : "ICB";
+        }
+
+        /** The distances the gap view offers (any whole km up to the maximum is accepted). */
+        public List<String> gapDistances() {
+            return GAP_DISTANCES_KM;
         }
     }
 
@@ -50,17 +55,29 @@ public class FindMap {
     Geography geography;
 
     Section of(SearchParams params, SearchLinks links) {
+        return of(params, links, null);
+    }
+
+    /**
+     * With {@code gapWithinKm} (checked by the caller: {@link #gapWithin}), the gap view counts an
+     * area as covered when somebody found did it there or within that many km of its centroid.
+     */
+    Section of(SearchParams params, SearchLinks links, Integer gapWithinKm) {
         var chosenAreas = chosenAreas(params);
         var councils = councilsShown(params);
+        boolean gaps = gapView(params);
+        Integer within = gaps ? gapWithinKm : null;
         if (councils.isEmpty()) {
-            var overview = search.regions(params);
+            // no council is drawn, so none is counted
+            var overview = search.regions(params, false);
             var icbs = geography.ofType(Area.ICB).stream().filter(a -> Boolean.TRUE.equals(a.current())).toList();
             var counts = leaders(overview.icbs());
             var chosenIcbs = chosenIcbs(params);
             var figures = icbs.stream().map(icb -> new Choropleth.Figures(icb.code(), icb.name(), counts.getOrDefault(icb.code(), 0L),
                     populations.of(icb.code()), links.icb(icb.code()), chosenIcbs.contains(icb.code()))).toList();
             var drawing = boundaries.draw(Boundaries.Layer.ICBS, icbs.stream().map(Area::code).toList());
-            return new Section(Choropleth.of(drawing, figures, gapView(params)), false, "England by ICB", chosenAreas, null, List.of(),
+            var covered = within == null ? Set.<String>of() : covered(params, icbs, within, false);
+            return new Section(Choropleth.of(drawing, figures, gaps, covered), false, "England by ICB", chosenAreas, null, List.of(), within,
                     overview.national().leaders(), links.area(Geography.ENGLAND));
         }
         // every council of the view stays choosable while one is chosen
@@ -70,8 +87,44 @@ public class FindMap {
         var figures = councils.stream().map(c -> new Choropleth.Figures(c.code(), c.name(), counts.getOrDefault(c.code(), 0L),
                 populations.of(c.code()), links.area(c.code()), chosen.contains(c.code()))).toList();
         var drawing = boundaries.draw(Boundaries.Layer.COUNCILS, councils.stream().map(Area::code).toList());
-        return new Section(Choropleth.of(drawing, figures, gapView(params)), true, "Councils in " + heading(params), chosenAreas, links.england(),
-                chosen, overview.national().leaders(), links.area(Geography.ENGLAND));
+        var covered = within == null ? Set.<String>of() : covered(params, councils, within, true);
+        return new Section(Choropleth.of(drawing, figures, gaps, covered), true, "Councils in " + heading(params), chosenAreas, links.england(),
+                chosen, within, overview.national().leaders(), links.area(Geography.ENGLAND));
+    }
+
+    /** The largest distance the gap view takes: beyond it most of England is "near" anything. */
+    static final int MAX_GAP_WITHIN_KM = 100;
+    static final List<String> GAP_DISTANCES_KM = List.of("10", "25", "50", "100");
+
+    /** The distance the page asks for, in whole km from 1 to {@link #MAX_GAP_WITHIN_KM}; none when blank; a 400 naming gapWithin otherwise. */
+    static Integer gapWithin(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        var text = given.strip().replaceFirst("(?i)\\s*km$", "");
+        if (text.matches("\\d{1,3}")) {
+            int km = Integer.parseInt(text);
+            if (km >= 1 && km <= MAX_GAP_WITHIN_KM) {
+                return km;
+            }
+        }
+        throw org.joinedup.platform.ProblemException.invalid(org.joinedup.platform.Violation.query("gapWithin",
+                "must be a whole number of km from 1 to " + MAX_GAP_WITHIN_KM));
+    }
+
+    /** The areas where somebody found did it there or within {@code km} of the centroid. */
+    private Set<String> covered(SearchParams params, List<Area> areas, int km, boolean councils) {
+        var centroids = new java.util.LinkedHashMap<String, double[]>();
+        areas.stream().filter(a -> a.latitude() != null && a.longitude() != null)
+                .forEach(a -> centroids.put(a.code(), new double[] {a.latitude(), a.longitude()}));
+        var covered = new java.util.HashSet<String>();
+        var ignored = councils ? new Facet[] {Facet.AREA} : new Facet[0];
+        search.coveredWithin(params, centroids, km, councils, ignored).forEach((code, leaders) -> {
+            if (leaders > 0) {
+                covered.add(code);
+            }
+        });
+        return covered;
     }
 
     /** The councils to draw: those of the chosen ICBs, else of the chosen regions, else of the chosen councils' ICBs; none for England. */

@@ -87,15 +87,23 @@ public class FindPages {
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    public Response find(@BeanParam SearchParams params, @QueryParam("signedOut") boolean signedOut) {
-        var links = new SearchLinks(params);
+    public Response find(@BeanParam SearchParams params, @QueryParam("signedOut") boolean signedOut, @QueryParam("gapWithin") String gapWithin) {
+        var links = new SearchLinks(params).withGapWithin(gapWithin);
         SearchResult result = null;
         FindMap.Section map = null;
         var problems = FormErrors.NONE;
         int status = 200;
+        Integer gapWithinKm = null;
+        try {
+            gapWithinKm = FindMap.gapWithin(gapWithin);
+        } catch (ProblemException e) {
+            // the search and its map still show, without the distance, the error beside the field
+            problems = new FormErrors(e.problem().violations(), field -> field);
+            status = 400;
+        }
         try {
             result = search.search(params);
-            map = findMap.of(params, links);
+            map = findMap.of(params, links, gapWithinKm);
         } catch (ProblemException e) {
             if (e.problem().status() != 400) {
                 throw e;

@@ -31,6 +31,14 @@ public final class SearchLinks {
         }
     }
 
+    /** The gap view's distance (a parameter of the page, not of the search), kept by the map's links. */
+    SearchLinks withGapWithin(String km) {
+        if (km != null && !km.isBlank()) {
+            put("gapWithin", km.strip());
+        }
+        return this;
+    }
+
     /** The same search with page n (from 0). */
     public String page(int n) {
         return link("/find", with("page", n == 0 ? List.of() : List.of(String.valueOf(n))));
@@ -92,6 +100,7 @@ public final class SearchLinks {
         var changed = new LinkedHashMap<>(params);
         changed.remove("page");
         changed.remove("size");
+        changed.remove("gapWithin");
         return link("/find/export.csv", changed);
     }
 
@@ -103,7 +112,7 @@ public final class SearchLinks {
     public List<Param> saved() {
         var saved = new ArrayList<Param>();
         params.forEach((name, values) -> {
-            if (!"page".equals(name) && !"size".equals(name)) {
+            if (!"page".equals(name) && !"size".equals(name) && !"gapWithin".equals(name)) {
                 values.forEach(v -> saved.add(new Param(name, v)));
             }
         });

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class MapFiguresTest {
 
     private static final Pattern ROW = Pattern.compile(
-            "<tr data-code=\"(E\\d+)\"><td><a href=\"([^\"]+)\">[^<]+</a></td><td>(\\d+)</td><td>([\\d,]+)</td><td>([\\d.]+)</td></tr>");
+            "<tr data-code=\"(E\\d+)\"><td><a href=\"([^\"]+)\">[^<]+</a></td><td>(\\d+)</td><td>([\\d,]+)</td><td>([\\d.]+)</td>"
+                    + "<td><a href=\"/areas/\\1\">Area page<span class=\"nhsuk-u-visually-hidden\"> of [^<]+</span></a></td></tr>");
     private static final Pattern AREA = Pattern.compile(
             "<a href=\"([^\"]+)\" class=\"(?:b[0-4]|gap)( sel)?\" data-(icb|area)=\"(E\\d+)\" aria-label=\"([^\"]+)\"><title>([^<]+)</title><path d=\"M[^\"]+z\"/></a>");
 

@@ -80,9 +80,15 @@ class RequestBodiesTest {
             var query = new LeaderQuery(c.getValue());
             bodies.put("matches:" + c.getKey(), query.matchesBody(100, 50).toString());
             bodies.put("regions:" + c.getKey(), query.regionsBody().toString());
+            // the map of England by ICB asks for no per-council counts
+            bodies.put("regionsByIcb:" + c.getKey(), query.regionsBody(false).toString());
             bodies.put("export:" + c.getKey(), query.exportBody("pit-1", "2m", 500, List.of(3.5, 42L)).toString());
             bodies.put("moreRecords:" + c.getKey(), query.moreRecordsBody(42L, 1234L).toString());
         }
+        var centroids = new LinkedHashMap<String, double[]>();
+        centroids.put("E54000060", new double[] {53.1, -1.05});
+        centroids.put("E54000058", new double[] {52.9, -1.5});
+        bodies.put("coverage:icbs", new LeaderQuery(plain).coverageBody("records.icbs", centroids, 25).toString());
         var weights = new MentorCandidates.Weights(4, 2, 2, 1, 1.5, 1, 2, 25, 0.5, 0.5, 1.5);
         var need = new MentorCandidate.Need(9L, "E10000024", "Nottinghamshire County Council", List.of(" Other Trust "),
                 List.of("gp", "social-care"), List.of("integrated-teams"), List.of("calls"), new GeoPoint(52.95, -1.15));

@@ -142,7 +142,7 @@ public class Strengths {
     }
 
     /** The three lowest scores and every dimension tied with the third, lowest first, ties in the dimensions' order; a 5 is never weak. */
-    List<StrengthsForGaps.WeakDimension> weakest(AssessmentView assessment) {
+    public List<StrengthsForGaps.WeakDimension> weakest(AssessmentView assessment) {
         var sorted = assessment.scores().stream().sorted(Comparator.comparingInt(AssessmentView.DimensionScore::score)).toList();
         if (sorted.isEmpty()) {
             return List.of();

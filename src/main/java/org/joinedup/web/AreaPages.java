@@ -18,10 +18,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.joinedup.places.AssessmentService;
+import org.joinedup.places.AssessmentView;
 import org.joinedup.places.Boundaries;
 import org.joinedup.places.Choropleth;
 import org.joinedup.places.NearestNeighbours;
 import org.joinedup.places.Populations;
+import org.joinedup.places.Strengths;
+import org.joinedup.places.StrengthsForGaps;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.search.Facet;
 import org.joinedup.search.SearchParams;
@@ -73,15 +77,31 @@ public class AreaPages {
 
     public record AreaView(String code, String name, String kind, List<Link> icbs, Link region, List<Link> councils, List<Link> icbsOfRegion,
             List<Figure> figures, String figuresSource, List<Neighbour> neighbours, SearchResult leaders, String findHref,
-            List<Gap> serviceGaps, List<Gap> approachGaps, Choropleth map, String mapHeading) {
+            List<Gap> serviceGaps, List<Gap> approachGaps, Choropleth map, String mapHeading, SelfAssessment assessment) {
 
         public boolean council() {
             return "council".equals(kind);
         }
     }
 
+    /**
+     * For those who may read self-assessments, on a council's or ICB's page: the latest one's date and
+     * weakest dimensions ({@code latest} null when there is none yet); null for everyone else and for regions.
+     */
+    public record SelfAssessment(String href, AssessmentView latest, List<StrengthsForGaps.WeakDimension> weakest) {
+    }
+
     @Inject
     Geography geography;
+
+    @Inject
+    PageContext page;
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    Strengths strengths;
 
     @Inject
     AreaStatistics statistics;
@@ -141,7 +161,16 @@ public class AreaPages {
         return new AreaView(area.code(), area.name(), kind, icbs, Area.REGION.equals(area.type()) ? null : region, councils, icbsOfRegion,
                 figures(area), figuresSource(area), neighbours(area), leaders, findHref,
                 gaps(area, leaders, Facet.SERVICE, VocabularyKind.SERVICES), gaps(area, leaders, Facet.APPROACH, VocabularyKind.APPROACHES),
-                map(area), mapHeading(area));
+                map(area), mapHeading(area), selfAssessment(area));
+    }
+
+    private SelfAssessment selfAssessment(Area area) {
+        if (Area.REGION.equals(area.type()) || !(page.commissioner() || page.staff())) {
+            return null;
+        }
+        var latest = assessments.latest(area.code());
+        return new SelfAssessment("/areas/" + area.code() + "/assessment", latest.orElse(null),
+                latest.map(strengths::weakest).orElse(List.of()));
     }
 
     /** A search with nothing chosen, as /find starts (the defaults its query parameters declare). */

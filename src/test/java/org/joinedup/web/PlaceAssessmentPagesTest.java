@@ -185,6 +185,40 @@ class PlaceAssessmentPagesTest {
                 .contentType(org.hamcrest.Matchers.startsWith("text/html"));
     }
 
+    /**
+     * The area page /areas/{code} summarises the latest assessment (its date and weakest dimensions, linking here) for those
+     * who may read assessments, invites one where there is none, and shows neither to leaders or the public. Bedford is
+     * assessed by no other test.
+     */
+    @Test
+    void theAreaPageSummarisesTheAssessmentForThoseWhoMayReadItOnly() {
+        var bedford = "/areas/E06000055";
+        var staffName = account("wendy-summary", Roles.PROGRAMME, null);
+        var staff = session(staffName);
+        var leader = session(account("wendy-reader", Roles.LEADER, strongLeader("Reader Bedford " + System.nanoTime())));
+        given().cookie("joinedup-session", staff).when().get(bedford).then().statusCode(200)
+                .body(containsString("id=\"area-assessment\"")).body(containsString("has no self-assessment yet"))
+                .body(containsString("href=\"/areas/E06000055/assessment\""));
+
+        var scores = new HashMap<String, Object>();
+        for (var code : List.of("readiness-to-change", "structure-and-governance", "process-coordination", "removal-of-inhibitors",
+                "population-approach", "citizen-empowerment", "evaluation-methods", "breadth-of-ambition", "innovation-management")) {
+            scores.put(code, 4);
+        }
+        scores.putAll(Map.of("finance-and-funding", 0, "digital-infrastructure", 1, "capacity-building", 2));
+        given().header("Authorization", Fixtures.bearer(Fixtures.token(staffName, Fixtures.DEMO_PASSWORD))).contentType(ContentType.JSON)
+                .body(Map.of("assessedOn", "2026-11-02", "scores", scores)).when().post("/api/areas/E06000055/assessments")
+                .then().statusCode(201);
+        given().cookie("joinedup-session", staff).when().get(bedford).then().statusCode(200)
+                .body(containsString("Self-assessed on 2 November 2026"))
+                .body(containsString("Finance and funding (0 of 5), Digital infrastructure (1 of 5), Capacity building (2 of 5)."))
+                .body(org.hamcrest.Matchers.not(containsString("has no self-assessment yet")));
+        for (var visitor : List.of(given(), given().cookie("joinedup-session", leader))) {
+            visitor.when().get(bedford).then().statusCode(200).body(containsString("id=\"area-name\""))
+                    .body(org.hamcrest.Matchers.not(containsString("area-assessment"))).body(org.hamcrest.Matchers.not(containsString("Finance and funding (0")));
+        }
+    }
+
     /** Every field of a good form but the token (and readiness to change, which each caller gives). */
     private static RequestSpecification filled(RequestSpecification request) {
         var today = LocalDate.now(ZoneId.of("Europe/London"));

@@ -171,8 +171,8 @@ class AreaPagesTest {
         // signed in as staff the hidden leader is found, so care coordinators is no gap
         var staff = given().cookie("joinedup-session", PagesTest.signIn("demo-admin")).when().get("/areas/" + SCILLY).then().statusCode(200).extract().asString();
         assertTrue(staff.contains("data-leader=\"" + hiddenInScilly + "\""), "staff see the leader hidden from the public");
-        assertTrue(staff.contains("id=\"area-assessment-slot\""), "the place for the self-assessment's link, for staff");
-        assertFalse(html.contains("id=\"area-assessment-slot\""), "not for the public");
+        assertTrue(staff.contains("id=\"area-assessment\""), "the self-assessment summary (or an invitation to record one), for staff");
+        assertFalse(html.contains("id=\"area-assessment\""), "not for the public");
     }
 
     @Test

@@ -128,7 +128,9 @@ class PlaceAssessmentPagesTest {
 
         browser.click("label[for=score-capacity-building]");
         browser.click("#save-assessment");
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("recorded=1"));
+        // the page after saving looks up the strong leaders (several searches): allow a loaded machine time for it
+        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("recorded=1")
+                && !d.findElements(org.openqa.selenium.By.cssSelector("#latest-finance-and-funding td")).isEmpty());
         assertEquals(1, assessments());
         assertEquals("0", browser.find("#latest-finance-and-funding td").getText());
         assertEquals("5", browser.find("#latest-population-approach td").getText());

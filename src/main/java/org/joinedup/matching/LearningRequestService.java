@@ -126,6 +126,12 @@ public class LearningRequestService {
 
     @Transactional(TxType.SUPPORTS)
     public Page<LearningRequestView> list(Long learnerId, String status, PageRequest paging) {
+        return list(learnerId, status, paging, false);
+    }
+
+    /** As {@link #list(Long, String, PageRequest)}, oldest first (the API's order) or newest first. */
+    @Transactional(TxType.SUPPORTS)
+    public Page<LearningRequestView> list(Long learnerId, String status, PageRequest paging, boolean newestFirst) {
         var where = new ArrayList<String>();
         var params = new HashMap<String, Object>();
         if (!user.isStaff()) {
@@ -144,8 +150,9 @@ public class LearningRequestService {
             where.add("status = :status");
             params.put("status", status);
         }
-        var query = where.isEmpty() ? LearningRequest.<LearningRequest>findAll(Sort.by("id"))
-                : LearningRequest.<LearningRequest>find(String.join(" and ", where), Sort.by("id"), params);
+        var order = Sort.by("id", newestFirst ? Sort.Direction.Descending : Sort.Direction.Ascending);
+        var query = where.isEmpty() ? LearningRequest.<LearningRequest>findAll(order)
+                : LearningRequest.<LearningRequest>find(String.join(" and ", where), order, params);
         var page = query.page(paging.page(), paging.size());
         return Page.of(page.list(), paging, page.count()).map(this::view);
     }

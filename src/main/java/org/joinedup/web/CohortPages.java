@@ -52,8 +52,8 @@ public class CohortPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance choose(List<LearningRequestView> requests, List<SearchResult.Hit> mentors, List<VocabularyItem> programmes,
-                FormValues values, FormErrors errors);
+        static native TemplateInstance choose(List<LearningRequestView> requests, long openTotal, List<SearchResult.Hit> mentors,
+                List<VocabularyItem> programmes, FormValues values, FormErrors errors);
 
         static native TemplateInstance result(CohortResult result, List<String> learners, List<String> unmatchedLearners, String gain,
                 String flash, CohortSteering steering, FormValues values, FormErrors errors);
@@ -177,7 +177,8 @@ public class CohortPages {
     }
 
     private TemplateInstance choosePage(FormValues values, FormErrors problems) {
-        var open = requests.list(null, "open", new PageRequest(0, PageRequest.MAX_SIZE)).items();
+        // newest first: with more open requests than a page holds, the ones just made are the ones staff look for
+        var open = requests.list(null, "open", new PageRequest(0, PageRequest.MAX_SIZE), true);
         var params = new SearchParams();
         params.q = values.get("mentorSearch").isBlank() ? null : values.get("mentorSearch");
         params.mentoring = "available";
@@ -185,7 +186,7 @@ public class CohortPages {
         params.page = "0";
         params.size = String.valueOf(MENTORS_LISTED);
         var mentors = search.search(params).hits();
-        return Templates.choose(open, mentors, labels.items(VocabularyKind.PROGRAMMES), values, problems);
+        return Templates.choose(open.items(), open.total(), mentors, labels.items(VocabularyKind.PROGRAMMES), values, problems);
     }
 
     private TemplateInstance resultPage(long id, String flash, FormValues values, FormErrors errors) {

@@ -220,15 +220,19 @@ public final class DemoDataGenerator {
         g.writeStringField("name", first + " " + last);
         g.writeBooleanField("illustrative", true);
         g.writeStringField("currentRole", JOB[rnd.nextInt(JOB.length)]);
-        g.writeStringField("organisation", switch (rnd.nextInt(4)) {
-            case 0, 1 -> home.organisation();
-            case 2 -> trustsOf(home).isEmpty() ? home.organisation() : trustsOf(home).get(rnd.nextInt(trustsOf(home).size()));
-            default -> icbs.containsKey(home.icb()) ? icbs.get(home.icb()).organisation() : home.organisation();
-        });
+        // the home council, one of its NHS trusts or its ICB; the sector (seed-data/vocabularies/sectors.csv) follows the body
+        String organisation;
+        switch (rnd.nextInt(4)) {
+            case 0, 1 -> organisation = home.organisation();
+            case 2 -> organisation = trustsOf(home).isEmpty() ? home.organisation() : trustsOf(home).get(rnd.nextInt(trustsOf(home).size()));
+            default -> organisation = icbs.containsKey(home.icb()) ? icbs.get(home.icb()).organisation() : home.organisation();
+        }
+        g.writeStringField("organisation", organisation);
         Term focus = pick(approaches, null);
         g.writeStringField("doingNow", "Working on " + decapitalise(focus.label()) + " in " + home.name() + ".");
         g.writeStringField("doingNowAsOf", LocalDate.of(2025, 7, 1).plusDays(rnd.nextInt(488)).toString());
         g.writeStringField("homeArea", home.code());
+        g.writeStringField("sector", organisation.equals(home.organisation()) ? "local-government" : "nhs");
         g.writeObjectFieldStart("mentoring");
         g.writeBooleanField("willing", willing);
         g.writeNumberField("capacity", willing ? 1 + rnd.nextInt(4) : 0);

@@ -3,6 +3,8 @@ package org.joinedup.places;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,8 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Projection and simplification of the map's boundaries: shapes kept, vertices fewer, neighbours still meeting. */
+/**
+ * Projection and simplification of the map's boundaries: shapes kept, vertices fewer, neighbours still meeting. A Quarkus
+ * test for the one case that draws through {@link Boundaries}, whose region and ICB outlines need the loaded Geography.
+ */
+@QuarkusTest
 class SimplifierTest {
+
+    @Inject
+    Boundaries boundaries;
 
     @Test
     void aSquareStaysASquare() {
@@ -77,8 +86,6 @@ class SimplifierTest {
 
     @Test
     void theOnsBoundariesShrinkAndTheirBordersStillMeet() {
-        var boundaries = new Boundaries();
-        boundaries.loadShapes();
         for (var layer : Boundaries.Layer.values()) {
             var shapes = Boundaries.read(layer.file);
             var drawing = boundaries.draw(layer, shapes.keySet());

@@ -66,6 +66,8 @@ public class Strengths {
         final Set<String> services = new LinkedHashSet<>();
         boolean improved;
         final Map<String, String> likePlaces = new LinkedHashMap<>();
+        /** A record using the approaches lies in a place like this one (named in likePlaces when the search showed it). */
+        boolean inLikePlace;
         int points;
 
         Candidate(SearchResult.Leader leader) {
@@ -114,12 +116,10 @@ public class Strengths {
                     if (candidate == null) {
                         continue;
                     }
+                    // the record's area was in the filter even if its name is not among the three records shown
+                    candidate.inLikePlace = true;
                     for (var record : hit.matchedRecords()) {
                         record.areas().stream().filter(byName::containsKey).forEach(name -> candidate.likePlaces.put(byName.get(name), name));
-                    }
-                    if (candidate.likePlaces.isEmpty()) {
-                        // the record's area was in the filter even if its name is not among the three records shown
-                        candidate.likePlaces.put("", "");
                     }
                 }
             }
@@ -128,7 +128,7 @@ public class Strengths {
         weakest.forEach(d -> scores.put(d.code(), d.score()));
         for (var candidate : candidates.values()) {
             candidate.points = candidate.approachesByDimension.keySet().stream().mapToInt(d -> AssessmentService.MAX_SCORE - scores.get(d)).sum()
-                    + (candidate.improved ? IMPROVED_POINTS : 0) + (candidate.likePlaces.isEmpty() ? 0 : LIKE_PLACE_POINTS);
+                    + (candidate.improved ? IMPROVED_POINTS : 0) + (candidate.inLikePlace ? LIKE_PLACE_POINTS : 0);
         }
         var ranked = candidates.values().stream()
                 .sorted(Comparator.comparingInt((Candidate c) -> -c.points).thenComparingLong(c -> c.leader.id())).toList();
@@ -188,14 +188,9 @@ public class Strengths {
                     + (ordered.size() == 1 ? ", which builds " : ", which build ") + lower(dimension.label()) + ", where " + area.name()
                     + " scores " + dimension.score() + " of " + AssessmentService.MAX_SCORE);
         }
-        var places = new ArrayList<String>();
-        c.likePlaces.forEach((likeCode, name) -> {
-            if (!likeCode.isEmpty()) {
-                places.add(name);
-                why.add("worked in " + name + ", " + neighbours.likeness(likeCode, likePlaces.get(likeCode)));
-            }
-        });
-        if (!c.likePlaces.isEmpty() && places.isEmpty()) {
+        var places = new ArrayList<>(c.likePlaces.values());
+        c.likePlaces.forEach((likeCode, name) -> why.add("worked in " + name + ", " + neighbours.likeness(likeCode, likePlaces.get(likeCode))));
+        if (c.inLikePlace && places.isEmpty()) {
             why.add("worked in a place like " + area.name());
         }
         if (c.improved) {

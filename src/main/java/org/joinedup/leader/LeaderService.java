@@ -23,6 +23,8 @@ import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
+import org.joinedup.recognition.Recognition;
+import org.joinedup.recognition.Recognitions;
 import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.vocabulary.Geography;
@@ -57,6 +59,9 @@ public class LeaderService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Recognitions recognitions;
 
     public LeaderView create(LeaderInput input) {
         rules.check(input);
@@ -361,7 +366,7 @@ public class LeaderService {
     }
 
     private LeaderView viewForCaller(Leader leader) {
-        return ProfileAudience.of(user, leader.id).show(view(leader), contactOf(leader));
+        return ProfileAudience.of(user, leader.id).show(view(leader, recognitions.of(leader.id)), contactOf(leader));
     }
 
     private static Contact contactOf(Leader leader) {
@@ -506,7 +511,13 @@ public class LeaderService {
         }
     }
 
+    /** The profile alone, without recognitions (which are the rounds', not the profile's): audit entries, the index, other features. */
     private LeaderView view(Leader leader) {
-        return LeaderView.of(leader, geography.describe(leader.homeAreaCode).orElse(null), organisations.find(leader.organisationCode).orElse(null));
+        return view(leader, List.of());
+    }
+
+    private LeaderView view(Leader leader, List<Recognition> recognised) {
+        return LeaderView.of(leader, geography.describe(leader.homeAreaCode).orElse(null), organisations.find(leader.organisationCode).orElse(null),
+                recognised);
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.joinedup.organisation.OrganisationView;
 import org.joinedup.platform.Versioned;
+import org.joinedup.recognition.Recognition;
 import org.joinedup.vocabulary.PlaceView;
 
 /**
@@ -28,14 +29,19 @@ public record LeaderView(
         boolean illustrative,
         Instant createdAt,
         Instant updatedAt,
+        /**
+         * The published nomination rounds that selected the leader, newest first, as far as the caller
+         * may see each round's list (ProfileAudience#show); empty in audit entries, which record the profile only.
+         */
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<Recognition> recognitions,
         @JsonInclude(JsonInclude.Include.NON_NULL) Contact contact) implements Versioned {
 
-    static LeaderView of(Leader leader, PlaceView home, OrganisationView organisation) {
+    static LeaderView of(Leader leader, PlaceView home, OrganisationView organisation, List<Recognition> recognitions) {
         var offer = leader.mentoring;
         return new LeaderView(leader.id, leader.version, leader.name, leader.currentRole, organisation, leader.doingNow,
                 leader.doingNowAsOf, home, leader.sector, new MentoringView(offer.willing, offer.capacity, offer.active,
                         List.copyOf(offer.formats), offer.trained, List.copyOf(offer.conflicts), pausedUntil(offer), pausedUntil(offer) == null ? null : offer.pauseReason),
-                leader.visibility.code, leader.illustrative, leader.createdAt, leader.updatedAt, null);
+                leader.visibility.code, leader.illustrative, leader.createdAt, leader.updatedAt, recognitions, null);
     }
 
     /** A pause that is over shows as none: it ends by itself on its day. */

@@ -86,6 +86,8 @@ public enum ProfileAudience {
         boolean doingNow = sees(Field.DOING_NOW);
         return new LeaderView(full.id(), full.version(), full.name(), full.currentRole(), full.organisation(),
                 doingNow ? full.doingNow() : null, doingNow ? full.doingNowAsOf() : null, full.homeArea(), full.sector(), mentoring, full.visibility(),
-                full.illustrative(), full.createdAt(), full.updatedAt(), sees(Field.CONTACT) ? contact : null);
+                full.illustrative(), full.createdAt(), full.updatedAt(),
+                full.recognitions().stream().filter(r -> r.shownTo(this != PUBLIC, this == STAFF || this == ADMIN)).toList(),
+                sees(Field.CONTACT) ? contact : null);
     }
 }

@@ -13,7 +13,7 @@ public record SavedSearchInput(
         @NotBlank @Size(max = 100) @Schema(description = "Your name for it, unique among your saved searches", examples = "Discharge in the North East")
         String name,
         @NotNull @Schema(description = "The search parameters under the names GET /api/search/leaders takes (q, region, icb, area, service, approach, "
-                + "scope, programme, outcome, improved, verification, mentored, sector, mentoring, near, nearArea, within, likeArea, like, sort), each a text "
+                + "scope, programme, outcome, improved, verification, mentored, sector, recognised, mentoring, near, nearArea, within, likeArea, like, sort), each a text "
                 + "or, for a repeatable one, a list of texts; checked as the search checks them (400 naming query.<parameter>). No page or size.",
                 examples = "{\"q\": \"discharge\", \"region\": [\"E40000012\"], \"service\": [\"acute\", \"social-care\"]}")
         Map<String, Object> query,

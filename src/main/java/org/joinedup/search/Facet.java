@@ -58,7 +58,13 @@ public enum Facet {
      * A leader-level facet: the sector the leader works in (their profile, not a record). Like
      * {@link #MENTORED}, its filter narrows the leaders, so its own counts follow it.
      */
-    SECTOR("sector", Values.VOCABULARY, VocabularyKind.SECTORS, "Sector", "works in ", null, DocumentFields.SECTOR);
+    SECTOR("sector", Values.VOCABULARY, VocabularyKind.SECTORS, "Sector", "works in ", null, DocumentFields.SECTOR),
+    /**
+     * A leader-level facet: yes for a leader selected by a published nomination round whose list is
+     * public (org.joinedup.recognition.Recognitions), no otherwise. Rounds with a signed-in or
+     * programme-only list do not count, as the facet is counted for everyone alike.
+     */
+    RECOGNISED("recognised", Values.YES_NO, null, "Recognised", null, null, DocumentFields.RECOGNISED);
 
     /** What a facet's values are, which decides how they are checked and labelled. */
     public enum Values {

@@ -39,6 +39,9 @@ class SearchExplanation {
         if (c.filter(Facet.MENTORED).equals(List.of(LeaderDocument.TrackRecord.YES))) {
             reasons.add("has completed a mentorship as mentor");
         }
+        if (c.filter(Facet.RECOGNISED).equals(List.of(LeaderDocument.TrackRecord.YES))) {
+            reasons.add("recognised in a published nomination round");
+        }
         for (var facet : Facet.values()) {
             if (facet.reason != null && !c.filter(facet).isEmpty()) {
                 reasons.add(facet.reason + labels(facet, c.filter(facet), " or "));
@@ -138,6 +141,9 @@ class SearchExplanation {
         }
         if (facet == Facet.MENTORED) {
             return LeaderDocument.TrackRecord.YES.equals(code) ? "Has mentored" : "Not mentored yet";
+        }
+        if (facet == Facet.RECOGNISED) {
+            return LeaderDocument.TrackRecord.YES.equals(code) ? "Recognised" : "Not recognised";
         }
         if (Geography.isNational(code)) {
             return "England as a whole (national)";

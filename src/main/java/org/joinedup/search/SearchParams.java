@@ -71,6 +71,10 @@ public class SearchParams {
     @Parameter(description = "The leader's sector, repeatable (any of): a code of GET /api/vocabularies/sectors")
     public List<String> sector;
 
+    @QueryParam("recognised")
+    @Parameter(description = "yes: only leaders selected by a published nomination round with a public list; no: only those who are not")
+    public List<String> recognised;
+
     @QueryParam("mentoring")
     @Parameter(description = "available: only leaders willing to mentor, with capacity left and not paused")
     public String mentoring;

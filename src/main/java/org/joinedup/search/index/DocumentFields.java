@@ -39,6 +39,8 @@ public final class DocumentFields {
     public static final String MENTORING_PAUSED_UNTIL = MENTORING + ".paused_until";
 
     public static final String SECTOR = "sector";
+    /** yes or no: whether a published round with a public list selected the leader (org.joinedup.recognition.Recognitions). */
+    public static final String RECOGNISED = "recognised";
     public static final String TRACK_RECORD = "track_record";
     public static final String TRACK_RECORD_MENTORED = TRACK_RECORD + ".mentored";
     public static final String TRACK_RECORD_WOULD_RECOMMEND = TRACK_RECORD + ".would_recommend";

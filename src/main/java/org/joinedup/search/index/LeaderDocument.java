@@ -13,6 +13,7 @@ import org.joinedup.integration.Improvement;
 import org.joinedup.integration.RecordView;
 import org.joinedup.integration.VerificationLevel;
 import org.joinedup.leader.LeaderState;
+import org.joinedup.recognition.Recognition;
 import org.joinedup.vocabulary.GeoPoint;
 import org.joinedup.vocabulary.PlaceView;
 
@@ -38,6 +39,8 @@ public record LeaderDocument(
         String sector,
         Mentoring mentoring,
         TrackRecord trackRecord,
+        /** yes when a published round with a public list selected the leader, no otherwise: a leader-level filter and facet. */
+        String recognised,
         String visibility,
         boolean illustrative,
         int recordCount,
@@ -132,7 +135,8 @@ public record LeaderDocument(
             int endorsementCount) {
     }
 
-    static LeaderDocument of(LeaderState state, List<RecordView> records, org.joinedup.followup.TrackRecord trackRecord) {
+    static LeaderDocument of(LeaderState state, List<RecordView> records, org.joinedup.followup.TrackRecord trackRecord,
+            List<Recognition> recognitions) {
         var leader = state.leader();
         var home = leader.homeArea();
         var offer = leader.mentoring();
@@ -149,6 +153,7 @@ public record LeaderDocument(
                 new Mentoring(offer.willing(), offer.capacity(), Math.max(0, offer.capacity() - offer.active()), offer.formats(),
                         offer.trained(), offer.conflicts(), offer.pausedUntil()),
                 TrackRecord.of(trackRecord),
+                recognitions.stream().anyMatch(Recognition::isPublic) ? TrackRecord.YES : TrackRecord.NO,
                 leader.visibility(), leader.illustrative(), docs.size(), latest, leader.updatedAt(), Facets.of(docs), docs);
     }
 

@@ -9,6 +9,7 @@ import org.joinedup.followup.FollowUpService;
 import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.leader.LeaderService;
+import org.joinedup.recognition.Recognitions;
 
 /** Builds leader documents from the current state in PostgreSQL, through the owning features' services. */
 @ApplicationScoped
@@ -23,6 +24,9 @@ class LeaderDocuments {
     @Inject
     FollowUpService followUps;
 
+    @Inject
+    Recognitions recognitions;
+
     /** Documents for those of the ids that still exist, read in one transaction so leader and records agree. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<LeaderDocument> load(Collection<Long> leaderIds) {
@@ -30,9 +34,11 @@ class LeaderDocuments {
         var ids = states.stream().map(s -> s.leader().id()).toList();
         var recordsByLeader = records.recordsOfLeaders(ids);
         var trackRecords = followUps.trackRecords(ids);
+        var recognised = recognitions.ofLeaders(ids);
         return states.stream()
                 .map(state -> LeaderDocument.of(state, recordsByLeader.getOrDefault(state.leader().id(), List.of()),
-                        trackRecords.getOrDefault(state.leader().id(), TrackRecord.NONE)))
+                        trackRecords.getOrDefault(state.leader().id(), TrackRecord.NONE),
+                        recognised.getOrDefault(state.leader().id(), List.of())))
                 .toList();
     }
 }

@@ -207,7 +207,7 @@ class DemoCorroboration {
     }
 
     /** Demo accounts without a demo password can corroborate but never sign in. */
-    private static String unusablePassword() {
+    static String unusablePassword() {
         var bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);

@@ -82,6 +82,9 @@ public class DemoDataLoader {
     @Inject
     DemoCorroboration corroboration;
 
+    @Inject
+    DemoRounds rounds;
+
     @ConfigProperty(name = "quarkus.http.host")
     String httpHost;
 
@@ -151,6 +154,9 @@ public class DemoDataLoader {
         if (accountsAllowed()) {
             createDemoAccounts(leaderKeys.get(leaderIds.get(0)));
             corroboration.load(loaded, password);
+            // nominees with a record to link: the first leaders of the files who have one
+            rounds.load(demoRecords.stream().map(DemoRecord::leaderExternalId).distinct().limit(8).map(leaderKeys::get).toList(),
+                    password.filter(p -> !p.isBlank()).orElseGet(DemoCorroboration::unusablePassword));
         } else {
             // the demo password is in the README: an admin account with it must not face a network, nor partner accounts
             LOG.errorf("No demo accounts and no demo corroboration: the service listens on %s, not on loopback only "

@@ -17,10 +17,10 @@ import org.joinedup.platform.CodeOrObject;
 
 /**
  * A leader as clients send it. {@code version} is required when updating (optimistic locking). The
- * shape a GET gives is accepted as it is: its read-only fields are ignored and {@code homeArea} may
+ * shape a GET gives is accepted as it is: its read-only fields (recognitions too) are ignored and {@code homeArea} may
  * be the object it showed. Without {@code contact} the stored contact details are kept.
  */
-@JsonIgnoreProperties({ "id", "createdAt", "updatedAt" })
+@JsonIgnoreProperties({ "id", "createdAt", "updatedAt", "recognitions" })
 public record LeaderInput(
         @NotBlank @Size(max = 200) @Schema(examples = "Helen Marsh") String name,
         @Size(max = 200) @Schema(examples = "Director of integrated care") String currentRole,

@@ -22,7 +22,7 @@ public record Recognition(long roundId, String round, int year, int position, bo
     }
 
     /** Counted by search (the {@code recognised} facet, which everyone may use): public lists only. */
-    public boolean isPublic() {
+    public boolean countsInSearch() {
         return NominationRound.LIST_PUBLIC.equals(listVisibility);
     }
 }

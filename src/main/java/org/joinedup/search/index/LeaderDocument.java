@@ -153,7 +153,7 @@ public record LeaderDocument(
                 new Mentoring(offer.willing(), offer.capacity(), Math.max(0, offer.capacity() - offer.active()), offer.formats(),
                         offer.trained(), offer.conflicts(), offer.pausedUntil()),
                 TrackRecord.of(trackRecord),
-                recognitions.stream().anyMatch(Recognition::isPublic) ? TrackRecord.YES : TrackRecord.NO,
+                recognitions.stream().anyMatch(Recognition::countsInSearch) ? TrackRecord.YES : TrackRecord.NO,
                 leader.visibility(), leader.illustrative(), docs.size(), latest, leader.updatedAt(), Facets.of(docs), docs);
     }
 

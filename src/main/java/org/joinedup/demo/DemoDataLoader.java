@@ -159,7 +159,7 @@ public class DemoDataLoader {
                     password.filter(p -> !p.isBlank()).orElseGet(DemoCorroboration::unusablePassword));
         } else {
             // the demo password is in the README: an admin account with it must not face a network, nor partner accounts
-            LOG.errorf("No demo accounts and no demo corroboration: the service listens on %s, not on loopback only "
+            LOG.errorf("No demo accounts, demo corroboration or demo rounds: the service listens on %s, not on loopback only "
                     + "(set joinedup.demo.accounts-off-loopback=true to allow it knowingly)", httpHost);
         }
         LOG.infof("Loaded demo data: %d illustrative leaders, %d records, %d learning requests in %d ms (leaders, records and requests"

@@ -82,6 +82,10 @@ class RecognitionSearchTest {
             publicRound = round("Public round " + WORD, NominationRound.LIST_PUBLIC, published);
             result(publicRound, 1, publicOne, true, true);
             result(publicRound, 2, notSelected, false, false);
+            // a place kept for someone who has since left the registry: publishing passes over it
+            entityManager.createNativeQuery("insert into round_result (round_id, position, nominee_leader_id, computed_position,"
+                    + " judges_counted, selected, ranked) values (:round, 3, null, 3, 0, false, false)").setParameter("round", publicRound)
+                    .executeUpdate();
             result(round("Signed-in round " + WORD, NominationRound.LIST_SIGNED_IN, published), 1, signedInOne, true, false);
             result(round("Programme round " + WORD, NominationRound.LIST_PROGRAMME, published), 1, programmeOne, true, false);
             result(round("Closed round " + WORD, NominationRound.LIST_PUBLIC, null), 1, unpublished, true, true);

@@ -171,6 +171,15 @@ class RecognitionSearchTest {
     }
 
     @Test
+    void theFindPageOffersTheFacetWithItsCounts() {
+        Fixtures.actAnonymously();
+        var page = given().queryParam("q", WORD).when().get("/find").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"filter-recognised\""), page);
+        assertTrue(page.contains("Recognised <span class=\"facet-count\">(1)</span>"), page);
+        assertTrue(page.contains("Not recognised <span class=\"facet-count\">(5)</span>"), page);
+    }
+
+    @Test
     void aValueOtherThanYesOrNoIsA400NamingTheParameter() {
         given().queryParam("recognised", "maybe").when().get("/api/search/leaders").then().statusCode(400)
                 .contentType("application/problem+json")

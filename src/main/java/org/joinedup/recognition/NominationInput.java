@@ -13,6 +13,7 @@ public record NominationInput(
                 examples = "{\"leadership\":\"Brought four councils and two trusts to one plan.\"}") Map<String, String> reasons,
         @Schema(description = "Ids of the nominee's published records that back the reasons; optional") List<Long> recordIds) {
 
+    @Schema(name = "NomineeInput")
     public record Nominee(
             @Schema(description = "The leader nominated") Long leaderId,
             @Schema(description = "For a person not in the registry: their name") String name,

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.Roles;
 
@@ -63,6 +64,8 @@ public class NominationResource {
     @Operation(operationId = "withdrawNomination", summary = "Withdraw your nomination",
             description = "The nominator withdraws their own nomination while the round is nominating (else 409); anyone else's is a 404.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
+    // no body on success: a client that accepts only problem+json, what its errors are, is served (not 406)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
     public Response withdraw(@PathParam("id") long id, @PathParam("nominationId") long nominationId) {
         if (!nominations.withdraw(id, nominationId)) {
             throw ProblemException.notFound("Nomination", nominationId);

@@ -18,6 +18,7 @@ public record NominationView(
         Instant createdAt) {
 
     /** A reason, under the round's criterion. */
+    @Schema(name = "NominationReason")
     public record Reason(String criterion, String criterionName, String reason) {
     }
 }

@@ -22,6 +22,7 @@ public record NomineeView(
         List<Entry> nominations) {
 
     /** What the nominee's published records and mentoring show, so the list rests on more than reputation. */
+    @Schema(name = "NomineeEvidence")
     public record Evidence(
             @Schema(description = "Published records by verification level (e.g. {\"verified\": 2, \"self-reported\": 1})")
             Map<String, Long> recordsByVerification,
@@ -31,6 +32,7 @@ public record NomineeView(
     }
 
     /** One nomination; {@code nominatedBy} is null for judges, who do not see who nominated. */
+    @Schema(name = "NomineeNomination")
     public record Entry(
             long id,
             @Schema(description = "The nominator's name (or e-mail address, for a public nomination); shown to programme staff and admins only")
@@ -41,10 +43,12 @@ public record NomineeView(
     }
 
     /** A record linked to a nomination, with what a judge weighs: where, how verified, what changed. */
+    @Schema(name = "NominatedRecord")
     public record LinkedRecord(long id, String title, List<PlaceView> areas, String verification, List<Outcome> outcomes) {
     }
 
     /** An outcome with its judgement: improved is null when it cannot be judged (no direction), false when it got worse. */
+    @Schema(name = "NominatedRecordOutcome")
     public record Outcome(String metric, String description, BigDecimal baseline, BigDecimal result, String unit, Boolean improved) {
     }
 }

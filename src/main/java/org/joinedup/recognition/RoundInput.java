@@ -24,6 +24,7 @@ public record RoundInput(
         @Schema(description = "The version you read; required on update (or its ETag as If-Match)") Integer version) {
 
     /** One criterion: a short lower-case code (what reasons and scores are filed under), a name and a description. */
+    @Schema(name = "RoundCriterionInput")
     public record CriterionInput(
             @Schema(examples = "leadership") String code,
             @Schema(examples = "Effective leadership") String name,

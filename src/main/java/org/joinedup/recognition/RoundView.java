@@ -27,9 +27,11 @@ public record RoundView(
         Instant closedAt,
         Instant publishedAt) implements Versioned {
 
+    @Schema(name = "RoundCriterionView")
     public record CriterionView(String code, String name, String description) {
     }
 
+    @Schema(name = "RoundJudgeView")
     public record JudgeView(long accountId, String name) {
     }
 }

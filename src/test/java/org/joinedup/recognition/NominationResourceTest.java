@@ -190,6 +190,24 @@ class NominationResourceTest {
     }
 
     @Test
+    void aNominationIsNotWithdrawnOnceJudgingStartsNorThroughAnotherRound() {
+        var round = RecognitionFixtures.nominatingRound("Too late to withdraw", List.of(RecognitionFixtures.account("commissioner", null).id()));
+        long roundId = RecognitionFixtures.open(round);
+        long otherRound = RecognitionFixtures.open(RecognitionFixtures.nominatingRound("Another round", List.of(RecognitionFixtures.account("commissioner", null).id())));
+        long nominee = leader("Kept Nominee", "public");
+        var nominator = leaderWithAccount("Late Changer");
+        long id = withToken(nominator.account().token()).body(nomination(nominee, Map.of("leadership", "x"), List.of())).when()
+                .post("/api/rounds/" + roundId + "/nominations").then().statusCode(201).extract().jsonPath().getLong("id");
+        withToken(nominator.account().token()).when().delete("/api/rounds/" + otherRound + "/nominations/" + id).then().statusCode(404);
+        round.put("version", 0);
+        round.put("nominationsOpenOn", today().minusDays(5).toString());
+        round.put("nominationsCloseOn", today().minusDays(1).toString());
+        as("demo-programme").body(round).when().put("/api/rounds/" + roundId).then().statusCode(200);
+        withToken(nominator.account().token()).when().delete("/api/rounds/" + roundId + "/nominations/" + id).then().statusCode(409);
+        as("demo-programme").when().get("/api/rounds/" + roundId + "/nominations").then().body("total", equalTo(1));
+    }
+
+    @Test
     void aPersonNotInTheRegistryIsAddedAndInvited() {
         long roundId = RecognitionFixtures.open(RecognitionFixtures.nominatingRound("Newcomers", List.of(RecognitionFixtures.account("commissioner", null).id())));
         var nominator = leaderWithAccount("Spotter");

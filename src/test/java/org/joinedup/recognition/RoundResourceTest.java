@@ -83,6 +83,13 @@ class RoundResourceTest {
     }
 
     @Test
+    void aHugeCountIsA400NamingIt() {
+        var round = RecognitionFixtures.nominatingRound("Huge", List.of(judge()));
+        round.put("selectCount", 99_999_999_999L);
+        as("demo-programme").body(round).when().post("/api/rounds").then().statusCode(400).body("violations.field", hasItem("selectCount"));
+    }
+
+    @Test
     void refusesADisabledOrRepeatedJudgeAndNoJudges() {
         var round = RecognitionFixtures.nominatingRound("Judges", List.of(judge(), judge()));
         as("demo-programme").body(round).when().post("/api/rounds").then().statusCode(400).body("violations.field", contains("judges[1]"));

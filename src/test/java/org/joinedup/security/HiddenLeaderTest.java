@@ -60,6 +60,18 @@ class HiddenLeaderTest {
         long shortlist = as("demo-commissioner").contentType(ContentType.JSON).body(Map.of("name", "Hidden leader test"))
                 .when().post("/api/shortlists").then().statusCode(201).extract().jsonPath().getLong("id");
 
+        // a round taking nominations, so what answers is the nominee's check
+        var round = new java.util.HashMap<String, Object>(Map.of("name", "Hidden leader test", "question", "Who?",
+                "nominationsOpenOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(1).toString(),
+                "nominationsCloseOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(5).toString(),
+                "judgingCloseOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(10).toString(),
+                "selectCount", 5, "rankCount", 0, "nominators", "signed-in", "listVisibility", "programme"));
+        round.put("judges", List.of(as("demo-admin").contentType(ContentType.JSON).body(Map.of("username", "hidden-judge-" + System.nanoTime(),
+                "password", SecurityFixtures.PASSWORD, "roles", List.of("commissioner"))).when().post("/api/admin/accounts").then().statusCode(201)
+                .extract().jsonPath().getLong("id")));
+        long nominating = as("demo-programme").contentType(ContentType.JSON).body(round).when().post("/api/rounds").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+
         var edit = Fixtures.leader("Anyone");
         edit.put("version", 0);
         var calls = List.of(
@@ -103,6 +115,9 @@ class HiddenLeaderTest {
                         .body(Map.of("note", "x")).when().put("/api/shortlists/" + shortlist + "/leaders/" + id).then().extract()),
                 new Call("DELETE /api/shortlists/{id}/leaders/{leaderId}", (as, id) -> as.when()
                         .delete("/api/shortlists/" + shortlist + "/leaders/" + id).then().extract()),
+                new Call("POST /api/rounds/{id}/nominations", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("nominee", Map.of("leaderId", id), "reasons", Map.of("leadership", "x")))
+                        .when().post("/api/rounds/" + nominating + "/nominations").then().extract()),
                 new Call("GET /leaders/{id}", (as, id) -> as.accept(ContentType.HTML).when().get("/leaders/" + id).then().extract()));
         assertEveryLeaderIdEndpointIsTried(calls);
 

@@ -91,4 +91,14 @@ public final class RoundFixtures {
     public static Map<String, Object> scores(int leadership, int localImpact) {
         return Map.of("scores", Map.of(CRITERIA.get(0), leadership, CRITERIA.get(1), localImpact));
     }
+
+    /** The judge declares no conflicts (so they may score everyone). */
+    public static void declareNone(TestAccount judge, long roundId) {
+        judge.request().body(Map.of("conflicts", List.of())).when().put("/api/rounds/" + roundId + "/judging/conflicts").then().statusCode(200);
+    }
+
+    public static void score(TestAccount judge, long roundId, long leaderId, int leadership, int localImpact) {
+        judge.request().body(scores(leadership, localImpact)).when().put("/api/rounds/" + roundId + "/judging/scores/" + leaderId)
+                .then().statusCode(200);
+    }
 }

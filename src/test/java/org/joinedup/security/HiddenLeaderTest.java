@@ -12,6 +12,8 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,8 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.joinedup.Fixtures;
+import org.joinedup.recognition.NominationRound;
+import org.joinedup.recognition.RoundFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +35,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class HiddenLeaderTest {
+
+    @Inject
+    EntityManager em;
 
     private static final long MISSING = 987_654_321L;
     /** An account request nobody made (not MISSING, which the comparison blanks out of answers). */
@@ -59,6 +66,13 @@ class HiddenLeaderTest {
         // a shortlist the commissioner may work on, so what answers is the leader's check
         long shortlist = as("demo-commissioner").contentType(ContentType.JSON).body(Map.of("name", "Hidden leader test"))
                 .when().post("/api/shortlists").then().statusCode(201).extract().jsonPath().getLong("id");
+
+        // a round in judging with the commissioner on its panel and the learner its one nominee, so
+        // what answers a leader id there is the nominee check, not the panel's
+        long commissionerAccount = as("demo-commissioner").when().get("/api/me").then().statusCode(200).extract().jsonPath()
+                .getLong("account.id");
+        long round = RoundFixtures.judgingRound(em, List.of(commissionerAccount), NominationRound.LIST_PUBLIC, 1, 0);
+        RoundFixtures.nominate(em, round, learner, commissionerAccount);
 
         var edit = Fixtures.leader("Anyone");
         edit.put("version", 0);
@@ -103,6 +117,16 @@ class HiddenLeaderTest {
                         .body(Map.of("note", "x")).when().put("/api/shortlists/" + shortlist + "/leaders/" + id).then().extract()),
                 new Call("DELETE /api/shortlists/{id}/leaders/{leaderId}", (as, id) -> as.when()
                         .delete("/api/shortlists/" + shortlist + "/leaders/" + id).then().extract()),
+                new Call("PUT /api/rounds/{id}/judging/conflicts", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("conflicts", List.of(Map.of("leaderId", id, "reason", "declared"))))
+                        .when().put("/api/rounds/" + round + "/judging/conflicts").then().extract()),
+                new Call("PUT /api/rounds/{id}/judging/scores/{leaderId}", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(RoundFixtures.scores(3, 3)).when().put("/api/rounds/" + round + "/judging/scores/" + id).then().extract()),
+                new Call("POST /api/rounds/{id}/result/moves", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("leaderId", id, "toPosition", 1, "reason", "x")).when().post("/api/rounds/" + round + "/result/moves")
+                        .then().extract()),
+                new Call("PUT /api/rounds/{id}/result/citations/{leaderId}", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("citation", "x")).when().put("/api/rounds/" + round + "/result/citations/" + id).then().extract()),
                 new Call("GET /leaders/{id}", (as, id) -> as.accept(ContentType.HTML).when().get("/leaders/" + id).then().extract()));
         assertEveryLeaderIdEndpointIsTried(calls);
 

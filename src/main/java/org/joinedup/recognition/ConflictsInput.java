@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The whole set of a judge's conflicts in a round (an empty list: none). */
 public record ConflictsInput(@NotNull @Size(max = 1000) @Valid List<@NotNull Entry> conflicts) {
 
+    @Schema(name = "ConflictInput")
     public record Entry(@NotNull Long leaderId,
             @NotNull @Schema(description = "own-organisation, partner-organisation or declared", examples = "declared") String reason) {
     }

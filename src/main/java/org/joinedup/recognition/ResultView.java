@@ -10,12 +10,14 @@ public record ResultView(long roundId, String phase, int selectCount, int rankCo
         List<Adjustment> adjustments) {
 
     /** A place in the order; leaderId and name are null for a person who has left the registry. */
+    @Schema(name = "ResultPlace")
     public record Entry(int position, Long leaderId, String name,
             @Schema(description = "The place the method gave, before any move") int computedPosition,
             @Schema(description = "Mean over the judges counted (3 decimals); null when no judge could score them") BigDecimal mean,
             int judgesCounted, boolean unscored, boolean selected, boolean ranked, String citation) {
     }
 
+    @Schema(name = "ResultAdjustment")
     public record Adjustment(Long leaderId, int fromPosition, int toPosition, String reason, Long adjustedByAccountId, Instant adjustedAt) {
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The whole set of a judge's conflicts in a round (an empty list: none). */
-public record ConflictsInput(@NotNull @Size(max = 1000) @Valid List<@NotNull Entry> conflicts) {
+public record ConflictsInput(@NotNull @Size(max = 1000) List<@NotNull @Valid Entry> conflicts) {
 
     @Schema(name = "ConflictInput")
     public record Entry(@NotNull Long leaderId,

@@ -73,7 +73,7 @@ public class JudgingService {
 
     /** Confirms the judge's whole set of conflicts; a conflict declared now takes the judge's scores for that nominee with it. */
     public ConflictsView declare(long roundId, ConflictsInput input) {
-        var round = access.find(roundId);
+        var round = access.findSharing(roundId);
         long judge = access.requireJudge(round);
         access.requirePhase(round, RoundPhase.JUDGING);
         var problems = new ArrayList<Violation>();
@@ -102,7 +102,7 @@ public class JudgingService {
 
     /** Sets (or replaces) the judge's scores for a nominee; every criterion of the round is required. */
     public SheetView score(long roundId, long leaderId, ScoresInput input) {
-        var round = access.find(roundId);
+        var round = access.findSharing(roundId);
         long judge = access.requireJudge(round);
         access.requirePhase(round, RoundPhase.JUDGING);
         if (!nominees.includes(roundId, leaderId)) {

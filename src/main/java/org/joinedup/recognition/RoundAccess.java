@@ -34,6 +34,17 @@ public class RoundAccess {
                 .orElseThrow(() -> ProblemException.notFound("Round", id));
     }
 
+    /**
+     * The round for a judge's write, with a shared lock on its row: judges do not wait on each other,
+     * but a score sent while the round closes waits for the close (which locks the row for update)
+     * and then finds the round closed, so no score lands after the result was computed.
+     */
+    public NominationRound findSharing(long id) {
+        NominationRound.getEntityManager().createNativeQuery("select id from nomination_round where id = :id for share")
+                .setParameter("id", id).getResultList();
+        return find(id);
+    }
+
     public RoundPhase phase(NominationRound round) {
         return round.phase(LocalDate.now(ENGLAND));
     }

@@ -630,4 +630,19 @@ public class IntegrationRecordService {
         return area.areaCode != null ? geography.describe(area.areaCode).orElseThrow()
                 : geography.describeAbroad(area.country, area.place, area.latitude, area.longitude);
     }
+
+    /**
+     * Of these leaders, those with a published record naming the organisation as a partner: for a
+     * judge's suggested conflicts (recognition), a partner organisation being close to the work.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public Set<Long> partneredWith(String organisationCode, Collection<Long> leaderIds) {
+        if (organisationCode == null || leaderIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(IntegrationRecord.getEntityManager().createQuery(
+                "select distinct r.leaderId from IntegrationRecord r join r.partners p where p = :code and r.state = :published and r.leaderId in :leaders",
+                Long.class).setParameter("code", organisationCode).setParameter("published", IntegrationRecord.PUBLISHED)
+                .setParameter("leaders", leaderIds).getResultList());
+    }
 }

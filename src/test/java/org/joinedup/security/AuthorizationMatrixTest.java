@@ -168,7 +168,21 @@ class AuthorizationMatrixTest {
             Map.entry("PUT /api/shortlists/{id}", COMMISSIONERS_AND_PROGRAMME),
             Map.entry("DELETE /api/shortlists/{id}", COMMISSIONERS_AND_PROGRAMME),
             Map.entry("PUT /api/shortlists/{id}/leaders/{leaderId}", COMMISSIONERS_AND_PROGRAMME),
-            Map.entry("DELETE /api/shortlists/{id}/leaders/{leaderId}", COMMISSIONERS_AND_PROGRAMME)));
+            Map.entry("DELETE /api/shortlists/{id}/leaders/{leaderId}", COMMISSIONERS_AND_PROGRAMME),
+            // any account may be a round's judge; the service checks the panel
+            Map.entry("GET /api/rounds/{id}/judging/conflicts", SIGNED_IN),
+            Map.entry("PUT /api/rounds/{id}/judging/conflicts", SIGNED_IN),
+            Map.entry("GET /api/rounds/{id}/judging/scores", SIGNED_IN),
+            Map.entry("PUT /api/rounds/{id}/judging/scores/{leaderId}", SIGNED_IN),
+            Map.entry("GET /api/rounds/{id}/progress", STAFF),
+            Map.entry("POST /api/rounds/{id}/close", STAFF),
+            // staff, and the round's judges once it has closed
+            Map.entry("GET /api/rounds/{id}/result", SIGNED_IN),
+            Map.entry("POST /api/rounds/{id}/result/moves", STAFF),
+            Map.entry("PUT /api/rounds/{id}/result/citations/{leaderId}", STAFF),
+            Map.entry("POST /api/rounds/{id}/publish", STAFF),
+            // the round's list visibility decides, once published
+            Map.entry("GET /api/rounds/{id}/list", EVERYONE)));
 
     @BeforeAll
     static void noDefaultToken() {

@@ -12,6 +12,8 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,8 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.joinedup.Fixtures;
+import org.joinedup.recognition.NominationRound;
+import org.joinedup.recognition.RoundFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +35,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class HiddenLeaderTest {
+
+    @Inject
+    EntityManager em;
 
     private static final long MISSING = 987_654_321L;
     /** An account request nobody made (not MISSING, which the comparison blanks out of answers). */
@@ -61,16 +68,22 @@ class HiddenLeaderTest {
                 .when().post("/api/shortlists").then().statusCode(201).extract().jsonPath().getLong("id");
 
         // a round taking nominations, so what answers is the nominee's check
-        var round = new java.util.HashMap<String, Object>(Map.of("name", "Hidden leader test", "question", "Who?",
+        var roundBody = new java.util.HashMap<String, Object>(Map.of("name", "Hidden leader test", "question", "Who?",
                 "nominationsOpenOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(1).toString(),
                 "nominationsCloseOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(5).toString(),
                 "judgingCloseOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(10).toString(),
                 "selectCount", 5, "rankCount", 0, "nominators", "signed-in", "listVisibility", "programme"));
-        round.put("judges", List.of(as("demo-admin").contentType(ContentType.JSON).body(Map.of("username", "hidden-judge-" + System.nanoTime(),
+        roundBody.put("judges", List.of(as("demo-admin").contentType(ContentType.JSON).body(Map.of("username", "hidden-judge-" + System.nanoTime(),
                 "password", SecurityFixtures.PASSWORD, "roles", List.of("commissioner"))).when().post("/api/admin/accounts").then().statusCode(201)
                 .extract().jsonPath().getLong("id")));
-        long nominating = as("demo-programme").contentType(ContentType.JSON).body(round).when().post("/api/rounds").then().statusCode(201)
+        long nominating = as("demo-programme").contentType(ContentType.JSON).body(roundBody).when().post("/api/rounds").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+        // a round in judging with the commissioner on its panel and the learner its one nominee, so
+        // what answers a leader id there is the nominee check, not the panel's
+        long commissionerAccount = as("demo-commissioner").when().get("/api/me").then().statusCode(200).extract().jsonPath()
+                .getLong("account.id");
+        long round = RoundFixtures.judgingRound(em, List.of(commissionerAccount), NominationRound.LIST_PUBLIC, 1, 0);
+        RoundFixtures.nominate(em, round, learner, commissionerAccount);
 
         var edit = Fixtures.leader("Anyone");
         edit.put("version", 0);
@@ -118,6 +131,16 @@ class HiddenLeaderTest {
                 new Call("POST /api/rounds/{id}/nominations", (as, id) -> as.contentType(ContentType.JSON)
                         .body(Map.of("nominee", Map.of("leaderId", id), "reasons", Map.of("leadership", "x")))
                         .when().post("/api/rounds/" + nominating + "/nominations").then().extract()),
+                new Call("PUT /api/rounds/{id}/judging/conflicts", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("conflicts", List.of(Map.of("leaderId", id, "reason", "declared"))))
+                        .when().put("/api/rounds/" + round + "/judging/conflicts").then().extract()),
+                new Call("PUT /api/rounds/{id}/judging/scores/{leaderId}", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(RoundFixtures.scores(3, 3)).when().put("/api/rounds/" + round + "/judging/scores/" + id).then().extract()),
+                new Call("POST /api/rounds/{id}/result/moves", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("leaderId", id, "toPosition", 1, "reason", "x")).when().post("/api/rounds/" + round + "/result/moves")
+                        .then().extract()),
+                new Call("PUT /api/rounds/{id}/result/citations/{leaderId}", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("citation", "x")).when().put("/api/rounds/" + round + "/result/citations/" + id).then().extract()),
                 new Call("GET /leaders/{id}", (as, id) -> as.accept(ContentType.HTML).when().get("/leaders/" + id).then().extract()));
         assertEveryLeaderIdEndpointIsTried(calls);
 

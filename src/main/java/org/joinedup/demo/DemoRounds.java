@@ -6,23 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.joinedup.recognition.DefaultCriteria;
 import org.joinedup.recognition.NominationRound;
+import org.joinedup.recognition.ResultService;
 import org.joinedup.recognition.RoundCriterion;
 import org.joinedup.recognition.RoundJudge;
 import org.joinedup.recognition.RoundPublished;
@@ -31,7 +24,7 @@ import org.joinedup.security.AccountService;
 import org.joinedup.security.Roles;
 
 /**
- * The demo's nomination rounds (docs/recognition-search.md), all of them illustrative: one closed
+ * The demo's nomination rounds (docs/recognition.md), all of them illustrative: one closed
  * and published, with judges, nominations, conflicts, scores, a result computed from those scores
  * and citations; and one open for nominations today. Dates are relative to the day the demo loads.
  * The people are demo leaders (nominees) and illustrative demo accounts (judges); nominators are
@@ -57,6 +50,12 @@ class DemoRounds {
     EntityManager entityManager;
 
     @Inject
+    DefaultCriteria defaultCriteria;
+
+    @Inject
+    ResultService results;
+
+    @Inject
     AccountService accounts;
 
     @Inject
@@ -71,7 +70,7 @@ class DemoRounds {
                     "Demo judge " + (i + 1), "Judge (illustrative)", null)).id());
             DemoMail.giveAddress(JUDGES.get(i));
         }
-        var criteria = criteria();
+        var criteria = defaultCriteria.criteria();
         var today = LocalDate.now(LONDON);
         var now = Instant.now();
 
@@ -166,59 +165,14 @@ class DemoRounds {
         return (int) Math.max(1, Math.min(5, Math.round(strength + ((judge + criterion) % 3 - 1) * 0.6)));
     }
 
-    /**
-     * The result as the round's method gives it: for each nominee, each non-conflicted judge's mean
-     * criterion score, then the mean of those; highest first (ties: the earlier nomination). The
-     * first select_count are selected, the first rank_count ranked; the selected get a citation.
-     */
-    @SuppressWarnings("unchecked")
+    /** The result as the round's own method gives it (ResultService, as closing a round does), with a citation for each selected. */
     private void storeResult(NominationRound round) {
-        List<Object[]> rows = entityManager.createNativeQuery("select nominee_leader_id, avg(judge_mean), count(*) from ("
-                + " select s.nominee_leader_id, s.judge_account_id, avg(s.score) as judge_mean from judge_score s"
-                + " where s.round_id = :round and not exists (select 1 from judge_conflict c where c.round_id = s.round_id"
-                + " and c.judge_account_id = s.judge_account_id and c.nominee_leader_id = s.nominee_leader_id)"
-                + " group by s.nominee_leader_id, s.judge_account_id) per_judge group by nominee_leader_id")
-                .setParameter("round", round.id).getResultList();
-        var first = new LinkedHashMap<Long, Long>();
-        ((List<Object[]>) entityManager.createNativeQuery("select nominee_leader_id, min(id) from nomination where round_id = :round"
-                + " group by nominee_leader_id").setParameter("round", round.id).getResultList())
-                .forEach(r -> first.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
-        var ordered = new ArrayList<>(rows);
-        ordered.sort(Comparator.<Object[], BigDecimal>comparing(r -> mean(r[1])).reversed()
-                .thenComparing(r -> first.get(((Number) r[0]).longValue())));
-        for (int i = 0; i < ordered.size(); i++) {
-            var row = ordered.get(i);
-            int position = i + 1;
-            boolean selected = position <= round.selectCount;
-            entityManager.createNativeQuery("insert into round_result (round_id, position, nominee_leader_id, computed_position, mean_score,"
-                    + " judges_counted, selected, ranked, citation) values (:round, :position, :leader, :position, :mean, :judges, :selected,"
-                    + " :ranked, :citation)")
-                    .setParameter("round", round.id).setParameter("position", position).setParameter("leader", ((Number) row[0]).longValue())
-                    .setParameter("mean", mean(row[1])).setParameter("judges", ((Number) row[2]).intValue())
-                    .setParameter("selected", selected).setParameter("ranked", position <= round.rankCount)
-                    .setParameter("citation", selected ? CITATIONS[i % CITATIONS.length] : null).executeUpdate();
-        }
-    }
-
-    private static BigDecimal mean(Object value) {
-        return new BigDecimal(value.toString()).setScale(3, RoundingMode.HALF_UP);
-    }
-
-    /** The CI50's six criteria, as seed-data/recognition/criteria.csv gives them (code, name, description; no commas but in the description). */
-    static List<RoundCriterion> criteria() {
-        var criteria = new ArrayList<RoundCriterion>();
-        try (var in = DemoRounds.class.getClassLoader().getResourceAsStream("seed-data/recognition/criteria.csv")) {
-            if (in == null) {
-                throw new IllegalStateException("seed-data/recognition/criteria.csv is missing from the build");
+        for (var placing : results.storeResult(round)) {
+            if (placing.selected()) {
+                entityManager.createNativeQuery("update round_result set citation = :citation where round_id = :round and position = :position")
+                        .setParameter("citation", CITATIONS[(placing.position() - 1) % CITATIONS.length]).setParameter("round", round.id)
+                        .setParameter("position", placing.position()).executeUpdate();
             }
-            var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().skip(1).filter(l -> !l.isBlank()).toList();
-            for (var line : lines) {
-                var parts = line.split(",", 3);
-                criteria.add(new RoundCriterion(parts[0], parts[1], parts[2].replaceAll("^\"|\"$", "")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return criteria;
     }
 }

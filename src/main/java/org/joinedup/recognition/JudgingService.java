@@ -18,7 +18,7 @@ import org.joinedup.platform.Violation;
 import org.joinedup.security.AuditTrail;
 
 /**
- * Judging a round (docs/recognition-judging.md): a judge declares their conflicts, then scores each
+ * Judging a round (docs/recognition.md): a judge declares their conflicts, then scores each
  * nominee they are not conflicted with on every criterion. Before the round closes a judge sees only
  * their own scores.
  */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How a closed round's order is computed from the judges' scores (docs/recognition-judging.md,
+ * How a closed round's order is computed from the judges' scores (docs/recognition.md,
  * "Result"). Pure, so a test can hold it against a hand computation.
  *
  * A judge's score for a nominee is the mean of their criterion scores; a nominee's score is the mean

@@ -19,7 +19,7 @@ import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
 
 /**
- * A round's result (docs/recognition-judging.md): staff close the round, which computes the order
+ * A round's result (docs/recognition.md): staff close the round, which computes the order
  * with {@link ResultMethod} and stores it; they may move people with a reason, write citations, and
  * publish the list to the round's audience.
  */
@@ -59,15 +59,21 @@ public class ResultService {
         access.requireStaff();
         var round = access.lock(roundId);
         access.requirePhase(round, RoundPhase.JUDGING);
-        var sheets = judging.sheets(roundId, null).stream()
-                .map(s -> new Sheet(s.judgeAccountId(), s.leaderId(), List.copyOf(s.scores().values()))).toList();
-        var placings = ResultMethod.order(nominees.of(roundId), sheets, judging.allConflicts(roundId), round.selectCount, round.rankCount);
-        results.replace(roundId, placings.stream().map(p -> new ResultRecords.Row(p.position(), p.leaderId(), p.position(), p.mean(),
-                p.judgesCounted(), p.selected(), p.ranked(), null)).toList());
+        var placings = storeResult(round);
         round.closedAt = Instant.now();
         NominationRound.getEntityManager().flush();
-        audit.record("round-close", "round", roundId, null, Map.of("nominees", placings.size(), "sheets", sheets.size()));
+        audit.record("round-close", "round", roundId, null, Map.of("nominees", placings.size()));
         return view(round);
+    }
+
+    /** Computes the order from the round's scores and conflicts with {@link ResultMethod} and stores it (also how the demo rounds get theirs). */
+    public List<ResultMethod.Placing> storeResult(NominationRound round) {
+        var sheets = judging.sheets(round.id, null).stream()
+                .map(s -> new Sheet(s.judgeAccountId(), s.leaderId(), List.copyOf(s.scores().values()))).toList();
+        var placings = ResultMethod.order(nominees.of(round.id), sheets, judging.allConflicts(round.id), round.selectCount, round.rankCount);
+        results.replace(round.id, placings.stream().map(p -> new ResultRecords.Row(p.position(), p.leaderId(), p.position(), p.mean(),
+                p.judgesCounted(), p.selected(), p.ranked(), null)).toList());
+        return placings;
     }
 
     /** Staff at any time after close; the round's judges too. 409 before the round closes. */

@@ -3,8 +3,6 @@ package org.joinedup.recognition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
 import org.joinedup.platform.ProblemException;
@@ -15,8 +13,6 @@ import org.joinedup.security.CurrentUser;
 /** Finding a round, its phase today, and who the caller is to it: what every judging and result call starts with. */
 @ApplicationScoped
 public class RoundAccess {
-
-    private static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     @Inject
     CurrentUser user;
@@ -46,7 +42,7 @@ public class RoundAccess {
     }
 
     public RoundPhase phase(NominationRound round) {
-        return round.phase(LocalDate.now(ENGLAND));
+        return round.phase(RoundService.today());
     }
 
     /** 409 unless the round is in one of these phases. */

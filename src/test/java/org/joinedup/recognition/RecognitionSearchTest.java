@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Recognised" in search and on profiles (docs/recognition-search.md). The rounds and their results
+ * "Recognised" in search and on profiles (docs/recognition.md). The rounds and their results
  * are written here as the judging feature will store them, then published the way it will: by
  * firing {@link RoundPublished} in the publishing transaction.
  */

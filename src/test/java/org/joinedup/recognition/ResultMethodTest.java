@@ -11,7 +11,7 @@ import org.joinedup.recognition.ResultMethod.Placing;
 import org.joinedup.recognition.ResultMethod.Sheet;
 import org.junit.jupiter.api.Test;
 
-/** The result method against a computation done by hand (docs/recognition-judging.md, "Result"). */
+/** The result method against a computation done by hand (docs/recognition.md, "Result"). */
 class ResultMethodTest {
 
     private static final long J1 = 101;

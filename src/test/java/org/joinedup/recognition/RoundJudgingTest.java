@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Judging a round through the API: conflicts, scores, their secrecy, progress and closing (docs/recognition-judging.md). */
+/** Judging a round through the API: conflicts, scores, their secrecy, progress and closing (docs/recognition.md). */
 @QuarkusTest
 class RoundJudgingTest {
 

@@ -10,13 +10,10 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 import org.joinedup.account.InvitationService;
 import org.joinedup.leader.LeaderInput;
@@ -225,24 +222,6 @@ public class CoLeadService {
 
     private long ownLeader() {
         return user.leaderId().orElseThrow(() -> ProblemException.forbidden("only a leader's own account has co-leads"));
-    }
-
-    /** The confirmed co-leaders of each of these records, by record id (for views and reindexing). */
-    @Transactional(TxType.SUPPORTS)
-    Map<Long, List<CoLeader>> confirmedOf(Collection<Long> recordIds) {
-        var byRecord = new HashMap<Long, List<CoLeader>>();
-        CoLeader.ofRecords(recordIds).stream().filter(CoLeader::confirmed)
-                .forEach(c -> byRecord.computeIfAbsent(c.recordId, k -> new ArrayList<>()).add(c));
-        return byRecord;
-    }
-
-    /** Every leader whose search document carries this record: its owner and its confirmed co-leaders. */
-    @Transactional(TxType.SUPPORTS)
-    Set<Long> touching(IntegrationRecord record) {
-        var ids = new LinkedHashSet<Long>();
-        ids.add(record.leaderId);
-        confirmedOf(List.of(record.id)).getOrDefault(record.id, List.of()).forEach(c -> ids.add(c.leaderId));
-        return ids;
     }
 
     /**

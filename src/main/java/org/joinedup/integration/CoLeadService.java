@@ -177,7 +177,7 @@ public class CoLeadService {
     @Transactional(TxType.SUPPORTS)
     public Page<CoLeadView> mine(PageRequest paging) {
         long leaderId = ownLeader();
-        var query = CoLeader.find("leaderId = ?1 order by (confirmedAt is not null), id desc", leaderId);
+        var query = CoLeader.find("leaderId = ?1 order by case when confirmedAt is null then 0 else 1 end, id desc", leaderId);
         List<CoLeader> rows = query.page(paging.page(), paging.size()).list();
         Map<Long, IntegrationRecord> byId = new HashMap<>();
         if (!rows.isEmpty()) {

@@ -60,6 +60,10 @@ class HiddenLeaderTest {
         long shortlist = as("demo-commissioner").contentType(ContentType.JSON).body(Map.of("name", "Hidden leader test"))
                 .when().post("/api/shortlists").then().statusCode(201).extract().jsonPath().getLong("id");
 
+        // a record of the leader caller's own, so what answers its co-leader calls is the leader's check
+        long ownRecord = SecurityFixtures.withToken(learnerToken).contentType(ContentType.JSON).body(Fixtures.record("Hidden co-leader test"))
+                .when().post("/api/leaders/" + learner + "/records").then().statusCode(201).extract().jsonPath().getLong("id");
+
         var edit = Fixtures.leader("Anyone");
         edit.put("version", 0);
         var calls = List.of(
@@ -103,6 +107,10 @@ class HiddenLeaderTest {
                         .body(Map.of("note", "x")).when().put("/api/shortlists/" + shortlist + "/leaders/" + id).then().extract()),
                 new Call("DELETE /api/shortlists/{id}/leaders/{leaderId}", (as, id) -> as.when()
                         .delete("/api/shortlists/" + shortlist + "/leaders/" + id).then().extract()),
+                new Call("POST /api/records/{id}/co-leaders", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("leaderId", id, "role", "co-led")).when().post("/api/records/" + ownRecord + "/co-leaders").then().extract()),
+                new Call("DELETE /api/records/{id}/co-leaders/{leaderId}", (as, id) -> as.when()
+                        .delete("/api/records/" + ownRecord + "/co-leaders/" + id).then().extract()),
                 new Call("GET /leaders/{id}", (as, id) -> as.accept(ContentType.HTML).when().get("/leaders/" + id).then().extract()));
         assertEveryLeaderIdEndpointIsTried(calls);
 

@@ -162,7 +162,8 @@ public class MyWorkPages {
             return new MyWork(null, List.of(), List.of(), List.of(), asked, List.of(), formats, flash, problems);
         }
         var leader = leaders.findForCaller(id.get()).orElseThrow(() -> ProblemException.notFound("Leader", id.get()));
-        var mine = records.listOfLeader(id.get(), ALL).orElseThrow().items();
+        // their own records, to edit; records they co-led are their owners' to edit (they show on the profile)
+        var mine = records.listOfLeader(id.get(), ALL).orElseThrow().items().stream().filter(r -> r.leaderId() == id.get()).toList();
         var corroborationOfMine = mine.stream()
                 .map(r -> PartnerStates.of(r, corroboration.requestsOf(r.id()).orElse(List.of()), labels)).toList();
         var withMatches = new ArrayList<RequestMatches>();

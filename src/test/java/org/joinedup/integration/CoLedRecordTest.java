@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -77,6 +78,9 @@ class CoLedRecordTest {
         assertEquals(List.of(second, third), seen.getList("ledWith.leaderId", Long.class));
         assertEquals(List.of("co-led", "contributed"), seen.getList("ledWith.role"));
         assertEquals("led", seen.getString("role"));
+        var page = given().accept(ContentType.HTML).when().get("/leaders/" + third).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Shared discharge hub " + word), "the co-led record is on the co-leader's profile page");
+        assertTrue(page.contains("the leader who recorded it</a>") && page.contains(">Ben Second " + word + "</a> (Co-led)"), page);
 
         // three leaders, but the shared record once: two records in the area, as counted by hand
         Fixtures.awaitIndexInStep(INDEX_WAIT);

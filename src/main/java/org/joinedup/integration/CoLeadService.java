@@ -225,6 +225,32 @@ public class CoLeadService {
     }
 
     /**
+     * A co-leader who has confirmed already, as the demo data records a team's work (no invitation,
+     * nobody told); audited as the system. 409 when the leader is a co-leader of the record already.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void addConfirmed(long recordId, long leaderId, String role) {
+        var record = IntegrationRecord.<IntegrationRecord>findByIdOptional(recordId).orElseThrow(() -> ProblemException.notFound("Record", recordId));
+        var violations = new ArrayList<Violation>();
+        vocabularies.get(VocabularyKind.ROLES).check("role", role, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        if (record.leaderId == leaderId || CoLeader.of(recordId, leaderId).isPresent()) {
+            throw ProblemException.conflict("leader " + leaderId + " leads record " + recordId + " already");
+        }
+        var row = new CoLeader();
+        row.recordId = recordId;
+        row.leaderId = leaderId;
+        row.role = role;
+        row.invitedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        row.confirmedAt = row.invitedAt;
+        row.persist();
+        leaders.markChanged(leaderId);
+        audit.record("confirm-co-lead", "record", recordId, null, view(row));
+    }
+
+    /**
      * When an owner goes, their records go with them (on delete cascade), and so do the copies in
      * their co-leaders' documents: those are reindexed. A co-leader who goes takes only their rows.
      */

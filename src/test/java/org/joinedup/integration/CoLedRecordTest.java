@@ -243,6 +243,16 @@ class CoLedRecordTest {
         assertEquals(0, after.getInt("hits[0].leader.recordCount"));
     }
 
+    @Test
+    void theDemoDataHasTheNottinghamshireLeadershipTeamsWorkAsOneRecordLedTogether() {
+        var found = search(Map.of("q", "Imran Siddiqui"));
+        long imran = found.getLong("hits.find { it.leader.name == 'Imran Siddiqui' }.leader.id");
+        var records = given().when().get("/api/leaders/" + imran + "/records").then().statusCode(200).extract().jsonPath();
+        var stp = "items.find { it.title == 'Nottinghamshire STP: integrated teams based in communities' }";
+        assertEquals("co-led", records.getString(stp + ".role"));
+        assertEquals(List.of("Imran Siddiqui", "Joanne Pritchard"), records.getList(stp + ".ledWith.name"));
+    }
+
     private static long leader(String name) {
         var leader = Fixtures.leader(name);
         return Fixtures.createLeader(leader);

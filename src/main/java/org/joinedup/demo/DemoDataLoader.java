@@ -24,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.joinedup.importing.ImportCsv;
 import org.joinedup.importing.ImportService;
+import org.joinedup.integration.CoLeadService;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.matching.LearningRequestInput;
@@ -85,6 +86,9 @@ public class DemoDataLoader {
     @Inject
     DemoRounds rounds;
 
+    @Inject
+    CoLeadService coLeads;
+
     @ConfigProperty(name = "quarkus.http.host")
     String httpHost;
 
@@ -115,10 +119,13 @@ public class DemoDataLoader {
         var demoRecords = new ArrayList<DemoRecord>();
         var requests = new ArrayList<Map.Entry<String, ObjectNode>>();
         var leaderIds = new ArrayList<String>();
+        var leaderByName = new HashMap<String, String>();
+        var teams = new ArrayList<CoLed>();
         for (var file : FILES) {
             for (JsonNode leader : read(file).path("leaders")) {
                 var leaderId = "demo-" + (leaderIds.size() + 1);
                 leaderIds.add(leaderId);
+                leaderByName.put(leader.path("name").asText(), leaderId);
                 var leaderColumns = leaderRow(leaderId, leader);
                 int n = 0;
                 for (JsonNode record : leader.path("records")) {
@@ -126,6 +133,9 @@ public class DemoDataLoader {
                     var row = new LinkedHashMap<>(leaderColumns);
                     row.putAll(recordRow(recordId, record));
                     rows.add(row);
+                    for (JsonNode coLeader : record.path("coLeaders")) {
+                        teams.add(new CoLed(recordId, coLeader.path("name").asText(), coLeader.path("role").asText()));
+                    }
                     demoRecords.add(new DemoRecord(recordId, leaderId, record.path("endorsements").isArray() ? record.path("endorsements")
                             : json.createArrayNode(), "verified".equals(record.path("verification").asText()), file.equals(FILES.get(0))));
                 }
@@ -144,6 +154,11 @@ public class DemoDataLoader {
         for (var record : demoRecords) {
             loaded.add(new DemoCorroboration.Loaded(recordKeys.get(record.externalId()), leaderKeys.get(record.leaderExternalId()),
                     record.endorsements(), record.verified(), record.curated()));
+        }
+        for (var team : teams) {
+            // a co-leader is another leader of the demo files, named as the file names them
+            var coLeader = leaderKeys.get(leaderByName.get(team.coLeaderName()));
+            coLeads.addConfirmed(recordKeys.get(team.recordExternalId()), coLeader, team.role());
         }
         for (var request : requests) {
             var fields = request.getValue();
@@ -166,6 +181,10 @@ public class DemoDataLoader {
                 + " %d ms, of which the import %d ms; accounts and corroboration %d ms)", imported.leaders().create(),
                 imported.records().create(), requests.size(), (System.nanoTime() - started) / 1_000_000, (importedAt - started) / 1_000_000,
                 imported.millis(), (System.nanoTime() - importedAt) / 1_000_000);
+    }
+
+    /** Work led together (docs/co-led-records.md): a demo record's co-leader, named, confirmed from the start. */
+    private record CoLed(String recordExternalId, String coLeaderName, String role) {
     }
 
     /** A demo record on its way through the import: its ids there and what its data file says about corroboration. */

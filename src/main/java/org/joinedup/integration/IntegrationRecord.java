@@ -139,17 +139,22 @@ public class IntegrationRecord extends PanacheEntityBase {
         return DRAFT.equals(state);
     }
 
-    /** A leader's records, drafts too only when {@code withDrafts}; drafts (no period yet) come first. */
+    /**
+     * A leader's records, drafts too only when {@code withDrafts}, and the published records they
+     * confirmed they led together with another leader (see {@link CoLeader}); drafts (no period yet) come first.
+     */
     public static List<IntegrationRecord> ofLeader(long leaderId, boolean withDrafts, int page, int size) {
         var sort = Sort.by("periodStart", Sort.Direction.Descending,
                 Sort.NullPrecedence.NULLS_FIRST).and("id");
-        return (withDrafts ? find("leaderId", sort, leaderId) : find("leaderId = ?1 and state = ?2", sort, leaderId, PUBLISHED))
-                .page(page, size).list();
+        return find(OF_LEADER, sort, leaderId, withDrafts, PUBLISHED).page(page, size).list();
     }
 
     public static long countOfLeader(long leaderId, boolean withDrafts) {
-        return withDrafts ? count("leaderId", leaderId) : count("leaderId = ?1 and state = ?2", leaderId, PUBLISHED);
+        return count(OF_LEADER, leaderId, withDrafts, PUBLISHED);
     }
+
+    private static final String OF_LEADER = "(leaderId = ?1 and (?2 = true or state = ?3)) or (state = ?3 and id in "
+            + "(select c.recordId from CoLeader c where c.leaderId = ?1 and c.confirmedAt is not null))";
 
     /** Records not yet verified, endorsed ones first (a partner already vouched for them; 'endorsed' sorts before 'self-reported'), then the newest. */
     public static PanacheQuery<IntegrationRecord> awaitingVerification() {

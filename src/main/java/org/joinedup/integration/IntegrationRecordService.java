@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -133,7 +134,7 @@ public class IntegrationRecordService {
             }
             // flush now so a concurrent change fails this request with 409 and the view shows the new version
             IntegrationRecord.getEntityManager().flush();
-            leaders.markChanged(record.leaderId);
+            leaders.markChanged(touching(record));
             audit.record("update", "record", id, before, view(record, List.of()));
         });
         return found.map(this::view);
@@ -229,7 +230,7 @@ public class IntegrationRecordService {
                 counts.unchanged++;
             } else {
                 audit.recordAs(actor, "update", "record", record.id, before, after);
-                changedLeaders.add(item.leaderId());
+                changedLeaders.addAll(touching(record));
                 counts.updated++;
             }
         }
@@ -275,8 +276,10 @@ public class IntegrationRecordService {
             leaders.requireActFor(record.leaderId);
             expected.check("Record", id, record.version);
             audit.record("delete", "record", id, view(record, List.of()), null);
+            // its co-leaders' documents carry it too; their rows go with it (on delete cascade)
+            var touched = touching(record);
             record.delete();
-            leaders.markChanged(record.leaderId);
+            leaders.markChanged(touched);
         });
         return found.isPresent();
     }
@@ -333,7 +336,7 @@ public class IntegrationRecordService {
             record.state = IntegrationRecord.PUBLISHED;
             record.verificationSince = Instant.now().truncatedTo(ChronoUnit.MICROS);
             IntegrationRecord.getEntityManager().flush();
-            leaders.markChanged(record.leaderId);
+            leaders.markChanged(touching(record));
             if (record.learnedFromLeaderId != null) {
                 // the mentor's track record counts the records that came from them
                 leaders.markChanged(record.learnedFromLeaderId);
@@ -422,8 +425,17 @@ public class IntegrationRecordService {
         var records = IntegrationRecord.ofLeader(leaderId, drafts, paging.page(), paging.size());
         Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(records.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(e -> e.recordId));
-        var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()), true)).toList();
+        var roles = coLeadRoles(leaderId, records);
+        var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()), true))
+                .map(v -> roles.containsKey(v.id()) ? v.withRole(roles.get(v.id())) : v).toList();
         return Optional.of(Page.of(views, paging, IntegrationRecord.countOfLeader(leaderId, drafts)));
+    }
+
+    /** The leader's own roles in those of the records they co-led (not their own). */
+    private static Map<Long, String> coLeadRoles(long leaderId, List<IntegrationRecord> records) {
+        var coLed = records.stream().filter(r -> r.leaderId != leaderId).map(r -> r.id).toList();
+        return CoLeader.ofRecords(coLed).stream().filter(c -> c.leaderId == leaderId)
+                .collect(Collectors.toMap(c -> c.recordId, c -> c.role));
     }
 
     /** What programme staff have to verify: records not verified yet, endorsed first, with their endorsements. */
@@ -458,6 +470,35 @@ public class IntegrationRecordService {
     }
 
     /**
+     * The work of the given leaders, for their search documents: each one's published records (as
+     * {@link #recordsOfLeaders}) and the published records they confirmed they led together with
+     * another leader, with their own role in it. A shared record is in several leaders' lists, under
+     * the same id (search counts records by distinct id).
+     */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, List<RecordView>> workOfLeaders(Collection<Long> leaderIds) {
+        var owned = recordsOfLeaders(leaderIds);
+        var coLeads = CoLeader.confirmedOfLeaders(leaderIds);
+        if (coLeads.isEmpty()) {
+            return owned;
+        }
+        List<IntegrationRecord> coLed = IntegrationRecord.list("id in ?1 and state = ?2", Sort.by("id"),
+                coLeads.stream().map(c -> c.recordId).distinct().toList(), IntegrationRecord.PUBLISHED);
+        Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(coLed.stream().map(r -> r.id).toList()).stream()
+                .collect(Collectors.groupingBy(e -> e.recordId));
+        var views = coLed.stream().collect(Collectors.toMap(r -> r.id, r -> view(r, endorsements.getOrDefault(r.id, List.of()), false)));
+        var work = new HashMap<Long, List<RecordView>>();
+        owned.forEach((leader, records) -> work.put(leader, new ArrayList<>(records)));
+        for (var c : coLeads) {
+            var view = views.get(c.recordId);
+            if (view != null) {
+                work.computeIfAbsent(c.leaderId, k -> new ArrayList<>()).add(view.withRole(c.role));
+            }
+        }
+        return work;
+    }
+
+    /**
      * Erasure of someone who wrote these endorsements on others' records: each keeps its kind and
      * organisation (the organisation's corroboration stands) but loses the person who wrote it.
      */
@@ -479,8 +520,19 @@ public class IntegrationRecordService {
         if (record.verification != standing.level() || !Objects.equals(record.verificationSince, standing.since())) {
             record.verification = standing.level();
             record.verificationSince = standing.since();
-            leaders.markChanged(record.leaderId);
+            leaders.markChanged(touching(record));
         }
+    }
+
+    /** Every leader whose search document carries this record: its owner and the co-leaders who confirmed it. */
+    @Transactional(TxType.SUPPORTS)
+    Set<Long> touching(IntegrationRecord record) {
+        var ids = new LinkedHashSet<Long>();
+        ids.add(record.leaderId);
+        if (record.id != null) {
+            CoLeader.ofRecord(record.id).stream().filter(CoLeader::confirmed).forEach(c -> ids.add(c.leaderId));
+        }
+        return ids;
     }
 
     /** The values a material change alters (copies: the collections are changed in place). */
@@ -591,7 +643,22 @@ public class IntegrationRecordService {
                 record.revision, Provenance.ofRecord(record.source, record.reportedBy, record.sourceList, record.createdAt),
                 record.verification.code, record.verificationSince, record.wordingEditedAt, note,
                 shown.stream().map(e -> endorsementView(e, record)).toList(),
-                record.createdAt, record.updatedAt, record.state, learnedFrom(record));
+                record.createdAt, record.updatedAt, record.state, learnedFrom(record), forCaller ? ledWith(record) : List.of());
+    }
+
+    /** Who confirmed they led the record together with its owner, those the caller may see (the others are left out). */
+    private List<CoLeaderView> ledWith(IntegrationRecord record) {
+        if (record.id == null) {
+            return List.of();
+        }
+        var shown = new ArrayList<CoLeaderView>();
+        for (var c : CoLeader.ofRecord(record.id)) {
+            if (c.confirmed()) {
+                (user.inRequest() ? leaders.findForCaller(c.leaderId) : leaders.find(c.leaderId))
+                        .ifPresent(l -> shown.add(new CoLeaderView(record.id, c.leaderId, l.name(), c.role, c.invitedAt, c.confirmedAt)));
+            }
+        }
+        return shown;
     }
 
     /** The mentor a record was learned from, named when the caller may see them (the index never carries it). */

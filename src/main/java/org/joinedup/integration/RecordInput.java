@@ -19,7 +19,7 @@ import org.joinedup.platform.CodeOrObject;
  * endorsements among them) are ignored, and an area may carry what a GET shows of it.
  */
 @JsonIgnoreProperties({ "id", "leaderId", "revision", "source", "verification", "verificationSince", "wordingEditedAt", "corroboration",
-        "endorsements", "createdAt", "updatedAt", "state", "learnedFrom" })
+        "endorsements", "createdAt", "updatedAt", "state", "learnedFrom", "ledWith" })
 public record RecordInput(
         @NotBlank @Size(max = 300) @Schema(examples = "Local integrated care teams in Mid-Nottinghamshire") String title,
         @Size(max = 5000) String summary,

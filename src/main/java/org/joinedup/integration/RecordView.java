@@ -46,10 +46,23 @@ public record RecordView(
         @Schema(description = "draft (seen by its leader and programme staff only, published with POST /api/records/{id}/publish) or published")
         String state,
         @Schema(description = "The mentor this work was learned from, when it was started from a mentorship's follow-up")
-        LearnedFrom learnedFrom) implements Versioned {
+        LearnedFrom learnedFrom,
+        @Schema(description = "The others who led the work together with its leader and confirmed it, with their own roles: only "
+                + "leaders you may see (the others are left out)")
+        List<CoLeaderView> ledWith) implements Versioned {
 
     public boolean draft() {
         return "draft".equals(state);
+    }
+
+    /**
+     * The record as it shows among a co-leader's work: with their own role (the record stays its
+     * owner's: {@code leaderId} names the owner).
+     */
+    public RecordView withRole(String coLeaderRole) {
+        return new RecordView(id, version, leaderId, title, summary, areas, services, scope, approaches, programme, coLeaderRole,
+                partnerOrganisations, periodStart, periodEnd, outcomes, evidence, revision, source, verification, verificationSince,
+                wordingEditedAt, corroboration, endorsements, createdAt, updatedAt, state, learnedFrom, ledWith);
     }
 
     /** The mentor a record was learned from. */

@@ -113,6 +113,15 @@ public class Notices {
                 "/corroboration", "Your account speaks for " + org + " in JoinedUp, a partner named on this record."));
     }
 
+    /** A record's owner invited a leader to say they led it together (a person just invited to the registry has no account yet: told by their invitation). */
+    public void coLeadAsked(long recordId, String title, long ownerId, long leaderId, String role) {
+        notifications.notify(Recipients.leader(leaderId), new Notice(MailKind.CORROBORATION, "record-" + recordId + "-co-lead-" + leaderId,
+                name(ownerId) + " says you led a piece of work together",
+                name(ownerId) + " names you as a co-leader (" + role + ") of \"" + title + "\". Confirm it on My work and it shows on your "
+                        + "profile and in search as your work too; or decline it.",
+                MY_WORK + "#co-leads", name(ownerId) + " named you on their record in JoinedUp."));
+    }
+
     public void recordEndorsed(long recordId, String title, long leaderId, String organisation, boolean confirmed, int revision) {
         String org = organisationName(organisation);
         notifications.notify(Recipients.leader(leaderId), new Notice(MailKind.CORROBORATION,

@@ -185,13 +185,13 @@ final class LeaderQuery {
     /** Per region and ICB, and per council only when {@code councils} (a map of England by ICB draws none). */
     ObjectNode regionsBody(boolean councils) {
         var perArea = obj(
-                "regions", obj("terms", obj("field", RECORDS_REGIONS, "size", 50), "aggs", leadersAgg()),
-                "icbs", obj("terms", obj("field", RECORDS_ICBS, "size", 500), "aggs", leadersAgg()),
+                "regions", obj("terms", obj("field", RECORDS_REGIONS, "size", 50), "aggs", leadersAndRecordsAggs()),
+                "icbs", obj("terms", obj("field", RECORDS_ICBS, "size", 500), "aggs", leadersAndRecordsAggs()),
                 // national work (England as a whole) has no region or ICB: counted on its own, never in theirs
-                NATIONAL, obj("filter", term(RECORDS_AREA_CODES, Geography.ENGLAND), "aggs", leadersAgg()));
+                NATIONAL, obj("filter", term(RECORDS_AREA_CODES, Geography.ENGLAND), "aggs", leadersAndRecordsAggs()));
         if (councils) {
             // the areas as recorded: councils (and the ICB codes some records name instead), for the council map
-            perArea.set("areas", obj("terms", obj("field", RECORDS_AREA_CODES, "size", 1000), "aggs", leadersAgg()));
+            perArea.set("areas", obj("terms", obj("field", RECORDS_AREA_CODES, "size", 1000), "aggs", leadersAndRecordsAggs()));
         }
         return perRecordsBody(perArea);
     }
@@ -392,6 +392,20 @@ final class LeaderQuery {
     /** Counts in leaders, not records: how many distinct leaders own the records in the bucket. */
     private static ObjectNode leadersAgg() {
         return obj("leaders", obj("reverse_nested", obj()));
+    }
+
+    /** The name of the per-area count of distinct records. */
+    static final String RECORD_COUNT = "records";
+
+    /**
+     * Leaders, and records counted once each: a record led together is in each co-leader's document
+     * under the same id, so records are its distinct ids, not nested documents. Elasticsearch's
+     * cardinality is exact in practice below its precision threshold (40000, the most it allows).
+     */
+    private static ObjectNode leadersAndRecordsAggs() {
+        var aggs = leadersAgg();
+        aggs.set(RECORD_COUNT, obj("cardinality", obj("field", RECORDS_ID, "precision_threshold", 40000)));
+        return aggs;
     }
 
     private List<ObjectNode> sort() {

@@ -14,7 +14,7 @@ public record RegionOverview(long leaders, List<AreaCount> regions, List<AreaCou
     public record National(long leaders, long records) {
     }
 
-    /** {@code records} counts each record once per area it covered. */
+    /** {@code records} counts each record once per area it covered, however many leaders led it together (docs/co-led-records.md). */
     public record AreaCount(String code, String name, String regionCode, Double latitude, Double longitude, long leaders, long records) {
     }
 }

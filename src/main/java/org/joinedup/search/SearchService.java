@@ -118,7 +118,7 @@ public class SearchService {
                 .filter(a -> geography.find(a.code()).filter(Area::isLocalAuthority).isPresent()).toList();
         var national = matching.get(LeaderQuery.NATIONAL).filter();
         return new RegionOverview(leaders, areaCounts(matching.get("regions")), areaCounts(matching.get("icbs")), councils,
-                new RegionOverview.National(national.aggregations().get("leaders").reverseNested().docCount(), national.docCount()));
+                new RegionOverview.National(national.aggregations().get("leaders").reverseNested().docCount(), records(national.aggregations())));
     }
 
     ObjectNode searchBody(SearchCriteria criteria) {
@@ -186,7 +186,7 @@ public class SearchService {
             var area = geography.find(b.key().stringValue());
             return new RegionOverview.AreaCount(b.key().stringValue(), area.map(Area::name).orElse(null),
                     area.map(Area::regionCode).orElse(null), area.map(Area::latitude).orElse(null),
-                    area.map(Area::longitude).orElse(null), leaders(b), b.docCount());
+                    area.map(Area::longitude).orElse(null), leaders(b), records(b.aggregations()));
         }).toList();
     }
 
@@ -225,6 +225,11 @@ public class SearchService {
             counts.put(b.key().stringValue(), b.aggregations().containsKey("leaders") ? leaders(b) : b.docCount());
         }
         return counts;
+    }
+
+    /** Distinct records (a record led together is in several leaders' documents; see LeaderQuery). */
+    private static long records(Map<String, Aggregate> aggregations) {
+        return aggregations.get(LeaderQuery.RECORD_COUNT).cardinality().value();
     }
 
     private static long leaders(StringTermsBucket bucket) {

@@ -109,6 +109,11 @@ public class DelegatePages {
         return Pages.seeOther(Done.DELEGATE_REVOKED.on("/my-work") + "#delegates");
     }
 
+    /** The leader's own records, which a delegate edits (those they co-led are their owners' to edit). */
+    private List<RecordView> ownRecords(long id) {
+        return records.listOfLeader(id, ALL).orElseThrow().items().stream().filter(r -> r.leaderId() == id).toList();
+    }
+
     @GET
     @Path("/leaders/{id}")
     @Authenticated
@@ -116,7 +121,7 @@ public class DelegatePages {
     public Response leader(@PathParam("id") long id, @QueryParam("saved") Long saved, @QueryParam("done") String done) {
         var leader = delegated(id);
         String flash = saved != null ? "Record saved. It shows in search within a few seconds." : Done.message(done);
-        return Pages.html(200, Templates.leader(leader, records.listOfLeader(id, ALL).orElseThrow().items(), formats(), flash, FormErrors.NONE));
+        return Pages.html(200, Templates.leader(leader, ownRecords(id), formats(), flash, FormErrors.NONE));
     }
 
     @POST
@@ -132,7 +137,7 @@ public class DelegatePages {
             leaders.update(id, input, ExpectedVersion.fromBody(input.version()));
         } catch (ProblemException e) {
             var errors = ProfileForm.errors(e);
-            return Pages.html(400, Templates.leader(current, records.listOfLeader(id, ALL).orElseThrow().items(), formats(), null, errors));
+            return Pages.html(400, Templates.leader(current, ownRecords(id), formats(), null, errors));
         }
         return Pages.seeOther(Done.DELEGATE_PROFILE_SAVED.on(leaderPage(id)));
     }

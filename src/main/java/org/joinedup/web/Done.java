@@ -17,6 +17,8 @@ enum Done {
     INTRODUCTION_DECLINED("Introduction declined."),
     MENTORSHIP_ACCEPTED("Mentorship accepted."),
     MENTORSHIP_DECLINED("Mentorship declined."),
+    CO_LEAD_CONFIRMED("Confirmed: the record shows on your profile, and in search as your work too, within a few seconds."),
+    CO_LEAD_DECLINED("Done: the record is no longer shown as your work."),
     REQUEST_SAVED("Learning request saved: suggested mentors are below it."),
     REQUEST_WITHDRAWN("Learning request withdrawn."),
     RECORD_VERIFIED("Record verified: it shows as verified in search within a few seconds."),

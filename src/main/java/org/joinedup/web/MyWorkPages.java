@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import org.joinedup.integration.CoLeadService;
+import org.joinedup.integration.CoLeadView;
 import org.joinedup.integration.CorroborationService;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
@@ -62,7 +64,7 @@ public class MyWorkPages {
 
     public record MyWork(LeaderView leader, List<RecordView> records, List<PartnerStates.RecordCorroboration> corroboration,
             List<RequestMatches> requests, List<IntroductionView> introductions, List<MentorshipView> mentorships, List<VocabularyItem> formats,
-            String flash, FormErrors errors) {
+            List<CoLeadView> coLeads, String flash, FormErrors errors) {
     }
 
     private static final PageRequest ALL = new PageRequest(0, PageRequest.MAX_SIZE);
@@ -94,6 +96,9 @@ public class MyWorkPages {
 
     @Inject
     MentorshipService mentorships;
+
+    @Inject
+    CoLeadService coLeads;
 
     @Inject
     Labels labels;
@@ -149,6 +154,21 @@ public class MyWorkPages {
         return Pages.seeOther((to == MentorshipStatus.ACCEPTED ? Done.MENTORSHIP_ACCEPTED : Done.MENTORSHIP_DECLINED).on("/my-work"));
     }
 
+    /** Confirms or declines an invitation to a record led together (declining a confirmed one leaves it). */
+    @POST
+    @Path("/co-leads/{recordId}/{answer:confirm|decline}")
+    @RolesAllowed(Roles.LEADER)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answerCoLead(@PathParam("recordId") long recordId, @PathParam("answer") String answer, MultivaluedMap<String, String> form) {
+        page.requireCsrf(form);
+        if ("confirm".equals(answer)) {
+            coLeads.confirm(recordId).orElseThrow(() -> ProblemException.notFound("Co-lead invitation", recordId));
+        } else if (!coLeads.decline(recordId)) {
+            throw ProblemException.notFound("Co-lead invitation", recordId);
+        }
+        return Pages.seeOther(("confirm".equals(answer) ? Done.CO_LEAD_CONFIRMED : Done.CO_LEAD_DECLINED).on("/my-work"));
+    }
+
     /** My work again, with the problems of one of its forms beside their fields (the follow-up answers post elsewhere). */
     Response withErrors(FormErrors problems) {
         return Pages.html(400, Templates.myWork(work(null, problems)));
@@ -159,10 +179,11 @@ public class MyWorkPages {
         var asked = introductions.mine(ALL).items();
         var id = user.leaderId();
         if (id.isEmpty()) {
-            return new MyWork(null, List.of(), List.of(), List.of(), asked, List.of(), formats, flash, problems);
+            return new MyWork(null, List.of(), List.of(), List.of(), asked, List.of(), formats, List.of(), flash, problems);
         }
         var leader = leaders.findForCaller(id.get()).orElseThrow(() -> ProblemException.notFound("Leader", id.get()));
-        var mine = records.listOfLeader(id.get(), ALL).orElseThrow().items();
+        // their own records, to edit; records they co-led are their owners' to edit (they show on the profile)
+        var mine = records.listOfLeader(id.get(), ALL).orElseThrow().items().stream().filter(r -> r.leaderId() == id.get()).toList();
         var corroborationOfMine = mine.stream()
                 .map(r -> PartnerStates.of(r, corroboration.requestsOf(r.id()).orElse(List.of()), labels)).toList();
         var withMatches = new ArrayList<RequestMatches>();
@@ -173,6 +194,6 @@ public class MyWorkPages {
             withMatches.add(new RequestMatches(request, matches.matches(need, profile.toProfile(), MATCHES_SHOWN), profile));
         }
         var proposals = mentorships.list(id.get(), null, null, MentorshipStatus.PROPOSED.code, ALL).items();
-        return new MyWork(leader, mine, corroborationOfMine, withMatches, asked, proposals, formats, flash, problems);
+        return new MyWork(leader, mine, corroborationOfMine, withMatches, asked, proposals, formats, coLeads.mine(ALL).items(), flash, problems);
     }
 }

@@ -84,6 +84,9 @@ class HiddenLeaderTest {
                 .getLong("account.id");
         long round = RoundFixtures.judgingRound(em, List.of(commissionerAccount), NominationRound.LIST_PUBLIC, 1, 0);
         RoundFixtures.nominate(em, round, learner, commissionerAccount);
+        // a record of the leader caller's own, so what answers its co-leader calls is the leader's check
+        long ownRecord = SecurityFixtures.withToken(learnerToken).contentType(ContentType.JSON).body(Fixtures.record("Hidden co-leader test"))
+                .when().post("/api/leaders/" + learner + "/records").then().statusCode(201).extract().jsonPath().getLong("id");
 
         var edit = Fixtures.leader("Anyone");
         edit.put("version", 0);
@@ -141,6 +144,10 @@ class HiddenLeaderTest {
                         .then().extract()),
                 new Call("PUT /api/rounds/{id}/result/citations/{leaderId}", (as, id) -> as.contentType(ContentType.JSON)
                         .body(Map.of("citation", "x")).when().put("/api/rounds/" + round + "/result/citations/" + id).then().extract()),
+                new Call("POST /api/records/{id}/co-leaders", (as, id) -> as.contentType(ContentType.JSON)
+                        .body(Map.of("leaderId", id, "role", "co-led")).when().post("/api/records/" + ownRecord + "/co-leaders").then().extract()),
+                new Call("DELETE /api/records/{id}/co-leaders/{leaderId}", (as, id) -> as.when()
+                        .delete("/api/records/" + ownRecord + "/co-leaders/" + id).then().extract()),
                 new Call("GET /leaders/{id}", (as, id) -> as.accept(ContentType.HTML).when().get("/leaders/" + id).then().extract()));
         assertEveryLeaderIdEndpointIsTried(calls);
 

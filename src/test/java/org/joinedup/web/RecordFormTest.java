@@ -25,7 +25,7 @@ class RecordFormTest {
         var before = new RecordView(1, 0, 1, "t", null, List.of(english("A"), abroad, english("B"), english("C"), english("D")),
                 List.of("gp", "acute"), "place", List.of(), null, "led", List.of(), LocalDate.of(2020, 1, 1), null,
                 List.of(outcome, outcome), List.of(new RecordView.EvidenceView("one", "https://a"), new RecordView.EvidenceView("two", "https://b")),
-                1, "self-reported by the leader on 2020-01-01", "self-reported", null, null, null, List.of(), null, null, "published", null);
+                1, "self-reported by the leader on 2020-01-01", "self-reported", null, null, null, List.of(), null, null, "published", null, List.of());
         assertEquals(List.of("A", "B", "C"), List.of(RecordForm.values(before).get("area-0"), RecordForm.values(before).get("area-1"),
                 RecordForm.values(before).get("area-2")));
 

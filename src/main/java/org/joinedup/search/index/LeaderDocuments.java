@@ -32,7 +32,7 @@ class LeaderDocuments {
     public List<LeaderDocument> load(Collection<Long> leaderIds) {
         var states = leaders.states(leaderIds);
         var ids = states.stream().map(s -> s.leader().id()).toList();
-        var recordsByLeader = records.recordsOfLeaders(ids);
+        var recordsByLeader = records.workOfLeaders(ids);
         var trackRecords = followUps.trackRecords(ids);
         var recognised = recognitions.ofLeaders(ids);
         return states.stream()

@@ -57,8 +57,16 @@ public class InvitationService {
     @Inject
     AuditTrail audit;
 
-    /** Invites one leader; empty if there is no such leader. 409 if the leader or the address has an account. */
+    /** Invites one leader, as programme staff do; empty if there is no such leader. 409 if the leader or the address has an account. */
     public Optional<Invitation> invite(long leaderId, String email, String invitedBy) {
+        return invite(leaderId, email, invitedBy, null);
+    }
+
+    /**
+     * Invites one leader, the mail saying why in one sentence (someone named them on a record, or
+     * nominated them), or that programme staff invited them when {@code why} is null.
+     */
+    public Optional<Invitation> invite(long leaderId, String email, String invitedBy, String why) {
         var leader = leaders.find(leaderId);
         if (leader.isEmpty()) {
             return Optional.empty();
@@ -75,13 +83,14 @@ public class InvitationService {
         var token = links.issue(LinkPurpose.INVITATION, new OneTimeLinks.Subject(null, leaderId, null, address), config.invitationLifetime(),
                 invitedBy);
         var name = leader.get().name();
+        var reason = why != null ? why : "Programme staff invited you to claim the profile of " + name + " in JoinedUp";
         mail.enqueue(new Mail(null, address, MailKind.SECURITY, "invitation-" + leaderId + "-" + expires.toEpochMilli(),
                 "You are invited to JoinedUp",
-                "Hello " + name + ",\n\nYour profile as a leader of joined-up care is in JoinedUp, the registry of people who have "
+                "Hello " + name + ",\n\n" + (why != null ? why + "\n\n" : "") + "Your profile as a leader of joined-up care is in JoinedUp, the registry of people who have "
                         + "integrated health and social care. Set a password and take it as your own here:\n\n"
                         + links.url(CLAIM_PAGE, token) + "\n\nThe link works once, until " + expires + ". If it has run out, ask "
                         + "the programme team to invite you again.\n",
-                "Programme staff invited you to claim the profile of " + name + " in JoinedUp"));
+                reason));
         var invitation = new Invitation(leaderId, address, expires);
         audit.record(replaced > 0 ? "reinvite" : "invite", "leader", leaderId, null, invitation);
         LOG.infof("%s invited leader %d%s", invitedBy, leaderId, replaced > 0 ? " again (the earlier link no longer works)" : "");

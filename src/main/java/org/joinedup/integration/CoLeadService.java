@@ -133,7 +133,8 @@ public class CoLeadService {
         var homeArea = input.homeArea() != null ? input.homeArea() : owner.homeArea().code();
         var created = leaders.create(new LeaderInput(input.name().strip(), null, null, null, null, homeArea, null, null, null,
                 new LeaderInput.ContactInput(input.email(), null), null, null));
-        invitations.invite(created.id(), input.email(), user.name());
+        invitations.invite(created.id(), input.email(), user.name(), owner.name() + "'s record \"" + record.title
+                + "\" names you as having led the work with them, so you are invited to JoinedUp to confirm it.");
         return created.id();
     }
 

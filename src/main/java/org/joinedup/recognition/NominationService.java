@@ -111,7 +111,7 @@ public class NominationService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        long nomineeId = nominee.leaderId() != null ? nominee.leaderId() : addAndInvite(nominee, me);
+        long nomineeId = nominee.leaderId() != null ? nominee.leaderId() : addAndInvite(nominee, me, round);
         if (Nomination.count("roundId = ?1 and nominatorAccountId = ?2 and nomineeLeaderId = ?3", roundId, me.id(), nomineeId) > 0) {
             throw alreadyNominated(nomineeId);
         }
@@ -156,7 +156,7 @@ public class NominationService {
      * A person not in the registry: added as a leader seen by programme staff only, and invited to
      * claim the profile the way staff invite people (a one-time link by mail).
      */
-    private long addAndInvite(NominationInput.Nominee nominee, SignedInAccount.Identity me) {
+    private long addAndInvite(NominationInput.Nominee nominee, SignedInAccount.Identity me, NominationRound round) {
         var input = new LeaderInput(nominee.name().strip(), blankToNull(nominee.currentRole()), null, null, null, nominee.homeArea().strip(), null,
                 null, "programme", new LeaderInput.ContactInput(nominee.email().strip(), null), null, null);
         LeaderView created;
@@ -166,7 +166,9 @@ public class NominationService {
             throw renamed(e, "nominee.");
         }
         try {
-            invitations.invite(created.id(), nominee.email(), me.username() + " (nominated them)");
+            invitations.invite(created.id(), nominee.email(), me.username() + " (nominated them)", "You have been nominated in \"" + round.name
+                    + "\", a nomination round in JoinedUp, so a profile was made for you: it is seen by programme staff only until you"
+                    + " claim it.");
         } catch (ProblemException e) {
             throw renamed(e, "nominee.");
         }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.joinedup.Fixtures;
 import org.joinedup.security.Roles;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,12 @@ class RoundFromOpeningToPublicationTest {
 
     /** The six default criteria, in order (seed-data/recognition/criteria.csv). */
     private static final List<String> CRITERIA = List.of("leadership", "local-impact", "buy-in", "outcomes", "innovation", "peer-support");
+
+    /** Requests without a token are the public's: another test class may have left its account on every request. */
+    @BeforeAll
+    static void anonymous() {
+        Fixtures.actAnonymously();
+    }
 
     @Test
     void aRoundFromOpeningToPublication() {

@@ -185,4 +185,32 @@ class RoundPagesTest {
                 .header("Location", containsString(page + "?done=nomination-withdrawn"));
         as(leader).when().get(page).then().statusCode(200).body(containsString("id=\"no-nominations\""));
     }
+
+    @Test
+    void fromJudgingOnJudgesSeeTheNomineesWithoutWhoNominatedAndNobodyNominates() {
+        long nano = System.nanoTime();
+        var judge = RecognitionFixtures.account("commissioner", null);
+        var round = RecognitionFixtures.nominatingRound("Judged round " + nano, List.of(judge.id()));
+        long roundId = RecognitionFixtures.open(round);
+        long nominee = leader("Judged Nominee " + nano, "public");
+        RecognitionFixtures.as("demo-leader").body(Map.of("nominee", Map.of("leaderId", nominee), "reasons", Map.of("leadership", "Judge me " + nano + ".")))
+                .when().post("/api/rounds/" + roundId + "/nominations").then().statusCode(201);
+        var page = "/rounds/" + roundId;
+        var asJudge = given().header("Authorization", Fixtures.bearer(judge.token()));
+        asJudge.when().get(page).then().statusCode(200).body(not(containsString("id=\"nominee-list\"")));
+
+        round.put("version", 0);
+        round.put("nominationsOpenOn", RecognitionFixtures.today().minusDays(5).toString());
+        round.put("nominationsCloseOn", RecognitionFixtures.today().minusDays(1).toString());
+        RecognitionFixtures.as("demo-programme").body(round).when().put("/api/rounds/" + roundId).then().statusCode(200);
+
+        given().header("Authorization", Fixtures.bearer(judge.token())).when().get(page).then().statusCode(200)
+                .body(containsString("id=\"nominee-" + nominee + "\"")).body(containsString("Judge me " + nano + "."))
+                .body(not(containsString(", by "))).body(not(containsString("nominee-form")));
+        given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-programme"))).when().get(page).then().statusCode(200)
+                .body(containsString(", by "));
+        // once judging starts the round is for staff and its judges: the nominator and other accounts do not see it
+        given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-leader"))).when().get(page).then().statusCode(404);
+        given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-commissioner"))).when().get(page).then().statusCode(404);
+    }
 }

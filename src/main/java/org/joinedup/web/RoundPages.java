@@ -23,6 +23,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
 import org.joinedup.leader.LeaderService;
@@ -54,6 +56,8 @@ public class RoundPages {
 
     /** The visitor's own nominations shown on a round's page: more than anyone makes in one round. */
     private static final int MINE_SHOWN = PageRequest.MAX_SIZE;
+    private static final Pattern JUDGE = Pattern.compile("judges\\[(\\d+)]");
+    private static final Pattern CRITERION = Pattern.compile("criteria\\[(\\d+)]\\.(code|name|description)");
     private static final List<String> LIST_VISIBILITIES = List.of("public", "signed-in", "programme");
 
     @CheckedTemplate
@@ -274,7 +278,7 @@ public class RoundPages {
         if (id.isEmpty()) {
             return new NominateForm("", null, List.of(), values);
         }
-        var leader = id.matches("\\d{1,18}") ? leaders.findForCaller(Long.parseLong(id)) : java.util.Optional.<LeaderView>empty();
+        var leader = id.matches("\\d{1,18}") ? leaders.findForCaller(Long.parseLong(id)) : Optional.<LeaderView>empty();
         if (leader.isEmpty()) {
             problems.add(noSuchLeader());
             return new NominateForm(id, null, List.of(), values);
@@ -313,13 +317,13 @@ public class RoundPages {
     }
 
     private static Integer judgeIndex(String field) {
-        var m = java.util.regex.Pattern.compile("judges\\[(\\d+)]").matcher(field);
+        var m = JUDGE.matcher(field);
         return m.matches() ? Integer.valueOf(m.group(1)) : null;
     }
 
     /** "criteria[2].name" belongs to the box "criterion-name-2"; "judges[0]" to "judges". */
     private static String openFieldOf(String field) {
-        var m = java.util.regex.Pattern.compile("criteria\\[(\\d+)]\\.(code|name|description)").matcher(field);
+        var m = CRITERION.matcher(field);
         if (m.matches()) {
             return "criterion-" + m.group(2) + "-" + m.group(1);
         }

@@ -28,7 +28,10 @@ enum Done {
     CORROBORATION_REJECTED("Rejected: the record's leader and programme staff see it; the public does not."),
     PASSWORD_CHANGED("Your password is changed: your other sessions have ended."),
     ACCOUNT_APPROVED("Approved: the account is made and a link to set its password is mailed."),
-    ACCOUNT_REJECTED("Rejected: the person is mailed the decision.");
+    ACCOUNT_REJECTED("Rejected: the person is mailed the decision."),
+    ROUND_OPENED("Round opened: it takes nominations from its opening day."),
+    NOMINATED("Nomination made: it is listed under your nominations below."),
+    NOMINATION_WITHDRAWN("Nomination withdrawn.");
 
     final String message;
 

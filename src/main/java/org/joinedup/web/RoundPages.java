@@ -1,0 +1,350 @@
+package org.joinedup.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.joinedup.integration.IntegrationRecordService;
+import org.joinedup.integration.RecordView;
+import org.joinedup.leader.LeaderService;
+import org.joinedup.leader.LeaderView;
+import org.joinedup.platform.Page;
+import org.joinedup.platform.PageRequest;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
+import org.joinedup.recognition.DefaultCriteria;
+import org.joinedup.recognition.NominationInput;
+import org.joinedup.recognition.NominationService;
+import org.joinedup.recognition.NominationView;
+import org.joinedup.recognition.NomineeView;
+import org.joinedup.recognition.RoundInput;
+import org.joinedup.recognition.RoundService;
+import org.joinedup.recognition.RoundView;
+import org.joinedup.security.Account;
+import org.joinedup.security.Roles;
+
+/**
+ * Nomination rounds on pages: the list, a form for staff to open one, and a round's page with the
+ * nomination form, the visitor's own nominations and, for staff (and judges from judging on), the
+ * nominees. The same services and rules as the API; this class only turns form fields into inputs and
+ * the services' violations into words beside their fields.
+ */
+@Path("/rounds")
+@Blocking
+public class RoundPages {
+
+    /** The visitor's own nominations shown on a round's page: more than anyone makes in one round. */
+    private static final int MINE_SHOWN = PageRequest.MAX_SIZE;
+    private static final Pattern JUDGE = Pattern.compile("judges\\[(\\d+)]");
+    private static final Pattern CRITERION = Pattern.compile("criteria\\[(\\d+)]\\.(code|name|description)");
+    private static final List<String> LIST_VISIBILITIES = List.of("public", "signed-in", "programme");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance rounds(Page<RoundView> rounds, String flash);
+
+        static native TemplateInstance open(OpenForm form, List<String> visibilities, FormErrors errors);
+
+        static native TemplateInstance round(RoundView round, String flash, NominateForm nominate, List<NominationView> mine,
+                Page<NomineeView> nominees, FormErrors errors);
+    }
+
+    /** One criterion's row on the open form, as typed. */
+    public record CriterionRow(int index, String code, String name, String description) {
+    }
+
+    /** The open form as typed, so a form with errors gives back everything. */
+    public record OpenForm(FormValues values, List<CriterionRow> criteria) {
+    }
+
+    /** The nomination form: the nominee chosen (null before one is given), their published records, what was typed. */
+    public record NominateForm(String nomineeId, LeaderView nominee, List<RecordView> records, FormValues values) {
+    }
+
+    @Inject
+    RoundService rounds;
+
+    @Inject
+    NominationService nominations;
+
+    @Inject
+    DefaultCriteria defaultCriteria;
+
+    @Inject
+    LeaderService leaders;
+
+    @Inject
+    IntegrationRecordService records;
+
+    @Inject
+    PageContext page;
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    public Response list(@Valid @BeanParam PageRequest paging, @QueryParam("done") String done) {
+        return Pages.html(200, Templates.rounds(rounds.list(paging), Done.message(done)));
+    }
+
+    @GET
+    @Path("/new")
+    @RolesAllowed({ Roles.PROGRAMME, Roles.ADMIN })
+    @Produces(MediaType.TEXT_HTML)
+    public Response openForm() {
+        var rows = new ArrayList<CriterionRow>();
+        var defaults = defaultCriteria.criteria();
+        for (int i = 0; i < defaults.size(); i++) {
+            rows.add(new CriterionRow(i, defaults.get(i).code, defaults.get(i).name, defaults.get(i).description));
+        }
+        var values = FormValues.empty().put("selectCount", 50).put("rankCount", 10).put("listVisibility", "public");
+        return Pages.html(200, Templates.open(new OpenForm(values, rows), LIST_VISIBILITIES, FormErrors.NONE));
+    }
+
+    @POST
+    @Path("/new")
+    @RolesAllowed({ Roles.PROGRAMME, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response open(MultivaluedMap<String, String> form) {
+        page.requireCsrf(form);
+        var values = new FormValues(form);
+        var problems = new ArrayList<Violation>();
+        var rows = new ArrayList<CriterionRow>();
+        var criteria = new ArrayList<RoundInput.CriterionInput>();
+        for (int i = 0; !values.get("criterion-code-" + i).isBlank(); i++) {
+            var row = new CriterionRow(i, values.get("criterion-code-" + i).strip(), values.get("criterion-name-" + i).strip(),
+                    values.get("criterion-description-" + i).strip());
+            rows.add(row);
+            criteria.add(new RoundInput.CriterionInput(row.code(), row.name(), row.description()));
+        }
+        var judgeNames = values.get("judges").split("[,\\s]+");
+        var judges = new ArrayList<Long>();
+        var unknown = new LinkedHashMap<Integer, String>();
+        for (var name : judgeNames) {
+            if (name.isBlank()) {
+                continue;
+            }
+            var id = name.matches("\\d{1,18}") ? Long.valueOf(name) : Account.byUsername(name).map(a -> a.id).orElse(null);
+            if (id == null) {
+                unknown.put(judges.size(), name);
+                id = -1L; // no account has it: the service refuses it in its place, and writes nothing
+            }
+            judges.add(id);
+        }
+        var input = new RoundInput(values.get("name").strip(), values.get("question").strip(), criteria,
+                date(values, "nominationsOpenOn", problems), date(values, "nominationsCloseOn", problems), date(values, "judgingCloseOn", problems),
+                count(values, "selectCount", problems), count(values, "rankCount", problems), judges, "signed-in",
+                values.get("listVisibility"), null);
+        try {
+            var opened = rounds.create(input);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("a round with a field that did not parse was opened");
+            }
+            return Pages.seeOther(Done.ROUND_OPENED.on("/rounds/" + opened.id()));
+        } catch (ProblemException e) {
+            if (e.problem().status() != 400) {
+                throw e;
+            }
+            var parsed = problems.stream().map(Violation::field).toList();
+            for (var v : e.problem().violations()) {
+                if (parsed.contains(v.field())) {
+                    continue; // said already, in words about what was typed
+                }
+                var at = judgeIndex(v.field());
+                problems.add(at != null && unknown.containsKey(at)
+                        ? Violation.body(v.field(), "there is no account named " + unknown.get(at) + ": give a username or an account id")
+                        : v);
+            }
+        }
+        var errors = new FormErrors(problems, RoundPages::openFieldOf);
+        return Pages.html(400, Templates.open(new OpenForm(values, rows), LIST_VISIBILITIES, errors));
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    public Response show(@PathParam("id") long id, @QueryParam("nominee") String nominee, @QueryParam("done") String done,
+            @Valid @BeanParam PageRequest paging) {
+        var round = rounds.find(id).orElseThrow(() -> ProblemException.notFound("Round", id));
+        var problems = new ArrayList<Violation>();
+        var form = nominateForm(nominee, FormValues.empty(), problems);
+        var errors = new FormErrors(problems, RoundPages::nominateFieldOf);
+        return Pages.html(errors.any() ? 400 : 200, render(round, Done.message(done), form, paging, errors));
+    }
+
+    @POST
+    @Path("/{id}/nominations")
+    @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response nominate(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        page.requireCsrf(form);
+        var values = new FormValues(form);
+        var round = rounds.find(id).orElseThrow(() -> ProblemException.notFound("Round", id));
+        var problems = new ArrayList<Violation>();
+        var nominee = values.get("nominee").strip();
+        if (nominee.matches("\\d{1,18}")) {
+            var reasons = new LinkedHashMap<String, String>();
+            for (var c : round.criteria()) {
+                var reason = values.get("reason-" + c.code()).strip();
+                if (!reason.isEmpty()) {
+                    reasons.put(c.code(), reason);
+                }
+            }
+            var input = new NominationInput(new NominationInput.Nominee(Long.valueOf(nominee), null, null, null, null), reasons,
+                    values.numbers("record"));
+            try {
+                nominations.nominate(id, input).orElseThrow(() -> ProblemException.notFound("Round", id));
+                return Pages.seeOther(Done.NOMINATED.on("/rounds/" + id) + "#mine");
+            } catch (ProblemException e) {
+                if (e.problem().status() == 404 && e.problem().detail() != null && e.problem().detail().startsWith("Leader")) {
+                    problems.add(noSuchLeader());
+                } else if (e.problem().status() == 409) {
+                    problems.add(Violation.body("nominee", "this nomination is refused: " + e.problem().detail()));
+                } else if (e.problem().status() == 400) {
+                    problems.addAll(e.problem().violations());
+                } else {
+                    throw e;
+                }
+            }
+        } else {
+            problems.add(noSuchLeader());
+        }
+        var errors = new FormErrors(problems, f -> nominateFieldOf(f, round));
+        var shown = nominateForm(nominee, values, new ArrayList<>());
+        return Pages.html(400, render(round, null, shown, new PageRequest(0, 20), errors));
+    }
+
+    @POST
+    @Path("/{id}/nominations/{nominationId}/withdraw")
+    @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response withdraw(@PathParam("id") long id, @PathParam("nominationId") long nominationId, MultivaluedMap<String, String> form) {
+        page.requireCsrf(form);
+        if (!nominations.withdraw(id, nominationId)) {
+            throw ProblemException.notFound("Nomination", nominationId);
+        }
+        return Pages.seeOther(Done.NOMINATION_WITHDRAWN.on("/rounds/" + id) + "#mine");
+    }
+
+    private TemplateInstance render(RoundView round, String flash, NominateForm form, PageRequest paging, FormErrors errors) {
+        List<NominationView> mine = page.signedIn()
+                ? nominations.mine(new PageRequest(0, MINE_SHOWN)).items().stream().filter(n -> n.roundId() == round.id()).toList()
+                : List.of();
+        return Templates.round(round, flash, form, mine, nominees(round, paging), errors);
+    }
+
+    /** The nominees for staff, and for the round's judges from judging on; null for everyone else (the service decides). */
+    private Page<NomineeView> nominees(RoundView round, PageRequest paging) {
+        if (!page.signedIn()) {
+            return null;
+        }
+        try {
+            return nominations.nominees(round.id(), paging).orElse(null);
+        } catch (ProblemException e) {
+            if (e.problem().status() == 403) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** The nominee typed (as a leader id) with their published records, when the visitor may see them. */
+    private NominateForm nominateForm(String typed, FormValues values, List<Violation> problems) {
+        var id = typed == null ? "" : typed.strip();
+        if (id.isEmpty()) {
+            return new NominateForm("", null, List.of(), values);
+        }
+        var leader = id.matches("\\d{1,18}") ? leaders.findForCaller(Long.parseLong(id)) : Optional.<LeaderView>empty();
+        if (leader.isEmpty()) {
+            problems.add(noSuchLeader());
+            return new NominateForm(id, null, List.of(), values);
+        }
+        var published = records.recordsOfLeaders(List.of(leader.get().id())).getOrDefault(leader.get().id(), List.of());
+        return new NominateForm(id, leader.get(), published, values);
+    }
+
+    private static Violation noSuchLeader() {
+        return Violation.body("nominee", "give the id of a leader you can see: it is the number in their profile's address on Find leaders (/leaders/12)");
+    }
+
+    private static LocalDate date(FormValues values, String field, List<Violation> problems) {
+        var typed = values.get(field).strip();
+        if (typed.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(typed);
+        } catch (DateTimeParseException e) {
+            problems.add(Violation.body(field, "give a date as year-month-day, for example 2027-01-04"));
+            return null;
+        }
+    }
+
+    private static Integer count(FormValues values, String field, List<Violation> problems) {
+        var typed = values.get(field).strip();
+        if (typed.isEmpty()) {
+            return null;
+        }
+        if (!typed.matches("\\d{1,9}")) {
+            problems.add(Violation.body(field, "give a whole number, for example 50"));
+            return null;
+        }
+        return Integer.valueOf(typed);
+    }
+
+    private static Integer judgeIndex(String field) {
+        var m = JUDGE.matcher(field);
+        return m.matches() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    /** "criteria[2].name" belongs to the box "criterion-name-2"; "judges[0]" to "judges". */
+    private static String openFieldOf(String field) {
+        var m = CRITERION.matcher(field);
+        if (m.matches()) {
+            return "criterion-" + m.group(2) + "-" + m.group(1);
+        }
+        return field.startsWith("judges") ? "judges" : field;
+    }
+
+    private static String nominateFieldOf(String field) {
+        return field.startsWith("nominee") ? "nominee" : field;
+    }
+
+    /** "reasons.leadership" belongs to the box "reason-leadership"; "reasons" (none given) to the first criterion's; "recordIds[0]" to the records. */
+    private static String nominateFieldOf(String field, RoundView round) {
+        if (field.startsWith("reasons.")) {
+            return "reason-" + field.substring("reasons.".length());
+        }
+        if (field.equals("reasons")) {
+            return "reason-" + round.criteria().get(0).code();
+        }
+        if (field.startsWith("recordIds")) {
+            return "records";
+        }
+        return nominateFieldOf(field);
+    }
+}

@@ -98,10 +98,7 @@ class CoLeaderPagesTest {
 
     /** Signs in through the page and returns the session cookie. */
     private static String session(String username) {
-        var page = given().when().get("/account/sign-in").then().statusCode(200).extract();
-        return given().redirects().follow(false).cookies(page.cookies()).formParam("csrf", PagesTest.csrfOf(page.body().asString()))
-                .formParam("username", username).formParam("password", PASSWORD).when().post("/account/sign-in")
-                .then().statusCode(303).extract().cookie("joinedup-session");
+        return PagesTest.signIn(username, PASSWORD);
     }
 
     private static String page(String session, String path) {

@@ -130,6 +130,14 @@ class PagesTest {
                 .body(not(containsString("/my-work"))).body(not(containsString("/find")));
     }
 
+    /** Signs in through the sign-in page, as a browser would; the session cookie. */
+    static String signIn(String username, String password) {
+        var page = given().when().get("/account/sign-in").then().statusCode(200).extract();
+        return given().redirects().follow(false).cookies(page.cookies()).formParam("csrf", csrfOf(page.body().asString()))
+                .formParam("username", username).formParam("password", password).when().post("/account/sign-in")
+                .then().statusCode(303).extract().cookie("joinedup-session");
+    }
+
     static String csrfOf(String html) {
         var m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
         if (!m.find()) {

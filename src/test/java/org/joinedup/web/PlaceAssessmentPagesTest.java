@@ -68,10 +68,7 @@ class PlaceAssessmentPagesTest {
     }
 
     private static String session(String username) {
-        var page = given().when().get("/account/sign-in").then().statusCode(200).extract();
-        return given().redirects().follow(false).cookies(page.cookies()).formParam("csrf", PagesTest.csrfOf(page.body().asString()))
-                .formParam("username", username).formParam("password", Fixtures.DEMO_PASSWORD).when().post("/account/sign-in")
-                .then().statusCode(303).extract().cookie("joinedup-session");
+        return PagesTest.signIn(username, Fixtures.DEMO_PASSWORD);
     }
 
     private static long assessments() {

@@ -36,6 +36,8 @@ class JudgingPagesTest {
         given().config(NO_REDIRECTS).when().get(path).then().statusCode(303).header("Location", containsString("/account/sign-in"));
         // to someone who does not judge it, a judging round is not there
         given().cookie("joinedup-session", PagesTest.signIn("demo-commissioner")).when().get(path).then().statusCode(404);
+        // staff see the round but are not on its panel
+        given().cookie("joinedup-session", PagesTest.signIn("demo-programme")).when().get(path).then().statusCode(403);
         var judge = PagesTest.signIn(f.judgeA);
         var page = given().cookie("joinedup-session", judge).when().get(path).then().statusCode(200).extract().asString();
         assertTrue(page.contains("id=\"conflict-" + f.own + "\" name=\"conflict\" type=\"checkbox\" value=\"" + f.own + "\" checked"), page);

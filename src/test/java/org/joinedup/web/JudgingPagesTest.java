@@ -84,4 +84,27 @@ class JudgingPagesTest {
         given().cookie("joinedup-session", PagesTest.signIn(f.judgeA)).when().get("/rounds/" + f.round + "/judging").then().statusCode(200)
                 .body(containsString("id=\"all-scores\""), containsString("leadership 5, local-impact 5"), not(containsString("score-form-")));
     }
+
+    @Test
+    void aTooLongCitationComesBackBesideItsFieldAndSomeoneErasedIsAPlaceholderOnTheList() {
+        var f = JudgingPagesFixtures.publicList(em);
+        var result = "/rounds/" + f.round + "/result";
+        var staff = PagesTest.signIn("demo-programme");
+        var csrf = PagesTest.csrfOf(given().cookie("joinedup-session", staff).when().get(result).then().statusCode(200).extract().asString());
+        given().config(NO_REDIRECTS).cookie("joinedup-session", staff).formParam("csrf", csrf).when().post(result + "/close").then().statusCode(303);
+        var tooLong = "x".repeat(601);
+        given().cookie("joinedup-session", staff).formParam("csrf", csrf).formParam("citation", tooLong).when()
+                .post(result + "/citations/" + f.other).then().statusCode(400)
+                .body(containsString("id=\"citation-" + f.other + "-error\""), containsString(tooLong));
+        given().config(NO_REDIRECTS).cookie("joinedup-session", staff).formParam("csrf", csrf).formParam("citation", "Kept")
+                .when().post(result + "/citations/" + f.other).then().statusCode(303);
+        // other (5) is first and selected: erased, the list keeps the place with no name, role, citation or link
+        given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-admin"))).when().delete("/api/leaders/" + f.other)
+                .then().statusCode(204);
+        given().config(NO_REDIRECTS).cookie("joinedup-session", staff).formParam("csrf", csrf).when().post(result + "/publish").then().statusCode(303);
+        var list = given().when().get("/rounds/" + f.round + "/list").then().statusCode(200).extract().asString();
+        var first = list.substring(list.indexOf("id=\"listed-1\""), list.indexOf("id=\"listed-2\""));
+        assertTrue(first.contains("a person who has left the registry") && !first.contains("Ben Otherorg") && !first.contains("Kept")
+                && !first.contains("href="), first);
+    }
 }

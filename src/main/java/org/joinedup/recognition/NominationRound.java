@@ -75,6 +75,24 @@ public class NominationRound extends PanacheEntityBase {
     @CollectionTable(name = "round_judge", joinColumns = @JoinColumn(name = "round_id"))
     public Set<RoundJudge> judges = new HashSet<>();
 
+    /**
+     * Whether a caller is in the audience of a list with this visibility: {@code public} everyone,
+     * {@code signed-in} anyone signed in, {@code programme} programme staff and admins. The one place
+     * that rule is written (the published list, the round's page, the profile's "recognised" line).
+     */
+    public static boolean listShownTo(String listVisibility, boolean signedIn, boolean staff) {
+        return switch (listVisibility) {
+            case LIST_PUBLIC -> true;
+            case LIST_SIGNED_IN -> signedIn;
+            default -> staff;
+        };
+    }
+
+    /** The list visibilities whose audience a caller is in ({@link #listShownTo}). */
+    public static List<String> listsShownTo(boolean signedIn, boolean staff) {
+        return LIST_VISIBILITIES.stream().filter(v -> listShownTo(v, signedIn, staff)).toList();
+    }
+
     /** The phase on a given day (the service passes today in Europe/London). */
     public RoundPhase phase(LocalDate today) {
         if (publishedAt != null) {

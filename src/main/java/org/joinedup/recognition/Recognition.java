@@ -14,11 +14,7 @@ public record Recognition(long roundId, String round, int year, int position, bo
      * a {@code programme} one programme staff and admins only.
      */
     public boolean shownTo(boolean signedIn, boolean staff) {
-        return switch (listVisibility) {
-            case NominationRound.LIST_PUBLIC -> true;
-            case NominationRound.LIST_SIGNED_IN -> signedIn;
-            default -> staff;
-        };
+        return NominationRound.listShownTo(listVisibility, signedIn, staff);
     }
 
     /** Counted by search (the {@code recognised} facet, which everyone may use): public lists only. */

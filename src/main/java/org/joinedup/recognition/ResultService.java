@@ -157,14 +157,7 @@ public class ResultService {
         if (user.isStaff()) {
             return phase == RoundPhase.CLOSED || phase == RoundPhase.PUBLISHED;
         }
-        if (phase != RoundPhase.PUBLISHED) {
-            return false;
-        }
-        return switch (round.listVisibility) {
-            case NominationRound.LIST_PUBLIC -> true;
-            case NominationRound.LIST_SIGNED_IN -> user.signedIn();
-            default -> false;
-        };
+        return phase == RoundPhase.PUBLISHED && NominationRound.listShownTo(round.listVisibility, user.signedIn(), false);
     }
 
     private PublishedListView.Entry listEntry(ResultRecords.Row row) {

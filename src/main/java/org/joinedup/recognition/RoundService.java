@@ -98,7 +98,8 @@ public class RoundService {
 
     /**
      * Staff see every round; a judge the rounds they judge; a signed-in account the rounds taking
-     * nominations; the public those taking nominations from the public.
+     * nominations; the public those taking nominations from the public; and, once a round is
+     * published, whoever may see its list.
      */
     boolean maySee(NominationRound round) {
         if (user.isStaff()) {
@@ -106,6 +107,9 @@ public class RoundService {
         }
         var me = accounts.current();
         if (me.isPresent() && round.isJudge(me.get().id())) {
+            return true;
+        }
+        if (round.publishedAt != null && NominationRound.listShownTo(round.listVisibility, me.isPresent(), false)) {
             return true;
         }
         return round.phase(today()) == RoundPhase.NOMINATING && (me.isPresent() || NominationRound.NOMINATORS_PUBLIC.equals(round.nominators));
@@ -123,12 +127,14 @@ public class RoundService {
             params = Map.of();
         } else {
             var me = accounts.current();
+            var published = "(r.publishedAt is not null and r.listVisibility in :lists)";
+            var lists = NominationRound.listsShownTo(me.isPresent(), false);
             if (me.isPresent()) {
-                where = nominating + " or r.id in (select r2.id from NominationRound r2 join r2.judges j where j.accountId = :me)";
-                params = Map.of("today", today, "me", me.get().id());
+                where = nominating + " or " + published + " or r.id in (select r2.id from NominationRound r2 join r2.judges j where j.accountId = :me)";
+                params = Map.of("today", today, "me", me.get().id(), "lists", lists);
             } else {
-                where = nominating + " and r.nominators = :public";
-                params = Map.of("today", today, "public", NominationRound.NOMINATORS_PUBLIC);
+                where = "(" + nominating + " and r.nominators = :public) or " + published;
+                params = Map.of("today", today, "public", NominationRound.NOMINATORS_PUBLIC, "lists", lists);
             }
         }
         var query = NominationRound.<NominationRound>find("from NominationRound r where " + where + " order by r.id desc", params);

@@ -2,6 +2,7 @@ package org.joinedup.recognition;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -154,6 +155,12 @@ class RoundFromOpeningToPublicationTest {
                     .when().put("/api/rounds/" + id + "/result/citations/" + leader).then().statusCode(200);
         }
         as("demo-programme").when().post("/api/rounds/" + id + "/publish").then().statusCode(200);
+
+        // the public finds the published round among the rounds, and its page links the list
+        given().when().get("/api/rounds/" + id).then().statusCode(200).body("phase", equalTo("published")).body("judges", hasSize(0));
+        assertTrue(given().queryParam("size", 100).when().get("/api/rounds").then().statusCode(200).extract().jsonPath()
+                .getList("items.id", Long.class).contains(id), "a published public round is listed to the public");
+        given().accept("text/html").when().get("/rounds/" + id).then().statusCode(200).body(containsString("href=\"/rounds/" + id + "/list\""));
 
         // the public sees the list; the profile says so; search finds exactly the selected
         given().when().get("/api/rounds/" + id + "/list").then().statusCode(200)

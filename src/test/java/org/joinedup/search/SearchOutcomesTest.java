@@ -69,8 +69,7 @@ class SearchOutcomesTest {
     }
 
     private boolean inMidlands(IntegrationRecord record) {
-        return record.areas.stream().filter(a -> a.areaCode != null)
-                .anyMatch(a -> MIDLANDS.equals(geography.resolve(a.areaCode).orElseThrow().regionCode()));
+        return Recount.inRegion(geography, record, MIDLANDS);
     }
 
     /** Per metric: {leaders reporting it, leaders who improved it}, over the records that pass {@code midlandsOnly}. */
@@ -83,9 +82,9 @@ class SearchOutcomesTest {
             }
             for (var o : record.outcomes) {
                 if (o.metric != null) {
-                    reported.computeIfAbsent(o.metric, k -> new HashSet<>()).add(record.leaderId);
+                    reported.computeIfAbsent(o.metric, k -> new HashSet<>()).addAll(Recount.leadersOf(record));
                     if (improved(o)) {
-                        improved.computeIfAbsent(o.metric, k -> new HashSet<>()).add(record.leaderId);
+                        improved.computeIfAbsent(o.metric, k -> new HashSet<>()).addAll(Recount.leadersOf(record));
                     }
                 }
             }

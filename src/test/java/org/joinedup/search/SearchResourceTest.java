@@ -25,9 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.joinedup.integration.CoLeader;
 import org.joinedup.integration.IntegrationRecord;
-import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,25 +94,14 @@ class SearchResourceTest {
         return Map.of("country", "SG", "place", "Test place", "latitude", lat, "longitude", lon);
     }
 
-    /** Who a record counts for: its leader and every co-leader who confirmed it (docs/co-led-records.md). */
-    private static Set<Long> leadersOf(IntegrationRecord record) {
-        var leaders = new HashSet<Long>();
-        leaders.add(record.leaderId);
-        CoLeader.ofRecord(record.id).stream().filter(CoLeader::confirmed).forEach(c -> leaders.add(c.leaderId));
-        return leaders;
-    }
-
     @Test
     @Transactional
     void serviceFacetCountsLeadersAsTheDatabaseDoes() {
         // database: leaders with a record in the Midlands, per service in that same record
         Map<String, Set<Long>> expected = new TreeMap<>();
         for (IntegrationRecord record : IntegrationRecord.<IntegrationRecord>listAll()) {
-            // a national record (England) lies in no region
-            boolean midlands = record.areas.stream().filter(a -> a.areaCode != null)
-                    .anyMatch(a -> geography.resolve(a.areaCode).map(Area::regionCode).filter(MIDLANDS::equals).isPresent());
-            if (midlands) {
-                record.services.forEach(s -> expected.computeIfAbsent(s, k -> new HashSet<>()).addAll(leadersOf(record)));
+            if (Recount.inRegion(geography, record, MIDLANDS)) {
+                record.services.forEach(s -> expected.computeIfAbsent(s, k -> new HashSet<>()).addAll(Recount.leadersOf(record)));
             }
         }
         var facet = search(Map.of("region", MIDLANDS, "size", 1)).getList("facets.service", Map.class);
@@ -129,7 +116,7 @@ class SearchResourceTest {
     void withoutRecordFiltersFacetsCountLeadersFromTheirOwnSummary() {
         Map<String, Set<Long>> expected = new TreeMap<>();
         for (IntegrationRecord record : IntegrationRecord.<IntegrationRecord>listAll()) {
-            record.approaches.forEach(a -> expected.computeIfAbsent(a, k -> new HashSet<>()).addAll(leadersOf(record)));
+            record.approaches.forEach(a -> expected.computeIfAbsent(a, k -> new HashSet<>()).addAll(Recount.leadersOf(record)));
         }
         var facet = search(Map.of("size", 1)).getList("facets.approach", Map.class);
         Map<String, Integer> counted = new TreeMap<>();

@@ -103,7 +103,13 @@ class PublicNominationTest {
         var token = linkToken(email);
         var mails = QueuedMail.to(email, MailKind.SECURITY);
         assertTrue(mails.get(mails.size() - 1).text().contains("/nominations/confirm?token=" + token));
-        confirm(token).statusCode(200).body("nomineeLeaderId", equalTo((int) nominee)).body("confirmed", equalTo(true));
+        long id = confirm(token).statusCode(200).body("nomineeLeaderId", equalTo((int) nominee)).body("confirmed", equalTo(true))
+                .extract().jsonPath().getLong("id");
+        // audited without the address
+        var audit = as("demo-admin").queryParam("entityType", "nomination").queryParam("entityId", id).when().get("/api/admin/audit").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(List.of("nomination-confirm", "nominate-public"), audit.getList("items.action"));
+        assertTrue(!audit.prettify().contains(email), "no address in the audit trail");
         assertEquals(1, nomineesSeenByStaff(roundId));
         var staff = as("demo-programme").when().get("/api/rounds/" + roundId + "/nominations").then().extract().jsonPath();
         assertEquals(email, staff.getString("items[0].nominations[0].nominatedBy"));

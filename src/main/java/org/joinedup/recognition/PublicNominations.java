@@ -113,8 +113,8 @@ public class PublicNominations {
         }
         // locked first, so simultaneous asks with the address take turns and find each other's nomination
         var sent = limits.address(address);
-        Optional<Nomination> found = Nomination.find("roundId = ?1 and lower(nominatorEmail) = ?2 and nomineeLeaderId = ?3", roundId, address, nomineeId)
-                .firstResultOptional();
+        Optional<Nomination> found = Nomination.find("roundId = ?1 and lower(nominatorEmail) = ?2 and nomineeLeaderId = ?3", roundId, address,
+                nomineeId).firstResultOptional();
         if (found.isPresent() && found.get().confirmedAt != null) {
             return answer; // confirmed already: nothing to send, and the answer does not say so
         }

@@ -164,8 +164,8 @@ class PublicNominationTest {
         nominate(roundId, nominee, email).statusCode(202);
         assertEquals(1, QueuedMail.to(email, MailKind.SECURITY).size());
         // later: a new link replaces the first
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update one_time_link set created_at = now() - interval '1 hour' where email = :email")
-                .setParameter("email", email).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update one_time_link set created_at = now() - interval '1 hour' where email = :email").setParameter("email", email).executeUpdate());
         nominate(roundId, nominee, email).statusCode(202);
         var second = linkToken(email);
         assertNotEquals(first, second);

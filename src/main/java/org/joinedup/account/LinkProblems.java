@@ -4,14 +4,14 @@ import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 
 /** One answer for every link that does not work, whatever the reason: it tells an attacker nothing. */
-final class LinkProblems {
+public final class LinkProblems {
 
-    static final String GONE = "The link does not work: it was used, replaced by a newer one, ran out, or never existed. Ask again.";
+    public static final String GONE = "The link does not work: it was used, replaced by a newer one, ran out, or never existed. Ask again.";
 
     private LinkProblems() {
     }
 
-    static ProblemException gone() {
+    public static ProblemException gone() {
         return new ProblemException(Problem.of("link-not-valid", "Link not valid", 410, GONE));
     }
 }

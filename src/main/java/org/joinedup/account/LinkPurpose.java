@@ -6,7 +6,9 @@ public enum LinkPurpose {
     ADDRESS_CONFIRMATION("address-confirmation"),
     PASSWORD_RESET("password-reset"),
     /** The first password of an account made from an approved request. */
-    SET_PASSWORD("set-password");
+    SET_PASSWORD("set-password"),
+    /** The address of a public nomination (recognition/PublicNominations). */
+    NOMINATION_CONFIRMATION("nomination-confirmation");
 
     private final String code;
 

@@ -18,9 +18,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
- * Against mail bombing through the public forms (password reset, account request): at most so many
- * mails to one address, and so many asks from one client, per window. A hit limit changes nothing
- * the caller sees: the answer stays the one every address gets, so it says nothing about accounts.
+ * Against mail bombing through the public forms (password reset, account request, public
+ * nomination): at most so many mails to one address, and so many asks from one client, per window.
+ * A hit limit changes nothing the caller sees: the answer stays the one every address gets, so it
+ * says nothing about accounts.
  * Counters are rows of mail_ask_limit, locked in the asking transaction, so eight simultaneous asks
  * are counted one after another, and across service copies.
  */

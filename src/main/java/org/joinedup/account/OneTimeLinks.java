@@ -28,11 +28,15 @@ public class OneTimeLinks {
     private static final int TOKEN_BYTES = 32;
 
     /** Who and what a link is for. */
-    public record Link(long id, LinkPurpose purpose, Long accountId, Long leaderId, Long requestId, String email) {
+    public record Link(long id, LinkPurpose purpose, Long accountId, Long leaderId, Long requestId, String email, Long nominationId) {
     }
 
     /** A link to make; the ids that do not apply are null. */
-    public record Subject(Long accountId, Long leaderId, Long requestId, String email) {
+    public record Subject(Long accountId, Long leaderId, Long requestId, String email, Long nominationId) {
+
+        public Subject(Long accountId, Long leaderId, Long requestId, String email) {
+            this(accountId, leaderId, requestId, email, null);
+        }
     }
 
     @Inject
@@ -48,12 +52,12 @@ public class OneTimeLinks {
         RANDOM.nextBytes(bytes);
         var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         em.createNativeQuery("""
-                insert into one_time_link (purpose, token_hash, account_id, leader_id, account_request_id, email, created_by, expires_at)
-                values (:purpose, :hash, :account, :leader, :request, :email, :by, :expires)""")
+                insert into one_time_link (purpose, token_hash, account_id, leader_id, account_request_id, email, nomination_id, created_by, expires_at)
+                values (:purpose, :hash, :account, :leader, :request, :email, :nomination, :by, :expires)""")
                 .setParameter("purpose", purpose.code()).setParameter("hash", hash(token))
                 .setParameter("account", subject.accountId()).setParameter("leader", subject.leaderId())
                 .setParameter("request", subject.requestId()).setParameter("email", subject.email())
-                .setParameter("by", createdBy).setParameter("expires", Instant.now().plus(lifetime)).executeUpdate();
+                .setParameter("nomination", subject.nominationId()).setParameter("by", createdBy).setParameter("expires", Instant.now().plus(lifetime)).executeUpdate();
         return token;
     }
 
@@ -75,7 +79,7 @@ public class OneTimeLinks {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select id, account_id, leader_id, account_request_id, email from one_time_link
+                select id, account_id, leader_id, account_request_id, email, nomination_id from one_time_link
                  where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()""")
                 .setParameter("hash", hash(token)).setParameter("purpose", purpose.code()).getResultList();
         return rows.stream().findFirst().map(r -> link(r, purpose));
@@ -94,7 +98,7 @@ public class OneTimeLinks {
         List<Object[]> rows = em.createNativeQuery("""
                 update one_time_link set used_at = now()
                  where token_hash = :hash and purpose = :purpose and used_at is null and expires_at > now()
-                returning id, account_id, leader_id, account_request_id, email""")
+                returning id, account_id, leader_id, account_request_id, email, nomination_id""")
                 .setParameter("hash", hash(token)).setParameter("purpose", purpose.code()).getResultList();
         return rows.stream().findFirst().map(r -> link(r, purpose));
     }
@@ -112,6 +116,24 @@ public class OneTimeLinks {
         return em.createNativeQuery(
                 "update one_time_link set used_at = now() where purpose = :purpose and account_request_id = :request and used_at is null")
                 .setParameter("purpose", purpose.code()).setParameter("request", requestId).executeUpdate();
+    }
+
+    /** Kills the open links of this purpose for a nomination. */
+    @Transactional(TxType.MANDATORY)
+    public int revokeForNomination(LinkPurpose purpose, long nominationId) {
+        return em.createNativeQuery(
+                "update one_time_link set used_at = now() where purpose = :purpose and nomination_id = :nomination and used_at is null")
+                .setParameter("purpose", purpose.code()).setParameter("nomination", nominationId).executeUpdate();
+    }
+
+    /** Whether a link of this purpose for the nomination was made since {@code since} and is still open. */
+    @Transactional(TxType.MANDATORY)
+    public boolean openSinceForNomination(LinkPurpose purpose, long nominationId, Instant since) {
+        var count = (Number) em.createNativeQuery("""
+                select count(*) from one_time_link where purpose = :purpose and nomination_id = :nomination
+                   and used_at is null and expires_at > now() and created_at > :since""")
+                .setParameter("purpose", purpose.code()).setParameter("nomination", nominationId).setParameter("since", since).getSingleResult();
+        return count.longValue() > 0;
     }
 
     /** Kills every open link of an account (its password was just set: older reset links must not set it again). */
@@ -142,7 +164,7 @@ public class OneTimeLinks {
     }
 
     private static Link link(Object[] r, LinkPurpose purpose) {
-        return new Link(((Number) r[0]).longValue(), purpose, number(r[1]), number(r[2]), number(r[3]), (String) r[4]);
+        return new Link(((Number) r[0]).longValue(), purpose, number(r[1]), number(r[2]), number(r[3]), (String) r[4], number(r[5]));
     }
 
     private static Long number(Object value) {

@@ -11,7 +11,9 @@ public record NominationInput(
                 + "who is then added and invited") Nominee nominee,
         @Schema(description = "At least one reason, by criterion code of the round; each 1 to 2000 characters",
                 examples = "{\"leadership\":\"Brought four councils and two trusts to one plan.\"}") Map<String, String> reasons,
-        @Schema(description = "Ids of the nominee's published records that back the reasons; optional") List<Long> recordIds) {
+        @Schema(description = "Ids of the nominee's published records that back the reasons; optional") List<Long> recordIds,
+        @Schema(description = "Without signing in, in a round open to the public: your e-mail address, where the link to confirm the "
+                + "nomination goes; refused when signed in", examples = "pat.public@example.org") String nominatorEmail) {
 
     @Schema(name = "NomineeInput")
     public record Nominee(

@@ -87,6 +87,10 @@ public class NominationService {
                     + round.nominationsOpenOn + " to " + round.nominationsCloseOn);
         }
         var me = accounts.current().orElseThrow(() -> ProblemException.forbidden("a nomination is made by an account; sign in with one"));
+        if (input.nominatorEmail() != null) {
+            throw ProblemException.invalid(Violation.body("nominatorEmail", "is for nominating without signing in: signed in, you nominate as "
+                    + "your account; leave it out"));
+        }
         var nominee = input.nominee();
         var violations = new ArrayList<Violation>();
         if (nominee == null || (nominee.leaderId() == null) == (nominee.name() == null && nominee.email() == null)) {
@@ -184,7 +188,7 @@ public class NominationService {
         return ProblemException.invalid(violations.stream().map(v -> new Violation(prefix + v.field(), v.in(), v.message(), v.allowed())).toList());
     }
 
-    private static Map<String, String> reasons(NominationRound round, Map<String, String> given, List<Violation> violations) {
+    static Map<String, String> reasons(NominationRound round, Map<String, String> given, List<Violation> violations) {
         var reasons = new TreeMap<String, String>();
         var codes = round.criteria.stream().map(c -> c.code).toList();
         if (given == null || given.isEmpty()) {
@@ -207,7 +211,7 @@ public class NominationService {
     }
 
     /** Each must be one of the nominee's published records, named once. */
-    private static Set<Long> recordIds(List<Long> given, Set<Long> published, List<Violation> violations) {
+    static Set<Long> recordIds(List<Long> given, Set<Long> published, List<Violation> violations) {
         var ids = new LinkedHashSet<Long>();
         if (given == null) {
             return ids;
@@ -329,13 +333,13 @@ public class NominationService {
                 .map(c -> new NominationView.Reason(c.code, c.name, n.reasons.get(c.code))).toList();
     }
 
-    private NominationView view(Nomination n, NominationRound round) {
+    NominationView view(Nomination n, NominationRound round) {
         var name = leaders.find(n.nomineeLeaderId).map(LeaderView::name).orElse(null);
         return new NominationView(n.id, n.roundId, round.name, n.nomineeLeaderId, name, reasons(round, n), n.recordIds.stream().sorted().toList(),
                 n.counts(), n.createdAt);
     }
 
-    private static Audited audited(Nomination n) {
+    static Audited audited(Nomination n) {
         return new Audited(n.roundId, n.nomineeLeaderId, new HashSet<>(n.reasons.keySet()), new HashSet<>(n.recordIds));
     }
 

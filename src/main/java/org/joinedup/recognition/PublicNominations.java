@@ -158,6 +158,17 @@ public class PublicNominations {
         return answer;
     }
 
+    /** What a working link would confirm (the nominee's name and the round's), without using it: for the page with the button. */
+    public Optional<Unconfirmed> peek(String token) {
+        return links.peek(token, LinkPurpose.NOMINATION_CONFIRMATION).filter(l -> l.nominationId() != null)
+                .flatMap(l -> Nomination.<Nomination>findByIdOptional(l.nominationId())).filter(n -> n.confirmedAt == null)
+                .flatMap(n -> leaders.find(n.nomineeLeaderId).map(leader -> new Unconfirmed(leader.name(),
+                        NominationRound.<NominationRound>findById(n.roundId).name)));
+    }
+
+    public record Unconfirmed(String nominee, String round) {
+    }
+
     /** Confirms the nomination the link names; empty if the link does not work (forged, used, replaced, out of date). */
     public Optional<NominationView> confirm(String token) {
         var found = links.use(token, LinkPurpose.NOMINATION_CONFIRMATION).filter(l -> l.nominationId() != null)

@@ -279,10 +279,7 @@ public class AccountPages {
         return new FormErrors(e.problem().violations(), f -> f.replaceAll("\\[.*", ""));
     }
 
-    /** A form for someone maybe not signed in: the pre-session cookie its CSRF token is made from comes first, then the page. */
     private Response form(TemplateInstance template) {
-        var presession = page.presessionCookie();
-        var response = Response.ok(template.render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
-        return (presession == null ? response : response.cookie(presession)).build();
+        return page.formResponse(template);
     }
 }

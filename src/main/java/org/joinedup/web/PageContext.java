@@ -1,5 +1,8 @@
 package org.joinedup.web;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -79,6 +82,13 @@ public class PageContext {
     }
 
     /** A pre-session cookie for the sign-in form's token, when the browser has none yet; null when it has. */
+    /** A form for someone maybe not signed in: the pre-session cookie its CSRF token is made from comes first, then the page. */
+    Response formResponse(TemplateInstance template) {
+        var presession = presessionCookie();
+        var response = Response.ok(template.render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        return (presession == null ? response : response.cookie(presession)).build();
+    }
+
     NewCookie presessionCookie() {
         if (cookie(PRESESSION_COOKIE) != null || cookie(TokenVerification.SESSION_COOKIE) != null) {
             return null;

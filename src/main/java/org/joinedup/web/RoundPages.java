@@ -35,6 +35,7 @@ import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.recognition.DefaultCriteria;
 import org.joinedup.recognition.NominationInput;
+import org.joinedup.recognition.NominationRound;
 import org.joinedup.recognition.NominationService;
 import org.joinedup.recognition.NominationView;
 import org.joinedup.recognition.NomineeView;
@@ -154,7 +155,8 @@ public class RoundPages {
         }
         var input = new RoundInput(values.get("name").strip(), values.get("question").strip(), criteria,
                 date(values, "nominationsOpenOn", problems), date(values, "nominationsCloseOn", problems), date(values, "judgingCloseOn", problems),
-                count(values, "selectCount", problems), count(values, "rankCount", problems), judges, "signed-in",
+                count(values, "selectCount", problems), count(values, "rankCount", problems), judges,
+                values.get("nominators").isBlank() ? NominationRound.NOMINATORS_SIGNED_IN : values.get("nominators"),
                 values.get("listVisibility"), null);
         try {
             var opened = rounds.create(input);
@@ -214,7 +216,7 @@ public class RoundPages {
                 }
             }
             var input = new NominationInput(new NominationInput.Nominee(Long.valueOf(nominee), null, null, null, null), reasons,
-                    values.numbers("record"));
+                    values.numbers("record"), null);
             try {
                 nominations.nominate(id, input).orElseThrow(() -> ProblemException.notFound("Round", id));
                 return Pages.seeOther(Done.NOMINATED.on("/rounds/" + id) + "#mine");

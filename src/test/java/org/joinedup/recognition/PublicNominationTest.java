@@ -233,4 +233,29 @@ class PublicNominationTest {
         assertEquals(0, rows(roundId, lapsed));
         assertEquals(1, rows(roundId, kept));
     }
+
+    @Test
+    void theMailedLinkOpensAPageWhoseButtonConfirms() {
+        long roundId = RecognitionFixtures.open(publicRound("Public round page"));
+        long nominee = leader("Page Nominee", "public");
+        var email = address("page.nominator");
+        nominate(roundId, nominee, email).statusCode(202);
+        var token = linkToken(email);
+
+        // opening the link (as a mail scanner would) changes nothing: a page with a button
+        var page = given().when().get("/nominations/confirm?token=" + token).then().statusCode(200)
+                .body(containsString("Page Nominee")).body(containsString("Public round page")).extract();
+        assertEquals(0, nomineesSeenByStaff(roundId));
+        var csrf = org.joinedup.web.PageForms.csrfOf(page.body().asString());
+        // without its token the form is refused
+        given().cookies(page.cookies()).formParam("token", token).when().post("/nominations/confirm").then().statusCode(403);
+        given().cookies(page.cookies()).formParam("csrf", csrf).formParam("token", token).when().post("/nominations/confirm").then()
+                .statusCode(200).body(containsString("Nomination confirmed"));
+        assertEquals(1, nomineesSeenByStaff(roundId));
+        // used: the page and the button both say the link does not work
+        given().when().get("/nominations/confirm?token=" + token).then().statusCode(410);
+        given().cookies(page.cookies()).formParam("csrf", csrf).formParam("token", token).when().post("/nominations/confirm").then()
+                .statusCode(410).body(containsString("This link does not work"));
+        given().when().get("/nominations/confirm?token=" + "C".repeat(43)).then().statusCode(410);
+    }
 }

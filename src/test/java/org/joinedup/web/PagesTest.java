@@ -139,11 +139,7 @@ class PagesTest {
     }
 
     static String csrfOf(String html) {
-        var m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
-        if (!m.find()) {
-            throw new AssertionError("no csrf field in " + html);
-        }
-        return m.group(1);
+        return PageForms.csrfOf(html);
     }
 
     /** Signs in through the page and returns the session cookie. */

@@ -31,7 +31,8 @@ enum Done {
     ACCOUNT_REJECTED("Rejected: the person is mailed the decision."),
     ROUND_OPENED("Round opened: it takes nominations from its opening day."),
     NOMINATED("Nomination made: it is listed under your nominations below."),
-    NOMINATION_WITHDRAWN("Nomination withdrawn.");
+    NOMINATION_WITHDRAWN("Nomination withdrawn."),
+    NOMINATION_MAILED("Thank you. We have sent a link to the address you gave: your nomination counts once you follow it.");
 
     final String message;
 

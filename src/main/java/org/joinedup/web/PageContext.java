@@ -84,8 +84,12 @@ public class PageContext {
     /** A pre-session cookie for the sign-in form's token, when the browser has none yet; null when it has. */
     /** A form for someone maybe not signed in: the pre-session cookie its CSRF token is made from comes first, then the page. */
     Response formResponse(TemplateInstance template) {
+        return formResponse(200, template);
+    }
+
+    Response formResponse(int status, TemplateInstance template) {
         var presession = presessionCookie();
-        var response = Response.ok(template.render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        var response = Response.status(status).entity(template.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         return (presession == null ? response : response.cookie(presession)).build();
     }
 

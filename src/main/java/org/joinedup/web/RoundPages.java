@@ -30,6 +30,7 @@ import org.joinedup.integration.RecordView;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
 import org.joinedup.platform.Page;
+import org.joinedup.account.MailAskLimits;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
@@ -38,6 +39,7 @@ import org.joinedup.recognition.NominationInput;
 import org.joinedup.recognition.NominationRound;
 import org.joinedup.recognition.NominationService;
 import org.joinedup.recognition.NominationView;
+import org.joinedup.recognition.PublicNominations;
 import org.joinedup.recognition.NomineeView;
 import org.joinedup.recognition.RoundInput;
 import org.joinedup.recognition.RoundService;
@@ -88,6 +90,9 @@ public class RoundPages {
 
     @Inject
     NominationService nominations;
+
+    @Inject
+    PublicNominations publicNominations;
 
     @Inject
     DefaultCriteria defaultCriteria;
@@ -193,12 +198,14 @@ public class RoundPages {
         var problems = new ArrayList<Violation>();
         var form = nominateForm(nominee, FormValues.empty(), problems);
         var errors = new FormErrors(problems, RoundPages::nominateFieldOf);
-        return Pages.html(errors.any() ? 400 : 200, render(round, Done.message(done), form, paging, errors));
+        // the public's nomination form needs the pre-session cookie its CSRF token is made from
+        return page.formResponse(errors.any() ? 400 : 200, render(round, Done.message(done), form, paging, errors));
     }
 
     @POST
     @Path("/{id}/nominations")
-    @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
+    // signed in, or anyone in a round open to the public (the service decides, as for the API)
+    @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response nominate(@PathParam("id") long id, MultivaluedMap<String, String> form) {
@@ -215,9 +222,14 @@ public class RoundPages {
                     reasons.put(c.code(), reason);
                 }
             }
+            var email = page.signedIn() ? null : values.get("nominatorEmail").strip();
             var input = new NominationInput(new NominationInput.Nominee(Long.valueOf(nominee), null, null, null, null), reasons,
-                    values.numbers("record"), null);
+                    values.numbers("record"), email);
             try {
+                if (!page.signedIn()) {
+                    publicNominations.nominate(id, input, MailAskLimits.clientOf(page.request()));
+                    return Pages.seeOther(Done.NOMINATION_MAILED.on("/rounds/" + id));
+                }
                 nominations.nominate(id, input).orElseThrow(() -> ProblemException.notFound("Round", id));
                 return Pages.seeOther(Done.NOMINATED.on("/rounds/" + id) + "#mine");
             } catch (ProblemException e) {

@@ -258,4 +258,34 @@ class PublicNominationTest {
                 .statusCode(410).body(containsString("This link does not work"));
         given().when().get("/nominations/confirm?token=" + "C".repeat(43)).then().statusCode(410);
     }
+
+    @Test
+    void thePublicNominatesOnTheRoundPageAndConfirmsByMail() {
+        long roundId = RecognitionFixtures.open(publicRound("Public round form"));
+        long nominee = leader("Form Nominee", "public");
+        var email = address("form.nominator");
+
+        // the round's page offers the public a form with an address field (a signed-in-only round does not)
+        var page = given().when().get("/rounds/" + roundId + "?nominee=" + nominee).then().statusCode(200)
+                .body(containsString("id=\"nominatorEmail\"")).extract();
+        var csrf = org.joinedup.web.PageForms.csrfOf(page.body().asString());
+        long signedInOnly = RecognitionFixtures.open(RecognitionFixtures.nominatingRound("Signed-in round",
+                List.of(RecognitionFixtures.account("commissioner", null).id())));
+        given().when().get("/rounds/" + signedInOnly).then().statusCode(404);
+
+        // no address: the error beside its field, nothing written
+        given().redirects().follow(false).cookies(page.cookies()).formParam("csrf", csrf).formParam("nominee", nominee)
+                .formParam("reason-leadership", "Brought four councils to one plan.").when().post("/rounds/" + roundId + "/nominations")
+                .then().statusCode(400).body(containsString("id=\"nominatorEmail-error\""));
+        assertEquals(0, rows(roundId, email));
+
+        given().redirects().follow(false).cookies(page.cookies()).formParam("csrf", csrf).formParam("nominee", nominee)
+                .formParam("reason-leadership", "Brought four councils to one plan.").formParam("nominatorEmail", email)
+                .when().post("/rounds/" + roundId + "/nominations").then().statusCode(303)
+                .header("Location", containsString("done=nomination-mailed"));
+        assertEquals(1, rows(roundId, email));
+        assertEquals(0, nomineesSeenByStaff(roundId), "not counted before the address is confirmed");
+        confirm(linkToken(email)).statusCode(200);
+        assertEquals(1, nomineesSeenByStaff(roundId));
+    }
 }

@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
@@ -34,6 +35,14 @@ class AliasSearch {
     @Inject
     LeaderIndex index;
 
+    /**
+     * Whether Elasticsearch may answer a search body it answered before, with the index unchanged
+     * since, from its shard request cache (the bodies name no {@code now}, so they are cacheable).
+     * Off only to measure the cold cost (bench/search-scale).
+     */
+    @ConfigProperty(name = "joinedup.search.request-cache", defaultValue = "true")
+    boolean requestCache;
+
     /** The hits as typed leader documents (as much of each as the body's {@code _source} asks for). */
     SearchResponse<LeaderDocument> search(ObjectNode body) {
         return search(body, LeaderDocument.class);
@@ -42,7 +51,7 @@ class AliasSearch {
     private <T> SearchResponse<T> search(ObjectNode body, Class<T> type) {
         LOG.debugf("Search request: %s", body);
         try {
-            return client.search(s -> s.withJson(new StringReader(body.toString())).index(index.alias()), type);
+            return client.search(s -> s.withJson(new StringReader(body.toString())).index(index.alias()).requestCache(requestCache), type);
         } catch (IOException e) {
             throw unavailable(e);
         } catch (ElasticsearchException e) {

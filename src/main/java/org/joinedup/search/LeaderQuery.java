@@ -5,38 +5,55 @@ import static org.joinedup.search.Json.obj;
 import static org.joinedup.search.index.DocumentFields.CURRENT_ROLE;
 import static org.joinedup.search.index.DocumentFields.CURRENT_ROLE_STEMMED;
 import static org.joinedup.search.index.DocumentFields.DOING_NOW;
+import static org.joinedup.search.index.DocumentFields.DOING_NOW_AS_OF;
 import static org.joinedup.search.index.DocumentFields.DOING_NOW_STEMMED;
+import static org.joinedup.search.index.DocumentFields.HOME_AREA;
 import static org.joinedup.search.index.DocumentFields.HOME_AREA_NAME;
 import static org.joinedup.search.index.DocumentFields.ID;
+import static org.joinedup.search.index.DocumentFields.ILLUSTRATIVE;
 import static org.joinedup.search.index.DocumentFields.LATEST_ACTIVITY;
+import static org.joinedup.search.index.DocumentFields.MENTORING_CAPACITY_LEFT;
+import static org.joinedup.search.index.DocumentFields.MENTORING_FORMATS;
+import static org.joinedup.search.index.DocumentFields.MENTORING_TRAINED;
+import static org.joinedup.search.index.DocumentFields.MENTORING_WILLING;
 import static org.joinedup.search.index.DocumentFields.NAME;
 import static org.joinedup.search.index.DocumentFields.ORGANISATION;
+import static org.joinedup.search.index.DocumentFields.ORGANISATION_CODE;
+import static org.joinedup.search.index.DocumentFields.RECORDS_APPROACHES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_CODES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_NAMES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_NAMES_STEMMED;
 import static org.joinedup.search.index.DocumentFields.RECORDS_EVIDENCE_COUNT;
 import static org.joinedup.search.index.DocumentFields.RECORDS_ICBS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_ID;
+import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVED_OUTCOMES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVEMENT_RANK;
 import static org.joinedup.search.index.DocumentFields.RECORDS_LOCATIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_DESCRIPTIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_DESCRIPTIONS_STEMMED;
+import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_METRICS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_PARTNER_ORGANISATIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_PARTNER_ORGANISATIONS_STEMMED;
 import static org.joinedup.search.index.DocumentFields.RECORDS_PERIOD_END;
+import static org.joinedup.search.index.DocumentFields.RECORDS_PERIOD_START;
+import static org.joinedup.search.index.DocumentFields.RECORDS_PROGRAMME;
 import static org.joinedup.search.index.DocumentFields.RECORDS_REGIONS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_SCOPE;
+import static org.joinedup.search.index.DocumentFields.RECORDS_SERVICES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_SUMMARY;
 import static org.joinedup.search.index.DocumentFields.RECORDS_SUMMARY_STEMMED;
 import static org.joinedup.search.index.DocumentFields.RECORDS_TITLE;
 import static org.joinedup.search.index.DocumentFields.RECORDS_TITLE_STEMMED;
 import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION;
 import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION_RANK;
+import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION_SINCE;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.joinedup.integration.Improvement;
 import org.joinedup.integration.VerificationLevel;
+import org.joinedup.leader.MentoringOffer;
 import org.joinedup.leader.ProfileAudience;
 import org.joinedup.search.index.DocumentFields;
 import org.joinedup.vocabulary.Geography;
@@ -46,11 +63,14 @@ import org.joinedup.vocabulary.Geography;
  * benchmark can send exactly what the service sends.
  *
  * <p>Semantics: the text must match somewhere in the leader's profile or records; every filter
- * must hold within one and the same record. Filters sit in {@code post_filter}, so each facet can
- * count with all the other filters but its own (service filters are conjunctive and count with
- * their own too). A facet with no other record filter to honour is counted on the leader's own
+ * must hold within one and the same record. Each facet counts with all the other filters but its
+ * own (service filters are conjunctive and count with their own too). The filters sit in the
+ * query, so only the leaders found are scored and counted; the few facets whose own filter is
+ * given count in a {@code global} aggregation that applies the other filters (see
+ * {@link #facets()}). A facet with no other record filter to honour is counted on the leader's own
  * summary of its records (one terms aggregation, no nested documents), which gives the same counts
- * for a fraction of the cost.
+ * for a fraction of the cost. The body names today's date instead of Elasticsearch's {@code now},
+ * so a repeated search can be answered from the shard request cache (docs/search.md, "Speed").
  *
  * <p>Relevance blends text and experience: score = BM25 text score + the sum, over the leader's
  * records that pass the filters, of (1 per record + 2 if verified or 1 if endorsed + 1 with an
@@ -64,6 +84,10 @@ final class LeaderQuery {
 
     /** The nested records' path; also the name of the regions aggregation that SearchService reads back. */
     static final String RECORDS = DocumentFields.RECORDS;
+    /** The filter, inside the nested records aggregation, that keeps the records passing the filters. */
+    static final String MATCHING = "matching";
+    /** Where a facet whose own filter is given counts, under its {@code global} aggregation. */
+    static final String BASE = "base";
     static final int INNER_HITS = 3;
     /** Elasticsearch's default index.max_inner_result_window: the most records one leader's inner hits can list. */
     static final int ALL_INNER_HITS = 100;
@@ -89,10 +113,25 @@ final class LeaderQuery {
     /** The fields the spelling suggester reads words from (the words as written, not stemmed). */
     static final List<String> SPELLING_FIELDS = List.of(RECORDS_TITLE, RECORDS_SUMMARY, NAME, CURRENT_ROLE);
 
+    /**
+     * What a hit brings of its leader and of its matched records: what {@link SearchService} reads, and
+     * no more (a whole document with its records' summaries is ten times the size, and reading it was
+     * most of what the service added to Elasticsearch's own time).
+     */
+    private static final List<String> HIT_FIELDS = List.of(ID, NAME, CURRENT_ROLE, ORGANISATION_CODE, DOING_NOW, DOING_NOW_AS_OF,
+            HOME_AREA, MENTORING_WILLING, MENTORING_CAPACITY_LEFT, MENTORING_FORMATS, MENTORING_TRAINED, DocumentFields.RECORD_COUNT, ILLUSTRATIVE);
+    private static final List<String> MATCHED_RECORD_FIELDS = List.of(RECORDS_ID, RECORDS_TITLE, RECORDS_SERVICES, RECORDS_APPROACHES,
+            RECORDS_SCOPE, RECORDS_PROGRAMME, RECORDS_AREA_CODES, RECORDS_AREA_NAMES, RECORDS_PERIOD_START, RECORDS_PERIOD_END,
+            RECORDS_VERIFICATION, RECORDS_VERIFICATION_SINCE, RECORDS_OUTCOME_METRICS, RECORDS_IMPROVED_OUTCOMES, RECORDS_EVIDENCE_COUNT,
+            RECORDS_LOCATIONS);
+
     private final SearchCriteria criteria;
+    /** Today (UTC), where Elasticsearch's {@code now} would make the body uncacheable. */
+    private final String today;
 
     LeaderQuery(SearchCriteria criteria) {
         this.criteria = criteria;
+        this.today = MentoringOffer.today().toString();
     }
 
     /** The search: one page of leaders, the records that earned each, and facet counts. */
@@ -101,13 +140,10 @@ final class LeaderQuery {
                 "from", criteria.page() * criteria.size(),
                 "size", criteria.size(),
                 "track_total_hits", true,
-                "_source", obj("excludes", arr(RECORDS)),
+                "_source", obj("includes", arr(HIT_FIELDS)),
                 "query", obj("bool", rootBool()),
                 "sort", sort(),
                 "aggs", facets());
-        if (hasRecordFilters()) {
-            body.set("post_filter", recordsMatching(recordFilters(null)));
-        }
         return body;
     }
 
@@ -122,19 +158,12 @@ final class LeaderQuery {
                 "size", size,
                 "track_total_hits", true,
                 "_source", obj("includes", arr(ID, NAME)),
-                "query", obj("bool", obj("must", mustClauses(), "filter", arr(leaderFilters()),
+                "query", obj("bool", obj("must", mustClauses(), "filter", arr(found(recordFilters(null))),
                         "should", arr(experience(obj("name", "matched", "size", ALL_INNER_HITS, "_source", obj("includes", arr(RECORDS_ID))))))),
                 "sort", sort());
-        if (hasRecordFilters()) {
-            body.set("post_filter", recordsMatching(recordFilters(null)));
-        }
         return body;
     }
 
-    /**
-     * How many leaders the search finds, and nothing else: the same text, audience and filters as
-     * {@link #searchBody()} (its post_filter becomes a filter), no hits, no facets, no scoring.
-     */
     /**
      * How many leaders each of several searches with these same words (and audience) finds, in one
      * request: the words are matched once, and each search is a filter aggregation ({@code count0},
@@ -154,11 +183,7 @@ final class LeaderQuery {
 
     /** Whether a leader is found, the words aside: the audience, the leader filters and a record passing every record filter. */
     private ObjectNode found() {
-        var filters = new ArrayList<>(leaderFilters());
-        if (hasRecordFilters()) {
-            filters.add(recordsMatching(recordFilters(null)));
-        }
-        return bool(filters);
+        return bool(found(recordFilters(null)));
     }
 
     /**
@@ -208,13 +233,10 @@ final class LeaderQuery {
     }
 
     private ObjectNode perRecordsBody(ObjectNode perArea) {
-        var bool = obj("must", mustClauses(), "filter", arr(leaderFilters()));
-        if (hasRecordFilters()) {
-            ((com.fasterxml.jackson.databind.node.ArrayNode) bool.get("filter")).add(recordsMatching(recordFilters(null)));
-        }
+        var bool = obj("must", mustClauses(), "filter", arr(found(recordFilters(null))));
         return obj("size", 0, "track_total_hits", true, "query", obj("bool", bool),
                 "aggs", obj(RECORDS, obj("nested", obj("path", RECORDS),
-                        "aggs", obj("matching", obj("filter", bool(recordFilters(null)), "aggs", perArea)))));
+                        "aggs", obj(MATCHING, obj("filter", bool(recordFilters(null)), "aggs", perArea)))));
     }
 
     /**
@@ -224,10 +246,7 @@ final class LeaderQuery {
      * rest). No facets, no total.
      */
     ObjectNode exportBody(String pitId, String keepAlive, int size, List<Object> after) {
-        var bool = obj("must", mustClauses(), "filter", arr(leaderFilters()), "should", arr(experience(exportInnerHits())));
-        if (hasRecordFilters()) {
-            ((com.fasterxml.jackson.databind.node.ArrayNode) bool.get("filter")).add(recordsMatching(recordFilters(null)));
-        }
+        var bool = obj("must", mustClauses(), "filter", arr(found(recordFilters(null))), "should", arr(experience(exportInnerHits())));
         var body = obj(
                 "size", size,
                 "track_total_hits", false,
@@ -260,8 +279,17 @@ final class LeaderQuery {
     }
 
     private ObjectNode rootBool() {
-        return obj("must", mustClauses(), "filter", arr(leaderFilters()), "should",
-                arr(experience(obj("name", "matched", "size", INNER_HITS, "_source", obj("excludes", arr(RECORDS_SUMMARY, RECORDS_OUTCOME_DESCRIPTIONS))))));
+        return obj("must", mustClauses(), "filter", arr(found(recordFilters(null))), "should",
+                arr(experience(obj("name", "matched", "size", INNER_HITS, "_source", obj("includes", arr(MATCHED_RECORD_FIELDS))))));
+    }
+
+    /** The audience and leader filters, and a record passing {@code recordFilters} when there are any. */
+    private List<ObjectNode> found(List<ObjectNode> recordFilters) {
+        var filters = new ArrayList<>(leaderFilters());
+        if (!recordFilters.isEmpty()) {
+            filters.add(recordsMatching(recordFilters));
+        }
+        return filters;
     }
 
     /** Text must match (profile, records as written, or records stemmed or through a synonym); without text, everything does. */
@@ -295,7 +323,7 @@ final class LeaderQuery {
             }
         }
         if (criteria.mentoringAvailable()) {
-            filters.addAll(MentorCandidates.available());
+            filters.addAll(MentorCandidates.available(today));
         }
         return filters;
     }
@@ -316,7 +344,7 @@ final class LeaderQuery {
         functions.add(obj("filter", term(RECORDS_IMPROVEMENT_RANK, Improvement.IMPROVED_WITH_SOURCE.ordinal()), "weight", 1.0));
         functions.add(obj("filter", term(RECORDS_IMPROVEMENT_RANK, Improvement.IMPROVED.ordinal()), "weight", 0.5));
         functions.add(obj("filter", obj("range", obj(RECORDS_EVIDENCE_COUNT, obj("gte", 1))), "weight", 0.5));
-        functions.add(obj("gauss", obj(RECORDS_PERIOD_END, obj("origin", "now", "scale", "1825d", "decay", 0.5)), "weight", 1.0));
+        functions.add(obj("gauss", obj(RECORDS_PERIOD_END, obj("origin", today, "scale", "1825d", "decay", 0.5)), "weight", 1.0));
         if (criteria.near() != null) {
             var scale = criteria.withinKm() == null ? 25.0 : criteria.withinKm();
             functions.add(obj("gauss", obj(RECORDS_LOCATIONS, obj("origin", point(), "scale", km(scale), "decay", 0.5)), "weight", 2.0));
@@ -352,36 +380,62 @@ final class LeaderQuery {
         return filters;
     }
 
+    /**
+     * The facet counts. The query has found the leaders with a record passing every filter, so a
+     * facet that honours every filter counts among them: on the leader's summary when there is no
+     * record filter, else in one nested aggregation shared by all such facets (each record filtered
+     * once, not once per facet). A facet whose own filter is given must count leaders the query
+     * left out for that filter: it counts in a {@code global} aggregation filtered by the words,
+     * the leader filters and the other record filters.
+     */
     private ObjectNode facets() {
         var aggs = obj();
+        var all = recordFilters(null);
+        var perRecord = obj();
         for (var facet : Facet.values()) {
             if (!facet.counted) {
                 continue;
             }
             if (facet.onLeader()) {
-                // counted on the leader, among those with a record passing every record filter
-                var values = obj("terms", obj("field", facet.leaderField, "size", 10));
-                aggs.set(facet.param, hasRecordFilters()
-                        ? obj("filter", recordsMatching(recordFilters(null)), "aggs", obj("values", values)) : values);
+                // counted on the leader, among those found (leader filters, theirs included, are in the query)
+                aggs.set(facet.param, obj("terms", obj("field", facet.leaderField, "size", 10)));
                 continue;
             }
             var others = recordFilters(facet);
-            if (others.isEmpty()) {
-                // no other record filter: any record will do, so the leader's own summary counts leaders directly
-                aggs.set(facet.param, obj("terms", obj("field", facet.leaderField, "size", 100)));
-                if (facet.judged()) {
-                    aggs.set(improvedAgg(facet), obj("terms", obj("field", facet.improvedLeaderField, "size", 100)));
-                }
+            if (others.equals(all)) {
+                (all.isEmpty() ? aggs : perRecord).setAll(counted(facet, all.isEmpty()));
                 continue;
             }
-            var perValue = obj("values", obj("terms", obj("field", facet.field, "size", 100), "aggs", leadersAgg()));
-            if (facet.judged()) {
-                perValue.set("improved", obj("terms", obj("field", facet.improvedField, "size", 100), "aggs", leadersAgg()));
-            }
-            aggs.set(facet.param, obj("nested", obj("path", RECORDS),
-                    "aggs", obj("matching", obj("filter", bool(others), "aggs", perValue))));
+            var base = obj("bool", obj("must", mustClauses(), "filter", arr(found(others))));
+            var within = others.isEmpty() ? counted(facet, true) : perRecord(others, counted(facet, false));
+            aggs.set(facet.param, obj("global", obj(), "aggs", obj(BASE, obj("filter", base, "aggs", within))));
+        }
+        if (!perRecord.isEmpty()) {
+            aggs.setAll(perRecord(all, perRecord));
         }
         return aggs;
+    }
+
+    /** A facet's terms (and improved terms, if judged): on the leader's summary, or per record and back to leaders. */
+    private static ObjectNode counted(Facet facet, boolean onSummary) {
+        var aggs = obj();
+        if (onSummary) {
+            aggs.set(facet.param, obj("terms", obj("field", facet.leaderField, "size", 100)));
+            if (facet.judged()) {
+                aggs.set(improvedAgg(facet), obj("terms", obj("field", facet.improvedLeaderField, "size", 100)));
+            }
+            return aggs;
+        }
+        aggs.set(facet.param, obj("terms", obj("field", facet.field, "size", 100), "aggs", leadersAgg()));
+        if (facet.judged()) {
+            aggs.set(improvedAgg(facet), obj("terms", obj("field", facet.improvedField, "size", 100), "aggs", leadersAgg()));
+        }
+        return aggs;
+    }
+
+    /** {@code counts} over the records passing {@code filters}. */
+    private static ObjectNode perRecord(List<ObjectNode> filters, ObjectNode counts) {
+        return obj(RECORDS, obj("nested", obj("path", RECORDS), "aggs", obj(MATCHING, obj("filter", bool(filters), "aggs", counts))));
     }
 
     /** The leader-level count of improved values beside a judged facet's own. */

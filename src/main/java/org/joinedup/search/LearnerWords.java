@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.joinedup.leader.MentoringOffer;
 
 /**
  * How well mentors' records answer a learner's own words: Elasticsearch's relevance of the
@@ -64,7 +65,7 @@ public class LearnerWords {
 
     /** The search of one ask; pure, so a test can pin it. */
     static ObjectNode body(Ask ask, Audience audience) {
-        var filters = new ArrayList<ObjectNode>(MentorCandidates.available());
+        var filters = new ArrayList<ObjectNode>(MentorCandidates.available(MentoringOffer.today().toString()));
         filters.add(obj("terms", obj(FACETS_SERVICES, ask.services())));
         audience.filter().ifPresent(filters::add);
         var words = obj("bool", obj("filter", arr(obj("terms", obj(RECORDS_SERVICES, ask.services()))),

@@ -50,6 +50,7 @@ import java.util.Locale;
 import java.util.TreeMap;
 import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.Improvement;
+import org.joinedup.leader.MentoringOffer;
 import org.joinedup.search.index.LeaderDocument;
 
 /**
@@ -140,7 +141,7 @@ public class MentorCandidates {
     }
 
     static ObjectNode findBody(MentorCandidate.Need need, Weights weights, Filters must, int size, Audience audience) {
-        var filters = new ArrayList<ObjectNode>(available());
+        var filters = new ArrayList<ObjectNode>(available(MentoringOffer.today().toString()));
         filters.add(obj("terms", obj(FACETS_SERVICES, need.services())));
         audience.filter().ifPresent(filters::add);
         filters.addAll(must.clauses());
@@ -296,7 +297,7 @@ public class MentorCandidates {
 
     /** One page of {@link #pool}, after the last id of the one before; pure, so a test can pin it. */
     static ObjectNode poolBody(Collection<Long> mentorIds, Audience audience, ArrayNode after) {
-        var filters = new ArrayList<ObjectNode>(available());
+        var filters = new ArrayList<ObjectNode>(available(MentoringOffer.today().toString()));
         audience.filter().ifPresent(filters::add);
         if (mentorIds != null) {
             filters.add(obj("terms", obj(ID, List.copyOf(mentorIds))));
@@ -315,14 +316,15 @@ public class MentorCandidates {
     }
 
     /**
-     * Available to mentor: willing, with a place left and not paused. A pause runs while its day is after today
-     * ({@code gt now/d} rounds up to the end of today, UTC), so it ends by itself with nothing to reindex; a
-     * document without the date (written before it was indexed) is not paused. The search's
+     * Available to mentor: willing, with a place left and not paused. A pause runs while its day is after
+     * {@code today} (UTC, {@link MentoringOffer#today()}), so it ends by itself with nothing to reindex; a
+     * document without the date (written before it was indexed) is not paused. The date is written out,
+     * not Elasticsearch's {@code now/d}, so the body stays cacheable. The search's
      * {@code mentoring=available} uses the same filters.
      */
-    static List<ObjectNode> available() {
+    static List<ObjectNode> available(String today) {
         return List.of(obj("term", obj(MENTORING_WILLING, true)), obj("range", obj(MENTORING_CAPACITY_LEFT, obj("gte", 1))),
-                obj("bool", obj("must_not", arr(obj("range", obj(MENTORING_PAUSED_UNTIL, obj("gt", "now/d")))))));
+                obj("bool", obj("must_not", arr(obj("range", obj(MENTORING_PAUSED_UNTIL, obj("gt", today)))))));
     }
 
     private static List<ObjectNode> excluded(MentorCandidate.Need need) {

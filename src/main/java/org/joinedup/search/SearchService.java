@@ -72,7 +72,7 @@ public class SearchService {
         var criteria = without(parser.parse(params), ignored);
         var field = councils ? org.joinedup.search.index.DocumentFields.RECORDS_AREA_CODES : org.joinedup.search.index.DocumentFields.RECORDS_ICBS;
         var response = execute(new LeaderQuery(criteria).coverageBody(field, centroids, km));
-        var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get("matching").filter().aggregations();
+        var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get(LeaderQuery.MATCHING).filter().aggregations();
         var counts = new LinkedHashMap<String, Long>();
         matching.get("covered").filters().buckets().keyed()
                 .forEach((code, bucket) -> counts.put(code, bucket.aggregations().get("leaders").reverseNested().docCount()));
@@ -113,7 +113,7 @@ public class SearchService {
     RegionOverview regions(SearchCriteria criteria, boolean withCouncils) {
         var response = execute(new LeaderQuery(criteria).regionsBody(withCouncils));
         long leaders = response.hits().total() == null ? 0 : response.hits().total().value();
-        var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get("matching").filter().aggregations();
+        var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get(LeaderQuery.MATCHING).filter().aggregations();
         var councils = !withCouncils ? List.<RegionOverview.AreaCount>of() : areaCounts(matching.get("areas")).stream()
                 .filter(a -> geography.find(a.code()).filter(Area::isLocalAuthority).isPresent()).toList();
         var national = matching.get(LeaderQuery.NATIONAL).filter();
@@ -192,23 +192,9 @@ public class SearchService {
 
     /** Leaders per value: straight from the leader-level terms, or through the nested records and back (see {@link LeaderQuery}). */
     private List<SearchResult.FacetCount> counts(Facet facet, Map<String, Aggregate> aggregations) {
-        var aggregate = aggregations.get(facet.param);
-        Map<String, Long> reported;
-        Map<String, Long> improved = null;
-        if (facet.onLeader()) {
-            reported = leaderCounts(aggregate.isFilter() ? aggregate.filter().aggregations().get("values") : aggregate);
-        } else if (aggregate.isSterms()) {
-            reported = leaderCounts(aggregate);
-            if (facet.judged()) {
-                improved = leaderCounts(aggregations.get(LeaderQuery.improvedAgg(facet)));
-            }
-        } else {
-            var matching = aggregate.nested().aggregations().get("matching").filter().aggregations();
-            reported = leaderCounts(matching.get("values"));
-            if (facet.judged()) {
-                improved = leaderCounts(matching.get("improved"));
-            }
-        }
+        var scope = scope(facet, aggregations);
+        var reported = leaderCounts(scope.get(facet.param));
+        var improved = facet.judged() ? leaderCounts(scope.get(LeaderQuery.improvedAgg(facet))) : null;
         var counts = new ArrayList<SearchResult.FacetCount>();
         for (var entry : reported.entrySet()) {
             var code = entry.getKey();
@@ -216,6 +202,22 @@ public class SearchService {
                     improved == null ? null : improved.getOrDefault(code, 0L)));
         }
         return counts;
+    }
+
+    /**
+     * The aggregations that hold a facet's terms: under its own {@code global} when its filter is given,
+     * then either beside it (the leader's summary) or under the nested records' filter.
+     */
+    private static Map<String, Aggregate> scope(Facet facet, Map<String, Aggregate> aggregations) {
+        var own = aggregations.get(facet.param);
+        if (own != null && own.isGlobal()) {
+            aggregations = own.global().aggregations().get(LeaderQuery.BASE).filter().aggregations();
+            own = aggregations.get(facet.param);
+        }
+        if (own != null && own.isSterms()) {
+            return aggregations;
+        }
+        return aggregations.get(LeaderQuery.RECORDS).nested().aggregations().get(LeaderQuery.MATCHING).filter().aggregations();
     }
 
     /** Leaders per value, in Elasticsearch's order: straight from leader-level terms, or back from nested records. */

@@ -482,9 +482,12 @@ public final class SearchScaleBenchmark {
         return get(app + "/api/search/leaders?" + query.kind.params);
     }
 
-    /** typed_keys as the service's Elasticsearch client sends it, so both get the same response. */
+    /**
+     * typed_keys and request_cache as the service's Elasticsearch client sends them, so both get the same
+     * response the same way (bench/search-speed measures the cache on and off).
+     */
     private HttpRequest directRequest(Query query) {
-        return post(es + "/" + alias + "/_search?typed_keys=true", query.body, "application/json").build();
+        return post(es + "/" + alias + "/_search?typed_keys=true&request_cache=true", query.body, "application/json").build();
     }
 
     /** {@code threads} threads each run {@code rounds} whole rounds of the mix, each from its own starting kind. */

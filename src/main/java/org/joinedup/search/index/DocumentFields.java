@@ -22,12 +22,15 @@ public final class DocumentFields {
     public static final String ORGANISATION_CODE = "organisation_code";
     public static final String DOING_NOW = "doing_now";
     public static final String DOING_NOW_STEMMED = DOING_NOW + STEMMED;
+    public static final String DOING_NOW_AS_OF = "doing_now_as_of";
+    public static final String HOME_AREA = "home_area";
     public static final String HOME_AREA_NAME = "home_area.name";
     public static final String HOME_AREA_REGION = "home_area.region";
     public static final String HOME_LOCATION = "home_location";
     public static final String VISIBILITY = "visibility";
     public static final String ILLUSTRATIVE = "illustrative";
     public static final String LATEST_ACTIVITY = "latest_activity";
+    public static final String RECORD_COUNT = "record_count";
 
     public static final String MENTORING = "mentoring";
     public static final String MENTORING_WILLING = MENTORING + ".willing";
@@ -76,6 +79,7 @@ public final class DocumentFields {
     public static final String RECORDS_LOCATIONS = RECORDS + ".locations";
     public static final String RECORDS_PARTNER_ORGANISATIONS = RECORDS + ".partner_organisations";
     public static final String RECORDS_PARTNER_ORGANISATIONS_STEMMED = RECORDS_PARTNER_ORGANISATIONS + STEMMED;
+    public static final String RECORDS_PERIOD_START = RECORDS + ".period_start";
     public static final String RECORDS_PERIOD_END = RECORDS + ".period_end";
     public static final String RECORDS_OUTCOME_METRICS = RECORDS + ".outcome_metrics";
     public static final String RECORDS_OUTCOME_DESCRIPTIONS = RECORDS + ".outcome_descriptions";
@@ -85,6 +89,7 @@ public final class DocumentFields {
     public static final String RECORDS_EVIDENCE_COUNT = RECORDS + ".evidence_count";
     public static final String RECORDS_VERIFICATION = RECORDS + ".verification";
     public static final String RECORDS_VERIFICATION_RANK = RECORDS + ".verification_rank";
+    public static final String RECORDS_VERIFICATION_SINCE = RECORDS + ".verification_since";
 
     private DocumentFields() {
     }

@@ -1,11 +1,13 @@
 package org.joinedup.recognition;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.joinedup.platform.IdOrObject;
 
-/** A round as staff send it; the read-only fields of a GET's answer are ignored. */
+/** A round as staff send it: what a GET gives PUTs back as it is (its read-only fields ignored, its judges' objects read for their ids). */
 @JsonIgnoreProperties({ "id", "phase", "createdAt", "closedAt", "publishedAt" })
 @Schema(name = "RoundInput", description = "A nomination round: what is asked, on which criteria, when, how many, judged by whom")
 public record RoundInput(
@@ -17,7 +19,9 @@ public record RoundInput(
         @Schema(description = "Last day of judging (not before nominationsCloseOn)", examples = "2027-03-31") LocalDate judgingCloseOn,
         @Schema(description = "How many are selected, 1 to 500", examples = "50") Integer selectCount,
         @Schema(description = "How many of those are ranked, 0 to selectCount", examples = "10") Integer rankCount,
-        @Schema(description = "The judges: ids of existing, enabled accounts") List<Long> judges,
+        @JsonDeserialize(contentUsing = IdOrObject.AccountId.class)
+        @Schema(description = "The judges: ids of existing, enabled accounts; the objects a GET shows ({accountId, name}) are accepted too "
+                + "(name is ignored)", examples = "[42, 57]") List<Long> judges,
         @Schema(description = "signed-in (any signed-in account) or public (also anyone with a confirmed e-mail address)", examples = "signed-in")
         String nominators,
         @Schema(description = "Who sees the published list: public, signed-in or programme", examples = "public") String listVisibility,

@@ -49,7 +49,8 @@ public class RoundResource {
     @RolesAllowed({ Roles.PROGRAMME, Roles.ADMIN })
     @Operation(operationId = "openRound", summary = "Open a nomination round",
             description = "A name, the question, the criteria (left out: the CI50's six), the dates (nominations open and close, judging "
-                    + "closes; in order), how many to select (1 to 500) and rank (0 to selectCount), the judges (ids of enabled accounts), "
+                    + "closes; in order), how many to select (1 to 500) and rank (0 to selectCount), the judges (ids of enabled accounts, or the "
+                    + "{accountId, name} objects a GET shows), "
                     + "who may nominate (signed-in or public) and who will see the list (public, signed-in or programme). Every problem "
                     + "is reported at once, each naming its field (criteria[2].code, judges[0]).")
     @APIResponse(responseCode = "201", description = "Opened", content = @Content(schema = @Schema(implementation = RoundView.class)))
@@ -82,7 +83,8 @@ public class RoundResource {
     @Operation(operationId = "updateRound", summary = "Change a nomination round",
             description = "The whole round, as for opening it, with the version you read (or its ETag as If-Match). Criteria and judges "
                     + "change only while the round is scheduled; dates may move a round on but not back out of its phase; a closed or "
-                    + "published round does not change. Each refusal is a 409 saying why.")
+                    + "published round does not change. Each refusal is a 409 saying why. What a GET gives can be sent back as it is; "
+                    + "the same round again changes nothing (no new version, no audit entry).")
     public RoundView update(@PathParam("id") long id, @Valid @NotNull RoundInput input,
             @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
         return rounds.update(id, input, ETags.forUpdate(ifMatch, input.version())).orElseThrow(() -> ProblemException.notFound("Round", id));

@@ -71,7 +71,8 @@ public class RoundService {
 
     /**
      * Criteria and judges change only while SCHEDULED; dates may move a round on but never back out
-     * of its phase; a closed or published round does not change here at all.
+     * of its phase; a closed or published round does not change here at all. The same round sent
+     * again changes nothing, as for a matching profile.
      */
     public Optional<RoundView> update(long id, RoundInput input, ExpectedVersion expected) {
         Optional<NominationRound> found = NominationRound.<NominationRound>findByIdOptional(id);
@@ -80,7 +81,11 @@ public class RoundService {
             var before = view(round);
             apply(input, round, round.phase(today()));
             NominationRound.getEntityManager().flush();
-            audit.record("update", AUDITED, id, before, view(round));
+            var after = view(round);
+            // the same round again (a GET PUT back, a retry): Hibernate saw nothing dirty, so no new version and no audit entry
+            if (!after.equals(before)) {
+                audit.record("update", AUDITED, id, before, after);
+            }
         });
         return found.map(this::view);
     }

@@ -230,10 +230,7 @@ public final class ImportBenchmark {
     }
 
     static String token(String app, String user, String password) throws Exception {
-        var body = JSON.writeValueAsString(Map.of("username", user, "password", password));
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(app + "/api/auth/token")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("accessToken").asText();
+        return Measure.signIn(HTTP, app, user, password);
     }
 
     private static JsonNode get(String url, String token) throws Exception {

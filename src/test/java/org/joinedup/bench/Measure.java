@@ -1,6 +1,11 @@
 package org.joinedup.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +22,18 @@ import java.util.function.Function;
  * computed the same way.
  */
 public final class Measure {
+
+    /** The access token of a signing-in through {@code POST app/api/auth/token}; anything but a 200 stops the run. */
+    public static String signIn(HttpClient http, String app, String user, String password) throws IOException, InterruptedException {
+        var json = new ObjectMapper();
+        var credentials = json.createObjectNode().put("username", user).put("password", password);
+        var answer = http.send(HttpRequest.newBuilder(URI.create(app + "/api/auth/token")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IOException("cannot sign in as " + user + ": " + answer.statusCode() + " " + answer.body());
+        }
+        return json.readTree(answer.body()).path("accessToken").asText();
+    }
 
     /** Linux reports process and machine CPU time in clock ticks of 1/100 s. */
     private static final double TICKS_PER_SECOND = 100;

@@ -157,13 +157,7 @@ public final class SearchScaleBenchmark {
         this.app = opt.value("--app");
         this.es = opt.value("--es");
         this.alias = opt.value("--alias");
-        var credentials = json.createObjectNode().put("username", opt.value("--user")).put("password", opt.value("--password"));
-        var answer = http.send(HttpRequest.newBuilder(URI.create(app + "/api/auth/token")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(credentials.toString())).build(), BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IOException("cannot sign in as " + opt.value("--user") + ": " + answer.statusCode() + " " + answer.body());
-        }
-        this.token = json.readTree(answer.body()).path("accessToken").asText();
+        this.token = Measure.signIn(http, app, opt.value("--user"), opt.value("--password"));
     }
 
     public static void main(String[] args) throws Exception {

@@ -123,7 +123,7 @@ public class CoLeadService {
             throw ProblemException.invalid(violations);
         }
         if (input.leaderId() != null && !leaders.visibleToCaller(input.leaderId())) {
-            throw ProblemException.notFound("Leader", input.leaderId());
+            throw ProblemException.notFound("Leader", input.leaderId(), "leaderId");
         }
     }
 

@@ -44,6 +44,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of("not-found", "Not found", 404, what + " " + id + " does not exist"));
     }
 
+    /** A 404 for something a request body names: the violation names the field, so a form can show it there. */
+    public static ProblemException notFound(String what, Object id, String field) {
+        var detail = what + " " + id + " does not exist";
+        return new ProblemException(Problem.of("not-found", "Not found", 404, detail).withViolations(List.of(Violation.body(field, detail))));
+    }
+
     public static ProblemException staleVersion(String what, Object id, int given, int current) {
         return new ProblemException(Problem.of("stale-version", "Stale version", 409,
                 what + " " + id + " is at version " + current + " but the request was based on version " + given

@@ -83,12 +83,12 @@ public class CoLeaderPages {
             return Pages.seeOther("/my-work/records/" + id + "/co-leaders?done=" + invited.leaderId());
         } catch (ProblemException e) {
             int status = e.problem().status();
-            if (status != 400 && status != 409 && !(status == 404 && input.leaderId() != null && e.problem().detail().startsWith("Leader"))) {
+            // the leader named is not there (or hidden): the service names the field; a missing record stays a 404 page
+            boolean leaderNotFound = status == 404 && e.problem().violations().stream().anyMatch(v -> "leaderId".equals(v.field()));
+            if (status != 400 && status != 409 && !leaderNotFound) {
                 throw e;
             }
-            var problems = e.problem().violations().isEmpty()
-                    ? List.of(Violation.body(status == 404 ? "leaderId" : "role", e.problem().detail()))
-                    : e.problem().violations();
+            var problems = e.problem().violations().isEmpty() ? List.of(Violation.body("role", e.problem().detail())) : e.problem().violations();
             return Pages.html(status == 409 ? 409 : 400, render(id, values, errors(problems), null));
         }
     }

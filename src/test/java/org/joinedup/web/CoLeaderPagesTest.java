@@ -45,6 +45,9 @@ class CoLeaderPagesTest {
                 .statusCode(400).body(containsString("nhsuk-error-message"));
         form(session, csrf).formParam("leaderId", "").formParam("role", "co-led").when().post(path(record)).then().statusCode(400)
                 .body(containsString("nhsuk-error-message"));
+        // a leader who is not there (or hidden from the owner) is said beside the field, not as a missing page
+        form(session, csrf).formParam("leaderId", "999999999").formParam("role", "co-led").when().post(path(record)).then().statusCode(400)
+                .body(containsString("id=\"leaderId-error\""), containsString("Leader 999999999 does not exist"));
         assertEquals(0, coLeaders(record).size(), "nothing is written by a refused form");
 
         // named: listed as waiting, and the API holds the invitation with its role

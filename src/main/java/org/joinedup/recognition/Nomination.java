@@ -54,7 +54,14 @@ public class Nomination extends PanacheEntityBase {
     @Column(name = "record_id")
     public Set<Long> recordIds = new LinkedHashSet<>();
 
+    /**
+     * Whether it counts: made by an account, or by an e-mail address once confirmed. The same rule for
+     * queries, in JPQL over {@code Nomination n} and in SQL over the table, is beside it.
+     */
     public boolean counts() {
         return nominatorAccountId != null || confirmedAt != null;
     }
+
+    static final String COUNTS_JPQL = "(n.nominatorAccountId is not null or n.confirmedAt is not null)";
+    static final String COUNTS_SQL = "(nominator_account_id is not null or confirmed_at is not null)";
 }

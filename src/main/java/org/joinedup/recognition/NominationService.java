@@ -283,7 +283,7 @@ public class NominationService {
                 throw ProblemException.forbidden("judges see the nominations once judging starts (" + round.nominationsCloseOn.plusDays(1) + ")");
             }
         }
-        var counted = "from Nomination n where n.roundId = :round and (n.nominatorAccountId is not null or n.confirmedAt is not null)";
+        var counted = "from Nomination n where n.roundId = :round and " + Nomination.COUNTS_JPQL;
         var em = Nomination.getEntityManager();
         long total = em.createQuery("select count(distinct n.nomineeLeaderId) " + counted, Long.class).setParameter("round", roundId).getSingleResult();
         List<Long> ids = em.createQuery("select n.nomineeLeaderId " + counted + " group by n.nomineeLeaderId order by count(n) desc, n.nomineeLeaderId",
@@ -291,8 +291,8 @@ public class NominationService {
         if (ids.isEmpty()) {
             return Optional.of(Page.of(List.of(), paging, total));
         }
-        List<Nomination> nominations = Nomination.list("roundId = ?1 and nomineeLeaderId in ?2 and (nominatorAccountId is not null or confirmedAt is not null) "
-                + "order by id", roundId, ids);
+        List<Nomination> nominations = Nomination.list("from Nomination n where n.roundId = ?1 and n.nomineeLeaderId in ?2 and "
+                + Nomination.COUNTS_JPQL + " order by n.id", roundId, ids);
         var byNominee = nominations.stream().collect(Collectors.groupingBy(n -> n.nomineeLeaderId));
         var recordsOf = records.recordsOfLeaders(ids);
         var tracks = followUps.trackRecords(ids);

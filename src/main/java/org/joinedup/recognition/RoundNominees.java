@@ -8,12 +8,12 @@ import org.joinedup.recognition.ResultMethod.Nominee;
 
 /**
  * A round's nominees: the leaders with at least one nomination that counts (made by an account, or
- * by an e-mail address once confirmed). The one place that rule is read from the nomination table.
+ * by an e-mail address once confirmed; {@link Nomination#counts()}).
  */
 @ApplicationScoped
 public class RoundNominees {
 
-    private static final String COUNTS = "(nominator_account_id is not null or confirmed_at is not null)";
+    private static final String COUNTS = Nomination.COUNTS_SQL;
 
     @Inject
     EntityManager em;

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -14,7 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.ETags;
+import org.joinedup.platform.WithETag;
 import org.joinedup.security.Roles;
 
 /**
@@ -54,6 +58,7 @@ public class ResultResource {
 
     @GET
     @Path("/{id}/result")
+    @WithETag
     @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
     @Operation(operationId = "getRoundResult", summary = "A round's result",
             description = "The order with each nominee's mean, judges counted, computed place, selected, ranked and citation, and every"
@@ -68,9 +73,11 @@ public class ResultResource {
     @RolesAllowed({ Roles.PROGRAMME, Roles.ADMIN })
     @Operation(operationId = "moveInRoundResult", summary = "Move a nominee in the order",
             description = "Moves a nominee to another place, with a reason that is kept; the others shift and selected and ranked follow"
-                    + " the places. Closed, unpublished rounds only.")
-    public ResultView move(@PathParam("id") long id, @Valid @NotNull MoveInput input) {
-        return results.move(id, input);
+                    + " the places. Closed, unpublished rounds only. With If-Match, only at the result's version (else 412).")
+    @WithETag
+    public ResultView move(@PathParam("id") long id, @Valid @NotNull MoveInput input,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return results.move(id, input, ETags.forChange(ifMatch));
     }
 
     @PUT
@@ -78,9 +85,12 @@ public class ResultResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PROGRAMME, Roles.ADMIN })
     @Operation(operationId = "citeNominee", summary = "Write a nominee's citation",
-            description = "The short citation (up to 600 characters) published with the nominee. Closed, unpublished rounds only.")
-    public ResultView cite(@PathParam("id") long id, @PathParam("leaderId") long leaderId, @Valid @NotNull CitationInput input) {
-        return results.cite(id, leaderId, input);
+            description = "The short citation (up to 600 characters) published with the nominee. Closed, unpublished rounds only."
+                    + " With If-Match, only at the result's version (else 412).")
+    @WithETag
+    public ResultView cite(@PathParam("id") long id, @PathParam("leaderId") long leaderId, @Valid @NotNull CitationInput input,
+            @Parameter(description = ETags.IF_MATCH_HELP) @HeaderParam(ETags.IF_MATCH) String ifMatch) {
+        return results.cite(id, leaderId, input, ETags.forChange(ifMatch));
     }
 
     @POST

@@ -3,6 +3,7 @@ package org.joinedup.recognition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
+import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.recognition.ResultMethod.Sheet;
@@ -88,9 +90,10 @@ public class ResultService {
     }
 
     /** Moves a nominee to another place, with a reason; the others shift, and selected and ranked follow the new places. */
-    public ResultView move(long roundId, MoveInput input) {
+    public ResultView move(long roundId, MoveInput input, ExpectedVersion expected) {
         access.requireStaff();
         var round = access.lock(roundId);
+        expected.check("Round", roundId, round.version);
         access.requirePhase(round, RoundPhase.CLOSED);
         var rows = new ArrayList<>(results.rows(roundId));
         var moving = rows.stream().filter(r -> Objects.equals(r.leaderId(), input.leaderId())).findFirst()
@@ -109,12 +112,13 @@ public class ResultService {
         results.adjust(roundId, input.leaderId(), moving.position(), input.toPosition(), input.reason().strip(), by);
         audit.record("round-move", "round", roundId, Map.of("leaderId", input.leaderId(), "position", moving.position()),
                 Map.of("leaderId", input.leaderId(), "position", input.toPosition(), "reason", input.reason().strip()));
-        return view(round);
+        return view(revised(round));
     }
 
-    public ResultView cite(long roundId, long leaderId, CitationInput input) {
+    public ResultView cite(long roundId, long leaderId, CitationInput input, ExpectedVersion expected) {
         access.requireStaff();
         var round = access.lock(roundId);
+        expected.check("Round", roundId, round.version);
         access.requirePhase(round, RoundPhase.CLOSED);
         var rows = results.rows(roundId);
         var citing = rows.stream().filter(r -> Objects.equals(r.leaderId(), leaderId)).findFirst()
@@ -123,7 +127,18 @@ public class ResultService {
         results.replace(roundId, rows.stream().map(r -> r == citing ? r.citing(text) : r).toList());
         audit.record("round-citation", "round", roundId, citing.citation() == null ? null : Map.of("leaderId", leaderId, "citation", citing.citation()),
                 text == null ? null : Map.of("leaderId", leaderId, "citation", text));
-        return view(round);
+        return view(revised(round));
+    }
+
+    /**
+     * A move or citation changes the result's rows, not the round's: the round's version is raised by
+     * hand, so the result's ETag changes with every change to it and a stale If-Match is refused.
+     */
+    private static NominationRound revised(NominationRound round) {
+        var em = NominationRound.getEntityManager();
+        em.lock(round, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        em.flush();
+        return round;
     }
 
     /** Publishes the list to the round's audience and tells the features that show recognition. */
@@ -175,6 +190,6 @@ public class ResultService {
                 r.leaderId() == null ? LEFT_THE_REGISTRY : leaders.find(r.leaderId()).map(LeaderView::name).orElse(LEFT_THE_REGISTRY),
                 r.computedPosition(), r.mean(), r.judgesCounted(), r.mean() == null, r.selected(), r.ranked(), r.citation())).toList();
         return new ResultView(round.id, access.phase(round).code(), round.selectCount, round.rankCount, round.closedAt, entries,
-                results.adjustments(round.id));
+                results.adjustments(round.id), round.version);
     }
 }

@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.joinedup.platform.Versioned;
 
 /** A closed round's result: the order (after staff's moves), how each place was computed, and every move with its reason. */
 public record ResultView(long roundId, String phase, int selectCount, int rankCount, Instant closedAt, List<Entry> entries,
-        List<Adjustment> adjustments) {
+        List<Adjustment> adjustments,
+        @Schema(description = "The round's version: the ETag of the result; a move or citation sent with If-Match is made only at this version")
+        int version) implements Versioned {
 
     /** A place in the order; leaderId and name are null for a person who has left the registry. */
     @Schema(name = "ResultPlace")

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
@@ -290,7 +291,8 @@ public class JudgingPages {
         }
         if (problems.isEmpty()) {
             try {
-                results.move(id, new MoveInput(Long.valueOf(typed.leaderId()), Integer.valueOf(typed.toPosition()), typed.reason().strip()));
+                results.move(id, new MoveInput(Long.valueOf(typed.leaderId()), Integer.valueOf(typed.toPosition()), typed.reason().strip()),
+                        ExpectedVersion.ANY);
                 return Pages.seeOther("/rounds/" + id + "/result?done=moved");
             } catch (ProblemException e) {
                 if (e.problem().status() != 400) {
@@ -314,7 +316,7 @@ public class JudgingPages {
             var errors = new FormErrors(List.of(Violation.body("citation", "give a citation of at most 600 characters")), f -> "citation-" + leaderId);
             return Pages.html(400, renderResult(id, MoveForm.EMPTY, Map.of("citation-" + leaderId, citation), errors, null));
         }
-        results.cite(id, leaderId, new CitationInput(citation));
+        results.cite(id, leaderId, new CitationInput(citation), ExpectedVersion.ANY);
         return Pages.seeOther("/rounds/" + id + "/result?done=cited#place-" + leaderId);
     }
 

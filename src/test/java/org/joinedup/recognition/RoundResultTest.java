@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,6 +78,39 @@ class RoundResultTest {
                 .body("adjustments[0].fromPosition", equalTo(3))
                 .body("adjustments[0].toPosition", equalTo(1))
                 .body("adjustments[0].reason", equalTo("Panel agreed the evidence was under-read"));
+    }
+
+    /** Two staff changing one result: each change raises the ETag, and a change based on an older one is refused. */
+    @Test
+    void movesAndCitationsHonourIfMatch() {
+        long round = closedRound(NominationRound.LIST_PUBLIC, "public");
+        var read = given().when().get("/api/rounds/" + round + "/result").then().statusCode(200).extract();
+        var etag = read.header("ETag");
+        assertEquals("\"" + read.path("version") + "\"", etag, "the result's ETag is its version");
+
+        var moved = given().header("If-Match", etag).body(Map.of("leaderId", third, "toPosition", 1, "reason", "Panel agreed"))
+                .contentType("application/json").when().post("/api/rounds/" + round + "/result/moves").then().statusCode(200).extract();
+        var afterMove = moved.header("ETag");
+        assertNotEquals(etag, afterMove, "a move raises the version");
+        assertEquals(afterMove, given().when().get("/api/rounds/" + round + "/result").then().extract().header("ETag"),
+                "the move's answer carries the version a read then shows");
+
+        // the other staff member still holds the first ETag: refused, nothing written
+        given().header("If-Match", etag).body(Map.of("citation", "Written on the old order")).contentType("application/json")
+                .when().put("/api/rounds/" + round + "/result/citations/" + first).then().statusCode(412);
+        given().header("If-Match", etag).body(Map.of("leaderId", first, "toPosition", 1, "reason", "Undo")).contentType("application/json")
+                .when().post("/api/rounds/" + round + "/result/moves").then().statusCode(412);
+        given().when().get("/api/rounds/" + round + "/result").then().statusCode(200)
+                .body("entries.leaderId", contains((int) third, (int) first, (int) second))
+                .body("entries.citation", contains(nullValue(), nullValue(), nullValue()))
+                .body("adjustments.size()", equalTo(1));
+
+        var cited = given().header("If-Match", afterMove).body(Map.of("citation", "Read the new order first")).contentType("application/json")
+                .when().put("/api/rounds/" + round + "/result/citations/" + first).then().statusCode(200)
+                .body("entries[1].citation", equalTo("Read the new order first")).extract().header("ETag");
+        assertNotEquals(afterMove, cited, "a citation raises the version too");
+        given().header("If-Match", "W/" + cited).body(Map.of("citation", "weak")).contentType("application/json")
+                .when().put("/api/rounds/" + round + "/result/citations/" + first).then().statusCode(412);
     }
 
     @Test

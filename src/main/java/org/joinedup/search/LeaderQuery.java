@@ -115,8 +115,8 @@ final class LeaderQuery {
 
     /**
      * What a hit brings of its leader and of its matched records: what {@link SearchService} reads, and
-     * no more (a whole document with its records' summaries is ten times the size, and reading it was
-     * most of what the service added to Elasticsearch's own time).
+     * no more (the whole document, with its facets summary and every record field, is several times
+     * larger, and the service parses every byte of the answer).
      */
     private static final List<String> HIT_FIELDS = List.of(ID, NAME, CURRENT_ROLE, ORGANISATION_CODE, DOING_NOW, DOING_NOW_AS_OF,
             HOME_AREA, MENTORING_WILLING, MENTORING_CAPACITY_LEFT, MENTORING_FORMATS, MENTORING_TRAINED, DocumentFields.RECORD_COUNT, ILLUSTRATIVE);

@@ -221,11 +221,12 @@ class HiddenLeaderTest {
 
     /**
      * The leader id as a whole word only: its digits may also occur inside a token or a hash on the
-     * page, and as a problem's status (a hidden leader whose id is 404 or 401 must not turn one
-     * answer's status into "{id}" and not the other's).
+     * page, inside a decimal (a latitude of 53.1285 for leader 1285), and as a problem's status (a
+     * hidden leader whose id is 404 or 401 must not turn one answer's status into "{id}" and not the
+     * other's).
      */
     private static String blankId(String body, long id) {
-        return body.replaceAll("(?<![0-9A-Za-z_-])(?<!\"status\":)" + id + "(?![0-9A-Za-z_-])", "{id}");
+        return body.replaceAll("(?<![0-9A-Za-z_.-])(?<!\"status\":)" + id + "(?![0-9A-Za-z_-]|\\.[0-9])", "{id}");
     }
 
     /** Every answer carries its own request id; the rest of it must not tell the two apart. */

@@ -114,7 +114,7 @@ public class TestSmtp implements QuarkusTestResourceLifecycleManager {
             open.add(client);
             open.add(upstream);
             var toClient = client.getOutputStream();
-            var pump = new Thread(() -> pump(upstream, toClient), "smtp-gate-pump");
+            var pump = new Thread(() -> pump(upstream, client, toClient), "smtp-gate-pump");
             pump.setDaemon(true);
             pump.start();
             var in = client.getInputStream();
@@ -164,7 +164,8 @@ public class TestSmtp implements QuarkusTestResourceLifecycleManager {
         return null;
     }
 
-    private static void pump(Socket upstream, OutputStream toClient) {
+    /** The server's answers to the client; when the server hangs up (after QUIT) the client is hung up on too, as a real server does. */
+    private static void pump(Socket upstream, Socket client, OutputStream toClient) {
         var buffer = new byte[8192];
         try {
             InputStream in = upstream.getInputStream();
@@ -178,6 +179,7 @@ public class TestSmtp implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             // closed
         }
+        close(client);
     }
 
     private static byte[] readLine(InputStream in) throws IOException {

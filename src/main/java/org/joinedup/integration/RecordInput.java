@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.joinedup.platform.CodeOrObject;
+import org.joinedup.organisation.OrganisationView;
 
 /**
  * An integration record as clients send it. Codes are checked against the vocabularies by the
@@ -29,7 +29,7 @@ public record RecordInput(
         @Size(max = 20) List<String> approaches,
         String programme,
         @NotBlank @Schema(examples = "led") String role,
-        @Size(max = 30) @JsonDeserialize(contentUsing = CodeOrObject.class)
+        @Size(max = 30) @JsonDeserialize(contentUsing = OrganisationView.Code.class)
         @Schema(description = "Organisation codes of the partners (GET /api/organisations finds them); the objects a GET shows are accepted too",
                 examples = "[\"RK5\", \"E10000024\"]")
         List<@NotBlank String> partnerOrganisations,

@@ -7,13 +7,14 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.joinedup.platform.CodeOrObject;
+import org.joinedup.organisation.OrganisationView;
+import org.joinedup.vocabulary.PlaceView;
 
 /**
  * A leader as clients send it. {@code version} is required when updating (optimistic locking). The
@@ -24,12 +25,12 @@ import org.joinedup.platform.CodeOrObject;
 public record LeaderInput(
         @NotBlank @Size(max = 200) @Schema(examples = "Helen Marsh") String name,
         @Size(max = 200) @Schema(examples = "Director of integrated care") String currentRole,
-        @JsonDeserialize(using = CodeOrObject.class)
+        @JsonDeserialize(using = OrganisationView.Code.class)
         @Schema(description = "The leader's own organisation: its code (GET /api/organisations finds it) or the object a GET gives; optional",
                 examples = "RK5") String organisation,
         @Size(max = 2000) @Schema(description = "What the leader is doing now") String doingNow,
         @PastOrPresent LocalDate doingNowAsOf,
-        @NotBlank @JsonDeserialize(using = CodeOrObject.class)
+        @NotBlank @JsonDeserialize(using = PlaceView.Code.class)
         @Schema(description = "Upper-tier local authority or ICB code (or the object a GET gives)", examples = "E10000024") String homeArea,
         @Schema(description = "The sector the leader works in: a code of GET /api/vocabularies/sectors; optional, null for none",
                 examples = "local-government") String sector,

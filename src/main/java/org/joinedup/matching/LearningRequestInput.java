@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.joinedup.platform.CodeOrObject;
+import org.joinedup.vocabulary.PlaceView;
 
 /**
  * A learning request as clients send it; codes are checked against the vocabularies by the service.
@@ -16,7 +16,7 @@ import org.joinedup.platform.CodeOrObject;
 @JsonIgnoreProperties({ "id", "learnerName", "status", "createdAt", "updatedAt" })
 public record LearningRequestInput(
         @NotNull @Schema(description = "The learner's leader id") Long learnerId,
-        @NotBlank @JsonDeserialize(using = CodeOrObject.class) @Schema(description = "Upper-tier local authority or ICB code where the learner works", examples = "E08000012") String area,
+        @NotBlank @JsonDeserialize(using = PlaceView.Code.class) @Schema(description = "Upper-tier local authority or ICB code where the learner works", examples = "E08000012") String area,
         @NotNull @Size(min = 1, max = 10, message = "must list between 1 and 10 services") @Schema(examples = "[\"gp\",\"social-care\"]")
         List<@NotBlank String> services,
         @Size(max = 10) List<@NotBlank String> approaches,

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.joinedup.Fixtures;
@@ -52,6 +54,40 @@ class OrganisationReferencesTest {
         given().contentType(ContentType.JSON).body(broken).when().put("/api/records/" + id).then().statusCode(400)
                 .body("violations[0].field", equalTo("partnerOrganisations[1]"));
         given().when().get("/api/records/" + id).then().statusCode(200).body("partnerOrganisations.code", equalTo(List.of("RK5", "E54000060")));
+    }
+
+    @Test
+    void anOrganisationOrAreaObjectHoldsOnlyWhatAGetShowsAndItsCodeIsAString() {
+        long leader = Fixtures.createLeader(Fixtures.leader("Partner Object Checker " + System.nanoTime()));
+        Map<Object, String> badPartners = new LinkedHashMap<>();
+        badPartners.put(Map.of("code", "RK5", "colour", "green"), "partnerOrganisations[0].colour");
+        badPartners.put(Map.of("code", 5), "partnerOrganisations[0].code");
+        badPartners.put(Map.of("code", List.of("RK5")), "partnerOrganisations[0].code");
+        badPartners.put(Map.of("name", "no code"), "partnerOrganisations[0]");
+        badPartners.forEach((partner, field) -> {
+            var record = Fixtures.record("Bad partner object");
+            record.put("partnerOrganisations", List.of(partner, "E54000060"));
+            given().contentType(ContentType.JSON).body(record).when().post("/api/leaders/" + leader + "/records").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations.field", equalTo(List.of(field)));
+        });
+        given().when().get("/api/leaders/" + leader + "/records").then().statusCode(200).body("total", equalTo(0));
+
+        var shown = given().when().get("/api/leaders/" + leader).then().statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Object> area = new HashMap<>(Map.of("code", "E10000024", "name", "Nottinghamshire", "favourite", true));
+        for (var bad : List.of(Map.of("homeArea", area, "field", "homeArea.favourite"),
+                Map.of("homeArea", Map.of("code", 42), "field", "homeArea.code"),
+                Map.of("organisation", Map.of("code", "RK5", "phone", "0115"), "field", "organisation.phone"))) {
+            var body = new HashMap<>(shown);
+            body.put("name", "Renamed by a bad request");
+            bad.forEach((key, value) -> {
+                if (!key.equals("field")) {
+                    body.put(key, value);
+                }
+            });
+            given().contentType(ContentType.JSON).body(body).when().put("/api/leaders/" + leader).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations.field", equalTo(List.of(bad.get("field"))));
+        }
+        given().when().get("/api/leaders/" + leader).then().statusCode(200).body("name", containsString("Partner Object Checker"));
     }
 
     @Test

@@ -148,6 +148,23 @@ public final class Fixtures {
     }
 
     /**
+     * Makes {@code leaderId} a confirmed co-leader of the record in {@code role}: an admin names them
+     * and they confirm, through a leader account of theirs made for it (docs/co-led-records.md).
+     */
+    public static void confirmCoLead(long recordId, long leaderId, String role) {
+        var admin = bearer(token("demo-admin"));
+        given().header("Authorization", admin).contentType(ContentType.JSON).body(Map.of("leaderId", leaderId, "role", role))
+                .when().post("/api/records/" + recordId + "/co-leaders").then().statusCode(201);
+        var username = "colead-" + leaderId + "-" + System.nanoTime();
+        var password = "a-co-leader-password-long-enough";
+        given().header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password, "roles", List.of("leader"), "leaderId", leaderId))
+                .when().post("/api/admin/accounts").then().statusCode(201);
+        given().header("Authorization", bearer(token(username, password))).when().post("/api/me/co-leads/" + recordId + "/confirm")
+                .then().statusCode(200);
+    }
+
+    /**
      * Waits until the live index equals the database (every leader at its current revision and
      * nothing else), as reported by the admin check, which refreshes the index first.
      */

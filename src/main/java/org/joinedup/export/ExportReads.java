@@ -16,7 +16,8 @@ import org.joinedup.leader.LeaderState;
 import org.joinedup.leader.LeaderView;
 
 /**
- * Reads one chunk of an export from PostgreSQL: the leaders and their published records, through
+ * Reads one chunk of an export from PostgreSQL: the leaders and their published work (their own
+ * records and those they confirmed they led together with another leader, in their own role), through
  * their features' services. Each chunk is its own short read-only transaction, so the persistence
  * context (and the memory it holds) goes with it and no transaction stays open while rows are written.
  */
@@ -40,6 +41,6 @@ class ExportReads {
         session.setDefaultReadOnly(true);
         var found = leaders.states(leaderIds).stream().map(LeaderState::leader)
                 .collect(Collectors.toMap(LeaderView::id, Function.identity()));
-        return new Chunk(found, records.recordsOfLeaders(found.keySet()));
+        return new Chunk(found, records.workOfLeaders(found.keySet()));
     }
 }

@@ -33,19 +33,22 @@ class Snapshots {
     @Inject
     EntityManager em;
 
-    /** What {@code criteria} match now for {@code audience}, up to joinedup.saved-searches.max-matches leaders. */
+    /**
+     * What {@code criteria} match now for {@code audience}, up to joinedup.saved-searches.max-matches leaders;
+     * a leader's records are their work, as search holds it: their own and those they led together with others.
+     */
     Snapshot take(SearchCriteria criteria, Audience audience) {
         var found = matching.find(criteria, audience, config.maxMatches());
-        var ids = found.leaders().stream().map(MatchingLeaders.Match::leaderId).toList();
-        Map<Long, RecordView> byId = records.recordsOfLeaders(ids).values().stream().flatMap(List::stream)
-                .collect(Collectors.toMap(RecordView::id, Function.identity()));
+        var work = records.workOfLeaders(found.leaders().stream().map(MatchingLeaders.Match::leaderId).toList());
         var leaders = new LinkedHashMap<Long, Snapshot.Leader>();
         for (var match : found.leaders()) {
+            Map<Long, RecordView> byId = work.getOrDefault(match.leaderId(), List.of()).stream()
+                    .collect(Collectors.toMap(RecordView::id, Function.identity(), (first, same) -> first));
             var states = new TreeMap<Long, Snapshot.RecordState>();
             for (var recordId : match.recordIds()) {
                 var record = byId.get(recordId);
-                // a record the index still holds but the database no longer publishes is not part of what matches
-                if (record != null && record.leaderId() == match.leaderId()) {
+                // a record the index still holds but the database no longer has as this leader's published work is not part of what matches
+                if (record != null) {
                     states.put(recordId, new Snapshot.RecordState(record.version(), record.verification()));
                 }
             }

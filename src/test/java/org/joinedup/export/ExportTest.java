@@ -231,6 +231,20 @@ class ExportTest {
         assertEquals(125, mental.stream().filter(r -> r.get("name").equals(p + " Leader0")).count());
     }
 
+    @Test
+    void workLedTogetherIsARowUnderEachLeaderWhoLedItWithTheirOwnRole() throws IOException {
+        var marker = "Exportcolead" + System.nanoTime();
+        long owner = Fixtures.createLeader(Fixtures.leader("Owen Owner"));
+        long coLeader = Fixtures.createLeader(Fixtures.leader("Cora Colead"));
+        long shared = Fixtures.createRecord(owner, Fixtures.record("Hub led together " + marker));
+        Fixtures.confirmCoLead(shared, coLeader, "co-led");
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(60));
+
+        var rows = parse(given().queryParam("q", marker).when().get(API).then().statusCode(200).extract().asString());
+        var byLeader = rows.stream().collect(Collectors.toMap(r -> Long.parseLong(r.get("id")), r -> r.get("record id") + " " + r.get("role")));
+        assertEquals(Map.of(owner, shared + " led", coLeader, shared + " co-led"), byLeader);
+    }
+
     private String write(List<Long> ids, Audience audience) throws IOException {
         var out = new ByteArrayOutputStream();
         export.leaders(ids, audience).write(out);

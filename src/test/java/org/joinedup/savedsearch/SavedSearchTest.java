@@ -224,6 +224,32 @@ class SavedSearchTest {
     }
 
     @Test
+    void aChangeToWorkLedTogetherIsNewsUnderEachLeaderWhoLedIt() {
+        var me = MailFixtures.account("saved-colead");
+        var word = uniqueWord();
+        long owner = leader("Kit " + word, "public");
+        var other = Fixtures.leader("Lyn Partner");
+        other.put("visibility", "public");
+        long coLeader = Fixtures.createLeader(other);
+        long shared = Fixtures.createRecord(owner, Fixtures.record("Hub led together by " + word));
+        Fixtures.confirmCoLead(shared, coLeader, "co-led");
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(60));
+        save(me, "Work together " + word, Map.of("q", word), "weekly");
+
+        var edit = Fixtures.record("Hub led together by " + word + ", retitled");
+        edit.put("version", given().when().get("/api/records/" + shared).then().statusCode(200).extract().jsonPath().getInt("version"));
+        given().contentType(ContentType.JSON).body(edit).when().put("/api/records/" + shared).then().statusCode(200);
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(60));
+
+        alerts.run(Instant.now());
+        var mails = QueuedMail.to(me.email(), MailKind.SAVED_SEARCH);
+        assertEquals(1, mails.size(), mails.toString());
+        var text = mails.get(0).text();
+        assertTrue(text.contains("Kit " + word + " (1 record changed)"), text);
+        assertTrue(text.contains("Lyn Partner (1 record changed)"), "the co-leader matches by the shared record: " + text);
+    }
+
+    @Test
     void aSearchVerifiedRecordIsNewsAndAStaffAccountSeesProgrammeLeaders() {
         var staff = MailFixtures.account("saved-staff");
         given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-admin"))).contentType(ContentType.JSON)

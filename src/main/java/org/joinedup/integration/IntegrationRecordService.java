@@ -388,7 +388,8 @@ public class IntegrationRecordService {
     public List<RecordView> learnedFrom(long mentorId) {
         List<IntegrationRecord> records = IntegrationRecord.list("learnedFromLeaderId = ?1 and state = ?2", Sort.by("id").descending(),
                 mentorId, IntegrationRecord.PUBLISHED);
-        return records.stream().filter(r -> leaders.visibleToCaller(r.leaderId)).map(r -> view(r, List.of(), false)).toList();
+        var named = named(records, false);
+        return records.stream().filter(r -> leaders.visibleToCaller(r.leaderId)).map(r -> view(r, List.of(), false, named)).toList();
     }
 
     /** How many published records were learned from each of these mentors, whoever asks (for the track record in the index). */
@@ -426,7 +427,8 @@ public class IntegrationRecordService {
         Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(records.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(e -> e.recordId));
         var roles = coLeadRoles(leaderId, records);
-        var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()), true))
+        var named = named(records, true);
+        var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()), true, named))
                 .map(v -> roles.containsKey(v.id()) ? v.withRole(roles.get(v.id())) : v).toList();
         return Optional.of(Page.of(views, paging, IntegrationRecord.countOfLeader(leaderId, drafts)));
     }
@@ -448,7 +450,8 @@ public class IntegrationRecordService {
         var records = query.page(paging.page(), paging.size()).list();
         Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(records.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(e -> e.recordId));
-        var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()), true)).toList();
+        var named = named(records, true);
+        var views = records.stream().map(r -> view(r, endorsements.getOrDefault(r.id, List.of()), true, named)).toList();
         return Page.of(views, paging, query.count());
     }
 
@@ -465,8 +468,9 @@ public class IntegrationRecordService {
                 IntegrationRecord.PUBLISHED);
         Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(records.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(e -> e.recordId));
+        var named = named(records, false);
         return records.stream().collect(Collectors.groupingBy(r -> r.leaderId,
-                Collectors.mapping(r -> view(r, endorsements.getOrDefault(r.id, List.of()), false), Collectors.toList())));
+                Collectors.mapping(r -> view(r, endorsements.getOrDefault(r.id, List.of()), false, named), Collectors.toList())));
     }
 
     /**
@@ -486,7 +490,8 @@ public class IntegrationRecordService {
                 coLeads.stream().map(c -> c.recordId).distinct().toList(), IntegrationRecord.PUBLISHED);
         Map<Long, List<Endorsement>> endorsements = Endorsement.ofRecords(coLed.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(e -> e.recordId));
-        var views = coLed.stream().collect(Collectors.toMap(r -> r.id, r -> view(r, endorsements.getOrDefault(r.id, List.of()), false)));
+        var named = named(coLed, false);
+        var views = coLed.stream().collect(Collectors.toMap(r -> r.id, r -> view(r, endorsements.getOrDefault(r.id, List.of()), false, named)));
         var work = new HashMap<Long, List<RecordView>>();
         owned.forEach((leader, records) -> work.put(leader, new ArrayList<>(records)));
         for (var c : coLeads) {
@@ -628,6 +633,10 @@ public class IntegrationRecordService {
      * the index, they are not.
      */
     private RecordView view(IntegrationRecord record, List<Endorsement> endorsements, boolean forCaller) {
+        return view(record, endorsements, forCaller, named(List.of(record), forCaller));
+    }
+
+    private RecordView view(IntegrationRecord record, List<Endorsement> endorsements, boolean forCaller, Named named) {
         boolean insider = forCaller && user.inRequest() && (user.isStaff() || user.isLeader(record.leaderId));
         Long caller = forCaller && !insider && endorsements.stream().anyMatch(e -> !e.confirmed())
                 ? signedIn.current().map(SignedInAccount.Identity::id).orElse(null) : null;
@@ -643,32 +652,37 @@ public class IntegrationRecordService {
                 record.revision, Provenance.ofRecord(record.source, record.reportedBy, record.sourceList, record.createdAt),
                 record.verification.code, record.verificationSince, record.wordingEditedAt, note,
                 shown.stream().map(e -> endorsementView(e, record)).toList(),
-                record.createdAt, record.updatedAt, record.state, learnedFrom(record), forCaller ? ledWith(record) : List.of());
+                record.createdAt, record.updatedAt, record.state, named.learnedFrom(record), forCaller ? named.ledWith(record) : List.of());
     }
 
-    /** Who confirmed they led the record together with its owner, those the caller may see (the others are left out). */
-    private List<CoLeaderView> ledWith(IntegrationRecord record) {
-        if (record.id == null) {
-            return List.of();
-        }
-        var shown = new ArrayList<CoLeaderView>();
-        for (var c : CoLeader.ofRecord(record.id)) {
-            if (c.confirmed()) {
-                (user.inRequest() ? leaders.findForCaller(c.leaderId) : leaders.find(c.leaderId))
-                        .ifPresent(l -> shown.add(new CoLeaderView(record.id, c.leaderId, l.name(), c.role, c.invitedAt, c.confirmedAt)));
-            }
-        }
-        return shown;
+    /**
+     * The other leaders some records name, for their views: who confirmed they led each together with
+     * its owner (when {@code withCoLeaders}) and the mentor each was learned from, with the names of
+     * those the caller may see (anyone outside a request); two queries for the lot, not two per record.
+     */
+    private Named named(Collection<IntegrationRecord> records, boolean withCoLeaders) {
+        var ids = records.stream().map(r -> r.id).filter(Objects::nonNull).toList();
+        Map<Long, List<CoLeader>> coLeaders = !withCoLeaders ? Map.of() : CoLeader.ofRecords(ids).stream().filter(CoLeader::confirmed)
+                .collect(Collectors.groupingBy(c -> c.recordId));
+        var named = new HashSet<Long>();
+        coLeaders.values().forEach(list -> list.forEach(c -> named.add(c.leaderId)));
+        records.stream().map(r -> r.learnedFromLeaderId).filter(Objects::nonNull).forEach(named::add);
+        return new Named(coLeaders, leaders.namesForCaller(named));
     }
 
-    /** The mentor a record was learned from, named when the caller may see them (the index never carries it). */
-    private RecordView.LearnedFrom learnedFrom(IntegrationRecord record) {
-        if (record.learnedFromLeaderId == null) {
-            return null;
+    /** What {@link #named} found: hidden leaders have no name here, and are left out of what it gives. */
+    private record Named(Map<Long, List<CoLeader>> coLeaders, Map<Long, String> names) {
+
+        List<CoLeaderView> ledWith(IntegrationRecord record) {
+            return coLeaders.getOrDefault(record.id, List.of()).stream().filter(c -> names.containsKey(c.leaderId))
+                    .map(c -> new CoLeaderView(record.id, c.leaderId, names.get(c.leaderId), c.role, c.invitedAt, c.confirmedAt)).toList();
         }
-        long mentor = record.learnedFromLeaderId;
-        var name = (user.inRequest() ? leaders.findForCaller(mentor) : leaders.find(mentor)).map(l -> l.name());
-        return name.map(n -> new RecordView.LearnedFrom(mentor, n)).orElse(null);
+
+        /** The mentor a record was learned from, named when the caller may see them (the index never carries it). */
+        RecordView.LearnedFrom learnedFrom(IntegrationRecord record) {
+            Long mentor = record.learnedFromLeaderId;
+            return mentor == null || !names.containsKey(mentor) ? null : new RecordView.LearnedFrom(mentor, names.get(mentor));
+        }
     }
 
     @Transactional(TxType.SUPPORTS)

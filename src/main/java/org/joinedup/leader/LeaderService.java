@@ -301,6 +301,20 @@ public class LeaderService {
         return Leader.<Leader>findByIdOptional(id).filter(this::visible).map(this::viewForCaller);
     }
 
+    /**
+     * The names of those of these leaders the caller may see, by id, in one query (outside a request,
+     * as when indexing, of all of them): for features that name leaders beside what they show.
+     */
+    @Transactional(TxType.SUPPORTS)
+    public Map<Long, String> namesForCaller(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        boolean inRequest = user.inRequest();
+        return Leader.<Leader>list("id in ?1", ids).stream().filter(leader -> !inRequest || visible(leader))
+                .collect(Collectors.toMap(leader -> leader.id, leader -> leader.name));
+    }
+
     /** Whether the caller may see this leader (for features showing things that belong to one). */
     @Transactional(TxType.SUPPORTS)
     public boolean visibleToCaller(long id) {

@@ -14,6 +14,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -117,6 +118,28 @@ class CoLedRecordTest {
         assertEquals(List.of(), given().when().get("/api/leaders/" + third + "/records").then().extract().jsonPath().getList("items.id"));
         Fixtures.awaitIndexInStep(INDEX_WAIT);
         assertEquals(List.of(2L, 2L), countsOf(regions(word), AREA));
+    }
+
+    @Test
+    void aCoLeaderHiddenFromTheCallerIsLeftOutOfLedWithInOneRecordAndInAList() {
+        long owner = leader("Gil Owner");
+        long open = leader("Hal Open");
+        long hidden = leader("Ida Hidden");
+        long shared = Fixtures.createRecord(owner, Fixtures.record("Work led by three"));
+        Fixtures.confirmCoLead(shared, open, "co-led");
+        Fixtures.confirmCoLead(shared, hidden, "contributed");
+        Map<String, Object> toProgramme = new HashMap<>(given().when().get("/api/leaders/" + hidden).then().statusCode(200).extract()
+                .jsonPath().getMap(""));
+        toProgramme.put("visibility", "programme");
+        given().contentType(ContentType.JSON).body(toProgramme).when().put("/api/leaders/" + hidden).then().statusCode(200);
+
+        var commissioner = as(Fixtures.token("demo-commissioner"));
+        commissioner.when().get("/api/records/" + shared).then().statusCode(200).body("ledWith.leaderId", equalTo(List.of((int) open)));
+        as(Fixtures.token("demo-commissioner")).when().get("/api/leaders/" + owner + "/records").then().statusCode(200)
+                .body("items.find { it.id == " + shared + " }.ledWith.name", equalTo(List.of("Hal Open")));
+        as(Fixtures.token("demo-programme")).when().get("/api/records/" + shared).then().statusCode(200)
+                .body("ledWith.leaderId", equalTo(List.of((int) open, (int) hidden)))
+                .body("ledWith.role", equalTo(List.of("co-led", "contributed")));
     }
 
     @Test

@@ -16,11 +16,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.joinedup.Fixtures;
+import org.joinedup.Race;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -102,27 +100,10 @@ class IfMatchTest {
     /** RACERS different PUTs of the resource, all with the ETag read before, released together; their statuses sorted. */
     private static List<Integer> race(String path, IntFunction<Map<String, Object>> body) throws Exception {
         String tag = etag(path);
-        var barrier = new CyclicBarrier(RACERS);
-        var pool = Executors.newFixedThreadPool(RACERS);
-        try {
-            var answers = new ArrayList<Future<Integer>>();
-            for (int i = 0; i < RACERS; i++) {
-                var edit = body.apply(i);
-                answers.add(pool.submit(() -> {
-                    barrier.await();
-                    return given().contentType(ContentType.JSON).header("If-Match", tag).body(edit).when().put(path)
-                            .then().extract().statusCode();
-                }));
-            }
-            var statuses = new ArrayList<Integer>();
-            for (var answer : answers) {
-                statuses.add(answer.get());
-            }
-            Collections.sort(statuses);
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.sortedStatuses(RACERS, i -> {
+            var edit = body.apply(i);
+            return () -> given().contentType(ContentType.JSON).header("If-Match", tag).body(edit).when().put(path).then().extract().statusCode();
+        });
     }
 
     @Test

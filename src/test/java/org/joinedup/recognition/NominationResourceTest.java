@@ -11,15 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.joinedup.Fixtures;
+import org.joinedup.Race;
 import org.joinedup.recognition.RecognitionFixtures.NewAccount;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,22 +149,10 @@ class NominationResourceTest {
         long roundId = RecognitionFixtures.open(RecognitionFixtures.nominatingRound("Eight at once", List.of(RecognitionFixtures.account("commissioner", null).id())));
         long nominee = leader("Popular Nominee", "public");
         var nominator = leaderWithAccount("Eager Nominator");
-        var barrier = new CyclicBarrier(8);
-        var pool = Executors.newFixedThreadPool(8);
-        var futures = new ArrayList<Future<Integer>>();
-        for (int i = 0; i < 8; i++) {
-            futures.add(pool.submit(() -> {
-                var request = withToken(nominator.account().token()).body(nomination(nominee, Map.of("leadership", "Really."), List.of()));
-                barrier.await();
-                return request.when().post("/api/rounds/" + roundId + "/nominations").then().extract().statusCode();
-            }));
-        }
-        var statuses = new ArrayList<Integer>();
-        for (var f : futures) {
-            statuses.add(f.get());
-        }
-        pool.shutdown();
-        Collections.sort(statuses);
+        var statuses = Race.sortedStatuses(8, i -> {
+            var request = withToken(nominator.account().token()).body(nomination(nominee, Map.of("leadership", "Really."), List.of()));
+            return () -> request.when().post("/api/rounds/" + roundId + "/nominations").then().extract().statusCode();
+        });
         assertEquals(List.of(201, 409, 409, 409, 409, 409, 409, 409), statuses);
         as("demo-programme").when().get("/api/rounds/" + roundId + "/nominations").then().body("items[0].nominations.size()", equalTo(1));
     }

@@ -12,14 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.joinedup.Fixtures;
+import org.joinedup.Race;
 import org.joinedup.recognition.RoundFixtures.TestAccount;
 import org.joinedup.security.Roles;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,23 +119,11 @@ class RoundResultTest {
     void eightMovesAtOnceOnOneETagMakeOne() throws Exception {
         long round = closedRound(NominationRound.LIST_PUBLIC, "public");
         var etag = given().when().get("/api/rounds/" + round + "/result").then().statusCode(200).extract().header("ETag");
-        var barrier = new CyclicBarrier(8);
-        var pool = Executors.newFixedThreadPool(8);
-        var futures = new ArrayList<Future<Integer>>();
-        for (int i = 0; i < 8; i++) {
-            futures.add(pool.submit(() -> {
-                var request = given().header("If-Match", etag).body(Map.of("leaderId", third, "toPosition", 1, "reason", "All at once"))
-                        .contentType("application/json");
-                barrier.await();
-                return request.when().post("/api/rounds/" + round + "/result/moves").then().extract().statusCode();
-            }));
-        }
-        var statuses = new ArrayList<Integer>();
-        for (var f : futures) {
-            statuses.add(f.get());
-        }
-        pool.shutdown();
-        Collections.sort(statuses);
+        var statuses = Race.sortedStatuses(8, i -> {
+            var request = given().header("If-Match", etag).body(Map.of("leaderId", third, "toPosition", 1, "reason", "All at once"))
+                    .contentType("application/json");
+            return () -> request.when().post("/api/rounds/" + round + "/result/moves").then().extract().statusCode();
+        });
         assertEquals(List.of(200, 412, 412, 412, 412, 412, 412, 412), statuses);
         given().when().get("/api/rounds/" + round + "/result").then().statusCode(200).body("adjustments.size()", equalTo(1));
     }

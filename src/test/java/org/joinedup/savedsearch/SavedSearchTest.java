@@ -16,19 +16,16 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.joinedup.Fixtures;
+import org.joinedup.Race;
 import org.joinedup.mail.Mail;
-import org.joinedup.mail.MailFixtures;
 import org.joinedup.mail.MailFixtures.TestAccount;
+import org.joinedup.mail.MailFixtures;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.MailOutbox;
 import org.joinedup.mail.Mailbox;
@@ -127,7 +124,7 @@ class SavedSearchTest {
     @Test
     void eightIdenticalSavesMakeOneAndEightAtTheCapMakeOnlyWhatFits() throws Exception {
         var me = MailFixtures.account("saved-race");
-        var statuses = race(8, i -> as(me).body(Map.of("name", "Same name", "query", Map.of("q", "discharge"), "alerts", "weekly"))
+        var statuses = Race.sortedStatuses(8, i -> () -> as(me).body(Map.of("name", "Same name", "query", Map.of("q", "discharge"), "alerts", "weekly"))
                 .when().post("/api/saved-searches").then().extract().statusCode());
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(7, statuses.stream().filter(s -> s == 400).count(), statuses.toString());
@@ -136,7 +133,7 @@ class SavedSearchTest {
         for (int i = 1; i < cap - 3; i++) {
             save(me, "Search " + i, Map.of("q", "discharge " + i), "never");
         }
-        var atCap = race(8, i -> as(me).body(Map.of("name", "Racing " + i, "query", Map.of(), "alerts", "never"))
+        var atCap = Race.sortedStatuses(8, i -> () -> as(me).body(Map.of("name", "Racing " + i, "query", Map.of(), "alerts", "never"))
                 .when().post("/api/saved-searches").then().extract().statusCode());
         assertEquals(3, atCap.stream().filter(s -> s == 201).count(), atCap.toString());
         assertEquals(5, atCap.stream().filter(s -> s == 409).count(), atCap.toString());
@@ -332,31 +329,5 @@ class SavedSearchTest {
             word.append((char) ('a' + (c - '0')));
         }
         return word.toString();
-    }
-
-    private interface Call {
-        int status(int i);
-    }
-
-    private static List<Integer> race(int count, Call call) throws Exception {
-        var barrier = new CyclicBarrier(count);
-        var pool = Executors.newFixedThreadPool(count);
-        try {
-            var futures = new ArrayList<Future<Integer>>();
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                futures.add(pool.submit(() -> {
-                    barrier.await();
-                    return call.status(n);
-                }));
-            }
-            var statuses = new ArrayList<Integer>();
-            for (var f : futures) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -7,10 +7,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import org.joinedup.Fixtures;
 import org.joinedup.account.AccountFixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -23,19 +23,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AccountPagesTest {
 
     private static final String NEW_PASSWORD = "otter-meadow-compass-42";
-    static Browser browser;
+
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @BeforeAll
-    static void openBrowser() {
+    static void anonymous() {
         Fixtures.actAnonymously();
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @BeforeEach

@@ -12,9 +12,9 @@ import java.util.List;
 import org.joinedup.Fixtures;
 import org.joinedup.job.OtherCopy;
 import org.joinedup.search.index.ReindexJob;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -25,19 +25,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class AdminFollowsARebuildTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @BeforeAll
-    static void openBrowser() {
+    static void actAsAdmin() {
         Fixtures.actAs("demo-admin");
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

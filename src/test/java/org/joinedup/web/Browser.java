@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.joinedup.Fixtures;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -32,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A real headless Chromium (Debian's, installed by bin/joinedup test) driving the pages of the
  * app under test, with an axe-core accessibility check and a screenshot of each page visited.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -53,18 +56,44 @@ final class Browser implements AutoCloseable {
             return !(button.form.target && button.form.target !== '_self');
             """;
 
-    final ChromeDriver driver;
-    final String base;
-    private final Path profile;
+    // set when the browser opens, not when the object is made: a test class's browser (perClass) is
+    // made as the class loads, before the app under test has started and its address is known
+    ChromeDriver driver;
+    String base;
+    private Path profile;
 
-    private Browser(ChromeDriver driver, String base, Path profile) {
-        this.driver = driver;
-        this.base = base;
-        this.profile = profile;
+    private Browser() {
+    }
+
+    /**
+     * The one browser of a test class, opened before its tests and closed after them, as a field:
+     * {@code @RegisterExtension static final Browser browser = Browser.perClass();}. It opens after
+     * {@code @QuarkusTest} has started the app (class-level extensions come first) and fails as {@link #open} does.
+     */
+    static Browser perClass() {
+        return new Browser();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) { // null when it failed to open
+            close();
+        }
     }
 
     /** Fails (never skips) when the browser is missing: the page tests are part of the build. */
     static Browser open() {
+        var browser = new Browser();
+        browser.start();
+        return browser;
+    }
+
+    private void start() {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
                         + "); bin/joinedup test installs them, or: apt-get install chromium chromium-driver");
@@ -80,7 +109,9 @@ final class Browser implements AutoCloseable {
             var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
             var driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
-            return new Browser(driver, TestHTTPResourceManager.getUri().replaceAll("/$", ""), profile);
+            this.profile = profile;
+            this.driver = driver;
+            this.base = TestHTTPResourceManager.getUri().replaceAll("/$", "");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -8,27 +8,20 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import org.joinedup.Fixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A co-leader confirms a record led together on My work, and it shows on their profile (docs/co-led-records.md). */
 @QuarkusTest
 class CoLeadPagesTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @BeforeAll
-    static void openBrowser() {
+    static void anonymous() {
         Fixtures.actAnonymously();
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

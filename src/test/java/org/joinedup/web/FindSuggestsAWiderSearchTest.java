@@ -10,28 +10,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.joinedup.Fixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A visitor's search finds nobody; the page offers a wider search as a plain link, with its count, and the link finds them. */
 @QuarkusTest
 class FindSuggestsAWiderSearchTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @BeforeAll
-    static void openBrowser() {
+    static void anonymous() {
         Fixtures.actAnonymously();
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -6,9 +6,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.joinedup.Fixtures;
 import org.joinedup.followup.FollowUpService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A learner, three months after their mentorship, answers the follow-up on /my-work and starts a
@@ -18,22 +18,16 @@ import org.junit.jupiter.api.Test;
 class LearnerAnswersFollowUpTest {
 
     private static final String PASSWORD = FollowUpFixtures.PASSWORD;
-    static Browser browser;
+
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @Inject
     FollowUpService followUps;
 
     @BeforeAll
-    static void openBrowser() {
+    static void actAsAdmin() {
         Fixtures.actAs("demo-admin");
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

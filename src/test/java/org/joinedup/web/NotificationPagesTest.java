@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.joinedup.Fixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -27,19 +27,12 @@ class NotificationPagesTest {
 
     private static final RestAssuredConfig NO_REDIRECTS = RestAssuredConfig.config().redirect(RedirectConfig.redirectConfig().followRedirects(false));
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @BeforeAll
-    static void openBrowser() {
+    static void anonymous() {
         Fixtures.actAnonymously();
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /** A new leader with their own account (demo password, so the page sign-in works), asked for an introduction; the account's username. */

@@ -11,28 +11,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.joinedup.Fixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Programme staff check a file (its problems in a table), put it right, import it and follow the job. */
 @QuarkusTest
 class ProgrammeImportsTest {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @BeforeAll
-    static void openBrowser() {
+    static void actAsProgrammeStaff() {
         Fixtures.actAs("demo-programme");
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.joinedup.Fixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Programme staff choose requests and mentors, run a cohort, see pairings, greedy's total and who is unmatched, and accept it. */
 @QuarkusTest
@@ -21,14 +21,16 @@ class ProgrammeRunsCohortTest {
 
     /** A word no demo leader has, so the mentor search finds only this test's mentors. */
     static final String ORGANISATION = "Quillerby Cohort Test Trust";
-    static Browser browser;
+
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
+
     static final List<Long> requests = new ArrayList<>();
     static final List<Long> mentors = new ArrayList<>();
 
     @BeforeAll
-    static void openBrowser() {
+    static void actAsProgrammeStaff() {
         Fixtures.actAs("demo-programme");
-        browser = Browser.open();
     }
 
     /** Two mentors of capacity one and three learners who all want what the mentors did, made through the API. */
@@ -52,13 +54,6 @@ class ProgrammeRunsCohortTest {
                     .when().post("/api/learning-requests").then().statusCode(201).extract().jsonPath().getLong("id"));
         }
         Fixtures.awaitIndexInStep(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.joinedup.Fixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Programme staff steer a cohort on its page: everyone first, ban a pairing, lock in a mentor for the learner left
@@ -27,22 +27,17 @@ class ProgrammeSteersCohortTest {
 
     /** A word no demo leader has, so the mentor search finds only this test's mentors. */
     static final String ORGANISATION = "Wextonbury Steering Test Trust";
-    static Browser browser;
+
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
+
     static final List<Long> requests = new ArrayList<>();
     static final List<Long> learners = new ArrayList<>();
     static final List<Long> mentors = new ArrayList<>();
 
     @BeforeAll
-    static void openBrowser() {
+    static void actAsProgrammeStaff() {
         Fixtures.actAs("demo-programme");
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /**

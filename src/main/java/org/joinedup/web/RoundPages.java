@@ -23,8 +23,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
 import org.joinedup.leader.LeaderService;
@@ -70,7 +73,7 @@ public class RoundPages {
         static native TemplateInstance open(OpenForm form, List<String> visibilities, FormErrors errors);
 
         static native TemplateInstance round(RoundView round, String flash, NominateForm nominate, List<NominationView> mine,
-                Page<NomineeView> nominees, FormErrors errors);
+                Set<Long> profilesShown, Page<NomineeView> nominees, FormErrors errors);
     }
 
     /** One criterion's row on the open form, as typed. */
@@ -215,13 +218,7 @@ public class RoundPages {
         var problems = new ArrayList<Violation>();
         var nominee = values.get("nominee").strip();
         if (nominee.matches("\\d{1,18}")) {
-            var reasons = new LinkedHashMap<String, String>();
-            for (var c : round.criteria()) {
-                var reason = values.get("reason-" + c.code()).strip();
-                if (!reason.isEmpty()) {
-                    reasons.put(c.code(), reason);
-                }
-            }
+            var reasons = reasons(round, values);
             var email = page.signedIn() ? null : values.get("nominatorEmail").strip();
             var input = new NominationInput(new NominationInput.Nominee(Long.valueOf(nominee), null, null, null, null), reasons,
                     values.numbers("record"), email);
@@ -268,7 +265,9 @@ public class RoundPages {
         List<NominationView> mine = page.signedIn()
                 ? nominations.mine(new PageRequest(0, MINE_SHOWN)).items().stream().filter(n -> n.roundId() == round.id()).toList()
                 : List.of();
-        return Templates.round(round, flash, form, mine, nominees(round, paging), errors);
+        // someone new the visitor nominated is seen by programme staff only: their name, not a link to a page that is not there for them
+        var profilesShown = mine.stream().map(NominationView::nomineeLeaderId).filter(leaders::visibleToCaller).collect(Collectors.toSet());
+        return Templates.round(round, flash, form, mine, profilesShown, nominees(round, paging), errors);
     }
 
     /** The nominees for staff, and for the round's judges from judging on; null for everyone else (the service decides). */
@@ -299,6 +298,18 @@ public class RoundPages {
         }
         var published = records.recordsOfLeaders(List.of(leader.get().id())).getOrDefault(leader.get().id(), List.of());
         return new NominateForm(id, leader.get(), published, values);
+    }
+
+    /** The reasons typed, by criterion code; a box left empty is no reason. */
+    static Map<String, String> reasons(RoundView round, FormValues values) {
+        var reasons = new LinkedHashMap<String, String>();
+        for (var c : round.criteria()) {
+            var reason = values.get("reason-" + c.code()).strip();
+            if (!reason.isEmpty()) {
+                reasons.put(c.code(), reason);
+            }
+        }
+        return reasons;
     }
 
     private static Violation noSuchLeader() {
@@ -348,17 +359,20 @@ public class RoundPages {
         return field.startsWith("nominee") ? "nominee" : field;
     }
 
-    /** "reasons.leadership" belongs to the box "reason-leadership"; "reasons" (none given) to the first criterion's; "recordIds[0]" to the records. */
+    /** "recordIds[0]" belongs to the records; reasons to their boxes ({@link #reasonFieldOf}). */
     private static String nominateFieldOf(String field, RoundView round) {
-        if (field.startsWith("reasons.")) {
-            return "reason-" + field.substring("reasons.".length());
-        }
-        if (field.equals("reasons")) {
-            return "reason-" + round.criteria().get(0).code();
-        }
         if (field.startsWith("recordIds")) {
             return "records";
         }
-        return nominateFieldOf(field);
+        var reason = reasonFieldOf(field, round);
+        return reason != null ? reason : nominateFieldOf(field);
+    }
+
+    /** "reasons.leadership" belongs to the box "reason-leadership", "reasons" (none given) to the first criterion's; null for any other field. */
+    static String reasonFieldOf(String field, RoundView round) {
+        if (field.startsWith("reasons.")) {
+            return "reason-" + field.substring("reasons.".length());
+        }
+        return field.equals("reasons") ? "reason-" + round.criteria().get(0).code() : null;
     }
 }

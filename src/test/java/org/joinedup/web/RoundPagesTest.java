@@ -173,6 +173,7 @@ class RoundPagesTest {
         as(staff).when().get(page).then().statusCode(200).body(containsString("id=\"nominee-" + nominee + "\""))
                 .body(containsString("Led it " + nano + ".")).body(containsString(", by ")).body(containsString("Neighbourhood teams " + nano));
         var leaderView = as(leader).when().get(page).then().statusCode(200).body(containsString("Led it " + nano + "."))
+                .body(containsString("href=\"/leaders/" + nominee + "\""))
                 .body(not(containsString("id=\"nominee-list\""))).extract().asString();
         var nominationId = RecognitionFixtures.withToken(Fixtures.token("demo-leader")).when().get("/api/me/nominations").then().statusCode(200)
                 .extract().jsonPath().getList("items", Map.class).stream().filter(n -> ((Number) n.get("roundId")).longValue() == roundId)

@@ -67,8 +67,9 @@ public class NewNomineePages {
     @Produces(MediaType.TEXT_HTML)
     public Response nominate(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
+        // the round as the caller may see it; its phase is the service's to check, as for the API
+        var round = find(id);
         var values = new FormValues(form);
-        var round = rounds.find(id).orElseThrow(() -> ProblemException.notFound("Round", id));
         // sent as typed, empty included: the service then names each missing field, not the nominee as a whole
         var nominee = new NominationInput.Nominee(null, values.get("nominee-name").strip(), values.get("nominee-email").strip(),
                 values.get("nominee-homeArea").strip(), values.get("nominee-currentRole").strip());
@@ -89,12 +90,16 @@ public class NewNomineePages {
 
     /** The round, if the caller may see it and it takes nominations today (else 404 or 409, as the API says). */
     private RoundView nominating(long id) {
-        var round = rounds.find(id).orElseThrow(() -> ProblemException.notFound("Round", id));
+        var round = find(id);
         if (!"nominating".equals(round.phase())) {
             throw ProblemException.conflict("round " + id + " is " + round.phase() + ": nominations are taken from " + round.nominationsOpenOn()
                     + " to " + round.nominationsCloseOn());
         }
         return round;
+    }
+
+    private RoundView find(long id) {
+        return rounds.find(id).orElseThrow(() -> ProblemException.notFound("Round", id));
     }
 
     /** A 409 beside the mail address when an account has it already (the invitation cannot go there), else beside the name. */

@@ -22,6 +22,6 @@ public record NominationInput(
             @Schema(description = "For a person not in the registry: their e-mail address, where the invitation goes") String email,
             @Schema(description = "For a person not in the registry: the council or ICB they work in (a code)", examples = "E10000024")
             String homeArea,
-            @Schema(description = "For a person not in the registry: their role; optional") String currentRole) {
+            @Schema(description = "For a person not in the registry: their role; optional, at most 200 characters") String currentRole) {
     }
 }

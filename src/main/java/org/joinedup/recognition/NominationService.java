@@ -154,6 +154,10 @@ public class NominationService {
         if (nominee.homeArea() == null || nominee.homeArea().isBlank()) {
             violations.add(Violation.body("nominee.homeArea", "is required for a person not in the registry: the council or ICB they work in"));
         }
+        // a leader's role is at most this long however they are added (LeaderInput's limit is not checked on this path)
+        if (nominee.currentRole() != null && nominee.currentRole().strip().length() > MAX_NAME) {
+            violations.add(Violation.body("nominee.currentRole", "must be at most " + MAX_NAME + " characters"));
+        }
     }
 
     /**

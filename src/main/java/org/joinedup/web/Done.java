@@ -30,7 +30,9 @@ enum Done {
     ACCOUNT_APPROVED("Approved: the account is made and a link to set its password is mailed."),
     ACCOUNT_REJECTED("Rejected: the person is mailed the decision."),
     ROUND_OPENED("Round opened: it takes nominations from its opening day."),
+    ROUND_CHANGED("Round saved."),
     NOMINATED("Nomination made: it is listed under your nominations below."),
+    NOMINATED_SOMEONE_NEW("Nomination made: they are added to JoinedUp for programme staff to see, and invited by mail to claim their profile."),
     NOMINATION_WITHDRAWN("Nomination withdrawn."),
     NOMINATION_MAILED("Thank you. We have sent a link to the address you gave: your nomination counts once you follow it.");
 

@@ -18,13 +18,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
 import org.joinedup.leader.LeaderService;
@@ -36,7 +36,6 @@ import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.recognition.DefaultCriteria;
 import org.joinedup.recognition.NominationInput;
-import org.joinedup.recognition.NominationRound;
 import org.joinedup.recognition.NominationService;
 import org.joinedup.recognition.NominationView;
 import org.joinedup.recognition.PublicNominations;
@@ -44,7 +43,6 @@ import org.joinedup.recognition.NomineeView;
 import org.joinedup.recognition.RoundInput;
 import org.joinedup.recognition.RoundService;
 import org.joinedup.recognition.RoundView;
-import org.joinedup.security.Account;
 import org.joinedup.security.Roles;
 
 /**
@@ -59,26 +57,15 @@ public class RoundPages {
 
     /** The visitor's own nominations shown on a round's page: more than anyone makes in one round. */
     private static final int MINE_SHOWN = PageRequest.MAX_SIZE;
-    private static final Pattern JUDGE = Pattern.compile("judges\\[(\\d+)]");
-    private static final Pattern CRITERION = Pattern.compile("criteria\\[(\\d+)]\\.(code|name|description)");
-    private static final List<String> LIST_VISIBILITIES = List.of("public", "signed-in", "programme");
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance rounds(Page<RoundView> rounds, String flash);
 
-        static native TemplateInstance open(OpenForm form, List<String> visibilities, FormErrors errors);
+        static native TemplateInstance open(RoundForm.Fields form, List<String> visibilities, FormErrors errors);
 
         static native TemplateInstance round(RoundView round, String flash, NominateForm nominate, List<NominationView> mine,
-                Page<NomineeView> nominees, FormErrors errors);
-    }
-
-    /** One criterion's row on the open form, as typed. */
-    public record CriterionRow(int index, String code, String name, String description) {
-    }
-
-    /** The open form as typed, so a form with errors gives back everything. */
-    public record OpenForm(FormValues values, List<CriterionRow> criteria) {
+                Set<Long> profilesShown, Page<NomineeView> nominees, FormErrors errors);
     }
 
     /** The nomination form: the nominee chosen (null before one is given), their published records, what was typed. */
@@ -118,13 +105,8 @@ public class RoundPages {
     @RolesAllowed({ Roles.PROGRAMME, Roles.ADMIN })
     @Produces(MediaType.TEXT_HTML)
     public Response openForm() {
-        var rows = new ArrayList<CriterionRow>();
-        var defaults = defaultCriteria.criteria();
-        for (int i = 0; i < defaults.size(); i++) {
-            rows.add(new CriterionRow(i, defaults.get(i).code, defaults.get(i).name, defaults.get(i).description));
-        }
-        var values = FormValues.empty().put("selectCount", 50).put("rankCount", 10).put("listVisibility", "public");
-        return Pages.html(200, Templates.open(new OpenForm(values, rows), LIST_VISIBILITIES, FormErrors.NONE));
+        var defaults = defaultCriteria.criteria().stream().map(c -> new RoundInput.CriterionInput(c.code, c.name, c.description)).toList();
+        return Pages.html(200, Templates.open(RoundForm.blank(defaults), RoundForm.LIST_VISIBILITIES, FormErrors.NONE));
     }
 
     @POST
@@ -134,58 +116,17 @@ public class RoundPages {
     @Produces(MediaType.TEXT_HTML)
     public Response open(MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
-        var values = new FormValues(form);
-        var problems = new ArrayList<Violation>();
-        var rows = new ArrayList<CriterionRow>();
-        var criteria = new ArrayList<RoundInput.CriterionInput>();
-        for (int i = 0; !values.get("criterion-code-" + i).isBlank(); i++) {
-            var row = new CriterionRow(i, values.get("criterion-code-" + i).strip(), values.get("criterion-name-" + i).strip(),
-                    values.get("criterion-description-" + i).strip());
-            rows.add(row);
-            criteria.add(new RoundInput.CriterionInput(row.code(), row.name(), row.description()));
-        }
-        var judgeNames = values.get("judges").split("[,\\s]+");
-        var judges = new ArrayList<Long>();
-        var unknown = new LinkedHashMap<Integer, String>();
-        for (var name : judgeNames) {
-            if (name.isBlank()) {
-                continue;
-            }
-            var id = name.matches("\\d{1,18}") ? Long.valueOf(name) : Account.byUsername(name).map(a -> a.id).orElse(null);
-            if (id == null) {
-                unknown.put(judges.size(), name);
-                id = -1L; // no account has it: the service refuses it in its place, and writes nothing
-            }
-            judges.add(id);
-        }
-        var input = new RoundInput(values.get("name").strip(), values.get("question").strip(), criteria,
-                date(values, "nominationsOpenOn", problems), date(values, "nominationsCloseOn", problems), date(values, "judgingCloseOn", problems),
-                count(values, "selectCount", problems), count(values, "rankCount", problems), judges,
-                values.get("nominators").isBlank() ? NominationRound.NOMINATORS_SIGNED_IN : values.get("nominators"),
-                values.get("listVisibility"), null);
+        var typed = RoundForm.read(new FormValues(form));
         try {
-            var opened = rounds.create(input);
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("a round with a field that did not parse was opened");
-            }
+            var opened = rounds.create(typed.input());
+            typed.requireParsed();
             return Pages.seeOther(Done.ROUND_OPENED.on("/rounds/" + opened.id()));
         } catch (ProblemException e) {
             if (e.problem().status() != 400) {
                 throw e;
             }
-            var parsed = problems.stream().map(Violation::field).toList();
-            for (var v : e.problem().violations()) {
-                if (parsed.contains(v.field())) {
-                    continue; // said already, in words about what was typed
-                }
-                var at = judgeIndex(v.field());
-                problems.add(at != null && unknown.containsKey(at)
-                        ? Violation.body(v.field(), "there is no account named " + unknown.get(at) + ": give a username or an account id")
-                        : v);
-            }
+            return Pages.html(400, Templates.open(typed.fields(), RoundForm.LIST_VISIBILITIES, typed.errors(e)));
         }
-        var errors = new FormErrors(problems, RoundPages::openFieldOf);
-        return Pages.html(400, Templates.open(new OpenForm(values, rows), LIST_VISIBILITIES, errors));
     }
 
     @GET
@@ -215,13 +156,7 @@ public class RoundPages {
         var problems = new ArrayList<Violation>();
         var nominee = values.get("nominee").strip();
         if (nominee.matches("\\d{1,18}")) {
-            var reasons = new LinkedHashMap<String, String>();
-            for (var c : round.criteria()) {
-                var reason = values.get("reason-" + c.code()).strip();
-                if (!reason.isEmpty()) {
-                    reasons.put(c.code(), reason);
-                }
-            }
+            var reasons = reasons(round, values);
             var email = page.signedIn() ? null : values.get("nominatorEmail").strip();
             var input = new NominationInput(new NominationInput.Nominee(Long.valueOf(nominee), null, null, null, null), reasons,
                     values.numbers("record"), email);
@@ -268,7 +203,9 @@ public class RoundPages {
         List<NominationView> mine = page.signedIn()
                 ? nominations.mine(new PageRequest(0, MINE_SHOWN)).items().stream().filter(n -> n.roundId() == round.id()).toList()
                 : List.of();
-        return Templates.round(round, flash, form, mine, nominees(round, paging), errors);
+        // someone new the visitor nominated is seen by programme staff only: their name, not a link to a page that is not there for them
+        var profilesShown = mine.stream().map(NominationView::nomineeLeaderId).filter(leaders::visibleToCaller).collect(Collectors.toSet());
+        return Templates.round(round, flash, form, mine, profilesShown, nominees(round, paging), errors);
     }
 
     /** The nominees for staff, and for the round's judges from judging on; null for everyone else (the service decides). */
@@ -301,64 +238,40 @@ public class RoundPages {
         return new NominateForm(id, leader.get(), published, values);
     }
 
+    /** The reasons typed, by criterion code; a box left empty is no reason. */
+    static Map<String, String> reasons(RoundView round, FormValues values) {
+        var reasons = new LinkedHashMap<String, String>();
+        for (var c : round.criteria()) {
+            var reason = values.get("reason-" + c.code()).strip();
+            if (!reason.isEmpty()) {
+                reasons.put(c.code(), reason);
+            }
+        }
+        return reasons;
+    }
+
     private static Violation noSuchLeader() {
         return Violation.body("nominee", "give the id of a leader you can see: it is the number in their profile's address on Find leaders (/leaders/12)");
-    }
-
-    private static LocalDate date(FormValues values, String field, List<Violation> problems) {
-        var typed = values.get(field).strip();
-        if (typed.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(typed);
-        } catch (DateTimeParseException e) {
-            problems.add(Violation.body(field, "give a date as year-month-day, for example 2027-01-04"));
-            return null;
-        }
-    }
-
-    private static Integer count(FormValues values, String field, List<Violation> problems) {
-        var typed = values.get(field).strip();
-        if (typed.isEmpty()) {
-            return null;
-        }
-        if (!typed.matches("\\d{1,9}")) {
-            problems.add(Violation.body(field, "give a whole number, for example 50"));
-            return null;
-        }
-        return Integer.valueOf(typed);
-    }
-
-    private static Integer judgeIndex(String field) {
-        var m = JUDGE.matcher(field);
-        return m.matches() ? Integer.valueOf(m.group(1)) : null;
-    }
-
-    /** "criteria[2].name" belongs to the box "criterion-name-2"; "judges[0]" to "judges". */
-    private static String openFieldOf(String field) {
-        var m = CRITERION.matcher(field);
-        if (m.matches()) {
-            return "criterion-" + m.group(2) + "-" + m.group(1);
-        }
-        return field.startsWith("judges") ? "judges" : field;
     }
 
     private static String nominateFieldOf(String field) {
         return field.startsWith("nominee") ? "nominee" : field;
     }
 
-    /** "reasons.leadership" belongs to the box "reason-leadership"; "reasons" (none given) to the first criterion's; "recordIds[0]" to the records. */
+    /** "recordIds[0]" belongs to the records; reasons to their boxes ({@link #reasonFieldOf}). */
     private static String nominateFieldOf(String field, RoundView round) {
-        if (field.startsWith("reasons.")) {
-            return "reason-" + field.substring("reasons.".length());
-        }
-        if (field.equals("reasons")) {
-            return "reason-" + round.criteria().get(0).code();
-        }
         if (field.startsWith("recordIds")) {
             return "records";
         }
-        return nominateFieldOf(field);
+        var reason = reasonFieldOf(field, round);
+        return reason != null ? reason : nominateFieldOf(field);
+    }
+
+    /** "reasons.leadership" belongs to the box "reason-leadership", "reasons" (none given) to the first criterion's; null for any other field. */
+    static String reasonFieldOf(String field, RoundView round) {
+        if (field.startsWith("reasons.")) {
+            return "reason-" + field.substring("reasons.".length());
+        }
+        return field.equals("reasons") ? "reason-" + round.criteria().get(0).code() : null;
     }
 }

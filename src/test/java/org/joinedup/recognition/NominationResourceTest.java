@@ -207,6 +207,11 @@ class NominationResourceTest {
         body.put("nominee", Map.of("name", "Nobody", "email", "nobody-" + System.nanoTime() + "@example.org", "homeArea", "XX"));
         withToken(nominator.account().token()).body(body).when().post("/api/rounds/" + roundId + "/nominations").then().statusCode(400)
                 .body("violations.field", hasItem("nominee.homeArea"));
+        // a role longer than a leader's may be is refused, as when the leader is added any other way
+        body.put("nominee", Map.of("name", "Long Role", "email", "long-" + System.nanoTime() + "@example.org", "homeArea", "E10000024",
+                "currentRole", "r".repeat(201)));
+        withToken(nominator.account().token()).body(body).when().post("/api/rounds/" + roundId + "/nominations").then().statusCode(400)
+                .body("violations.field", hasItem("nominee.currentRole"));
     }
 
     @Test

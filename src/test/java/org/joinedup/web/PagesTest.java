@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.specification.RequestSpecification;
 import java.util.regex.Pattern;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,6 +137,12 @@ class PagesTest {
         return given().redirects().follow(false).cookies(page.cookies()).formParam("csrf", csrfOf(page.body().asString()))
                 .formParam("username", username).formParam("password", password).when().post("/account/sign-in")
                 .then().statusCode(303).extract().cookie("joinedup-session");
+    }
+
+    /** Requests as the browser with this session cookie would send them (anonymous for null), redirects not followed. */
+    static RequestSpecification inSession(String session) {
+        var spec = given().config(NO_REDIRECTS);
+        return session == null ? spec : spec.cookie("joinedup-session", session);
     }
 
     static String csrfOf(String html) {

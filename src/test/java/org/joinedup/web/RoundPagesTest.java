@@ -3,11 +3,11 @@ package org.joinedup.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.joinedup.web.PagesTest.inSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.joinedup.Fixtures;
@@ -58,11 +58,6 @@ class RoundPagesTest {
         var m = java.util.regex.Pattern.compile("id=\"nominee-error\">(.*?)</span>\\s*<input").matcher(html);
         assertTrue(m.find(), html);
         return m.group(1);
-    }
-
-    private static RequestSpecification as(String session) {
-        var spec = given().redirects().follow(false);
-        return session == null ? spec : spec.cookie("joinedup-session", session);
     }
 
     @Test
@@ -140,50 +135,51 @@ class RoundPagesTest {
         var page = "/rounds/" + roundId;
 
         // anonymous: a signed-in round is not theirs; the form pages send them to sign in
-        as(null).when().get("/rounds").then().statusCode(200).body(not(containsString("Seen round " + nano)));
-        as(null).when().get(page).then().statusCode(404);
-        as(null).when().get("/rounds/new").then().statusCode(303).header("Location", containsString("/account/sign-in"));
+        inSession(null).when().get("/rounds").then().statusCode(200).body(not(containsString("Seen round " + nano)));
+        inSession(null).when().get(page).then().statusCode(404);
+        inSession(null).when().get("/rounds/new").then().statusCode(303).header("Location", containsString("/account/sign-in"));
         // a leader sees the round taking nominations, not the scheduled one, nor the open form
-        as(leader).when().get("/rounds").then().statusCode(200).body(containsString("Seen round " + nano))
+        inSession(leader).when().get("/rounds").then().statusCode(200).body(containsString("Seen round " + nano))
                 .body(not(containsString("Later round " + nano))).body(not(containsString("open-round-link")));
-        as(leader).when().get("/rounds/" + scheduled).then().statusCode(404);
-        as(leader).when().get("/rounds/new").then().statusCode(403);
+        inSession(leader).when().get("/rounds/" + scheduled).then().statusCode(404);
+        inSession(leader).when().get("/rounds/new").then().statusCode(403);
         // a hidden leader reads as one that does not exist
-        var hiddenPage = as(leader).queryParam("nominee", hidden).when().get(page).then().statusCode(400).extract().asString();
-        var missingPage = as(leader).queryParam("nominee", 999999999).when().get(page).then().statusCode(400).extract().asString();
+        var hiddenPage = inSession(leader).queryParam("nominee", hidden).when().get(page).then().statusCode(400).extract().asString();
+        var missingPage = inSession(leader).queryParam("nominee", 999999999).when().get(page).then().statusCode(400).extract().asString();
         assertTrue(hiddenPage.contains("id=\"nominee-error\"") && !hiddenPage.contains("Hidden Nominee") && !hiddenPage.contains("nomination-form"));
         assertEquals(errorOf(missingPage), errorOf(hiddenPage));
 
-        var form = as(leader).queryParam("nominee", nominee).when().get(page).then().statusCode(200)
+        var form = inSession(leader).queryParam("nominee", nominee).when().get(page).then().statusCode(200)
                 .body(containsString("id=\"record-" + recordId + "\"")).body(not(containsString("id=\"nominee-list\""))).extract().asString();
         var csrf = PagesTest.csrfOf(form);
-        as(leader).formParam("csrf", "forged").formParam("nominee", nominee).formParam("reason-leadership", "Led it.").when()
+        inSession(leader).formParam("csrf", "forged").formParam("nominee", nominee).formParam("reason-leadership", "Led it.").when()
                 .post(page + "/nominations").then().statusCode(403);
-        as(leader).formParam("csrf", csrf).formParam("nominee", nominee).formParam("reason-leadership", "Led it.")
+        inSession(leader).formParam("csrf", csrf).formParam("nominee", nominee).formParam("reason-leadership", "Led it.")
                 .formParam("record", 123456789).when().post(page + "/nominations").then().statusCode(400)
                 .body(containsString("id=\"records-error\""));
-        as(leader).formParam("csrf", csrf).formParam("nominee", nominee).formParam("reason-leadership", "Led it " + nano + ".")
+        inSession(leader).formParam("csrf", csrf).formParam("nominee", nominee).formParam("reason-leadership", "Led it " + nano + ".")
                 .formParam("record", recordId).when().post(page + "/nominations").then().statusCode(303)
                 .header("Location", containsString(page + "?done=nominated"));
         // the same again is refused beside the nominee
-        as(leader).formParam("csrf", csrf).formParam("nominee", nominee).formParam("reason-leadership", "Again.").when()
+        inSession(leader).formParam("csrf", csrf).formParam("nominee", nominee).formParam("reason-leadership", "Again.").when()
                 .post(page + "/nominations").then().statusCode(400).body(containsString("id=\"nominee-error\""));
 
         // staff see the nominee, the nomination and who made it; the leader sees only their own
-        as(staff).when().get(page).then().statusCode(200).body(containsString("id=\"nominee-" + nominee + "\""))
+        inSession(staff).when().get(page).then().statusCode(200).body(containsString("id=\"nominee-" + nominee + "\""))
                 .body(containsString("Led it " + nano + ".")).body(containsString(", by ")).body(containsString("Neighbourhood teams " + nano));
-        var leaderView = as(leader).when().get(page).then().statusCode(200).body(containsString("Led it " + nano + "."))
+        var leaderView = inSession(leader).when().get(page).then().statusCode(200).body(containsString("Led it " + nano + "."))
+                .body(containsString("href=\"/leaders/" + nominee + "\""))
                 .body(not(containsString("id=\"nominee-list\""))).extract().asString();
         var nominationId = RecognitionFixtures.withToken(Fixtures.token("demo-leader")).when().get("/api/me/nominations").then().statusCode(200)
                 .extract().jsonPath().getList("items", Map.class).stream().filter(n -> ((Number) n.get("roundId")).longValue() == roundId)
                 .map(n -> ((Number) n.get("id")).longValue()).findFirst().orElseThrow();
         assertTrue(leaderView.contains("withdraw-" + nominationId));
         // someone else cannot withdraw it; its nominator can
-        as(staff).formParam("csrf", PagesTest.csrfOf(as(staff).when().get(page).then().extract().asString())).when()
+        inSession(staff).formParam("csrf", PagesTest.csrfOf(inSession(staff).when().get(page).then().extract().asString())).when()
                 .post(page + "/nominations/" + nominationId + "/withdraw").then().statusCode(404);
-        as(leader).formParam("csrf", csrf).when().post(page + "/nominations/" + nominationId + "/withdraw").then().statusCode(303)
+        inSession(leader).formParam("csrf", csrf).when().post(page + "/nominations/" + nominationId + "/withdraw").then().statusCode(303)
                 .header("Location", containsString(page + "?done=nomination-withdrawn"));
-        as(leader).when().get(page).then().statusCode(200).body(containsString("id=\"no-nominations\""));
+        inSession(leader).when().get(page).then().statusCode(200).body(containsString("id=\"no-nominations\""));
     }
 
     @Test

@@ -102,9 +102,12 @@ public class CohortMatchService {
         pool.forEach((id, mentor) -> capacity.put(id, mentor.capacityLeft()));
         var problem = new CohortProblem(open.stream().map(r -> r.id).toList(), capacity, edges, k);
         var leftOut = leftOut(bestPairs, needOf, scoring);
-        var optimal = CohortAssignment.optimal(problem, rules, leftOut);
-        var other = CohortAssignment.optimal(problem, rules.withMode(mode == CohortMode.BEST_TOTAL ? CohortMode.EVERYONE_FIRST : CohortMode.BEST_TOTAL),
-                leftOut);
+        // Both modes' figures, solving everyone-first only when it can differ: a best total that matches every request is
+        // an everyone-first answer too (no answer matches more, and none totals more), which halves a typical cohort's solving.
+        var bestTotal = CohortAssignment.optimal(problem, rules.withMode(CohortMode.BEST_TOTAL), leftOut);
+        var everyoneFirst = bestTotal.matched() == problem.requestIds().size() ? bestTotal
+                : CohortAssignment.optimal(problem, rules.withMode(CohortMode.EVERYONE_FIRST), leftOut);
+        var optimal = mode == CohortMode.BEST_TOTAL ? bestTotal : everyoneFirst;
         var greedy = CohortAssignment.greedy(problem, rules);
         var overrides = prices(problem, rules, bans(input), leftOut, optimal);
         long solved = System.nanoTime();
@@ -123,7 +126,7 @@ public class CohortMatchService {
         }
         var unmatched = unmatched(open, bestPairs, optimal, k, rules, scorer.profile());
         var modes = new ArrayList<CohortResult.ModeFigures>();
-        for (var solution : mode == CohortMode.BEST_TOTAL ? List.of(optimal, other) : List.of(other, optimal)) {
+        for (var solution : List.of(bestTotal, everyoneFirst)) {
             modes.add(new CohortResult.ModeFigures(modes.isEmpty() ? CohortMode.BEST_TOTAL.code() : CohortMode.EVERYONE_FIRST.code(),
                     solution.matched(), solution.assignments().size(), round(solution.totalScore())));
         }

@@ -35,6 +35,9 @@ public final class CohortAssignment {
      */
     static final int ADDED_PER_REQUEST = 10;
 
+    /** Pairs brought back per slot up to which the solved network is repaired rather than solved again (see {@link #optimal}). */
+    static final int REPAIR_AT_MOST_PER_SLOT = 4;
+
     static final Comparator<CohortEdge> BY_PAIR =
             Comparator.comparingLong(CohortEdge::requestId).thenComparingLong(CohortEdge::mentorId);
 
@@ -112,10 +115,9 @@ public final class CohortAssignment {
         }
         int added = 0;
         int rounds = 0;
-        Network network;
+        var network = new Network(problem, rules, edges, top);
         while (true) {
             rounds++;
-            network = new Network(problem, rules, edges, top);
             network.solve();
             var doubtful = new ArrayList<Long>();
             for (long request : requests) {
@@ -156,6 +158,15 @@ public final class CohortAssignment {
             }
             edges.addAll(improving);
             added += improving.size();
+            // A solve from scratch searches once per slot; a repair of the solved network once per pair added (each is
+            // saturated, see Network), but each of its searches ends sooner, at the nearest request left short. Measured
+            // (bench/cohort): repairing 2.5 pairs per slot beat solving again (3.3 s against 4.6 s), repairing 10 lost
+            // (0.30 s against 0.07 s); the line is drawn between. Either way gives the same optimum.
+            if (improving.size() < REPAIR_AT_MOST_PER_SLOT * network.supply()) {
+                network.add(improving);
+            } else {
+                network = new Network(problem, rules, edges, top);
+            }
         }
         var chosen = network.chosen();
         chosen.addAll(rules.locks());
@@ -256,6 +267,13 @@ public final class CohortAssignment {
      * of all those arcs' costs; everyone-first then takes {@code M = 1 + S*top + P*}, and the bound above becomes
      * {@code C(G) - C(F) >= M - S*top - P* = 1}. Potentials still only decrease and all costs are non-negative, so
      * the check over left-out pairs is unchanged.
+     *
+     * <p><b>Pairs added to a solved network</b> ({@link #add}, the optimality check's): a new arc whose reduced cost
+     * is negative would break the potentials' certificate, so it is saturated at once (its unit moves from the request,
+     * now one short, to the mentor, now one over) and its reverse arc, the only residual one, has a positive reduced
+     * cost. {@link #solve} then sends every surplus to a node short of flow along cheapest paths, as it sends the
+     * requests' supplies to the sink the first time: the result is the flow a solve from scratch would reach (up to
+     * ties), at the cost of repairing the change instead of redoing everything.
      */
     private static final class Network {
         private static final int SINK = 0;
@@ -264,6 +282,7 @@ public final class CohortAssignment {
         private final Map<Long, Integer> requestNode = new HashMap<>();
         private final Map<Long, Integer> mentorNode = new HashMap<>();
         private final long top;
+        private final int supply;
         private int nodes = 1;
         private int arcs;
         private int[] head;
@@ -273,7 +292,6 @@ public final class CohortAssignment {
         private long[] cost = new long[16];
         private final List<Integer> pairArcs = new ArrayList<>();
         private final List<CohortEdge> pairs = new ArrayList<>();
-        private final List<Integer> requestOrder = new ArrayList<>();
         private long[] pi;
         private int[] excess;
 
@@ -302,7 +320,6 @@ public final class CohortAssignment {
                 int free = problem.perRequest() - lockedOfRequest.getOrDefault(request, 0);
                 if (free > 0) {
                     requestNode.put(request, nodes++);
-                    requestOrder.add(requestNode.get(request));
                     slots.put(request, free);
                     allSlots += free;
                 }
@@ -331,6 +348,9 @@ public final class CohortAssignment {
                 }
             }
             long everyoneFirst = 1 + allSlots * top + spreadAtMost;
+            // the sink takes every slot's unit: it starts short of all of them
+            supply = (int) allSlots;
+            excess[SINK] = -supply;
             for (var request : new TreeSet<>(slots.keySet())) {
                 int node = requestNode.get(request);
                 int free = slots.get(request);
@@ -356,7 +376,47 @@ public final class CohortAssignment {
                     addArc(mentorNode.get(mentor), SINK, room.get(mentor), 0);
                 }
             }
-            // Sorted: searches break ties by arc order, so this makes results repeatable whatever the input order.
+            addPairs(edges);
+            dist = new long[nodes];
+            parent = new int[nodes];
+            seen = new int[nodes];
+            done = new int[nodes];
+            settled = new int[nodes];
+        }
+
+        /** The units the requests supply: the searches a solve from scratch makes, at most. */
+        int supply() {
+            return supply;
+        }
+
+        /** Every surplus sent on: first the requests' supplies (in order), then what added pairs moved to mentors. */
+        void solve() {
+            for (int node = 1; node < nodes; node++) {
+                while (excess[node] > 0) {
+                    augment(node);
+                }
+            }
+        }
+
+        /** Pairs into a network already solved, each with a negative reduced cost saturated (see the class comment). */
+        void add(List<CohortEdge> edges) {
+            int first = pairArcs.size();
+            addPairs(edges);
+            for (int i = first; i < pairArcs.size(); i++) {
+                int arc = pairArcs.get(i);
+                int from = to[arc ^ 1];
+                int into = to[arc];
+                if (cost[arc] + pi[from] - pi[into] < 0) {
+                    cap[arc] = 0;
+                    cap[arc ^ 1] = 1;
+                    excess[from]--;
+                    excess[into]++;
+                }
+            }
+        }
+
+        // Sorted: searches break ties by arc order, so this makes results repeatable whatever the input order.
+        private void addPairs(List<CohortEdge> edges) {
             edges.stream().sorted(BY_PAIR).forEach(edge -> {
                 Integer from = requestNode.get(edge.requestId());
                 Integer into = mentorNode.get(edge.mentorId());
@@ -365,32 +425,21 @@ public final class CohortAssignment {
                     pairs.add(edge);
                 }
             });
-            dist = new long[nodes];
-            parent = new int[nodes];
-            seen = new int[nodes];
-            done = new int[nodes];
-            settled = new int[nodes];
-        }
-
-        void solve() {
-            for (int node : requestOrder) {
-                while (excess[node] > 0) {
-                    augment(node);
-                }
-            }
         }
 
         /**
-         * Successive shortest paths: sends as much of {@code source}'s supply as the cheapest path to the sink
-         * carries. Dijkstra on reduced costs stops when it reaches the sink; then each node it settled gets
-         * {@code pi += dist - dist(sink)}, which keeps every residual arc's reduced cost non-negative and makes
-         * the path's zero, the invariant that makes each flow optimal for what it carries. The change is never
-         * positive (settled nodes are no farther than the sink), so potentials only decrease from 0.
+         * Successive shortest paths: sends as much of {@code source}'s surplus as the cheapest path to a node short
+         * of flow (the sink, or a request an added pair left short) carries. Dijkstra on reduced costs stops when it
+         * reaches such a node; then each node it settled gets {@code pi += dist - dist(target)}, which keeps every
+         * residual arc's reduced cost non-negative and makes the path's zero, the invariant that makes each flow
+         * optimal for what it carries. The change is never positive (settled nodes are no farther than the target),
+         * so potentials only decrease from 0.
          */
         private void augment(int source) {
             stamp++;
             heapSize = 0;
             int settledCount = 0;
+            int target = -1;
             seen[source] = stamp;
             dist[source] = 0;
             parent[source] = -1;
@@ -403,7 +452,8 @@ public final class CohortAssignment {
                 }
                 done[u] = stamp;
                 settled[settledCount++] = u;
-                if (u == SINK) {
+                if (excess[u] < 0) {
+                    target = u;
                     break;
                 }
                 for (int a = head[u]; a >= 0; a = next[a]) {
@@ -423,22 +473,23 @@ public final class CohortAssignment {
                     }
                 }
             }
-            if (done[SINK] != stamp) {
-                throw new IllegalStateException("the sink is unreachable; the bypass should always reach it");
+            if (target < 0) {
+                throw new IllegalStateException("no node short of flow is reachable; the bypass should always reach the sink");
             }
-            long toSink = dist[SINK];
+            long toTarget = dist[target];
             for (int i = 0; i < settledCount; i++) {
-                pi[settled[i]] += dist[settled[i]] - toSink;
+                pi[settled[i]] += dist[settled[i]] - toTarget;
             }
-            int amount = excess[source];
-            for (int v = SINK; v != source; v = to[parent[v] ^ 1]) {
+            int amount = Math.min(excess[source], -excess[target]);
+            for (int v = target; v != source; v = to[parent[v] ^ 1]) {
                 amount = Math.min(amount, cap[parent[v]]);
             }
-            for (int v = SINK; v != source; v = to[parent[v] ^ 1]) {
+            for (int v = target; v != source; v = to[parent[v] ^ 1]) {
                 cap[parent[v]] -= amount;
                 cap[parent[v] ^ 1] += amount;
             }
             excess[source] -= amount;
+            excess[target] += amount;
         }
 
         /** Could a left-out pair of this request scoring at most {@code boundUnits} have a negative reduced cost? */

@@ -72,12 +72,7 @@ public class InvitationService {
             return Optional.empty();
         }
         var address = Addresses.normalise("email", email);
-        if (accounts.leaderHasAccount(leaderId)) {
-            throw ProblemException.conflict("leader " + leaderId + " has an account already: they sign in, or reset its password");
-        }
-        if (accounts.addressTaken(address)) {
-            throw ProblemException.conflict("an account has this mail address already; invite the leader at another address");
-        }
+        requireNoAccount(leaderId, address);
         int replaced = links.revokeForLeader(LinkPurpose.INVITATION, leaderId);
         var expires = Instant.now().plus(config.invitationLifetime());
         var token = links.issue(LinkPurpose.INVITATION, new OneTimeLinks.Subject(null, leaderId, null, address), config.invitationLifetime(),
@@ -95,6 +90,28 @@ public class InvitationService {
         audit.record(replaced > 0 ? "reinvite" : "invite", "leader", leaderId, null, invitation);
         LOG.infof("%s invited leader %d%s", invitedBy, leaderId, replaced > 0 ? " again (the earlier link no longer works)" : "");
         return Optional.of(invitation);
+    }
+
+    /**
+     * Invites the leader as {@link #invite(long, String, String, String)} does, unless an invitation of
+     * theirs still works: someone nominated again while they have not answered is not mailed again
+     * (the link they hold is as good; once it runs out, a new nomination sends a new one). The
+     * account checks hold either way, so the answer is the same whether or not a link was open.
+     */
+    public void inviteUnlessPending(long leaderId, String email, String invitedBy, String why) {
+        requireNoAccount(leaderId, Addresses.normalise("email", email));
+        if (!links.openForLeader(LinkPurpose.INVITATION, leaderId)) {
+            invite(leaderId, email, invitedBy, why);
+        }
+    }
+
+    private void requireNoAccount(long leaderId, String address) {
+        if (accounts.leaderHasAccount(leaderId)) {
+            throw ProblemException.conflict("leader " + leaderId + " has an account already: they sign in, or reset its password");
+        }
+        if (accounts.addressTaken(address)) {
+            throw ProblemException.conflict("an account has this mail address already; invite the leader at another address");
+        }
     }
 
     /**

@@ -110,6 +110,15 @@ public class OneTimeLinks {
                 .setParameter("purpose", purpose.code()).setParameter("leader", leaderId).executeUpdate();
     }
 
+    /** Whether a link of this purpose for the leader is still open: unused and unexpired. */
+    @Transactional(TxType.MANDATORY)
+    public boolean openForLeader(LinkPurpose purpose, long leaderId) {
+        var count = (Number) em.createNativeQuery("""
+                select count(*) from one_time_link where purpose = :purpose and leader_id = :leader and used_at is null and expires_at > now()""")
+                .setParameter("purpose", purpose.code()).setParameter("leader", leaderId).getSingleResult();
+        return count.longValue() > 0;
+    }
+
     /** Kills the open links of this purpose for an account request. */
     @Transactional(TxType.MANDATORY)
     public int revokeForRequest(LinkPurpose purpose, long requestId) {

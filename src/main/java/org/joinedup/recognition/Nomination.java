@@ -35,6 +35,9 @@ public class Nomination extends PanacheEntityBase {
 
     public Long nominatorAccountId;
 
+    /** For someone new (not in the registry when nominated), the name the nominator gave: what they are shown while the leader is staff-only. */
+    public String nomineeName;
+
     public String nominatorEmail;
 
     /** Null for a public nomination whose e-mail address is not yet confirmed: it does not count until then. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
+import org.joinedup.account.Addresses;
 import org.joinedup.account.InvitationService;
 import org.joinedup.followup.FollowUpService;
 import org.joinedup.followup.TrackRecord;
@@ -60,6 +61,9 @@ public class NominationService {
 
     @Inject
     InvitationService invitations;
+
+    @Inject
+    NomineeAddresses addresses;
 
     @Inject
     SignedInAccount accounts;
@@ -115,13 +119,17 @@ public class NominationService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        long nomineeId = nominee.leaderId() != null ? nominee.leaderId() : addAndInvite(nominee, me, round);
+        boolean someoneNew = nominee.leaderId() == null;
+        long nomineeId = someoneNew ? addOrFind(nominee, me, round) : nominee.leaderId();
+        // someone new is not named by id: the nominator may not see the leader (see view)
+        var whom = someoneNew ? "this person" : "leader " + nomineeId;
         if (Nomination.count("roundId = ?1 and nominatorAccountId = ?2 and nomineeLeaderId = ?3", roundId, me.id(), nomineeId) > 0) {
-            throw alreadyNominated(nomineeId);
+            throw alreadyNominated(whom);
         }
         var nomination = new Nomination();
         nomination.roundId = roundId;
         nomination.nomineeLeaderId = nomineeId;
+        nomination.nomineeName = someoneNew ? nominee.name().strip() : null;
         nomination.nominatorAccountId = me.id();
         nomination.reasons.putAll(reasons);
         nomination.recordIds.addAll(recordIds);
@@ -131,7 +139,7 @@ public class NominationService {
         } catch (PersistenceException e) {
             if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
                 // a copy of this request got there first: the unique index keeps one per nominator and nominee
-                throw alreadyNominated(nomineeId);
+                throw alreadyNominated(whom);
             }
             throw e;
         }
@@ -140,8 +148,8 @@ public class NominationService {
         return Optional.of(view(nomination, round));
     }
 
-    private static ProblemException alreadyNominated(long nomineeId) {
-        return ProblemException.conflict("you have nominated leader " + nomineeId + " in this round already; withdraw that nomination to make another");
+    private static ProblemException alreadyNominated(String whom) {
+        return ProblemException.conflict("you have nominated " + whom + " in this round already; withdraw that nomination to make another");
     }
 
     private static void checkNewPerson(NominationInput.Nominee nominee, List<Violation> violations) {
@@ -162,9 +170,30 @@ public class NominationService {
 
     /**
      * A person not in the registry: added as a leader seen by programme staff only, and invited to
-     * claim the profile the way staff invite people (a one-time link by mail).
+     * claim the profile the way staff invite people (a one-time link by mail). If an earlier nomination
+     * added them at this address and they have no account yet, it is that leader: nobody is added
+     * twice, and they are mailed again only once their invitation has run out.
      */
-    private long addAndInvite(NominationInput.Nominee nominee, SignedInAccount.Identity me, NominationRound round) {
+    private long addOrFind(NominationInput.Nominee nominee, SignedInAccount.Identity me, NominationRound round) {
+        String address;
+        try {
+            address = Addresses.normalise("email", nominee.email());
+        } catch (ProblemException e) {
+            throw renamed(e, "nominee.");
+        }
+        addresses.lock(address);
+        var invitedBy = me.username() + " (nominated them)";
+        var why = "You have been nominated in \"" + round.name + "\", a nomination round in JoinedUp, so a profile was made for you: it is seen"
+                + " by programme staff only until you claim it.";
+        var waiting = addresses.waitingLeader(address);
+        if (waiting.isPresent()) {
+            try {
+                invitations.inviteUnlessPending(waiting.get(), address, invitedBy, why);
+            } catch (ProblemException e) {
+                throw renamed(e, "nominee.");
+            }
+            return waiting.get();
+        }
         var input = new LeaderInput(nominee.name().strip(), blankToNull(nominee.currentRole()), null, null, null, nominee.homeArea().strip(), null,
                 null, "programme", new LeaderInput.ContactInput(nominee.email().strip(), null), null, null);
         LeaderView created;
@@ -174,12 +203,11 @@ public class NominationService {
             throw renamed(e, "nominee.");
         }
         try {
-            invitations.invite(created.id(), nominee.email(), me.username() + " (nominated them)", "You have been nominated in \"" + round.name
-                    + "\", a nomination round in JoinedUp, so a profile was made for you: it is seen by programme staff only until you"
-                    + " claim it.");
+            invitations.invite(created.id(), address, invitedBy, why);
         } catch (ProblemException e) {
             throw renamed(e, "nominee.");
         }
+        addresses.record(address, created.id());
         return created.id();
     }
 
@@ -338,9 +366,12 @@ public class NominationService {
     }
 
     NominationView view(Nomination n, NominationRound round) {
-        var name = leaders.find(n.nomineeLeaderId).map(LeaderView::name).orElse(null);
-        return new NominationView(n.id, n.roundId, round.name, n.nomineeLeaderId, name, reasons(round, n), n.recordIds.stream().sorted().toList(),
-                n.counts(), n.createdAt);
+        // someone new seen by staff only: the nominator gets the name they gave and no id, the same answer whether they added the
+        // person or an earlier nomination of the address had (an older id, or another's spelling of the name, would tell them so)
+        boolean hidden = n.nomineeName != null && !leaders.visibleToCaller(n.nomineeLeaderId);
+        var name = hidden ? n.nomineeName : leaders.find(n.nomineeLeaderId).map(LeaderView::name).orElse(null);
+        return new NominationView(n.id, n.roundId, round.name, hidden ? null : n.nomineeLeaderId, name, reasons(round, n),
+                n.recordIds.stream().sorted().toList(), n.counts(), n.createdAt);
     }
 
     static Audited audited(Nomination n) {

@@ -9,7 +9,9 @@ public record NominationView(
         long id,
         long roundId,
         String roundName,
-        long nomineeLeaderId,
+        @Schema(description = "Null for someone new you nominated while they are seen by programme staff only")
+        Long nomineeLeaderId,
+        @Schema(description = "For someone new seen by programme staff only, the name you gave")
         String nomineeName,
         List<Reason> reasons,
         List<Long> recordIds,

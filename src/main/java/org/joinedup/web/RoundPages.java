@@ -204,7 +204,7 @@ public class RoundPages {
                 ? nominations.mine(new PageRequest(0, MINE_SHOWN)).items().stream().filter(n -> n.roundId() == round.id()).toList()
                 : List.of();
         // someone new the visitor nominated is seen by programme staff only: their name, not a link to a page that is not there for them
-        var profilesShown = mine.stream().map(NominationView::nomineeLeaderId).filter(leaders::visibleToCaller).collect(Collectors.toSet());
+        var profilesShown = mine.stream().map(NominationView::nomineeLeaderId).filter(id -> id != null && leaders.visibleToCaller(id)).collect(Collectors.toSet());
         return Templates.round(round, flash, form, mine, profilesShown, nominees(round, paging), errors);
     }
 

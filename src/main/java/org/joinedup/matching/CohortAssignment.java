@@ -2,10 +2,10 @@ package org.joinedup.matching;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -54,7 +54,7 @@ public final class CohortAssignment {
             }
 
             @Override
-            public Map<Long, List<CohortEdge>> pairsOf(Map<Long, Double> scoringAbove) {
+            public Map<Long, List<CohortEdge>> pairsOf(Collection<Long> requestIds) {
                 return Map.of();
             }
         };
@@ -62,11 +62,8 @@ public final class CohortAssignment {
         /** No left-out pair of this request scores above this; 0 when nothing of it was left out. */
         double bound(long requestId);
 
-        /**
-         * Every eligible pair of these requests that scores above the request's figure, left out or not: no other can
-         * improve the answer. More may be given (the solver skips those it has and those that cannot improve it).
-         */
-        Map<Long, List<CohortEdge>> pairsOf(Map<Long, Double> scoringAbove);
+        /** Every eligible pair of these requests, left out or not (the solver skips those it has). */
+        Map<Long, List<CohortEdge>> pairsOf(Collection<Long> requestIds);
     }
 
     private CohortAssignment() {
@@ -132,11 +129,7 @@ public final class CohortAssignment {
             if (doubtful.isEmpty()) {
                 break;
             }
-            var scoringAbove = new LinkedHashMap<Long, Double>();
-            for (long request : doubtful) {
-                scoringAbove.put(request, network.cannotImproveAtOrBelow(request));
-            }
-            var pairs = leftOut.pairsOf(scoringAbove);
+            var pairs = leftOut.pairsOf(doubtful);
             var improving = new ArrayList<CohortEdge>();
             for (long request : doubtful) {
                 var ofRequest = new ArrayList<CohortEdge>();
@@ -503,14 +496,6 @@ public final class CohortAssignment {
         boolean mayImprove(long request, long boundUnits) {
             Integer node = requestNode.get(request);
             return node != null && top - boundUnits + pi[node] < 0;
-        }
-
-        /**
-         * A score at or below which no pair of this request can have a negative reduced cost: {@code units <= top + pi(request)}
-         * gives a reduced cost of at least {@code -pi(mentor) >= 0}. One unit lower, so rounding never hides a pair.
-         */
-        double cannotImproveAtOrBelow(long request) {
-            return (top + pi[requestNode.get(request)] - 1) * SCORE_RESOLUTION;
         }
 
         /** The reduced cost the pair's arc would have; {@link Long#MAX_VALUE} if it could carry nothing. */

@@ -38,8 +38,6 @@ public class CohortMatchService {
     private static final Logger LOG = Logger.getLogger(CohortMatchService.class);
     /** Candidate pairs kept per request: far more than any request can use, few enough to solve fast. */
     static final int PAIRS_PER_REQUEST = 50;
-    /** Left-out pairs remembered per doubtful request between the optimality check's rounds (see {@link #leftOut}). */
-    static final int LEFT_OUT_REMEMBERED = 100;
 
     @Inject
     LearningRequestService requests;
@@ -161,15 +159,23 @@ public class CohortMatchService {
 
     /**
      * Pairs left out by pruning, for the optimality check: a request's left-out pairs score at most its worst kept
-     * pair, and only when it kept the full {@link #PAIRS_PER_REQUEST} were any left out. A doubtful request is scored
-     * again in full, in parallel, and its best {@link #LEFT_OUT_REMEMBERED} pairs remembered for the later rounds.
+     * pair, and only when it kept the full {@link #PAIRS_PER_REQUEST} were any left out. Doubtful requests are
+     * scored again in full, in parallel.
      */
     private static CohortAssignment.LeftOutPairs leftOut(Map<Long, List<CohortScoring.Kept>> bestPairs, Map<Long, MatchScorer.Need> needOf,
             CohortScoring scoring) {
-        return new RememberedLeftOutPairs(requestId -> {
-            var kept = bestPairs.get(requestId);
-            return kept.size() < PAIRS_PER_REQUEST ? 0 : kept.get(kept.size() - 1).total();
-        }, requestId -> scoring.pairs(requestId, needOf.get(requestId)), LEFT_OUT_REMEMBERED);
+        return new CohortAssignment.LeftOutPairs() {
+            @Override
+            public double bound(long requestId) {
+                var kept = bestPairs.get(requestId);
+                return kept.size() < PAIRS_PER_REQUEST ? 0 : kept.get(kept.size() - 1).total();
+            }
+
+            @Override
+            public Map<Long, List<CohortEdge>> pairsOf(Collection<Long> requestIds) {
+                return requestIds.parallelStream().collect(Collectors.toMap(id -> id, id -> scoring.pairs(id, needOf.get(id))));
+            }
+        };
     }
 
     /** The answer without each lock and each ban in turn, solved again in the same mode: what each override costs. */

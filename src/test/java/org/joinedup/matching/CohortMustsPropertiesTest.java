@@ -89,8 +89,8 @@ class CohortMustsPropertiesTest {
                 }
 
                 @Override
-                public Map<Long, List<CohortEdge>> pairsOf(Map<Long, Double> scoringAbove) {
-                    return scoringAbove.keySet().stream().collect(Collectors.toMap(id -> id, id -> scoring.pairs(id, needOf.get(id))));
+                public Map<Long, List<CohortEdge>> pairsOf(java.util.Collection<Long> ids) {
+                    return ids.stream().collect(Collectors.toMap(id -> id, id -> scoring.pairs(id, needOf.get(id))));
                 }
             };
             var problem = new CohortProblem(requestIds, capacity, kept, perRequest);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -291,8 +292,8 @@ public final class CohortScoringBenchmark {
             }
 
             @Override
-            public Map<Long, List<CohortEdge>> pairsOf(Map<Long, Double> scoringAbove) {
-                return scoringAbove.keySet().parallelStream().collect(Collectors.toMap(id -> id, id -> scoring.pairs(id, needOf.get(id))));
+            public Map<Long, List<CohortEdge>> pairsOf(Collection<Long> requestIds) {
+                return requestIds.parallelStream().collect(Collectors.toMap(id -> id, id -> scoring.pairs(id, needOf.get(id))));
             }
         };
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -103,49 +104,6 @@ class CohortSolverPropertiesTest {
         }
     }
 
-    /**
-     * The service remembers only each doubtful request's best left-out pairs between rounds: remembering as few as one to
-     * three gives the same optimum as scoring everything, and so it does where capacity just meets demand and the check
-     * takes many rounds, some of them answered from memory.
-     */
-    @Test
-    void rememberingOnlyTheBestLeftOutPairsGivesTheSameOptimum() {
-        forSmallCohorts((full, random) -> {
-            int keep = 1 + random.nextInt(2);
-            for (var mode : CohortMode.values()) {
-                var rules = rules(mode, List.of(), Set.of());
-                var solved = CohortAssignment.optimal(prune(full, keep), rules, remembering(full, keep, 1 + random.nextInt(3)));
-                assertSameValue(mode, CohortAssignment.optimal(full, rules, CohortAssignment.LeftOutPairs.NONE), solved);
-                CohortChecks.assertFeasible(full, solved);
-            }
-        });
-        int fromMemory = 0;
-        int manyRounds = 0;
-        for (long seed = 0; seed < 5; seed++) {
-            for (var full : List.of(ranked(new Random(seed), 60), crowded(new Random(seed), 300, 220, 20))) {
-                for (var mode : CohortMode.values()) {
-                    var rules = rules(mode, List.of(), Set.of());
-                    // as many as a round brings back of a request (ADDED_PER_REQUEST): a later round needs more than memory
-                    // holds; three times as many, as in the service: later rounds can be answered from memory
-                    for (int remembered : List.of(CohortAssignment.ADDED_PER_REQUEST, 3 * CohortAssignment.ADDED_PER_REQUEST)) {
-                        var remembering = remembering(full, 10, remembered);
-                        var checked = CohortAssignment.optimal(prune(full, 10), rules, remembering);
-                        assertSameValue(mode, CohortAssignment.optimal(full, rules, CohortAssignment.LeftOutPairs.NONE), checked);
-                        fromMemory += remembering.asked() - remembering.scoredInFull();
-                        manyRounds += checked.rounds() > 3 ? 1 : 0;
-                    }
-                }
-            }
-        }
-        assertTrue(manyRounds >= 20, "the ranked cohorts should need several rounds: " + manyRounds);
-        assertTrue(fromMemory > 0, "no round was answered from the remembered pairs");
-    }
-
-    private static RememberedLeftOutPairs remembering(CohortProblem full, int keep, int remembered) {
-        var byRequest = byRequest(full.edges());
-        return new RememberedLeftOutPairs(leftOut(full, keep)::bound, id -> byRequest.getOrDefault(id, List.of()), remembered);
-    }
-
     @Test
     void locksAndBansMatchBruteForceAndHold() {
         forSmallCohorts((problem, random) -> {
@@ -207,10 +165,9 @@ class CohortSolverPropertiesTest {
             }
 
             @Override
-            public Map<Long, List<CohortEdge>> pairsOf(Map<Long, Double> scoringAbove) {
-                // all of each request's pairs, more than asked: the solver must skip what cannot improve
+            public Map<Long, List<CohortEdge>> pairsOf(Collection<Long> requestIds) {
                 var pairs = new HashMap<Long, List<CohortEdge>>();
-                scoringAbove.keySet().forEach(id -> pairs.put(id, byRequest.getOrDefault(id, List.of())));
+                requestIds.forEach(id -> pairs.put(id, byRequest.getOrDefault(id, List.of())));
                 return pairs;
             }
         };
@@ -255,27 +212,6 @@ class CohortSolverPropertiesTest {
                     double score = m <= popular ? 60 + random.nextInt(40_000) / 1000.0 : 1 + random.nextInt(50_000) / 1000.0;
                     edges.add(new CohortEdge(r, 1000 + m, score));
                 }
-            }
-        }
-        return new CohortProblem(requestIds, capacity, edges, 1);
-    }
-
-    /**
-     * As many requests as mentors, each mentor with one place, every pair eligible and every request ranking the mentors
-     * alike (a mentor's score falls with their number, plus a little noise): the optimum gives most requests a mentor far
-     * down their list, so a check from each request's best few pairs takes many rounds.
-     */
-    static CohortProblem ranked(Random random, int size) {
-        var capacity = new HashMap<Long, Integer>();
-        var requestIds = new ArrayList<Long>();
-        var edges = new ArrayList<CohortEdge>();
-        for (long m = 1; m <= size; m++) {
-            capacity.put(1000 + m, 1);
-        }
-        for (long r = 1; r <= size; r++) {
-            requestIds.add(r);
-            for (long m = 1; m <= size; m++) {
-                edges.add(new CohortEdge(r, 1000 + m, size - m + 1 + random.nextInt(1000) / 1000.0));
             }
         }
         return new CohortProblem(requestIds, capacity, edges, 1);

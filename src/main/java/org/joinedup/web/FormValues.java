@@ -2,6 +2,8 @@ package org.joinedup.web;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
@@ -22,6 +24,20 @@ public final class FormValues {
     public String get(String name) {
         var value = values.getFirst(name);
         return value == null ? "" : value;
+    }
+
+    /** The date typed in a field (year-month-day), null when it is empty; when it is not a date, a problem naming the field. */
+    public LocalDate date(String name, List<Violation> problems) {
+        var typed = get(name).strip();
+        if (typed.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(typed);
+        } catch (DateTimeParseException e) {
+            problems.add(Violation.body(name, "give a date as year-month-day, for example 2027-01-04"));
+            return null;
+        }
     }
 
     public boolean has(String name, String value) {

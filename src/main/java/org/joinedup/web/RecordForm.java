@@ -2,8 +2,6 @@ package org.joinedup.web;
 
 import jakarta.validation.ConstraintViolation;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,8 +48,8 @@ final class RecordForm {
         }
         Integer version = f.get("version").isBlank() ? null : (int) f.number("version", 0);
         return new RecordInput(f.get("title"), blankToNull(f.get("summary")), areas, f.all("services"), f.get("scope"),
-                f.all("approaches"), blankToNull(f.get("programme")), f.get("role"), partners, date(f, "periodStart", problems),
-                date(f, "periodEnd", problems), outcomes, evidence, version);
+                f.all("approaches"), blankToNull(f.get("programme")), f.get("role"), partners, f.date("periodStart", problems),
+                f.date("periodEnd", problems), outcomes, evidence, version);
     }
 
     static FormValues values(RecordView r) {
@@ -115,19 +113,6 @@ final class RecordForm {
             case "version" -> "title";
             default -> root;
         };
-    }
-
-    private static LocalDate date(FormValues f, String name, List<Violation> problems) {
-        var text = f.get(name).strip();
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.add(Violation.body(name, "must be a date such as 2019-04-01"));
-            return null;
-        }
     }
 
     private static BigDecimal number(FormValues f, String name, String field, List<Violation> problems) {

@@ -1,7 +1,5 @@
 package org.joinedup.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +51,7 @@ final class RoundForm {
         fields = new Fields(values, rows);
         var version = values.get("version").strip();
         input = new RoundInput(values.get("name").strip(), values.get("question").strip(), criteria,
-                date(values, "nominationsOpenOn"), date(values, "nominationsCloseOn"), date(values, "judgingCloseOn"),
+                values.date("nominationsOpenOn", problems), values.date("nominationsCloseOn", problems), values.date("judgingCloseOn", problems),
                 count(values, "selectCount"), count(values, "rankCount"), judges(values.get("judges")),
                 values.get("nominators").isBlank() ? NominationRound.NOMINATORS_SIGNED_IN : values.get("nominators"),
                 values.get("listVisibility"), version.matches("\\d{1,9}") ? Integer.valueOf(version) : null);
@@ -141,19 +139,6 @@ final class RoundForm {
             judges.add(id);
         }
         return judges;
-    }
-
-    private LocalDate date(FormValues values, String field) {
-        var typed = values.get(field).strip();
-        if (typed.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(typed);
-        } catch (DateTimeParseException e) {
-            problems.add(Violation.body(field, "give a date as year-month-day, for example 2027-01-04"));
-            return null;
-        }
     }
 
     private Integer count(FormValues values, String field) {

@@ -1,6 +1,6 @@
 """The search mix of bench/search-scale (SearchScaleBenchmark.MIX), bodies from GET /api/admin/search/query,
 sent directly to Elasticsearch, variants interleaved: A as sent (synonyms on titles and summaries),
-T synonyms on titles only, B no synonyms. p50 over all requests of each variant."""
+T summaries read without synonyms, B no synonyms. p50 over all requests of each variant."""
 import json, statistics, sys
 import os
 src = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'variants.py')).read()

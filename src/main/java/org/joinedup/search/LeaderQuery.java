@@ -101,15 +101,16 @@ final class LeaderQuery {
     private static final List<String> RECORD_FIELDS = List.of(RECORDS_TITLE + "^2", RECORDS_SUMMARY, RECORDS_OUTCOME_DESCRIPTIONS,
             RECORDS_AREA_NAMES, RECORDS_PARTNER_ORGANISATIONS);
     /**
-     * A record's text stemmed; the search analyzer also reads the vocabulary synonyms
-     * (index-mappings/leaders.json, filled in by {@code search.index.VocabularySynonyms}). Searched
-     * as one field (cross_fields), so the words may fall in different fields of the record: a
-     * synonym in the summary and the place in the area names ("DToC Wirral"). Half the weight of
-     * the words as written, so an exact match ranks above a stemmed or synonym one.
+     * A record's text stemmed, with each vocabulary phrase also read as its item's concept token
+     * (index-mappings/leaders.json, rules from {@code search.index.VocabularySynonyms}), so a synonym
+     * is one term to look up. Searched as one field (cross_fields), so the words may fall in different
+     * fields of the record: a synonym in the summary and the place in the area names ("DToC Wirral").
+     * At the weight of the words as written: words as written match here too, so with the rest equal
+     * they still rank above a stemmed or synonym match (half the weight, tried first, ranked records
+     * that had the concept and the place below ones with two of three words as written; docs/relevance.md).
      */
     private static final List<String> STEMMED_RECORD_FIELDS = List.of(RECORDS_TITLE_STEMMED + "^2", RECORDS_SUMMARY_STEMMED,
             RECORDS_OUTCOME_DESCRIPTIONS_STEMMED, RECORDS_AREA_NAMES_STEMMED, RECORDS_PARTNER_ORGANISATIONS_STEMMED);
-    private static final double STEMMED_BOOST = 0.5;
     /** The fields the spelling suggester reads words from (the words as written, not stemmed). */
     static final List<String> SPELLING_FIELDS = List.of(RECORDS_TITLE, RECORDS_SUMMARY, NAME, CURRENT_ROLE);
 
@@ -479,13 +480,13 @@ final class LeaderQuery {
     }
 
     /**
-     * The stemmed fields as one (all share one analyzer, which cross_fields needs to apply the
-     * minimum to the words across fields). Multi-word synonyms become phrases (Elasticsearch's
-     * default for a synonym_graph search analyzer).
+     * The stemmed fields as one (all share one search analyzer, which cross_fields needs to apply the
+     * minimum to the words across fields). A vocabulary phrase in the query counts as one word, its
+     * concept token.
      */
     private ObjectNode stemmedMatch() {
         var match = multiMatch(STEMMED_RECORD_FIELDS);
-        ((ObjectNode) match.get("multi_match")).put("type", "cross_fields").put("boost", STEMMED_BOOST);
+        ((ObjectNode) match.get("multi_match")).put("type", "cross_fields");
         return match;
     }
 

@@ -122,4 +122,15 @@ class StemmingSearchTest {
         var byPhrase = found("delayed transfers of care", spot);
         assertTrue(byPhrase.containsAll(List.of(phrase, acronym)), "the phrase finds the acronym: " + byPhrase);
     }
+
+    @Test
+    void wordsOfAPhraseStillFindItOnTheirOwn() {
+        // the index keeps a vocabulary phrase's words beside its concept token, so a word that makes no token finds them
+        var spot = spot();
+        long id = leaderWithRecord("Phrase Words Holder", spot, "Practice links", "We joined up general practice with the council.");
+        awaitIndexInStep(Duration.ofSeconds(10));
+        assertEquals(List.of(id), found("practices", spot), "a word of the phrase, stemmed");
+        assertEquals(List.of(id), found("general practices", spot), "another form of the phrase, read as its words");
+        assertEquals(List.of(id), found("primary care", spot), "a synonym, read as the concept");
+    }
 }

@@ -53,7 +53,7 @@ public class SynonymGraph implements TokenFilterFactory {
         return map.fst == null ? input : new SynonymGraphFilter(input, map, false);
     }
 
-    private static SynonymMap parse(List<String> rules, boolean expand, boolean lenient) {
+    static SynonymMap parse(List<String> rules, boolean expand, boolean lenient) {
         try (Analyzer ruleWords = ruleAnalyzer()) {
             var parser = new SolrSynonymParser(true, expand, ruleWords);
             if (rules != null) {

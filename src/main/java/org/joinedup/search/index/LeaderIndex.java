@@ -102,8 +102,10 @@ public class LeaderIndex {
         var file = mapping().deepCopy();
         var settings = (ObjectNode) file.path("settings");
         config.replicas().ifPresent(replicas -> settings.put("number_of_replicas", replicas));
-        var rules = ((ObjectNode) settings.path("analysis").path("filter").path(VocabularySynonyms.FILTER)).putArray("synonyms");
-        synonyms.rules().forEach(rules::add);
+        synonyms.rules().forEach((filter, rules) -> {
+            var list = ((ObjectNode) settings.path("analysis").path("filter").path(filter)).putArray("synonyms");
+            rules.forEach(list::add);
+        });
         if (forBulkLoad) {
             settings.put("refresh_interval", "-1");
         }

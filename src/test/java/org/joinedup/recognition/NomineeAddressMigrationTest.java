@@ -1,0 +1,131 @@
+package org.joinedup.recognition;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The backfill at the end of V31 on a database that already holds nominations, in a scratch schema of
+ * the test database migrated to V30 first: elsewhere V31 only ever runs on an empty database.
+ */
+class NomineeAddressMigrationTest {
+
+    private static final String SCHEMA = "migration_test_" + ProcessHandle.current().pid();
+
+    private static final String NOMINATED = "ann.staff (nominated them)";
+
+    private int links;
+
+    private static String url() {
+        String fromEnv = System.getenv("_TEST_QUARKUS_DATASOURCE_JDBC_URL");
+        return fromEnv != null ? fromEnv : ConfigProvider.getConfig().getOptionalValue("%test.quarkus.datasource.jdbc.url", String.class)
+                .orElse("jdbc:postgresql://127.0.0.1:5442/joinedup_test");
+    }
+
+    private static Flyway flyway(String target) {
+        return Flyway.configure().dataSource(url(), "joinedup", "joinedup").schemas(SCHEMA).defaultSchema(SCHEMA).createSchemas(true)
+                .locations("classpath:db/migration").target(target).load();
+    }
+
+    private static Connection connect() throws SQLException {
+        var connection = DriverManager.getConnection(url(), "joinedup", "joinedup");
+        try (var set = connection.createStatement()) {
+            set.execute("set search_path to " + SCHEMA);
+        }
+        return connection;
+    }
+
+    @AfterEach
+    void dropScratchSchema() throws SQLException {
+        try (var connection = DriverManager.getConnection(url(), "joinedup", "joinedup"); var drop = connection.createStatement()) {
+            drop.execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+    }
+
+    @Test
+    void nomineesStillWaitingAreBackfilledOncePerAddress() throws Exception {
+        flyway("30").migrate();
+        try (var connection = connect()) {
+            // one_time_link.email must be lower case (V15), so the spaces are what is left to normalise
+            leader(connection, 1, "programme");
+            link(connection, 1, "invitation", "  kept@example.org ", NOMINATED);
+            // the later leader's invitation comes first, so only ordering by leader keeps the earliest
+            leader(connection, 2, "programme");
+            leader(connection, 3, "programme");
+            link(connection, 3, "invitation", "twice@example.org", NOMINATED);
+            link(connection, 2, "invitation", " twice@example.org", NOMINATED);
+
+            leader(connection, 4, "programme");
+            link(connection, 4, "invitation", "has-account@example.org", NOMINATED);
+            account(connection, 4);
+            leader(connection, 5, "public");
+            link(connection, 5, "invitation", "public@example.org", NOMINATED);
+            leader(connection, 6, "programme");
+            link(connection, 6, "invitation", "invited-by-staff@example.org", "ann.staff");
+            leader(connection, 7, "programme");
+            link(connection, 7, "password-reset", "reset@example.org", NOMINATED);
+        }
+
+        flyway("31").migrate();
+
+        try (var connection = connect()) {
+            var leaderOf = new HashMap<String, Long>();
+            try (var rows = connection.createStatement().executeQuery("select email, leader_id from nominee_address")) {
+                while (rows.next()) {
+                    leaderOf.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            assertEquals(1L, leaderOf.get("kept@example.org"),
+                    "a staff-only leader without an account, invited by a nomination, is backfilled at the trimmed address: " + leaderOf);
+            assertEquals(2L, leaderOf.get("twice@example.org"), "of two leaders at one address only the earliest is kept: " + leaderOf);
+            assertNotBackfilled(leaderOf, 4, "a leader with an account is no longer waiting");
+            assertNotBackfilled(leaderOf, 5, "a public leader was not added by a nomination of someone new");
+            assertNotBackfilled(leaderOf, 6, "an invitation programme staff sent was not made by a nomination");
+            assertNotBackfilled(leaderOf, 7, "only an invitation says a nomination added the leader, not a link of another purpose");
+        }
+    }
+
+    private static void assertNotBackfilled(Map<String, Long> leaderOf, long leaderId, String why) {
+        assertFalse(leaderOf.containsValue(leaderId), why + ": " + leaderOf);
+    }
+
+    private static void leader(Connection connection, long id, String visibility) throws SQLException {
+        try (var insert = connection.prepareStatement("insert into leader (id, version, name, home_area_code, visibility, created_at, updated_at) "
+                + "values (?, 0, ?, 'E09000007', ?, now(), now())")) {
+            insert.setLong(1, id);
+            insert.setString(2, "Leader " + id);
+            insert.setString(3, visibility);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void account(Connection connection, long leaderId) throws SQLException {
+        try (var insert = connection.prepareStatement("insert into account (username, password_hash, roles, leader_id) values (?, 'x', '{leader}', ?)")) {
+            insert.setString(1, "leader" + leaderId);
+            insert.setLong(2, leaderId);
+            insert.executeUpdate();
+        }
+    }
+
+    private void link(Connection connection, long leaderId, String purpose, String email, String createdBy) throws SQLException {
+        try (var insert = connection.prepareStatement("insert into one_time_link (purpose, token_hash, leader_id, email, created_by, expires_at) "
+                + "values (?, ?, ?, ?, ?, now() + interval '7 days')")) {
+            insert.setString(1, purpose);
+            insert.setBytes(2, ("token " + ++links).getBytes(UTF_8));
+            insert.setLong(3, leaderId);
+            insert.setString(4, email);
+            insert.setString(5, createdBy);
+            insert.executeUpdate();
+        }
+    }
+}

@@ -8,15 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.flywaydb.core.Flyway;
+import org.joinedup.ScratchSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,41 +25,18 @@ import org.junit.jupiter.api.Test;
  */
 class OrganisationMigrationTest {
 
-    private static final String SCHEMA = "migration_test_" + ProcessHandle.current().pid();
-
-    private static String url() {
-        String fromEnv = System.getenv("_TEST_QUARKUS_DATASOURCE_JDBC_URL");
-        return fromEnv != null ? fromEnv : ConfigProvider.getConfig().getOptionalValue("%test.quarkus.datasource.jdbc.url", String.class)
-                .orElse("jdbc:postgresql://127.0.0.1:5442/joinedup_test");
-    }
-
-    private static Flyway flyway(String target) {
-        return Flyway.configure().dataSource(url(), "joinedup", "joinedup").schemas(SCHEMA).defaultSchema(SCHEMA).createSchemas(true)
-                .locations("classpath:db/migration").target(target).load();
-    }
-
-    private static Connection connect() throws SQLException {
-        var connection = DriverManager.getConnection(url(), "joinedup", "joinedup");
-        try (var set = connection.createStatement()) {
-            set.execute("set search_path to " + SCHEMA);
-        }
-        return connection;
-    }
-
     @AfterEach
     void dropScratchSchema() throws SQLException {
-        try (var connection = DriverManager.getConnection(url(), "joinedup", "joinedup"); var drop = connection.createStatement()) {
-            drop.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
+        ScratchSchema.drop();
     }
 
     @Test
     void curatedNamesBecomeOrganisationsAndNoPartnerIsLost() throws Exception {
-        flyway("9").migrate();
+        ScratchSchema.migrate("9");
         var curated = new ObjectMapper().readTree(new File("seed-data/demo/curated-leaders.json")).path("leaders");
         var partnersByRecord = new HashMap<Long, List<String>>();
         var organisationByLeader = new HashMap<Long, String>();
-        try (var connection = connect()) {
+        try (var connection = ScratchSchema.connect()) {
             long leaderId = 0;
             long recordId = 0;
             try (var leader = connection.prepareStatement("insert into leader (id, version, name, organisation, home_area_code, visibility, "
@@ -96,9 +71,9 @@ class OrganisationMigrationTest {
             }
         }
 
-        flyway("latest").migrate();
+        ScratchSchema.migrate("latest");
 
-        try (var connection = connect()) {
+        try (var connection = ScratchSchema.connect()) {
             var codeOf = new HashMap<String, String>();
             var kindOf = new HashMap<String, String>();
             try (var rows = connection.createStatement().executeQuery("select code, name, kind from organisation")) {
@@ -181,7 +156,7 @@ class OrganisationMigrationTest {
 
     private static boolean column(Connection connection, String table, String column) throws SQLException {
         try (var query = connection.prepareStatement("select 1 from information_schema.columns where table_schema = ? and table_name = ? and column_name = ?")) {
-            query.setString(1, SCHEMA);
+            query.setString(1, ScratchSchema.NAME);
             query.setString(2, table);
             query.setString(3, column);
             try (var rows = query.executeQuery()) {

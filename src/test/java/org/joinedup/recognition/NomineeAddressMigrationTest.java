@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.flywaydb.core.Flyway;
+import org.joinedup.ScratchSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,42 +18,19 @@ import org.junit.jupiter.api.Test;
  */
 class NomineeAddressMigrationTest {
 
-    private static final String SCHEMA = "migration_test_" + ProcessHandle.current().pid();
-
     private static final String NOMINATED = "ann.staff (nominated them)";
 
     private int links;
 
-    private static String url() {
-        String fromEnv = System.getenv("_TEST_QUARKUS_DATASOURCE_JDBC_URL");
-        return fromEnv != null ? fromEnv : ConfigProvider.getConfig().getOptionalValue("%test.quarkus.datasource.jdbc.url", String.class)
-                .orElse("jdbc:postgresql://127.0.0.1:5442/joinedup_test");
-    }
-
-    private static Flyway flyway(String target) {
-        return Flyway.configure().dataSource(url(), "joinedup", "joinedup").schemas(SCHEMA).defaultSchema(SCHEMA).createSchemas(true)
-                .locations("classpath:db/migration").target(target).load();
-    }
-
-    private static Connection connect() throws SQLException {
-        var connection = DriverManager.getConnection(url(), "joinedup", "joinedup");
-        try (var set = connection.createStatement()) {
-            set.execute("set search_path to " + SCHEMA);
-        }
-        return connection;
-    }
-
     @AfterEach
     void dropScratchSchema() throws SQLException {
-        try (var connection = DriverManager.getConnection(url(), "joinedup", "joinedup"); var drop = connection.createStatement()) {
-            drop.execute("drop schema if exists " + SCHEMA + " cascade");
-        }
+        ScratchSchema.drop();
     }
 
     @Test
     void nomineesStillWaitingAreBackfilledOncePerAddress() throws Exception {
-        flyway("30").migrate();
-        try (var connection = connect()) {
+        ScratchSchema.migrate("30");
+        try (var connection = ScratchSchema.connect()) {
             // one_time_link.email must be lower case (V15), so the spaces are what is left to normalise
             leader(connection, 1, "programme");
             link(connection, 1, "invitation", "  kept@example.org ", NOMINATED);
@@ -76,9 +51,9 @@ class NomineeAddressMigrationTest {
             link(connection, 7, "password-reset", "reset@example.org", NOMINATED);
         }
 
-        flyway("31").migrate();
+        ScratchSchema.migrate("31");
 
-        try (var connection = connect()) {
+        try (var connection = ScratchSchema.connect()) {
             var leaderOf = new HashMap<String, Long>();
             try (var rows = connection.createStatement().executeQuery("select email, leader_id from nominee_address")) {
                 while (rows.next()) {

@@ -86,7 +86,7 @@ es_install() {
   es_user
 }
 
-# The analysis plugin (es-plugin/, docs/stemming.md): English stemming, ASCII folding and synonym_graph
+# The analysis plugin (es-plugin/, docs/stemming.md): English stemming, ASCII folding, synonym and synonym_graph
 # under analysis-common's names, which Elastic's integration-test zip lacks and index-mappings/ uses.
 ES_PLUGIN_NAME=joinedup-analysis
 

@@ -106,8 +106,9 @@ final class LeaderQuery {
      * is one term to look up. Searched as one field (cross_fields), so the words may fall in different
      * fields of the record: a synonym in the summary and the place in the area names ("DToC Wirral").
      * At the weight of the words as written: words as written match here too, so with the rest equal
-     * they still rank above a stemmed or synonym match (half the weight, tried first, ranked records
-     * that had the concept and the place below ones with two of three words as written; docs/relevance.md).
+     * they still rank above a stemmed or synonym match. (At half weight, as before mapping 14, a synonym
+     * counted as half a word, and a record with the concept and the place ranked below records with
+     * two of three words as written: docs/relevance.md, "Concept tokens".)
      */
     private static final List<String> STEMMED_RECORD_FIELDS = List.of(RECORDS_TITLE_STEMMED + "^2", RECORDS_SUMMARY_STEMMED,
             RECORDS_OUTCOME_DESCRIPTIONS_STEMMED, RECORDS_AREA_NAMES_STEMMED, RECORDS_PARTNER_ORGANISATIONS_STEMMED);

@@ -21,9 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.joinedup.Fixtures;
 import org.joinedup.security.Roles;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,18 +39,18 @@ class MentorPausePagesTest {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
-    private Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @BeforeAll
     static void noDefaultToken() {
         Fixtures.actAnonymously();
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    /** One browser serves the class: each test starts signed out, whatever the one before it left. */
+    @BeforeEach
+    void signedOut() {
+        browser.driver.manage().deleteAllCookies();
     }
 
     private static RequestSpecification admin() {
@@ -104,7 +105,6 @@ class MentorPausePagesTest {
         long id = mentor("Paula Pause " + nano);
         var username = account("paula-" + nano, Roles.LEADER, id);
 
-        browser = Browser.open();
         browser.go("/account/sign-in");
         browser.type("#username", username);
         browser.type("#password", PASSWORD);

@@ -18,9 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.joinedup.Fixtures;
 import org.joinedup.security.Roles;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,18 +37,18 @@ class PlaceAssessmentPagesTest {
     private static final String PAGE = "/areas/" + WORCESTERSHIRE + "/assessment";
     private static final List<String> WEAK = List.of("finance-and-funding", "digital-infrastructure", "capacity-building");
 
-    private Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @BeforeAll
     static void noDefaultToken() {
         Fixtures.actAnonymously();
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    /** One browser serves the class: each test starts signed out, whatever the one before it left. */
+    @BeforeEach
+    void signedOut() {
+        browser.driver.manage().deleteAllCookies();
     }
 
     private static RequestSpecification admin() {
@@ -93,7 +94,6 @@ class PlaceAssessmentPagesTest {
         var commissioner = account("wendy-commissioner", Roles.COMMISSIONER, null);
         Fixtures.awaitIndexInStep(Duration.ofSeconds(60));
 
-        browser = Browser.open();
         browser.signIn(commissioner);
         browser.go(PAGE);
         assertTrue(browser.find("#no-assessment").getText().contains("Worcestershire has no self-assessment yet"));

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.joinedup.Fixtures;
 import org.joinedup.recognition.RecognitionFixtures;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 16's pages, /rounds: programme staff open a round through the form (the six default criteria
@@ -24,18 +25,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RoundPagesTest {
 
-    private Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @BeforeAll
     static void noDefaultToken() {
         Fixtures.actAnonymously();
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    /** One browser serves the class: each test starts signed out, whatever the one before it left. */
+    @BeforeEach
+    void signedOut() {
+        browser.driver.manage().deleteAllCookies();
     }
 
     private static long leader(String name, String visibility) {
@@ -67,7 +68,6 @@ class RoundPagesTest {
         long nominee = leader("Paged Nominee " + nano, "public");
         record(nominee, "Discharge to assess " + nano);
 
-        browser = Browser.open();
         browser.signIn("demo-programme");
         browser.go("/rounds");
         browser.click("#open-round-link");
@@ -93,9 +93,9 @@ class RoundPagesTest {
         assertTrue(browser.find("#criterion-leadership").getText().contains("Effective leadership"));
         var roundPath = browser.driver.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("\\?.*", "");
         assertEquals(1, roundsNamed(roundName));
-        browser.close();
 
-        browser = Browser.open();
+        // the same browser, signed out: the leader signs in afresh rather than into the staff session
+        browser.driver.manage().deleteAllCookies();
         browser.signIn("demo-leader");
         browser.go(roundPath);
         browser.type("#nominee", String.valueOf(nominee));
@@ -116,7 +116,7 @@ class RoundPagesTest {
     }
 
     /** A date box takes the browser's own input; its value is set the way the control would. */
-    private void setDate(String css, String isoDate) {
+    private static void setDate(String css, String isoDate) {
         browser.driver.executeScript("document.querySelector(arguments[0]).value = arguments[1]", css, isoDate);
     }
 

@@ -34,7 +34,7 @@ class AccountPagesTest {
 
     @BeforeEach
     void signedOut() {
-        browser.driver.manage().deleteAllCookies();
+        browser.signOut();
     }
 
     private static void signIn(String username, String password) {
@@ -124,7 +124,7 @@ class AccountPagesTest {
         browser.click("#confirm");
         assertEquals("Address confirmed", browser.find("#message-heading").getText());
 
-        browser.driver.manage().deleteAllCookies();
+        browser.signOut();
         browser.signIn("demo-programme");
         browser.go("/programme/account-requests");
         var card = browser.find("[id^='request-'] h2");

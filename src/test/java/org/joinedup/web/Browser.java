@@ -257,6 +257,11 @@ final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallbac
                 "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('ERROR ' + e));", href);
     }
 
+    /** Forgets every session: the next page is seen signed out (the app keeps no other state in the browser). */
+    void signOut() {
+        driver.manage().deleteAllCookies();
+    }
+
     @Override
     public void close() {
         driver.quit();

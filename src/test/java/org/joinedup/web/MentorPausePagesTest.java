@@ -50,7 +50,7 @@ class MentorPausePagesTest {
     /** One browser serves the class: each test starts signed out, whatever the one before it left. */
     @BeforeEach
     void signedOut() {
-        browser.driver.manage().deleteAllCookies();
+        browser.signOut();
     }
 
     private static RequestSpecification admin() {

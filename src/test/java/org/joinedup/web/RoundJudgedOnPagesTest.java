@@ -61,7 +61,7 @@ class RoundJudgedOnPagesTest {
         assertEquals("Your scores: leadership 4, local-impact 2", browser.find("#given-" + f.other).getText());
         browser.check("judging-scored");
 
-        browser.driver.manage().deleteAllCookies();
+        browser.signOut();
         browser.signIn("demo-programme");
         browser.go("/rounds/" + f.round + "/result");
         assertTrue(browser.find("#judge-" + f.judgeAId).getText().contains("1 of 1"), browser.find("#judge-" + f.judgeAId).getText());
@@ -90,7 +90,7 @@ class RoundJudgedOnPagesTest {
         assertTrue(browser.all("#publish-round").isEmpty());
         browser.click("#list-link");
 
-        browser.driver.manage().deleteAllCookies();
+        browser.signOut();
         browser.go("/rounds/" + f.round + "/list");
         var first = browser.find("#listed-1").getText();
         assertTrue(first.contains("1. Cy Thirdorg") && first.contains("Joined up frailty care across the county."), first);

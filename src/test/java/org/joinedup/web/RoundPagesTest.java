@@ -36,7 +36,7 @@ class RoundPagesTest {
     /** One browser serves the class: each test starts signed out, whatever the one before it left. */
     @BeforeEach
     void signedOut() {
-        browser.driver.manage().deleteAllCookies();
+        browser.signOut();
     }
 
     private static long leader(String name, String visibility) {
@@ -95,7 +95,7 @@ class RoundPagesTest {
         assertEquals(1, roundsNamed(roundName));
 
         // the same browser, signed out: the leader signs in afresh rather than into the staff session
-        browser.driver.manage().deleteAllCookies();
+        browser.signOut();
         browser.signIn("demo-leader");
         browser.go(roundPath);
         browser.type("#nominee", String.valueOf(nominee));

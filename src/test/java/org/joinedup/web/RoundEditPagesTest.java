@@ -12,6 +12,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.joinedup.Fixtures;
 import org.joinedup.recognition.RecognitionFixtures;
@@ -51,6 +52,11 @@ class RoundEditPagesTest {
             fields.put("criterion-description-" + i, criteria.get(i).get("description"));
         }
         return fields;
+    }
+
+    /** Whether the page says this beside the box (its error element, which the browser tests read as #box-error). */
+    private static boolean besideBox(String page, String box, String says) {
+        return Pattern.compile("id=\"" + box + "-error\"[^>]*>[^<]*(<[^>]+>[^<]*){0,3}" + Pattern.quote(says)).matcher(page).find();
     }
 
     private static long scheduledRound(String name, long judge) {
@@ -95,6 +101,29 @@ class RoundEditPagesTest {
             assertEquals(30, saved.getInt("selectCount"));
             assertEquals(1, saved.getInt("version"));
         }
+    }
+
+    @Test
+    void fieldsThatDoNotParseAreSaidBesideThemAndNothingIsSaved() {
+        // the page hands the service a null for what did not parse, which it must refuse: this pins that nothing is written
+        long nano = System.nanoTime();
+        var judge = RecognitionFixtures.account("commissioner", null);
+        long roundId = scheduledRound("Unparsed round " + nano, judge.id());
+        var staff = PagesTest.signIn("demo-programme");
+        var path = "/rounds/" + roundId + "/edit";
+        var changed = fieldsOf(apiRound(roundId));
+        changed.put("name", "Renamed " + nano);
+        changed.put("nominationsCloseOn", "2027-02-30");
+        changed.put("selectCount", "99999999999");
+        changed.put("rankCount", "ten");
+        var csrf = PagesTest.csrfOf(inSession(staff).when().get(path).then().statusCode(200).extract().asString());
+        var page = inSession(staff).formParams(changed).formParam("csrf", csrf).when().post(path).then().statusCode(400).extract().asString();
+        assertTrue(besideBox(page, "nominationsCloseOn", "Give a date as year-month-day"), "the date is said to be no date");
+        assertTrue(besideBox(page, "selectCount", "Give a whole number"), "a count too large for a whole number");
+        assertTrue(besideBox(page, "rankCount", "Give a whole number"), "a count in words");
+        assertTrue(page.contains("Renamed " + nano), "what was typed comes back");
+        assertEquals("Unparsed round " + nano, apiRound(roundId).getString("name"));
+        assertEquals(0, apiRound(roundId).getInt("version"), "nothing was written");
     }
 
     @Test

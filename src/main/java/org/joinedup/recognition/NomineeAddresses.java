@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.util.List;
 import java.util.Optional;
 import org.joinedup.security.AccountService;
 
@@ -38,10 +37,10 @@ public class NomineeAddresses {
 
     /** The leader an earlier nomination added at this address, while they have no account (else they are no longer waiting). */
     public Optional<Long> waitingLeader(String address) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("select leader_id from nominee_address where email = :email").setParameter("email", address)
-                .getResultList();
-        return ids.stream().map(Number::longValue).filter(id -> !accounts.leaderHasAccount(id)).findFirst();
+        // the address is the primary key: one leader at most
+        var ids = em.createNativeQuery("select leader_id from nominee_address where email = :email").setParameter("email", address).getResultList();
+        return ids.isEmpty() ? Optional.empty()
+                : Optional.of(((Number) ids.get(0)).longValue()).filter(id -> !accounts.leaderHasAccount(id));
     }
 
     /** The leader now added at this address (one who took an account is not waiting any more, so a new one replaces them here). */

@@ -1,5 +1,12 @@
 package org.joinedup.bench;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.json.JsonpDeserializer;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,13 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.json.JsonpDeserializer;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.http.HttpHost;
 import org.apache.http.entity.ContentType;
 import org.apache.http.nio.entity.NStringEntity;
@@ -36,8 +36,8 @@ import org.joinedup.search.index.LeaderDocument;
  * the request and the answer cross to its I/O thread and back), the JDK's {@code HttpClient} (a
  * selector thread too), {@code HttpURLConnection} (blocking, on the caller's own thread), the typed
  * client given the body with {@code withJson} (as the service does), and the body sent as written
- * with the answer read typed (tried in the service, and not kept: no gain there). The same body, taking turns request
- * by request; medians and p90 in ms (docs/benchmarks.md, "At the demo size").
+ * with the answer read typed (tried in the service, and not kept: no gain there). The same body,
+ * taking turns request by request; medians and p90 in ms (docs/benchmarks.md, "At the demo size").
  *
  * <p>Usage: {@code java -cp target/test-classes:target/classes:target/quarkus-app/lib/main/*:target/quarkus-app/lib/boot/*
  * org.joinedup.bench.ClientTransportProbe --body FILE [--es URL] [--index leaders] [--rounds 300]}, the body from

@@ -10,10 +10,10 @@ import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 /**
  * The {@code synonym} token filter, for the index side: {@link SynonymGraph}'s rules and settings,
  * matched by Lucene's {@code SynonymFilter}, as Elasticsearch's own {@code synonym} filter does. It
- * writes no graph (an index stores one position per token); the same tokens as
- * {@code SynonymGraphFilter} with {@code FlattenGraphFilter} after it give, for rules whose outputs
- * are single tokens or the phrase itself (ours), in 42% less analysis time (docs/benchmarks.md,
- * "Reindex and write-to-searchable with concept tokens").
+ * writes no graph (an index stores one position per token). For rules like ours, whose outputs are
+ * one token or the phrase itself, it gives the same tokens as {@code SynonymGraphFilter} followed by
+ * {@code FlattenGraphFilter}, in 42% less analysis time (docs/benchmarks.md, "Reindex and
+ * write-to-searchable with concept tokens").
  */
 @NamedComponent("synonym")
 public class Synonym implements TokenFilterFactory {

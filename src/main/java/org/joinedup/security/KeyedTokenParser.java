@@ -9,13 +9,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Verifies the service's own tokens with the key their {@code kid} names, so several keys can be
  * valid while one rotates out. Reads keys from memory only: this runs on the IO thread. External
  * providers' tokens go through SmallRye's own key location handling unchanged.
+ *
+ * <p>A token string verified once is not verified again until it expires: its signature and claims
+ * cannot change, and verifying them (the RSA signature, the claims read) was a tenth of a search's
+ * CPU (docs/benchmarks.md, "At the demo size"). Its key is still looked up on every use, so a key
+ * that stops verifying refuses its tokens at once, and the account check that follows
+ * ({@link AccountSessions}) runs on every request as before.
  */
 @Alternative
 @Priority(1)
@@ -23,6 +32,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class KeyedTokenParser extends DefaultJWTParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Enough for every session of a busy day; past it the map is emptied, which costs only a verification each. */
+    static final int REMEMBERED = 4096;
+
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private volatile Clock clock = Clock.systemUTC();
 
     private final SigningKeys keys;
     private final boolean ownKeys;
@@ -40,7 +54,37 @@ public class KeyedTokenParser extends DefaultJWTParser {
             return super.parse(token);
         }
         var key = keys.verifying(keyId(token)).orElseThrow(() -> new ParseException("the token's signing key is unknown or expired"));
-        return verify(token, key);
+        long now = clock.instant().getEpochSecond();
+        var known = verified.get(token);
+        if (known != null) {
+            if (now > known.usableUntil()) {
+                verified.remove(token);
+                throw new ParseException("the token has expired");
+            }
+            return known.token();
+        }
+        var fresh = verify(token, key);
+        remember(token, fresh, now);
+        return fresh;
+    }
+
+    private void remember(String token, JsonWebToken jwt, long now) {
+        if (verified.size() >= REMEMBERED) {
+            verified.values().removeIf(v -> now > v.usableUntil());
+            if (verified.size() >= REMEMBERED) {
+                verified.clear();
+            }
+        }
+        // as long as the verification above would accept it: its expiry and the grace allowed for clocks
+        verified.put(token, new Verified(jwt, jwt.getExpirationTime() + TokenVerification.EXPIRY_GRACE.toSeconds()));
+    }
+
+    /** For the tests: step past a token's expiry. */
+    void useClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    private record Verified(JsonWebToken token, long usableUntil) {
     }
 
     private static String keyId(String token) throws ParseException {

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
@@ -30,6 +32,9 @@ class TokenTest {
 
     @Inject
     TokenConfig config;
+
+    @Inject
+    KeyedTokenParser parser;
 
     @BeforeAll
     static void noDefaultToken() {
@@ -51,8 +56,11 @@ class TokenTest {
     }
 
     @Test
-    void aTamperedTokenIsRefused() {
-        var parts = Fixtures.token("demo-commissioner").split("\\.");
+    void aTamperedTokenIsRefused() throws Exception {
+        var token = Fixtures.token("demo-commissioner");
+        // the genuine one verified and remembered first: its copy must still be checked on its own
+        Assertions.assertTrue(parser.parse(token).getGroups().contains(Roles.COMMISSIONER));
+        var parts = token.split("\\.");
         var payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"commissioner\"", "\"admin\"");
         refused(parts[0] + "." + base64(payload) + "." + parts[2]);
     }
@@ -74,6 +82,21 @@ class TokenTest {
     void anExpiredTokenIsRefused() {
         var now = Instant.now().getEpochSecond();
         refused(demoAdmin().issuedAt(now - 7200).expiresAt(now - 3600).jws().keyId(keys.signing().id()).sign(keys.signing().privateKey()));
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceThenRememberedUntilItExpires() throws Exception {
+        var token = demoAdmin().jws().keyId(keys.signing().id()).sign(keys.signing().privateKey());
+        var first = parser.parse(token);
+        Assertions.assertSame(first, parser.parse(token), "the second use is answered from what the first verified");
+        given().header("Authorization", Fixtures.bearer(token)).when().get(ADMIN_ONLY).then().statusCode(200);
+        try {
+            // past its expiry and the grace for clocks: refused, though it was verified before
+            parser.useClock(Clock.offset(Clock.systemUTC(), Duration.ofSeconds(600).plus(TokenVerification.EXPIRY_GRACE).plusSeconds(5)));
+            refused(token);
+        } finally {
+            parser.useClock(Clock.systemUTC());
+        }
     }
 
     @Test

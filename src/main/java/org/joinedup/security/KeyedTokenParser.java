@@ -32,8 +32,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class KeyedTokenParser extends DefaultJWTParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Enough for every session of a busy day; past it the map is emptied, which costs only a verification each. */
-    static final int REMEMBERED = 4096;
+    /** A bound on memory (a few kB a token); past it the map is emptied, which costs each token one verification more. */
+    private static final int REMEMBERED = 4096;
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private volatile Clock clock = Clock.systemUTC();

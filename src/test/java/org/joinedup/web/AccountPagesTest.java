@@ -8,7 +8,6 @@ import java.time.Duration;
 import org.joinedup.Fixtures;
 import org.joinedup.account.AccountFixtures;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -30,11 +29,6 @@ class AccountPagesTest {
     @BeforeAll
     static void anonymous() {
         Fixtures.actAnonymously();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.signOut();
     }
 
     private static void signIn(String username, String password) {

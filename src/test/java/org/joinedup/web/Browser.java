@@ -18,6 +18,7 @@ import java.util.List;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -35,7 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A real headless Chromium (Debian's, installed by bin/joinedup test) driving the pages of the
  * app under test, with an axe-core accessibility check and a screenshot of each page visited.
  */
-final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+final class Browser implements AutoCloseable, BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -69,6 +70,7 @@ final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallbac
      * The one browser of a test class, opened before its tests and closed after them, as a field:
      * {@code @RegisterExtension static final Browser browser = Browser.perClass();}. It opens after
      * {@code @QuarkusTest} has started the app (class-level extensions come first) and fails as {@link #open} does.
+     * Each test starts signed out, whatever the one before it left.
      */
     static Browser perClass() {
         return new Browser();
@@ -77,6 +79,13 @@ final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallbac
     @Override
     public void beforeAll(ExtensionContext context) {
         start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (driver != null) {
+            signOut();
+        }
     }
 
     @Override

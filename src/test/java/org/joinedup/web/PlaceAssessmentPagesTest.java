@@ -19,7 +19,6 @@ import java.util.Map;
 import org.joinedup.Fixtures;
 import org.joinedup.security.Roles;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,12 +42,6 @@ class PlaceAssessmentPagesTest {
     @BeforeAll
     static void noDefaultToken() {
         Fixtures.actAnonymously();
-    }
-
-    /** One browser serves the class: each test starts signed out, whatever the one before it left. */
-    @BeforeEach
-    void signedOut() {
-        browser.signOut();
     }
 
     private static RequestSpecification admin() {

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.joinedup.Fixtures;
 import org.joinedup.recognition.RecognitionFixtures;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,12 +30,6 @@ class RoundPagesTest {
     @BeforeAll
     static void noDefaultToken() {
         Fixtures.actAnonymously();
-    }
-
-    /** One browser serves the class: each test starts signed out, whatever the one before it left. */
-    @BeforeEach
-    void signedOut() {
-        browser.signOut();
     }
 
     private static long leader(String name, String visibility) {

@@ -53,30 +53,32 @@ public class KeyedTokenParser extends DefaultJWTParser {
         if (!ownKeys) {
             return super.parse(token);
         }
-        var key = keys.verifying(keyId(token)).orElseThrow(() -> new ParseException("the token's signing key is unknown or expired"));
         long now = clock.instant().getEpochSecond();
         var known = verified.get(token);
         if (known != null) {
-            if (now > known.usableUntil()) {
+            // the same string names the same key: no need to read its header again, only to ask whether the key still verifies
+            if (now > known.usableUntil() || keys.verifying(known.keyId()).isEmpty()) {
                 verified.remove(token);
-                throw new ParseException("the token has expired");
+                throw new ParseException("the token has expired or its signing key is retired");
             }
             return known.token();
         }
+        var keyId = keyId(token);
+        var key = keys.verifying(keyId).orElseThrow(() -> new ParseException("the token's signing key is unknown or expired"));
         var fresh = verify(token, key);
-        remember(token, fresh, now);
+        remember(token, new Verified(fresh, keyId, fresh.getExpirationTime() + TokenVerification.EXPIRY_GRACE.toSeconds()), now);
         return fresh;
     }
 
-    private void remember(String token, JsonWebToken jwt, long now) {
+    /** Until the token's expiry and the grace allowed for clocks: as long as the verification above would accept it. */
+    private void remember(String token, Verified entry, long now) {
         if (verified.size() >= REMEMBERED) {
             verified.values().removeIf(v -> now > v.usableUntil());
             if (verified.size() >= REMEMBERED) {
                 verified.clear();
             }
         }
-        // as long as the verification above would accept it: its expiry and the grace allowed for clocks
-        verified.put(token, new Verified(jwt, jwt.getExpirationTime() + TokenVerification.EXPIRY_GRACE.toSeconds()));
+        verified.put(token, entry);
     }
 
     /** For the tests: step past a token's expiry. */
@@ -84,7 +86,7 @@ public class KeyedTokenParser extends DefaultJWTParser {
         this.clock = clock;
     }
 
-    private record Verified(JsonWebToken token, long usableUntil) {
+    private record Verified(JsonWebToken token, String keyId, long usableUntil) {
     }
 
     private static String keyId(String token) throws ParseException {

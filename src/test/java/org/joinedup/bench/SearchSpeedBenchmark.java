@@ -74,7 +74,7 @@ public final class SearchSpeedBenchmark {
         var opt = Options.parse(args, Map.ofEntries(
                 Map.entry("--app", "http://127.0.0.1:8092"), Map.entry("--es", "http://127.0.0.1:9200"),
                 Map.entry("--alias", "bench-leaders"), Map.entry("--baseline-dir", "bench/search-scale-baseline"),
-                Map.entry("--request-cache", "true"), Map.entry("--warmup-rounds", "2"), Map.entry("--service-warmup-rounds", "80"),
+                Map.entry("--request-cache", "true"), Map.entry("--warmup-rounds", "2"), Map.entry("--service-warmup-rounds", "400"),
                 Map.entry("--rounds", "12"),
                 Map.entry("--levels", "1,4"), Map.entry("--user", "bench-admin"), Map.entry("--password", "bench-admin-password")));
         var bench = new SearchSpeedBenchmark(opt);
@@ -161,8 +161,9 @@ public final class SearchSpeedBenchmark {
         for (var side : Side.values()) {
             run(queries, side, 4, opt.integer("--warmup-rounds"));
         }
-        // A service just started runs interpreted code for its first few hundred searches: without this its
-        // figures carried the JIT's warm-up (26 against 17 ms warm at 100k, docs/benchmarks.md, 2026-12-05).
+        // A service just started is still compiling its hot paths for its first few thousand searches on two shared
+        // cores: with 80 rounds here (960 searches) its figures at the demo size still carried that, about twice
+        // what it adds once steady (docs/benchmarks.md, "At the demo size", twelfth session).
         progress("warming up the service: %s rounds of the mix ...", opt.value("--service-warmup-rounds"));
         run(queries, Side.SERVICE, 4, (opt.integer("--service-warmup-rounds") + 3) / 4);
         for (var level : opt.value("--levels").split(",")) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.joinedup.followup.TrackRecord;
 import org.joinedup.integration.Improvement;
 import org.joinedup.search.MentorCandidate;
 import org.joinedup.search.MentorCandidates;
@@ -407,7 +408,7 @@ public final class MatchScorer {
     }
 
     /** TRACK_RECORD x the share who would recommend x min(answers, 3) / 3; 0 without answers. */
-    static double trackRecord(org.joinedup.followup.TrackRecord track) {
+    static double trackRecord(TrackRecord track) {
         if (track == null || track.followUpsAnswered() == 0) {
             return 0.0;
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.joinedup.leader.ProfileAudience;
 import org.joinedup.organisation.OrganisationDirectory;
+import org.joinedup.search.index.DocumentFields;
 import org.joinedup.search.index.LeaderDocument;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
@@ -70,7 +71,7 @@ public class SearchService {
      */
     public Map<String, Long> coveredWithin(SearchParams params, Map<String, double[]> centroids, double km, boolean councils, Facet... ignored) {
         var criteria = without(parser.parse(params), ignored);
-        var field = councils ? org.joinedup.search.index.DocumentFields.RECORDS_AREA_CODES : org.joinedup.search.index.DocumentFields.RECORDS_ICBS;
+        var field = councils ? DocumentFields.RECORDS_AREA_CODES : DocumentFields.RECORDS_ICBS;
         var response = execute(new LeaderQuery(criteria).coverageBody(field, centroids, km));
         var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get(LeaderQuery.MATCHING).filter().aggregations();
         var counts = new LinkedHashMap<String, Long>();

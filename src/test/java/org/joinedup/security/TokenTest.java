@@ -14,8 +14,13 @@ import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +102,36 @@ class TokenTest {
         } finally {
             parser.useClock(Clock.systemUTC());
         }
+    }
+
+    @Test
+    void eightRequestsAtOnceWithOneNewTokenAreAllAnsweredAndItsForgedCopyNever() throws Exception {
+        var token = Fixtures.token("demo-commissioner");
+        var parts = token.split("\\.");
+        var forged = parts[0] + "." + base64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"commissioner\"", "\"admin\"")) + "." + parts[2];
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var start = new CountDownLatch(1);
+            var answers = new ArrayList<Future<int[]>>();
+            for (int i = 0; i < 8; i++) {
+                // the first uses of a token race to verify and remember it; a forged copy sent beside them must never ride on that
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return new int[] { given().header("Authorization", Fixtures.bearer(token)).when().get("/api/me").statusCode(),
+                            given().header("Authorization", Fixtures.bearer(forged)).when().get(ADMIN_ONLY).statusCode() };
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                var codes = answer.get(60, TimeUnit.SECONDS);
+                Assertions.assertEquals(200, codes[0], "the genuine token");
+                Assertions.assertEquals(401, codes[1], "its forged copy");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Assertions.assertTrue(parser.parse(token).getGroups().contains(Roles.COMMISSIONER));
     }
 
     @Test

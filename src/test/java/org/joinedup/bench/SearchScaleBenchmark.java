@@ -584,7 +584,7 @@ public final class SearchScaleBenchmark {
      */
     private void writeToSearchable() throws Exception {
         // as the search part warms up before it measures: a service just started spends its first minute compiling
-        // (its compiler threads took most of its CPU in a profile of the first spell), which is no running service
+        // (its compiler threads took most of its CPU in a profile of an unwarmed spell), unlike one that has been running
         int warmup = (int) (opt.decimal("--write-rate") * opt.decimal("--write-warmup-seconds"));
         if (warmup > 0) {
             steadyWrites(opt.decimal("--write-rate"), warmup, opt.integer("--poll-ms"), "index");
@@ -655,7 +655,8 @@ public final class SearchScaleBenchmark {
     }
 
     private void probe(int n, String token, long pollMillis, String via, ConcurrentLinkedQueue<Long> delays,
-            ConcurrentLinkedQueue<Long> writeNanos, ConcurrentLinkedQueue<Long> leaders, AtomicInteger searches) throws IOException, InterruptedException {
+            ConcurrentLinkedQueue<Long> writeNanos, ConcurrentLinkedQueue<Long> leaders, AtomicInteger searches)
+            throws IOException, InterruptedException {
         long writeStarted = System.nanoTime();
         var leader = json(post(app + "/api/leaders", json.createObjectNode().put("name", "Bench probe " + n)
                 .put("homeArea", "E10000024").put("visibility", "public").toString(), "application/json").build());
@@ -672,9 +673,9 @@ public final class SearchScaleBenchmark {
         }
         writeNanos.add(committed - writeStarted);
         var service = get(app + "/api/search/leaders?size=1&q=" + token);
-        // The observer must not load what it observes. Polled through the service, every miss is a search that
-        // finds nobody, so it also asks for spelling suggestions and wider counts: thousands a minute, enough to
-        // slow Elasticsearch's refresh. So it polls the index with a cheap count unless asked, and once the
+        // Polled through the service, every miss is a search that finds nobody, so it also asks for spelling
+        // suggestions and wider counts, thousands a minute: load of the observer's own. So it polls the index with
+        // a cheap count unless asked (on a warm service both gave the same p99, docs/benchmarks.md), and once the
         // record is there, checks that the service finds it too: nothing but the index stands between them.
         var poll = via.equals("service") ? service : indexCount(token);
         while (System.nanoTime() - committed < 30_000_000_000L) {

@@ -584,7 +584,7 @@ public final class SearchScaleBenchmark {
      */
     private void writeToSearchable() throws Exception {
         // as the search part warms up before it measures: a service just started spends its first minute compiling
-        // (its compiler threads took most of its CPU in a profile of an unwarmed spell), unlike one that has been running
+        // (in a profile of an unwarmed spell its own code took a sixth of its CPU), unlike one that has been running
         int warmup = (int) (opt.decimal("--write-rate") * opt.decimal("--write-warmup-seconds"));
         if (warmup > 0) {
             steadyWrites(opt.decimal("--write-rate"), warmup, opt.integer("--poll-ms"), "index");

@@ -65,9 +65,14 @@ class TokenTest {
         var token = Fixtures.token("demo-commissioner");
         // the genuine one verified and remembered first: its copy must still be checked on its own
         Assertions.assertTrue(parser.parse(token).getGroups().contains(Roles.COMMISSIONER));
+        refused(promotedToAdmin(token));
+    }
+
+    /** A commissioner's token with its payload edited to say admin, its signature left as it was. */
+    private static String promotedToAdmin(String token) {
         var parts = token.split("\\.");
         var payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("\"commissioner\"", "\"admin\"");
-        refused(parts[0] + "." + base64(payload) + "." + parts[2]);
+        return parts[0] + "." + base64(payload) + "." + parts[2];
     }
 
     /** Everything a genuine demo-admin token carries; each test below breaks one thing. */
@@ -107,9 +112,7 @@ class TokenTest {
     @Test
     void eightRequestsAtOnceWithOneNewTokenAreAllAnsweredAndItsForgedCopyNever() throws Exception {
         var token = Fixtures.token("demo-commissioner");
-        var parts = token.split("\\.");
-        var forged = parts[0] + "." + base64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"commissioner\"", "\"admin\"")) + "." + parts[2];
+        var forged = promotedToAdmin(token);
         var pool = Executors.newFixedThreadPool(8);
         try {
             var start = new CountDownLatch(1);

@@ -1,6 +1,5 @@
 package org.joinedup.mail;
 
-import io.quarkus.mailer.Mailer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.ext.mail.SMTPException;
@@ -12,6 +11,8 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import org.joinedup.mail.MailStore.Claimed;
 
@@ -31,7 +32,7 @@ public class MailSender {
     public enum Outcome { SENT, RETRY, PARKED, UNCERTAIN }
 
     @Inject
-    Mailer mailer;
+    SmtpHandOver smtp;
 
     @Inject
     MailStore store;
@@ -82,8 +83,10 @@ public class MailSender {
 
     Outcome send(Claimed mail) {
         try {
-            mailer.send(composer.compose(mail));
-        } catch (RuntimeException e) {
+            smtp.send(composer.compose(mail));
+        } catch (ExecutionException e) {
+            return failed(mail, e.getCause());
+        } catch (TimeoutException | RuntimeException e) {
             return failed(mail, e);
         }
         store.sent(mail);
@@ -96,7 +99,7 @@ public class MailSender {
      * anything else (a timeout or a broken connection mid-exchange) may have been delivered, so it is
      * left 'uncertain' rather than risk sending it twice.
      */
-    private Outcome failed(Claimed mail, RuntimeException e) {
+    private Outcome failed(Claimed mail, Throwable e) {
         var smtp = cause(e, SMTPException.class);
         if (smtp.isPresent()) {
             var reply = smtp.get();

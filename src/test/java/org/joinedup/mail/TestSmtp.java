@@ -14,8 +14,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,12 +31,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     (the mail never arrives; the sender cannot know).</li>
  * </ul>
  * The service's mailer is pointed at the gate (quarkus.mailer.host/port); {@link Mailbox} reads what arrived.
+ * A session that lasts over 5 s has its timeline printed to the test log (docs/mail.md, "A greeting that was lost").
  */
 public class TestSmtp implements QuarkusTestResourceLifecycleManager {
 
     static volatile GreenMail greenMail;
     private static volatile TestSmtp running;
     private static final Map<String, AtomicInteger> FLAKY = new ConcurrentHashMap<>();
+
+    /** A session longer than this has its timeline printed: what was said when, to tell a slow server from a silent client. */
+    private static final long SLOW_SESSION_NANOS = 5_000_000_000L;
 
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
@@ -110,11 +116,12 @@ public class TestSmtp implements QuarkusTestResourceLifecycleManager {
     }
 
     private void relay(Socket client) {
+        var timeline = new Timeline();
         try (client; var upstream = new Socket(InetAddress.getLoopbackAddress(), greenMail.getSmtp().getPort())) {
             open.add(client);
             open.add(upstream);
             var toClient = client.getOutputStream();
-            var pump = new Thread(() -> pump(upstream, client, toClient), "smtp-gate-pump");
+            var pump = new Thread(() -> pump(upstream, client, toClient, timeline), "smtp-gate-pump");
             pump.setDaemon(true);
             pump.start();
             var in = client.getInputStream();
@@ -124,6 +131,9 @@ public class TestSmtp implements QuarkusTestResourceLifecycleManager {
             byte[] line;
             while ((line = readLine(in)) != null) {
                 var text = new String(line, StandardCharsets.US_ASCII).strip();
+                if (!inData) {
+                    timeline.add("client: " + text);
+                }
                 if (inData) {
                     if (text.equals(".")) {
                         inData = false;
@@ -151,6 +161,7 @@ public class TestSmtp implements QuarkusTestResourceLifecycleManager {
             // a side hung up or the gate was cut
         } finally {
             open.remove(client);
+            timeline.printIfSlow();
         }
     }
 
@@ -165,12 +176,13 @@ public class TestSmtp implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The server's answers to the client; when the server hangs up (after QUIT) the client is hung up on too, as a real server does. */
-    private static void pump(Socket upstream, Socket client, OutputStream toClient) {
+    private static void pump(Socket upstream, Socket client, OutputStream toClient, Timeline timeline) {
         var buffer = new byte[8192];
         try {
             InputStream in = upstream.getInputStream();
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                timeline.add("server: " + new String(buffer, 0, n, StandardCharsets.US_ASCII).strip());
                 synchronized (toClient) {
                     toClient.write(buffer, 0, n);
                     toClient.flush();
@@ -180,6 +192,23 @@ public class TestSmtp implements QuarkusTestResourceLifecycleManager {
             // closed
         }
         close(client);
+    }
+
+    /** What was said in one session and when (commands and answers, not the message), for {@link #SLOW_SESSION_NANOS}. */
+    private static final class Timeline {
+        private final long start = System.nanoTime();
+        private final Queue<String> events = new ConcurrentLinkedQueue<>();
+
+        void add(String event) {
+            events.add(String.format("%7d ms  %s", (System.nanoTime() - start) / 1_000_000, event));
+        }
+
+        void printIfSlow() {
+            if (System.nanoTime() - start > SLOW_SESSION_NANOS) {
+                add("closed");
+                System.err.println("TestSmtp: a slow SMTP session\n" + String.join("\n", events));
+            }
+        }
     }
 
     private static byte[] readLine(InputStream in) throws IOException {

@@ -2,6 +2,7 @@ package org.joinedup.mail;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * connections on that context's thread alone, and the race is gone: none since in the test runs.
  */
 @ApplicationScoped
+@Startup // so a timeout of zero stops the start, not every send pass
 class SmtpHandOver {
 
     @Inject
@@ -45,6 +47,10 @@ class SmtpHandOver {
 
     @PostConstruct
     void createContext() {
+        if (timeout.isZero() || timeout.isNegative()) {
+            // Quarkus reads 0 as "wait for ever": a silent server would then hold the sender until the claim's lease ran out
+            throw new IllegalStateException("quarkus.mailer.timeout must be longer than zero (docs/mail.md, Configuration), not " + timeout);
+        }
         // a plain event-loop context: not the caller's (a worker's, or a request's duplicate)
         context = ((VertxInternal) vertx).createEventLoopContext();
     }

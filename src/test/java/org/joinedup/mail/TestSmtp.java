@@ -131,9 +131,6 @@ public class TestSmtp implements QuarkusTestResourceLifecycleManager {
             byte[] line;
             while ((line = readLine(in)) != null) {
                 var text = new String(line, StandardCharsets.US_ASCII).strip();
-                if (!inData) {
-                    timeline.add("client: " + text);
-                }
                 if (inData) {
                     if (text.equals(".")) {
                         inData = false;
@@ -141,18 +138,21 @@ public class TestSmtp implements QuarkusTestResourceLifecycleManager {
                             return; // the message is written, its answer never comes
                         }
                     }
-                } else if (text.toUpperCase(Locale.ROOT).startsWith("RCPT TO:")) {
-                    recipient = text.substring(8).replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT);
-                    var answer = answer(recipient);
-                    if (answer != null) {
-                        synchronized (toClient) {
-                            toClient.write((answer + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                            toClient.flush();
+                } else {
+                    timeline.add("client: " + text);
+                    if (text.toUpperCase(Locale.ROOT).startsWith("RCPT TO:")) {
+                        recipient = text.substring(8).replaceAll("[<>\\s]", "").toLowerCase(Locale.ROOT);
+                        var answer = answer(recipient);
+                        if (answer != null) {
+                            synchronized (toClient) {
+                                toClient.write((answer + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                                toClient.flush();
+                            }
+                            continue;
                         }
-                        continue;
+                    } else if (text.equalsIgnoreCase("DATA")) {
+                        inData = true;
                     }
-                } else if (text.equalsIgnoreCase("DATA")) {
-                    inData = true;
                 }
                 toServer.write(line);
                 toServer.flush();
@@ -196,17 +196,22 @@ public class TestSmtp implements QuarkusTestResourceLifecycleManager {
 
     /** What was said in one session and when (commands and answers, not the message), for {@link #SLOW_SESSION_NANOS}. */
     private static final class Timeline {
-        private final long start = System.nanoTime();
-        private final Queue<String> events = new ConcurrentLinkedQueue<>();
+        private record Event(long nanos, String what) {
+        }
 
-        void add(String event) {
-            events.add(String.format("%7d ms  %s", (System.nanoTime() - start) / 1_000_000, event));
+        private final long start = System.nanoTime();
+        private final Queue<Event> events = new ConcurrentLinkedQueue<>();
+
+        /** Kept as said; formatted only for a slow session, so a normal one costs next to nothing. */
+        void add(String what) {
+            events.add(new Event(System.nanoTime(), what));
         }
 
         void printIfSlow() {
             if (System.nanoTime() - start > SLOW_SESSION_NANOS) {
                 add("closed");
-                System.err.println("TestSmtp: a slow SMTP session\n" + String.join("\n", events));
+                var lines = events.stream().map(e -> String.format("%7d ms  %s", (e.nanos() - start) / 1_000_000, e.what())).toList();
+                System.err.println("TestSmtp: a slow SMTP session\n" + String.join("\n", lines));
             }
         }
     }

@@ -59,9 +59,16 @@ public class OrganisationDirectory {
         }
     }
 
-    @Transactional(TxType.SUPPORTS)
+    /**
+     * Not transactional itself: every search asks for each leader found, and the cache answers nearly
+     * all of them, so only a miss goes through {@link #views} and its transaction interceptor.
+     */
     public Optional<OrganisationView> find(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(views(List.of(code)).get(code));
+        if (code == null) {
+            return Optional.empty();
+        }
+        var cached = cache.get(code);
+        return cached != null ? Optional.of(cached) : Optional.ofNullable(views(List.of(code)).get(code));
     }
 
     /**

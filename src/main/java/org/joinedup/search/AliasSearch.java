@@ -2,9 +2,10 @@ package org.joinedup.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
 import co.elastic.clients.elasticsearch.core.search.Suggestion;
+import co.elastic.clients.transport.endpoints.SimpleEndpoint;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
-import org.joinedup.search.index.LeaderDocument;
 import org.joinedup.search.index.LeaderIndex;
 
 /**
@@ -43,20 +43,18 @@ class AliasSearch {
     @ConfigProperty(name = "joinedup.search.request-cache", defaultValue = "true")
     boolean requestCache;
 
-    /** The hits as typed leader documents (as much of each as the body's {@code _source} asks for). */
-    SearchResponse<LeaderDocument> search(ObjectNode body) {
-        return search(body, LeaderDocument.class);
+    /** The client's search endpoint, its answer read as {@link LeaderHits}. */
+    private static final SimpleEndpoint<SearchRequest, LeaderHits> LEADERS = SearchRequest._ENDPOINT.withResponseDeserializer(LeaderHits.DESERIALIZER);
+
+    /** The leaders found, as typed leader documents and records (as much of each as the body's {@code _source} asks for). */
+    LeaderHits search(ObjectNode body) {
+        LOG.debugf("Search request: %s", body);
+        return answered(() -> leaders(request(body)));
     }
 
-    private <T> SearchResponse<T> search(ObjectNode body, Class<T> type) {
-        LOG.debugf("Search request: %s", body);
-        try {
-            return client.search(s -> s.withJson(new StringReader(body.toString())).index(index.alias()).requestCache(requestCache), type);
-        } catch (IOException e) {
-            throw unavailable(e);
-        } catch (ElasticsearchException e) {
-            throw translated(e);
-        }
+    /** A leaders search as the client would send it, its answer read in one pass; IOExceptions stay the caller's. */
+    LeaderHits leaders(SearchRequest request) throws IOException {
+        return client._transport().performRequest(request, LEADERS, client._transportOptions());
     }
 
     /**
@@ -65,35 +63,48 @@ class AliasSearch {
      */
     List<MultiSearchItem<Void>> all(List<ObjectNode> bodies) {
         LOG.debugf("Count requests: %s", bodies);
-        try {
-            var response = client.msearch(m -> {
-                m.index(index.alias());
-                for (var body : bodies) {
-                    m.searches(item -> item.header(h -> h).body(b -> b.withJson(new StringReader(body.toString()))));
-                }
-                return m;
-            }, Void.class);
-            var answers = new ArrayList<MultiSearchItem<Void>>();
-            for (var item : response.responses()) {
-                if (item.isFailure()) {
-                    LOG.warnf("A count failed: %s", item.failure().error().reason());
-                    answers.add(null);
-                } else {
-                    answers.add(item.result());
-                }
+        var response = answered(() -> client.msearch(m -> {
+            m.index(index.alias());
+            for (var body : bodies) {
+                m.searches(item -> item.header(h -> h).body(b -> b.withJson(new StringReader(body.toString()))));
             }
-            return answers;
+            return m;
+        }, Void.class));
+        var answers = new ArrayList<MultiSearchItem<Void>>();
+        for (var item : response.responses()) {
+            if (item.isFailure()) {
+                LOG.warnf("A count failed: %s", item.failure().error().reason());
+                answers.add(null);
+            } else {
+                answers.add(item.result());
+            }
+        }
+        return answers;
+    }
+
+    /** The suggestions of a body that asks only for them ({@link LeaderQuery#spellingBody()}), by suggester name. */
+    Map<String, List<Suggestion<Void>>> suggest(ObjectNode body) {
+        LOG.debugf("Spelling request: %s", body);
+        return answered(() -> client.search(request(body), Void.class).suggest());
+    }
+
+    private SearchRequest request(ObjectNode body) {
+        return SearchRequest.of(s -> s.withJson(new StringReader(body.toString())).index(index.alias()).requestCache(requestCache));
+    }
+
+    private interface Call<T> {
+        T send() throws IOException;
+    }
+
+    /** Elasticsearch unreachable or failing is a 503 (see {@link #translated}). */
+    private static <T> T answered(Call<T> call) {
+        try {
+            return call.send();
         } catch (IOException e) {
             throw unavailable(e);
         } catch (ElasticsearchException e) {
             throw translated(e);
         }
-    }
-
-    /** The suggestions of a body that asks only for them ({@link LeaderQuery#spellingBody()}), by suggester name. */
-    Map<String, List<Suggestion<Void>>> suggest(ObjectNode body) {
-        var response = search(body, Void.class);
-        return response.suggest();
     }
 
     /** Elasticsearch failing, or no index behind the alias, is a 503; anything else is the request's own error. */

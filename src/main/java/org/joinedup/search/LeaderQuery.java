@@ -161,7 +161,7 @@ final class LeaderQuery {
                 "track_total_hits", true,
                 "_source", obj("includes", arr(ID, NAME)),
                 "query", obj("bool", obj("must", mustClauses(), "filter", arr(found(recordFilters(null))),
-                        "should", arr(experience(obj("name", "matched", "size", ALL_INNER_HITS, "_source", obj("includes", arr(RECORDS_ID))))))),
+                        "should", arr(experience(obj("name", LeaderHits.MATCHED, "size", ALL_INNER_HITS, "_source", obj("includes", arr(RECORDS_ID))))))),
                 "sort", sort());
         return body;
     }
@@ -276,13 +276,13 @@ final class LeaderQuery {
     }
 
     private static ObjectNode exportInnerHits() {
-        return obj("name", "matched", "size", ALL_INNER_HITS, "_source", obj("includes", arr(RECORDS_ID)),
+        return obj("name", LeaderHits.MATCHED, "size", ALL_INNER_HITS, "_source", obj("includes", arr(RECORDS_ID)),
                 "sort", arr(obj(RECORDS_ID, obj("order", "asc"))));
     }
 
     private ObjectNode rootBool() {
         return obj("must", mustClauses(), "filter", arr(found(recordFilters(null))), "should",
-                arr(experience(obj("name", "matched", "size", INNER_HITS, "_source", obj("includes", arr(MATCHED_RECORD_FIELDS))))));
+                arr(experience(obj("name", LeaderHits.MATCHED, "size", INNER_HITS, "_source", obj("includes", arr(MATCHED_RECORD_FIELDS))))));
     }
 
     /** The audience and leader filters, and a record passing {@code recordFilters} when there are any. */

@@ -1,11 +1,9 @@
 package org.joinedup.search;
 
-import co.elastic.clients.elasticsearch.core.search.InnerHitsResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.joinedup.search.index.LeaderDocument;
 
 /**
  * Every leader a search matches, best first, with the ids of all of its records that pass the
@@ -41,10 +39,10 @@ public class MatchingLeaders {
         long total = 0;
         while (found.size() < limit) {
             var response = alias.search(query.matchesBody(found.size(), Math.min(PAGE, limit - found.size())));
-            total = response.hits().total() == null ? 0 : response.hits().total().value();
-            var hits = response.hits().hits();
+            total = response.total();
+            var hits = response.hits();
             for (var hit : hits) {
-                found.add(match(hit.source(), hit.innerHits().get("matched")));
+                found.add(match(hit));
             }
             if (hits.isEmpty() || found.size() >= total) {
                 break;
@@ -53,16 +51,10 @@ public class MatchingLeaders {
         return new Matches(found, Math.max(total, found.size()));
     }
 
-    private static Match match(LeaderDocument source, InnerHitsResult inner) {
+    private static Match match(LeaderHits.Hit hit) {
         var records = new ArrayList<Long>();
-        if (inner != null) {
-            for (var record : inner.hits().hits()) {
-                if (record.source() != null) {
-                    records.add(record.source().to(LeaderDocument.Record.class).id());
-                }
-            }
-        }
+        hit.matched().forEach(matched -> records.add(matched.record().id()));
         records.sort(Long::compare);
-        return new Match(source.id(), source.name(), List.copyOf(records));
+        return new Match(hit.leader().id(), hit.leader().name(), List.copyOf(records));
     }
 }

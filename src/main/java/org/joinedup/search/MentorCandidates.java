@@ -143,7 +143,7 @@ public class MentorCandidates {
     /** The same, only among candidates that pass {@code must}. */
     public List<MentorCandidate> find(MentorCandidate.Need need, Weights weights, Filters must, int size, Audience audience) {
         var response = alias.search(findBody(need, weights, must, size, audience));
-        return response.hits().hits().stream().map(hit -> candidate(hit.source())).toList();
+        return response.hits().stream().map(hit -> candidate(hit.leader())).toList();
     }
 
     /** The request {@link #find} sends; pure, so a test can pin it. */
@@ -297,12 +297,12 @@ public class MentorCandidates {
         var candidates = new ArrayList<MentorCandidate>();
         ArrayNode after = null;
         while (true) {
-            var hits = alias.search(poolBody(mentorIds, audience, after)).hits().hits();
-            hits.forEach(hit -> candidates.add(candidate(hit.source())));
+            var hits = alias.search(poolBody(mentorIds, audience, after)).hits();
+            hits.forEach(hit -> candidates.add(candidate(hit.leader())));
             if (hits.size() < PAGE) {
                 return candidates;
             }
-            after = arr(hits.get(hits.size() - 1).source().id());
+            after = arr(hits.get(hits.size() - 1).leader().id());
         }
     }
 

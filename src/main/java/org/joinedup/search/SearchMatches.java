@@ -2,9 +2,7 @@ package org.joinedup.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +11,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
-import org.joinedup.search.index.LeaderDocument;
 import org.joinedup.search.index.LeaderIndex;
 
 /**
@@ -31,6 +28,9 @@ public class SearchMatches {
 
     @Inject
     ElasticsearchClient client;
+
+    @Inject
+    AliasSearch alias;
 
     @Inject
     LeaderIndex index;
@@ -95,37 +95,38 @@ public class SearchMatches {
             if (response.pitId() != null) {
                 pit = response.pitId();
             }
-            var hits = response.hits().hits();
+            var hits = response.hits();
             done = hits.size() < size;
             if (!hits.isEmpty()) {
-                after = sortValues(hits.get(hits.size() - 1).sort());
+                // as Elasticsearch wrote them: a leader with no place sorts at "Infinity" by distance, a string it takes back
+                after = hits.get(hits.size() - 1).sort();
             }
             var matches = new ArrayList<Match>(hits.size());
             boolean all = !query.hasRecordFilters();
             for (var hit : hits) {
-                long leaderId = hit.source().id();
+                long leaderId = hit.leader().id();
                 matches.add(new Match(leaderId, all, all ? List.of() : recordIds(leaderId, hit)));
             }
             return matches;
         }
 
-        private List<Long> recordIds(long leaderId, Hit<LeaderDocument> hit) throws IOException {
+        private List<Long> recordIds(long leaderId, LeaderHits.Hit hit) throws IOException {
             var ids = matched(hit);
             var page = ids;
             // a leader with more matching records than one inner-hits window: fetch the rest by record id
             while (page.size() == LeaderQuery.ALL_INNER_HITS) {
                 var body = query.moreRecordsBody(leaderId, page.get(page.size() - 1)).toString();
-                var more = client.search(s -> s.withJson(new StringReader(body)).index(index.alias()), LeaderDocument.class).hits().hits();
+                var more = alias.leaders(SearchRequest.of(s -> s.withJson(new StringReader(body)).index(index.alias()))).hits();
                 page = more.isEmpty() ? List.of() : matched(more.get(0));
                 ids.addAll(page);
             }
             return ids;
         }
 
-        private SearchResponse<LeaderDocument> search(ObjectNode body) throws IOException {
+        private LeaderHits search(ObjectNode body) throws IOException {
             LOG.debugf("Export request: %s", body);
             // a point in time names its indices itself: no index in the request
-            return client.search(s -> s.withJson(new StringReader(body.toString())), LeaderDocument.class);
+            return alias.leaders(SearchRequest.of(s -> s.withJson(new StringReader(body.toString()))));
         }
 
         @Override
@@ -139,35 +140,9 @@ public class SearchMatches {
         }
     }
 
-    private static List<Long> matched(Hit<LeaderDocument> hit) {
+    private static List<Long> matched(LeaderHits.Hit hit) {
         var ids = new ArrayList<Long>();
-        var inner = hit.innerHits().get("matched");
-        if (inner != null) {
-            for (var record : inner.hits().hits()) {
-                if (record.source() != null) {
-                    ids.add(record.source().to(LeaderDocument.Record.class).id());
-                }
-            }
-        }
+        hit.matched().forEach(matched -> ids.add(matched.record().id()));
         return ids;
-    }
-
-    private static List<Object> sortValues(List<FieldValue> values) {
-        var plain = new ArrayList<Object>(values.size());
-        for (var v : values) {
-            if (v.isDouble()) {
-                // a leader with no place sorts at Infinity by distance, which JSON can only carry as a string
-                plain.add(Double.isInfinite(v.doubleValue()) ? String.valueOf(v.doubleValue()) : (Object) v.doubleValue());
-            } else if (v.isLong()) {
-                plain.add(v.longValue());
-            } else if (v.isString()) {
-                plain.add(v.stringValue());
-            } else if (v.isBoolean()) {
-                plain.add(v.booleanValue());
-            } else {
-                plain.add(null);
-            }
-        }
-        return plain;
     }
 }

@@ -2,8 +2,6 @@ package org.joinedup.search;
 
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -94,9 +92,9 @@ public class SearchService {
 
     SearchResult search(SearchCriteria criteria) {
         var response = execute(searchBody(criteria));
-        long total = response.hits().total() == null ? 0 : response.hits().total().value();
+        long total = response.total();
         var filterReasons = explanation.ofFilters(criteria);
-        var hits = response.hits().hits().stream().map(hit -> hit(hit, criteria, filterReasons)).toList();
+        var hits = response.hits().stream().map(hit -> hit(hit, criteria, filterReasons)).toList();
         var facets = new LinkedHashMap<String, List<SearchResult.FacetCount>>();
         for (var facet : Facet.values()) {
             if (facet.counted) {
@@ -113,7 +111,7 @@ public class SearchService {
 
     RegionOverview regions(SearchCriteria criteria, boolean withCouncils) {
         var response = execute(new LeaderQuery(criteria).regionsBody(withCouncils));
-        long leaders = response.hits().total() == null ? 0 : response.hits().total().value();
+        long leaders = response.total();
         var matching = response.aggregations().get(LeaderQuery.RECORDS).nested().aggregations().get(LeaderQuery.MATCHING).filter().aggregations();
         var councils = !withCouncils ? List.<RegionOverview.AreaCount>of() : areaCounts(matching.get("areas")).stream()
                 .filter(a -> geography.find(a.code()).filter(Area::isLocalAuthority).isPresent()).toList();
@@ -126,33 +124,28 @@ public class SearchService {
         return new LeaderQuery(criteria).searchBody();
     }
 
-    private SearchResponse<LeaderDocument> execute(ObjectNode body) {
+    private LeaderHits execute(ObjectNode body) {
         return alias.search(body);
     }
 
-    private SearchResult.Hit hit(Hit<LeaderDocument> hit, SearchCriteria criteria, List<String> filterReasons) {
+    private SearchResult.Hit hit(LeaderHits.Hit hit, SearchCriteria criteria, List<String> filterReasons) {
         var records = new ArrayList<SearchResult.MatchedRecord>();
         var areaCodes = new LinkedHashSet<String>();
-        var inner = hit.innerHits().get("matched");
-        if (inner != null) {
-            for (var record : inner.hits().hits()) {
-                if (record.source() != null) {
-                    var source = record.source().to(LeaderDocument.Record.class);
-                    records.add(matchedRecord(source, record.matchedQueries(), criteria));
-                    areaCodes.addAll(listOf(source.areaCodes()));
-                }
-            }
+        for (var matched : hit.matched()) {
+            records.add(matchedRecord(matched.record(), matched.matchedQueries(), criteria));
+            areaCodes.addAll(listOf(matched.record().areaCodes()));
         }
         Double distance = null;
-        if (criteria.sort() == SearchCriteria.Sort.DISTANCE && !hit.sort().isEmpty() && hit.sort().get(0).isDouble()) {
-            distance = round(hit.sort().get(0).doubleValue());
+        // a leader with no place sorts at Infinity, which comes as a string
+        if (criteria.sort() == SearchCriteria.Sort.DISTANCE && !hit.sort().isEmpty() && hit.sort().get(0) instanceof Number km) {
+            distance = round(km.doubleValue());
         } else if (criteria.near() != null) {
             distance = records.stream().map(SearchResult.MatchedRecord::distanceKm).filter(d -> d != null).min(Double::compare).orElse(null);
         }
         var why = new ArrayList<>(explanation.ofText(criteria, hit.matchedQueries()));
         why.addAll(explanation.ofLikeness(criteria, areaCodes));
         why.addAll(filterReasons);
-        return new SearchResult.Hit(leader(hit.source(), criteria.audience()), hit.score() == null ? 0 : round(hit.score()), distance, records, why);
+        return new SearchResult.Hit(leader(hit.leader(), criteria.audience()), round(hit.score()), distance, records, why);
     }
 
     private SearchResult.Leader leader(LeaderDocument d, Audience audience) {

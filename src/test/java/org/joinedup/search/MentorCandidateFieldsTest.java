@@ -35,7 +35,7 @@ class MentorCandidateFieldsTest {
                 "some record improved an outcome, so the comparison covers outcomes");
         var ids = trimmed.stream().map(MentorCandidate::leaderId).toList();
         var whole = alias.search(obj("size", ids.size(), "query", obj("terms", obj(DocumentFields.ID, ids)),
-                "sort", List.of(obj(DocumentFields.ID, "asc")))).hits().hits().stream().map(hit -> MentorCandidates.candidate(hit.source())).toList();
+                "sort", List.of(obj(DocumentFields.ID, "asc")))).hits().stream().map(hit -> MentorCandidates.candidate(hit.leader())).toList();
         assertEquals(whole, trimmed);
     }
 }

@@ -1,0 +1,130 @@
+package org.joinedup.search;
+
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.json.JsonpDeserializer;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.json.jackson.JacksonJsonpParser;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonToken;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.joinedup.search.index.LeaderDocument;
+
+/**
+ * Elasticsearch's answer to a leaders search, read in one pass: each hit's leader and its matched
+ * records (the inner hits) straight into {@link LeaderDocument} and {@link LeaderDocument.Record},
+ * and the aggregations as the client types them. {@link #DESERIALIZER} plugs it into the client's
+ * own search endpoint, so the request, the transport and Elasticsearch's errors stay the client's.
+ *
+ * <p>Why not the client's {@code SearchResponse}: it cannot know the inner hits' type, so it buffers
+ * every matched record as {@code JsonData} and reads it a second time, and reads the rest through its
+ * JSON-P layer. At 100,000 leaders, reading the answer was nearly half of the service's own CPU for a
+ * search, the buffered records a third of that (docs/benchmarks.md, "The answer read in one pass").
+ *
+ * @param total the leaders found, when the body asks for {@code track_total_hits}, else 0
+ * @param aggregations by name; empty when the body asks for none
+ * @param pitId the point in time to ask with next, when the body searched one
+ */
+record LeaderHits(long total, List<Hit> hits, Map<String, Aggregate> aggregations, String pitId) {
+
+    /** The name under which a body asks for a leader's matched records as inner hits (see {@link LeaderQuery}). */
+    static final String MATCHED = "matched";
+
+    /** One leader found; {@code sort}: its sort values as JSON gives them (numbers and strings). */
+    record Hit(LeaderDocument leader, double score, List<Object> sort, List<String> matchedQueries, List<MatchedRecord> matched) {
+    }
+
+    /** A record that passed the filters, with the named queries it matched ({@code record:text}, ...). */
+    record MatchedRecord(LeaderDocument.Record record, List<String> matchedQueries) {
+    }
+
+    /** Reads a search answer for the client's transport; the client's mapper must be Jackson's (ElasticsearchClients). */
+    static final JsonpDeserializer<LeaderHits> DESERIALIZER = new JsonpDeserializer<>() {
+
+        @Override
+        public EnumSet<Event> nativeEvents() {
+            return EnumSet.of(Event.START_OBJECT);
+        }
+
+        @Override
+        public EnumSet<Event> acceptedEvents() {
+            return nativeEvents();
+        }
+
+        @Override
+        public LeaderHits deserialize(JsonParser parser, JsonpMapper mapper, Event event) {
+            try {
+                return read((JacksonJsonpParser) parser, (JacksonJsonpMapper) mapper);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read Elasticsearch's search answer", e);
+            }
+        }
+    };
+
+    /** From just inside the answer's object to its end. */
+    private static LeaderHits read(JacksonJsonpParser answer, JacksonJsonpMapper mapper) throws IOException {
+        var json = mapper.objectMapper();
+        var parser = answer.jacksonParser();
+        Hits hits = null;
+        Map<String, Aggregate> aggregations = Map.of();
+        String pitId = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            switch (parser.currentName()) {
+                case "hits" -> {
+                    parser.nextToken();
+                    hits = json.readValue(parser, Hits.class);
+                }
+                // the client's own reading, from the field name on (it takes the object's first event itself)
+                case "aggregations" -> aggregations = Aggregate._TYPED_KEYS_DESERIALIZER.deserialize(answer, mapper);
+                case "pit_id" -> pitId = parser.nextTextValue();
+                default -> {
+                    parser.nextToken();
+                    parser.skipChildren();
+                }
+            }
+        }
+        if (hits == null) {
+            throw new IOException("the answer has no hits");
+        }
+        var found = hits.hits == null ? List.<Hit>of() : hits.hits.stream().map(RawHit::hit).toList();
+        return new LeaderHits(hits.total == null ? 0 : hits.total.value, found, aggregations, pitId);
+    }
+
+    // ---- the answer as Elasticsearch writes it; the fields not named here are skipped ----
+
+    private record Hits(Total total, List<RawHit> hits) {
+    }
+
+    private record Total(long value) {
+    }
+
+    private record RawHit(@JsonProperty("_source") LeaderDocument source, @JsonProperty("_score") Double score, List<Object> sort,
+            @JsonProperty("matched_queries") List<String> matchedQueries, @JsonProperty("inner_hits") Map<String, InnerHits> innerHits) {
+
+        Hit hit() {
+            var inner = innerHits == null ? null : innerHits.get(MATCHED);
+            var records = inner == null || inner.hits == null || inner.hits.hits == null ? List.<MatchedRecord>of()
+                    : inner.hits.hits.stream().filter(r -> r.source != null).map(r -> new MatchedRecord(r.source, listOf(r.matchedQueries))).toList();
+            return new Hit(source, score == null ? 0 : score, listOf(sort), listOf(matchedQueries), records);
+        }
+    }
+
+    private record InnerHits(InnerHitList hits) {
+    }
+
+    private record InnerHitList(List<RawRecord> hits) {
+    }
+
+    private record RawRecord(@JsonProperty("_source") LeaderDocument.Record source, @JsonProperty("matched_queries") List<String> matchedQueries) {
+    }
+
+    private static <T> List<T> listOf(List<T> values) {
+        return values == null ? List.of() : values;
+    }
+}

@@ -186,7 +186,19 @@ public final class SearchSpeedBenchmark {
                 }
             }
             report(queries, threads, samples, seconds, count);
+            reportTurns(queries, threads, run(queries, List.of(Side.SERVICE, Side.DIRECT), threads, 2 * perThread));
         }
+    }
+
+    /**
+     * The service against its body sent directly, taking turns request by request: the fairest measure of what the
+     * service adds, as the halves above can fall on a machine that changed speed between them.
+     */
+    private static void reportTurns(List<Query> queries, int threads, List<Spell> spells) {
+        double service = Measure.percentile(flat(List.of(spells.get(0).nanos()), -1, queries.size()), 50);
+        double direct = Measure.percentile(flat(List.of(spells.get(1).nanos()), -1, queries.size()), 50);
+        System.out.printf("Taking turns request by request at concurrency %d: mix p50 service %.1f ms, direct %.1f ms; service/direct %.2f"
+                + " (under 1.2), %.1f ms added%n", threads, ms(service), ms(direct), service / direct, ms(service - direct));
     }
 
     private void report(List<Query> queries, int threads, List<List<long[]>> samples, double[] seconds, int[] count) {
@@ -243,34 +255,50 @@ public final class SearchSpeedBenchmark {
 
     /** {@code threads} threads each run {@code rounds} whole rounds of the mix on one side, each from its own starting kind. */
     private Spell run(List<Query> queries, Side side, int threads, int rounds) throws Exception {
-        var requests = queries.stream().map(q -> request(q, side)).toList();
+        return run(queries, List.of(side), threads, rounds).get(0);
+    }
+
+    /**
+     * The same, taking turns between {@code sides} request by request (each kind sent to every side before the
+     * next kind), so a drift of the machine falls on them alike; one spell per side, its seconds the whole run's.
+     */
+    private List<Spell> run(List<Query> queries, List<Side> sides, int threads, int rounds) throws Exception {
+        var requests = sides.stream().map(side -> queries.stream().map(q -> request(q, side)).toList()).toList();
+        int perSide = rounds * queries.size();
         var pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
-        var futures = new ArrayList<Future<long[]>>();
+        var futures = new ArrayList<Future<long[][]>>();
         for (int t = 0; t < threads; t++) {
             int first = t * queries.size() / threads;
             futures.add(pool.submit(() -> {
-                var pairs = new long[2 * rounds * requests.size()];
-                for (int i = 0; i < rounds * requests.size(); i++) {
-                    int kind = (first + i) % requests.size();
-                    long t0 = System.nanoTime();
-                    var response = http.send(requests.get(kind), BodyHandlers.discarding());
-                    if (response.statusCode() != 200) {
-                        throw new IOException(side + " " + queries.get(kind).kind().params() + ": " + response.statusCode());
+                var pairs = new long[sides.size()][2 * perSide];
+                for (int i = 0; i < perSide; i++) {
+                    int kind = (first + i) % queries.size();
+                    for (int s = 0; s < sides.size(); s++) {
+                        long t0 = System.nanoTime();
+                        var response = http.send(requests.get(s).get(kind), BodyHandlers.discarding());
+                        if (response.statusCode() != 200) {
+                            throw new IOException(sides.get(s) + " " + queries.get(kind).kind().params() + ": " + response.statusCode());
+                        }
+                        pairs[s][2 * i] = kind;
+                        pairs[s][2 * i + 1] = System.nanoTime() - t0;
                     }
-                    pairs[2 * i] = kind;
-                    pairs[2 * i + 1] = System.nanoTime() - t0;
                 }
                 return pairs;
             }));
         }
-        var all = new ArrayList<long[]>();
+        var all = new ArrayList<long[][]>();
         for (var future : futures) {
             all.add(future.get());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
-        return new Spell(all.stream().flatMapToLong(Arrays::stream).toArray(), seconds, threads * rounds * requests.size());
+        var spells = new ArrayList<Spell>();
+        for (int s = 0; s < sides.size(); s++) {
+            int side = s;
+            spells.add(new Spell(all.stream().flatMapToLong(pairs -> Arrays.stream(pairs[side])).toArray(), seconds, threads * perSide));
+        }
+        return spells;
     }
 
     private HttpRequest request(Query query, Side side) {

@@ -49,11 +49,20 @@ class AliasSearch {
     /** The leaders found, as typed leader documents and records (as much of each as the body's {@code _source} asks for). */
     LeaderHits search(ObjectNode body) {
         LOG.debugf("Search request: %s", body);
-        return answered(() -> leaders(request(body)));
+        return answered(() -> leaders(body));
     }
 
-    /** A leaders search as the client would send it, its answer read in one pass; IOExceptions stay the caller's. */
-    LeaderHits leaders(SearchRequest request) throws IOException {
+    /** As {@link #search}, Elasticsearch's failures left to the caller (an export already streaming). */
+    LeaderHits leaders(ObjectNode body) throws IOException {
+        return leaders(request(body));
+    }
+
+    /** The same for a body that searches a point in time, which names its indices itself. */
+    LeaderHits leadersInPointInTime(ObjectNode body) throws IOException {
+        return leaders(SearchRequest.of(s -> s.withJson(new StringReader(body.toString()))));
+    }
+
+    private LeaderHits leaders(SearchRequest request) throws IOException {
         return client._transport().performRequest(request, LEADERS, client._transportOptions());
     }
 

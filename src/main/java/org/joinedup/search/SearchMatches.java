@@ -2,12 +2,10 @@ package org.joinedup.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -115,8 +113,7 @@ public class SearchMatches {
             var page = ids;
             // a leader with more matching records than one inner-hits window: fetch the rest by record id
             while (page.size() == LeaderQuery.ALL_INNER_HITS) {
-                var body = query.moreRecordsBody(leaderId, page.get(page.size() - 1)).toString();
-                var more = alias.leaders(SearchRequest.of(s -> s.withJson(new StringReader(body)).index(index.alias()))).hits();
+                var more = alias.leaders(query.moreRecordsBody(leaderId, page.get(page.size() - 1))).hits();
                 page = more.isEmpty() ? List.of() : matched(more.get(0));
                 ids.addAll(page);
             }
@@ -125,8 +122,7 @@ public class SearchMatches {
 
         private LeaderHits search(ObjectNode body) throws IOException {
             LOG.debugf("Export request: %s", body);
-            // a point in time names its indices itself: no index in the request
-            return alias.leaders(SearchRequest.of(s -> s.withJson(new StringReader(body.toString()))));
+            return alias.leadersInPointInTime(body);
         }
 
         @Override

@@ -25,7 +25,7 @@ import org.joinedup.search.index.LeaderDocument;
  * <p>Why not the client's {@code SearchResponse}: it cannot know the inner hits' type, so it buffers
  * every matched record as {@code JsonData} and reads it a second time, and reads the rest through its
  * JSON-P layer. In a profile at 100,000 leaders reading the answer was nearly half of the service's
- * own Java CPU for a search; this reads the same answer in about 15% less (docs/benchmarks.md, "The
+ * own Java CPU for a search; this reads the same answer in 15 to 25% less (docs/benchmarks.md, "The
  * answer read in one pass"), with the matched records typed as well.
  *
  * @param total the leaders found, when the body asks for {@code track_total_hits}, else 0

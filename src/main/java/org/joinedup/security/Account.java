@@ -1,11 +1,14 @@
 package org.joinedup.security;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -75,5 +78,12 @@ public class Account extends PanacheEntityBase {
     /** Every token issued so far stops working at its next request. */
     void revokeSessions() {
         sessionVersion++;
+    }
+
+    /** This copy forgets the session version it remembers of the account once the change commits (other copies hear of it from the database). */
+    @PostUpdate
+    @PostRemove
+    void forgetRememberedSession() {
+        Arc.container().instance(SessionVersions.class).get().forgetAtCommit(id);
     }
 }

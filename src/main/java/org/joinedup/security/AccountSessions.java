@@ -1,6 +1,5 @@
 package org.joinedup.security;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -9,15 +8,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.util.OptionalInt;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
  * Refuses a token of the service's own whose account is gone, disabled, or has moved to a newer
  * session version (a role or password change, a disable, "sign out everywhere"): the token names
- * its account (sub) and the session version it was issued for (sv). One primary-key read per
- * request that carries a token, through plain JDBC on a worker thread (the cost is measured in
- * docs/benchmarks.md). External providers' tokens are revoked at the provider and pass unchanged.
+ * its account (sub) and the session version it was issued for (sv). A version this copy remembers
+ * ({@link SessionVersions}, which forgets it when the database says it changed) is checked on the
+ * I/O thread; otherwise one primary-key read through plain JDBC on a worker thread (the costs are
+ * in docs/benchmarks.md). External providers' tokens are revoked at the provider and pass unchanged.
  */
 @ApplicationScoped
 public class AccountSessions implements SecurityIdentityAugmentor {
@@ -27,7 +28,7 @@ public class AccountSessions implements SecurityIdentityAugmentor {
     public static final String SESSION_CLAIM = "sv";
 
     @Inject
-    AgroalDataSource database;
+    SessionVersions versions;
 
     @Inject
     TokenConfig config;
@@ -37,16 +38,6 @@ public class AccountSessions implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !config.issue() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        return context.runBlocking(() -> {
-            if (!current(token)) {
-                LOG.debugf("Refused a revoked token of %s", token.getName());
-                throw new AuthenticationFailedException("the token was revoked; sign in again");
-            }
-            return identity;
-        });
-    }
-
-    private boolean current(JsonWebToken token) {
         long accountId;
         int issuedFor;
         try {
@@ -54,16 +45,30 @@ public class AccountSessions implements SecurityIdentityAugmentor {
             accountId = Long.parseLong(token.getSubject());
             issuedFor = Integer.parseInt(String.valueOf(token.<Object>getClaim(SESSION_CLAIM)));
         } catch (NumberFormatException e) {
-            return false;
+            return Uni.createFrom().failure(revoked(token));
         }
-        try (var connection = database.getConnection();
-                var query = connection.prepareStatement("select session_version from account where id = ? and disabled_at is null")) {
-            query.setLong(1, accountId);
-            try (var row = query.executeQuery()) {
-                return row.next() && row.getInt(1) == issuedFor;
+        // only a match is trusted from memory: a token newer than what is remembered is read afresh
+        if (versions.remembered(accountId).equals(OptionalInt.of(issuedFor))) {
+            return Uni.createFrom().item(identity);
+        }
+        return context.runBlocking(() -> {
+            if (!read(accountId).equals(OptionalInt.of(issuedFor))) {
+                throw revoked(token);
             }
+            return identity;
+        });
+    }
+
+    private OptionalInt read(long accountId) {
+        try {
+            return versions.read(accountId);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the token's account", e);
         }
+    }
+
+    private static AuthenticationFailedException revoked(JsonWebToken token) {
+        LOG.debugf("Refused a revoked token of %s", token.getName());
+        return new AuthenticationFailedException("the token was revoked; sign in again");
     }
 }

@@ -1,0 +1,219 @@
+package org.joinedup.security;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.Driver;
+import org.postgresql.PGConnection;
+
+/**
+ * Each account's current session version, remembered between requests so that a signed-in request
+ * need not read its account ({@link AccountSessions}). Safe with several copies because the database
+ * tells every copy when an account's sessions change: a trigger on {@code account} (V32) sends
+ * {@code NOTIFY account_sessions} with the account's id when a change of its session version, its
+ * disabling or its deletion commits, and this copy listens on a connection of its own. While that
+ * connection is down nothing is remembered, so every signed-in request reads its account as before;
+ * when it is back everything is forgotten, since what was notified meanwhile is lost. This copy's
+ * own changes are also forgotten as they commit ({@link #forgetAtCommit}), so the request after a
+ * "sign out everywhere" is refused here without waiting for the notification to come back.
+ */
+@ApplicationScoped
+public class SessionVersions {
+
+    private static final Logger LOG = Logger.getLogger(SessionVersions.class);
+    static final String CHANNEL = "account_sessions";
+    /** How the listening connection names itself in pg_stat_activity (a drill or test can end it). */
+    static final String LISTENER_NAME = "joinedup-session-listener";
+    private static final int POLL_MILLIS = 1_000;
+    /** A query on an otherwise quiet connection this often, so a connection lost without a word is noticed. */
+    private static final long PING_MILLIS = 10_000;
+    private static final long RETRY_MILLIS = 2_000;
+    /** Past this many accounts everything is forgotten and remembered afresh: memory stays bounded. */
+    private static final int MOST_REMEMBERED = 100_000;
+
+    private final ConcurrentHashMap<Long, Integer> versions = new ConcurrentHashMap<>();
+    /**
+     * Counts forgets. A read of the database remembers what it found only if no forget happened
+     * since it began: else a change committed during the read could be remembered as its old value.
+     */
+    private final AtomicLong forgets = new AtomicLong();
+    private volatile boolean listening;
+    private volatile boolean running;
+    private Thread listener;
+
+    @Inject
+    AgroalDataSource database;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> username;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    /** The account's session version if remembered: only while this copy hears of every change. */
+    OptionalInt remembered(long accountId) {
+        var version = listening ? versions.get(accountId) : null;
+        return version == null ? OptionalInt.empty() : OptionalInt.of(version);
+    }
+
+    /** The account's session version read from the database, empty if it is disabled or gone; remembered when safe. */
+    OptionalInt read(long accountId) throws SQLException {
+        long since = forgets.get();
+        try (var connection = database.getConnection();
+                var query = connection.prepareStatement("select session_version from account where id = ? and disabled_at is null")) {
+            query.setLong(1, accountId);
+            try (var row = query.executeQuery()) {
+                if (!row.next()) {
+                    return OptionalInt.empty();
+                }
+                int version = row.getInt(1);
+                remember(accountId, version, since);
+                return OptionalInt.of(version);
+            }
+        }
+    }
+
+    private void remember(long accountId, int version, long since) {
+        if (!listening) {
+            return;
+        }
+        if (versions.size() >= MOST_REMEMBERED) {
+            forgetAll();
+        }
+        versions.put(accountId, version);
+        if (forgets.get() != since) {
+            // a forget overlapped the read, so it may have read the value before the change: drop it
+            versions.remove(accountId);
+        }
+    }
+
+    /** Called for an account written in the current transaction: forgotten once it commits (or rolls back). */
+    public void forgetAtCommit(long accountId) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget(accountId);
+            }
+        });
+    }
+
+    void forget(long accountId) {
+        forgets.incrementAndGet();
+        versions.remove(accountId);
+    }
+
+    private void forgetAll() {
+        forgets.incrementAndGet();
+        versions.clear();
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        listener = new Thread(this::listen, LISTENER_NAME);
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        listening = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    /** Listens until the copy stops, connecting again after a failure. */
+    private void listen() {
+        boolean wasLost = false;
+        while (running) {
+            try {
+                listenOnce(wasLost);
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("Lost the database's notices of account session changes (%s); every signed-in request reads its account"
+                            + " until they are back", e.getMessage());
+                }
+                wasLost = true;
+            } finally {
+                listening = false;
+                forgetAll();
+            }
+            try {
+                Thread.sleep(RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void listenOnce(boolean wasLost) throws SQLException {
+        try (var connection = connect(); var statement = connection.createStatement()) {
+            statement.execute("LISTEN " + CHANNEL);
+            // a change committed before LISTEN was not heard: begin from nothing remembered
+            forgetAll();
+            listening = true;
+            if (wasLost) {
+                LOG.info("Hearing of account session changes again");
+            }
+            var notices = connection.unwrap(PGConnection.class);
+            long quietSince = System.currentTimeMillis();
+            while (running) {
+                var heard = notices.getNotifications(POLL_MILLIS);
+                if (heard != null && heard.length > 0) {
+                    for (var notice : heard) {
+                        forgetNoticed(notice.getParameter());
+                    }
+                    quietSince = System.currentTimeMillis();
+                } else if (System.currentTimeMillis() - quietSince > PING_MILLIS) {
+                    statement.execute("select 1");
+                    quietSince = System.currentTimeMillis();
+                }
+            }
+        }
+    }
+
+    /** A connection outside the pool: it is held for as long as the copy runs. */
+    private Connection connect() throws SQLException {
+        var properties = new Properties();
+        username.ifPresent(u -> properties.setProperty("user", u));
+        password.ifPresent(p -> properties.setProperty("password", p));
+        properties.setProperty("ApplicationName", LISTENER_NAME);
+        var connection = new Driver().connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL URL: " + url);
+        }
+        return connection;
+    }
+
+    private void forgetNoticed(String accountId) {
+        try {
+            forget(Long.parseLong(accountId));
+        } catch (NumberFormatException e) {
+            forgetAll();
+        }
+    }
+}

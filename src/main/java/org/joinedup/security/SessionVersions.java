@@ -54,6 +54,8 @@ public class SessionVersions {
     private volatile boolean listening;
     private volatile boolean running;
     private Thread listener;
+    /** Whether the listener has lost its connection and not yet got it back (its own thread's only). */
+    private boolean lost;
 
     @Inject
     AgroalDataSource database;
@@ -148,16 +150,18 @@ public class SessionVersions {
 
     /** Listens until the copy stops, connecting again after a failure. */
     private void listen() {
-        boolean wasLost = false;
         while (running) {
             try {
-                listenOnce(wasLost);
+                listenOnce();
             } catch (SQLException | RuntimeException e) {
-                if (running) {
+                // once per loss, not once per attempt to reconnect
+                if (running && !lost) {
                     LOG.warnf("Lost the database's notices of account session changes (%s); every signed-in request reads its account"
                             + " until they are back", e.getMessage());
+                } else {
+                    LOG.debugf("Still no notices of account session changes: %s", e.getMessage());
                 }
-                wasLost = true;
+                lost = true;
             } finally {
                 listening = false;
                 forgetAll();
@@ -170,14 +174,15 @@ public class SessionVersions {
         }
     }
 
-    private void listenOnce(boolean wasLost) throws SQLException {
+    private void listenOnce() throws SQLException {
         try (var connection = connect(); var statement = connection.createStatement()) {
             statement.execute("LISTEN " + CHANNEL);
             // a change committed before LISTEN was not heard: begin from nothing remembered
             forgetAll();
             listening = true;
-            if (wasLost) {
+            if (lost) {
                 LOG.info("Hearing of account session changes again");
+                lost = false;
             }
             var notices = connection.unwrap(PGConnection.class);
             long quietSince = System.currentTimeMillis();

@@ -41,6 +41,7 @@ public class SessionVersions {
     private static final int POLL_MILLIS = 1_000;
     /** A query on an otherwise quiet connection this often, so a connection lost without a word is noticed. */
     private static final long PING_MILLIS = 10_000;
+    private static final int SOCKET_TIMEOUT_SECONDS = 5;
     private static final long RETRY_MILLIS = 2_000;
     /** Past this many accounts everything is forgotten and remembered afresh: memory stays bounded. */
     private static final int MOST_REMEMBERED = 100_000;
@@ -207,6 +208,8 @@ public class SessionVersions {
         username.ifPresent(u -> properties.setProperty("user", u));
         password.ifPresent(p -> properties.setProperty("password", p));
         properties.setProperty("ApplicationName", LISTENER_NAME);
+        // a ping left unanswered is a lost connection, not a thread waiting for TCP to give up (minutes)
+        properties.setProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
         var connection = new Driver().connect(url, properties);
         if (connection == null) {
             throw new SQLException("not a PostgreSQL URL: " + url);

@@ -1,6 +1,5 @@
 package org.joinedup.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +30,6 @@ import java.util.Map;
 public final class ServiceBuildsBenchmark {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
         var opt = Options.parse(args, Map.of("--a", "http://127.0.0.1:8094", "--b", "http://127.0.0.1:8092",
@@ -105,7 +103,7 @@ public final class ServiceBuildsBenchmark {
         if (response.statusCode() != 200) {
             throw new IOException(request.uri() + ": " + response.statusCode() + " " + response.body());
         }
-        return json.readTree(response.body()).toString();
+        return response.body();
     }
 
     private static HttpRequest get(String uri, String token) {

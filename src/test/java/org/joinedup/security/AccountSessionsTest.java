@@ -2,6 +2,7 @@ package org.joinedup.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.joinedup.security.SecurityFixtures.account;
 import static org.joinedup.security.SecurityFixtures.as;
 import static org.joinedup.security.SecurityFixtures.withToken;
 
@@ -23,13 +24,6 @@ class AccountSessionsTest {
     @BeforeAll
     static void anonymous() {
         Fixtures.actAnonymously();
-    }
-
-    /** A throwaway account with these roles; returns its id. */
-    private static long account(String username, String... roles) {
-        return as("demo-admin").contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", PASSWORD, "roles", List.of(roles)))
-                .when().post("/api/admin/accounts").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     private static void revoked(String token) {

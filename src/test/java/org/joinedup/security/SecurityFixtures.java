@@ -24,6 +24,13 @@ final class SecurityFixtures {
         return given().header("Authorization", Fixtures.bearer(token));
     }
 
+    /** A throwaway account with these roles, made by an admin; returns its id. */
+    static long account(String username, String... roles) {
+        return as("demo-admin").contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", PASSWORD, "roles", List.of(roles)))
+                .when().post("/api/admin/accounts").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     /** A leader created by an admin, with the given visibility; returns its id. */
     static long leader(String name, String visibility) {
         var leader = Fixtures.leader(name);

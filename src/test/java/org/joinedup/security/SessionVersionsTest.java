@@ -1,18 +1,15 @@
 package org.joinedup.security;
 
-import static org.joinedup.security.SecurityFixtures.as;
 import static org.joinedup.security.SecurityFixtures.withToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -45,10 +42,19 @@ class SessionVersionsTest {
         Fixtures.actAnonymously();
     }
 
-    private static long account(String username) {
-        return as("demo-admin").contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", SecurityFixtures.PASSWORD, "roles", List.of(Roles.COMMISSIONER)))
-                .when().post("/api/admin/accounts").then().statusCode(201).extract().jsonPath().getLong("id");
+    /** A commissioner signed in, with a token, once this copy listens for changes (so it can remember the account). */
+    private record SignedIn(long id, String username, String token) {
+        String freshToken() {
+            return Fixtures.token(username, SecurityFixtures.PASSWORD);
+        }
+    }
+
+    private SignedIn signedIn(String prefix) throws Exception {
+        var username = prefix + "-" + System.nanoTime();
+        long id = SecurityFixtures.account(username, Roles.COMMISSIONER);
+        var token = Fixtures.token(username, SecurityFixtures.PASSWORD);
+        awaitListening(id);
+        return new SignedIn(id, username, token);
     }
 
     /** What another copy's "sign out everywhere" does to the row, bypassing this copy. */
@@ -74,46 +80,38 @@ class SessionVersionsTest {
 
     @Test
     void aSignedInRequestRemembersTheVersionAndAChangeByHandIsHeard() throws Exception {
-        var username = "heard-" + System.nanoTime();
-        long id = account(username);
-        var token = Fixtures.token(username, SecurityFixtures.PASSWORD);
-        assertEquals(200, status(token));
-        awaitListening(id);
-        assertEquals(200, status(token));
-        assertTrue(versions.remembered(id).isPresent(), "a checked token's version is remembered");
+        var account = signedIn("heard");
+        versions.forget(account.id());
+        assertEquals(200, status(account.token()));
+        assertTrue(versions.remembered(account.id()).isPresent(), "a checked token's version is remembered");
 
-        bumpSessionVersionByHand(id);
+        bumpSessionVersionByHand(account.id());
 
-        refusedWithin(token, HEARD_WITHIN);
-        assertEquals(200, status(Fixtures.token(username, SecurityFixtures.PASSWORD)), "a token issued after the change works");
+        refusedWithin(account.token(), HEARD_WITHIN);
+        assertEquals(200, status(account.freshToken()), "a token issued after the change works");
     }
 
     @Test
     void aChangeMadeWhileTheNoticesAreLostIsNotMissed() throws Exception {
-        var username = "unheard-" + System.nanoTime();
-        long id = account(username);
-        var token = Fixtures.token(username, SecurityFixtures.PASSWORD);
-        awaitListening(id);
-        assertEquals(200, status(token));
+        var account = signedIn("unheard");
+        assertEquals(200, status(account.token()));
 
         endTheListenersConnection();
-        bumpSessionVersionByHand(id);
+        bumpSessionVersionByHand(account.id());
 
-        refusedWithin(token, HEARD_WITHIN);
+        refusedWithin(account.token(), HEARD_WITHIN);
         // and it listens again: the next change by hand is heard too
-        var next = Fixtures.token(username, SecurityFixtures.PASSWORD);
-        awaitListening(id);
+        var next = account.freshToken();
+        awaitListening(account.id());
         assertEquals(200, status(next));
-        bumpSessionVersionByHand(id);
+        bumpSessionVersionByHand(account.id());
         refusedWithin(next, HEARD_WITHIN);
     }
 
     /** Not left to the notice's round trip: the request right after this copy's own change must not find the old version. */
     @Test
     void thisCopysOwnChangeIsForgottenAsItCommits() throws Exception {
-        var username = "own-" + System.nanoTime();
-        long id = account(username);
-        awaitListening(id);
+        long id = signedIn("own").id();
 
         QuarkusTransaction.requiringNew().run(() -> Account.<Account>findById(id).revokeSessions());
 
@@ -123,10 +121,8 @@ class SessionVersionsTest {
     /** Eight clients keep using a token while its account signs out everywhere: none is let in after the answer. */
     @Test
     void noRequestAfterASignOutGetsIn() throws Exception {
-        var username = "racing-" + System.nanoTime();
-        long id = account(username);
-        var token = Fixtures.token(username, SecurityFixtures.PASSWORD);
-        awaitListening(id);
+        var account = signedIn("racing");
+        var token = account.token();
         record Answer(long sentAt, int status) {
         }
         var answers = new ConcurrentLinkedQueue<Answer>();
@@ -141,7 +137,7 @@ class SessionVersionsTest {
             });
         }
         Thread.sleep(500);
-        withToken(Fixtures.token(username, SecurityFixtures.PASSWORD)).when().post("/api/auth/sign-out-everywhere").then().statusCode(204);
+        withToken(account.freshToken()).when().post("/api/auth/sign-out-everywhere").then().statusCode(204);
         long signedOutAt = System.nanoTime();
         stopAt.set(signedOutAt + Duration.ofMillis(500).toNanos());
         clients.shutdown();

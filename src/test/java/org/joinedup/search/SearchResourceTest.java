@@ -14,14 +14,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -244,5 +250,23 @@ class SearchResourceTest {
         for (var hostile : List.of("name:* OR 1=1", "\"unterminated", "records.services:gp AND (", "*", "\\", "{\"match_all\":{}}")) {
             given().queryParam("q", hostile).when().get("/api/search/leaders").then().statusCode(200);
         }
+    }
+
+    @TestHTTPResource("/api/search/leaders?size=20")
+    URI pageOfTwenty;
+
+    /**
+     * A page of 20 leaders (about 50 KB) goes out in one piece with its length, not chunked
+     * (application.properties, output-buffer-size). Asked for as a client that does not ask for gzip
+     * (REST Assured's client always does).
+     */
+    @Test
+    void aPageOfLeadersIsWrittenInOnePiece() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(pageOfTwenty).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        int bytes = response.body().length;
+        assertTrue(bytes > 8192, "a page larger than the default 8 KB buffer, to show the setting: " + bytes);
+        assertEquals(Optional.of(String.valueOf(bytes)), response.headers().firstValue("Content-Length"));
+        assertEquals(Optional.empty(), response.headers().firstValue("Transfer-Encoding"));
     }
 }

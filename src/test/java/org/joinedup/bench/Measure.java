@@ -82,6 +82,34 @@ public final class Measure {
         return new Timed<>(answer, System.nanoTime() - started);
     }
 
+    /** Work timed in a loop; it may throw what it likes (a probe stops on any failure). */
+    @FunctionalInterface
+    public interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * Two ways of doing the same work in one JVM, taking turns a round of {@code perRound} runs at a
+     * time, so a change of the machine's speed falls on both: the median ms of one run of each, over
+     * the second half of the rounds (the first half warms the JIT up).
+     */
+    public static double[] takingTurns(int rounds, int perRound, Work one, Work other) throws Exception {
+        var ms = new ArrayList<List<Double>>(List.of(new ArrayList<>(), new ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            var sides = List.of(one, other);
+            for (int side = 0; side < 2; side++) {
+                long started = System.nanoTime();
+                for (int i = 0; i < perRound; i++) {
+                    sides.get(side).run();
+                }
+                if (round >= rounds / 2) {
+                    ms.get(side).add((System.nanoTime() - started) / 1e6 / perRound);
+                }
+            }
+        }
+        return new double[] {percentile(ms.get(0), 50), percentile(ms.get(1), 50)};
+    }
+
     /** Request times in milliseconds, added from any thread, for medians and tails. */
     public static final class Latencies {
 

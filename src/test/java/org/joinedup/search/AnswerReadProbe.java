@@ -9,7 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import org.joinedup.bench.Measure;
 import org.joinedup.search.index.LeaderDocument;
 
 /**
@@ -34,35 +34,15 @@ public final class AnswerReadProbe {
         var answer = Files.readAllBytes(Path.of(args[0]));
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         var typed = SearchResponse.createSearchResponseDeserializer(JsonpDeserializer.of(LeaderDocument.class));
-        var oneSide = new double[rounds];
-        var otherSide = new double[rounds];
-        for (int round = 0; round < rounds; round++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < READS_PER_ROUND; i++) {
-                var response = typed.deserialize(mapper.jsonProvider().createParser(new ByteArrayInputStream(answer)), mapper);
-                for (var hit : response.hits().hits()) {
-                    for (var record : hit.innerHits().get(LeaderHits.MATCHED).hits().hits()) {
-                        record.source().to(LeaderDocument.Record.class, mapper);
-                    }
+        var ms = Measure.takingTurns(rounds, READS_PER_ROUND, () -> {
+            var response = typed.deserialize(mapper.jsonProvider().createParser(new ByteArrayInputStream(answer)), mapper);
+            for (var hit : response.hits().hits()) {
+                for (var record : hit.innerHits().get(LeaderHits.MATCHED).hits().hits()) {
+                    record.source().to(LeaderDocument.Record.class, mapper);
                 }
             }
-            long t1 = System.nanoTime();
-            for (int i = 0; i < READS_PER_ROUND; i++) {
-                LeaderHits.DESERIALIZER.deserialize(mapper.jsonProvider().createParser(new ByteArrayInputStream(answer)), mapper);
-            }
-            long t2 = System.nanoTime();
-            oneSide[round] = (t1 - t0) / 1e6 / READS_PER_ROUND;
-            otherSide[round] = (t2 - t1) / 1e6 / READS_PER_ROUND;
-        }
-        // the first half of the rounds warms the JIT up
-        double typedMs = median(Arrays.copyOfRange(oneSide, rounds / 2, rounds));
-        double onePassMs = median(Arrays.copyOfRange(otherSide, rounds / 2, rounds));
+        }, () -> LeaderHits.DESERIALIZER.deserialize(mapper.jsonProvider().createParser(new ByteArrayInputStream(answer)), mapper));
         System.out.printf("%d bytes; median of the last %d rounds of %d reads: SearchResponse and JsonData %.3f ms, LeaderHits %.3f ms (%.2fx)%n",
-                answer.length, rounds - rounds / 2, READS_PER_ROUND, typedMs, onePassMs, onePassMs / typedMs);
-    }
-
-    private static double median(double[] values) {
-        Arrays.sort(values);
-        return values[values.length / 2];
+                answer.length, rounds - rounds / 2, READS_PER_ROUND, ms[0], ms[1], ms[1] / ms[0]);
     }
 }

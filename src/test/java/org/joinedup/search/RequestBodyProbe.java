@@ -8,7 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import org.joinedup.bench.Measure;
 
 /**
  * What sending a search body costs before it leaves the service: parsed into the client's typed
@@ -31,36 +31,13 @@ public final class RequestBodyProbe {
         var mapper = new JacksonJsonpMapper(json);
         var body = (ObjectNode) json.readTree(Files.readAllBytes(Path.of(args[0])));
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        var typed = new double[rounds];
-        var bytes = new double[rounds];
-        long written = 0;
-        for (int round = 0; round < rounds; round++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < WRITES_PER_ROUND; i++) {
-                var request = SearchRequest.of(s -> s.withJson(new StringReader(body.toString())).index("leaders").requestCache(true));
-                var out = new ByteArrayOutputStream();
-                try (var generator = mapper.jsonProvider().createGenerator(out)) {
-                    mapper.serialize(request, generator);
-                }
-                written += out.size();
+        var ms = Measure.takingTurns(rounds, WRITES_PER_ROUND, () -> {
+            var request = SearchRequest.of(s -> s.withJson(new StringReader(body.toString())).index("leaders").requestCache(true));
+            try (var generator = mapper.jsonProvider().createGenerator(new ByteArrayOutputStream())) {
+                mapper.serialize(request, generator);
             }
-            long t1 = System.nanoTime();
-            for (int i = 0; i < WRITES_PER_ROUND; i++) {
-                written += json.writeValueAsBytes(body).length;
-            }
-            long t2 = System.nanoTime();
-            typed[round] = (t1 - t0) / 1e6 / WRITES_PER_ROUND;
-            bytes[round] = (t2 - t1) / 1e6 / WRITES_PER_ROUND;
-        }
-        // the first half of the rounds warms the JIT up
-        double typedMs = median(Arrays.copyOfRange(typed, rounds / 2, rounds));
-        double bytesMs = median(Arrays.copyOfRange(bytes, rounds / 2, rounds));
-        System.out.printf("%d bytes; median of the last %d rounds of %d: typed request %.4f ms, its own bytes %.4f ms (%d bytes written)%n",
-                body.toString().length(), rounds - rounds / 2, WRITES_PER_ROUND, typedMs, bytesMs, written);
-    }
-
-    private static double median(double[] values) {
-        Arrays.sort(values);
-        return values[values.length / 2];
+        }, () -> json.writeValueAsBytes(body));
+        System.out.printf("%d bytes; median of the last %d rounds of %d: typed request %.4f ms, its own bytes %.4f ms%n",
+                body.toString().length(), rounds - rounds / 2, WRITES_PER_ROUND, ms[0], ms[1]);
     }
 }

@@ -8,12 +8,12 @@ import co.elastic.clients.elasticsearch.core.search.Suggestion;
 import co.elastic.clients.transport.endpoints.SimpleEndpoint;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,6 @@ import org.joinedup.search.index.LeaderIndex;
 class AliasSearch {
 
     private static final Logger LOG = Logger.getLogger(AliasSearch.class);
-    /** Writes request bodies: plain JSON nodes need no configuration. */
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     ElasticsearchClient client;
@@ -85,12 +83,16 @@ class AliasSearch {
 
     /** As {@link #search}, Elasticsearch's failures left to the caller (an export already streaming). */
     LeaderHits leaders(ObjectNode body) throws IOException {
-        return leaders(new Body(JSON.writeValueAsBytes(body), index.alias(), requestCache));
+        return leaders(new Body(bytes(body), index.alias(), requestCache));
     }
 
     /** The same for a body that searches a point in time, which names its indices itself. */
     LeaderHits leadersInPointInTime(ObjectNode body) throws IOException {
-        return leaders(new Body(JSON.writeValueAsBytes(body), null, null));
+        return leaders(new Body(bytes(body), null, null));
+    }
+
+    private static byte[] bytes(ObjectNode body) {
+        return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private LeaderHits leaders(Body body) throws IOException {

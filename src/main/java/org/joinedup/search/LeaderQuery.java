@@ -7,6 +7,7 @@ import static org.joinedup.search.index.DocumentFields.CURRENT_ROLE_STEMMED;
 import static org.joinedup.search.index.DocumentFields.DOING_NOW;
 import static org.joinedup.search.index.DocumentFields.DOING_NOW_AS_OF;
 import static org.joinedup.search.index.DocumentFields.DOING_NOW_STEMMED;
+import static org.joinedup.search.index.DocumentFields.FACET_VALUES;
 import static org.joinedup.search.index.DocumentFields.HOME_AREA;
 import static org.joinedup.search.index.DocumentFields.HOME_AREA_NAME;
 import static org.joinedup.search.index.DocumentFields.ID;
@@ -24,6 +25,7 @@ import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_CODES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_NAMES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_NAMES_STEMMED;
 import static org.joinedup.search.index.DocumentFields.RECORDS_EVIDENCE_COUNT;
+import static org.joinedup.search.index.DocumentFields.RECORDS_FACET_VALUES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_ICBS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_ID;
 import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVED_OUTCOMES;
@@ -51,6 +53,8 @@ import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION_SINC
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.joinedup.integration.Improvement;
 import org.joinedup.integration.VerificationLevel;
 import org.joinedup.leader.MentoringOffer;
@@ -89,6 +93,15 @@ final class LeaderQuery {
     /** Where a facet whose own filter is given counts, under its {@code global} aggregation. */
     static final String BASE = "base";
     static final int INNER_HITS = 3;
+    /** The one terms aggregation over the values of every facet that honours all the filters (see {@link #facets()}). */
+    static final String FACETS = "facets";
+    /** The most values a facet lists. */
+    static final int FACET_SIZE = 100;
+    /**
+     * The most buckets of the one aggregation over every facet's values: far more than all the codes of the
+     * counted vocabularies and places together (a few hundred), so no facet loses a value to another.
+     */
+    private static final int ALL_FACET_VALUES = 5000;
     /** Elasticsearch's default index.max_inner_result_window: the most records one leader's inner hits can list. */
     static final int ALL_INNER_HITS = 100;
     private static final String TEXT_MSM = "2<70%";
@@ -227,7 +240,7 @@ final class LeaderQuery {
      * Per area given: leaders with a record passing the filters that covered the area ({@code field}
      * holds its code) or lies within {@code km} of its centroid ({lat, lon}): the gap view by distance.
      */
-    ObjectNode coverageBody(String field, java.util.Map<String, double[]> centroids, double km) {
+    ObjectNode coverageBody(String field, Map<String, double[]> centroids, double km) {
         var perArea = obj();
         centroids.forEach((code, c) -> perArea.set(code, obj("bool", obj("should", arr(term(field, code),
                 obj("geo_distance", obj("distance", km(km), RECORDS_LOCATIONS, obj("lat", c[0], "lon", c[1])))), "minimum_should_match", 1))));
@@ -386,14 +399,16 @@ final class LeaderQuery {
      * The facet counts. The query has found the leaders with a record passing every filter, so a
      * facet that honours every filter counts among them: on the leader's summary when there is no
      * record filter, else in one nested aggregation shared by all such facets (each record filtered
-     * once, not once per facet). A facet whose own filter is given must count leaders the query
-     * left out for that filter: it counts in a {@code global} aggregation filtered by the words,
-     * the leader filters and the other record filters.
+     * once, not once per facet). All such facets count in one terms aggregation over the facet values
+     * ({@link DocumentFields#FACET_VALUES}): its own aggregation for each facet, each with its own way
+     * back from records to leaders, cost several times as much. A facet whose own filter is given must
+     * count leaders the query left out for that filter: it counts in a {@code global} aggregation
+     * filtered by the words, the leader filters and the other record filters.
      */
     private ObjectNode facets() {
         var aggs = obj();
         var all = recordFilters(null);
-        var perRecord = obj();
+        var together = new ArrayList<String>();
         for (var facet : Facet.values()) {
             if (!facet.counted) {
                 continue;
@@ -405,32 +420,49 @@ final class LeaderQuery {
             }
             var others = recordFilters(facet);
             if (others.equals(all)) {
-                (all.isEmpty() ? aggs : perRecord).setAll(counted(facet, all.isEmpty()));
+                together.add(facet.field);
+                if (facet.judged()) {
+                    together.add(facet.improvedField);
+                }
                 continue;
             }
             var base = obj("bool", obj("must", mustClauses(), "filter", arr(found(others))));
             var within = others.isEmpty() ? counted(facet, true) : perRecord(others, counted(facet, false));
             aggs.set(facet.param, obj("global", obj(), "aggs", obj(BASE, obj("filter", base, "aggs", within))));
         }
-        if (!perRecord.isEmpty()) {
-            aggs.setAll(perRecord(all, perRecord));
+        if (!together.isEmpty()) {
+            aggs.setAll(all.isEmpty() ? facetValues(FACET_VALUES, together) : perRecord(all, facetValues(RECORDS_FACET_VALUES, together)));
         }
         return aggs;
+    }
+
+    /**
+     * The leaders per value of the record fields given, in one terms aggregation named {@link #FACETS}:
+     * on the leader's summary, or per record and back to leaders. Its buckets are keyed
+     * {@link DocumentFields#facetValue}; SearchService takes each facet's share.
+     */
+    private static ObjectNode facetValues(String field, List<String> recordFields) {
+        var prefixes = recordFields.stream().map(DocumentFields::facetPrefix).collect(Collectors.joining("|", "(", ").*"));
+        var terms = obj("terms", obj("field", field, "size", ALL_FACET_VALUES, "include", prefixes));
+        if (field.equals(RECORDS_FACET_VALUES)) {
+            terms.set("aggs", leadersAgg());
+        }
+        return obj(FACETS, terms);
     }
 
     /** A facet's terms (and improved terms, if judged): on the leader's summary, or per record and back to leaders. */
     private static ObjectNode counted(Facet facet, boolean onSummary) {
         var aggs = obj();
         if (onSummary) {
-            aggs.set(facet.param, obj("terms", obj("field", facet.leaderField, "size", 100)));
+            aggs.set(facet.param, obj("terms", obj("field", facet.leaderField, "size", FACET_SIZE)));
             if (facet.judged()) {
-                aggs.set(improvedAgg(facet), obj("terms", obj("field", facet.improvedLeaderField, "size", 100)));
+                aggs.set(improvedAgg(facet), obj("terms", obj("field", facet.improvedLeaderField, "size", FACET_SIZE)));
             }
             return aggs;
         }
-        aggs.set(facet.param, obj("terms", obj("field", facet.field, "size", 100), "aggs", leadersAgg()));
+        aggs.set(facet.param, obj("terms", obj("field", facet.field, "size", FACET_SIZE), "aggs", leadersAgg()));
         if (facet.judged()) {
-            aggs.set(improvedAgg(facet), obj("terms", obj("field", facet.improvedField, "size", 100), "aggs", leadersAgg()));
+            aggs.set(improvedAgg(facet), obj("terms", obj("field", facet.improvedField, "size", FACET_SIZE), "aggs", leadersAgg()));
         }
         return aggs;
     }

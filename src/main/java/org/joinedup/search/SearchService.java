@@ -187,8 +187,8 @@ public class SearchService {
     /** Leaders per value: straight from the leader-level terms, or through the nested records and back (see {@link LeaderQuery}). */
     private List<SearchResult.FacetCount> counts(Facet facet, Map<String, Aggregate> aggregations) {
         var scope = scope(facet, aggregations);
-        var reported = leaderCounts(scope.get(facet.param));
-        var improved = facet.judged() ? leaderCounts(scope.get(LeaderQuery.improvedAgg(facet))) : null;
+        var reported = leaderCounts(scope, facet.param, facet.field);
+        var improved = facet.judged() ? leaderCounts(scope, LeaderQuery.improvedAgg(facet), facet.improvedField) : null;
         var counts = new ArrayList<SearchResult.FacetCount>();
         for (var entry : reported.entrySet()) {
             var code = entry.getKey();
@@ -199,8 +199,8 @@ public class SearchService {
     }
 
     /**
-     * The aggregations that hold a facet's terms: under its own {@code global} when its filter is given,
-     * then either beside it (the leader's summary) or under the nested records' filter.
+     * The aggregations that hold a facet's counts: under its own {@code global} when its filter is given,
+     * then either beside it (on the leader's summary) or under the nested records' filter.
      */
     private static Map<String, Aggregate> scope(Facet facet, Map<String, Aggregate> aggregations) {
         var own = aggregations.get(facet.param);
@@ -208,17 +208,24 @@ public class SearchService {
             aggregations = own.global().aggregations().get(LeaderQuery.BASE).filter().aggregations();
             own = aggregations.get(facet.param);
         }
-        if (own != null && own.isSterms()) {
-            return aggregations;
-        }
-        return aggregations.get(LeaderQuery.RECORDS).nested().aggregations().get(LeaderQuery.MATCHING).filter().aggregations();
+        var records = aggregations.get(LeaderQuery.RECORDS);
+        return own != null || records == null ? aggregations : records.nested().aggregations().get(LeaderQuery.MATCHING).filter().aggregations();
     }
 
-    /** Leaders per value, in Elasticsearch's order: straight from leader-level terms, or back from nested records. */
-    private static Map<String, Long> leaderCounts(Aggregate terms) {
+    /**
+     * Leaders per value of one record field, in Elasticsearch's order (most first): from its own terms
+     * aggregation {@code name} if it has one, else from its share of the facet values counted together.
+     */
+    private static Map<String, Long> leaderCounts(Map<String, Aggregate> scope, String name, String field) {
+        var own = scope.get(name);
+        var prefix = own != null ? "" : DocumentFields.facetPrefix(field);
+        var buckets = (own != null ? own : scope.get(LeaderQuery.FACETS)).sterms().buckets().array();
         var counts = new LinkedHashMap<String, Long>();
-        for (var b : terms.sterms().buckets().array()) {
-            counts.put(b.key().stringValue(), b.aggregations().containsKey("leaders") ? leaders(b) : b.docCount());
+        for (var b : buckets) {
+            var key = b.key().stringValue();
+            if (key.startsWith(prefix) && counts.size() < LeaderQuery.FACET_SIZE) {
+                counts.put(key.substring(prefix.length()), b.aggregations().containsKey("leaders") ? leaders(b) : b.docCount());
+            }
         }
         return counts;
     }

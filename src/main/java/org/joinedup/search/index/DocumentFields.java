@@ -59,6 +59,13 @@ public final class DocumentFields {
     public static final String FACETS_IMPROVED_OUTCOMES = "facets.improved_outcomes";
     public static final String FACETS_VERIFICATIONS = "facets.verifications";
 
+    /**
+     * Every value a counted facet can take, of all the leader's records ({@link LeaderDocument#facetValues}), and
+     * of one record: each is {@link #facetValue} of a record field and a code, so that one terms aggregation counts
+     * every facet at once (docs/search.md, "Speed"). Indexed only: left out of the stored source.
+     */
+    public static final String FACET_VALUES = "facet_values";
+
     /** The nested records: the path of nested queries, aggregations and sorts, and the prefix of every field below. */
     public static final String RECORDS = "records";
     public static final String RECORDS_ID = RECORDS + ".id";
@@ -90,6 +97,17 @@ public final class DocumentFields {
     public static final String RECORDS_VERIFICATION = RECORDS + ".verification";
     public static final String RECORDS_VERIFICATION_RANK = RECORDS + ".verification_rank";
     public static final String RECORDS_VERIFICATION_SINCE = RECORDS + ".verification_since";
+    public static final String RECORDS_FACET_VALUES = RECORDS + "." + FACET_VALUES;
+
+    /** How {@link #FACET_VALUES} holds the code of a record field ({@code records.services}, {@code gp}): "services:gp". */
+    public static String facetValue(String recordField, String code) {
+        return facetPrefix(recordField) + code;
+    }
+
+    /** What every {@link #facetValue} of a record field starts with. */
+    public static String facetPrefix(String recordField) {
+        return recordField.substring(RECORDS.length() + 1) + ":";
+    }
 
     private DocumentFields() {
     }

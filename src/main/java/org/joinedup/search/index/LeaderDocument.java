@@ -1,11 +1,23 @@
 package org.joinedup.search.index;
 
+import static org.joinedup.search.index.DocumentFields.RECORDS_APPROACHES;
+import static org.joinedup.search.index.DocumentFields.RECORDS_ICBS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVED_OUTCOMES;
+import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_METRICS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_PROGRAMME;
+import static org.joinedup.search.index.DocumentFields.RECORDS_REGIONS;
+import static org.joinedup.search.index.DocumentFields.RECORDS_SCOPE;
+import static org.joinedup.search.index.DocumentFields.RECORDS_SERVICES;
+import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -48,6 +60,12 @@ public record LeaderDocument(
         Instant updatedAt,
         Facets facets,
         List<Record> records) {
+
+    /** The facet values of all the leader's records ({@link DocumentFields#FACET_VALUES}): derived, so never read back. */
+    @JsonProperty(value = DocumentFields.FACET_VALUES, access = JsonProperty.Access.READ_ONLY)
+    public List<String> facetValues() {
+        return records.stream().flatMap(r -> r.facetValues().stream()).distinct().sorted().toList();
+    }
 
     /**
      * What the leader's records cover, all records together: lets a facet be counted on the leader
@@ -133,6 +151,22 @@ public record LeaderDocument(
             Instant verificationSince,
             /** Confirmed endorsements and verifications given for the record's current revision. */
             int endorsementCount) {
+
+        /** The record fields that facets count, each with its values: what {@link #facetValues} is made of. */
+        public static final Map<String, Function<Record, List<String>>> FACETED = Map.of(
+                RECORDS_REGIONS, Record::regions, RECORDS_ICBS, Record::icbs, RECORDS_SERVICES, Record::services,
+                RECORDS_APPROACHES, Record::approaches, RECORDS_SCOPE, r -> Facets.listOf(r.scope()),
+                RECORDS_PROGRAMME, r -> Facets.listOf(r.programme()), RECORDS_OUTCOME_METRICS, Record::outcomeMetrics,
+                RECORDS_IMPROVED_OUTCOMES, Record::improvedOutcomes, RECORDS_VERIFICATION, r -> Facets.listOf(r.verification()));
+
+        /** Every value of the faceted fields as one keyword each ({@link DocumentFields#facetValue}): derived, so never read back. */
+        @JsonProperty(value = DocumentFields.FACET_VALUES, access = JsonProperty.Access.READ_ONLY)
+        public List<String> facetValues() {
+            return FACETED.entrySet().stream()
+                    .flatMap(field -> field.getValue().apply(this).stream().filter(Objects::nonNull)
+                            .map(code -> DocumentFields.facetValue(field.getKey(), code)))
+                    .distinct().sorted().toList();
+        }
     }
 
     static LeaderDocument of(LeaderState state, List<RecordView> records, org.joinedup.followup.TrackRecord trackRecord,

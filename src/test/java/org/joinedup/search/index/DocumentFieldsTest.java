@@ -1,7 +1,9 @@
 package org.joinedup.search.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -61,6 +63,17 @@ class DocumentFieldsTest {
     }
 
     @Test
+    void everyCountedRecordFacetIsAmongTheFacetValues() {
+        // a record facet honouring every filter is counted from the facet values: one left out would count nothing
+        for (var facet : Facet.values()) {
+            if (facet.counted && !facet.onLeader()) {
+                assertTrue(LeaderDocument.Record.FACETED.containsKey(facet.field), facet + ": " + facet.field);
+                assertTrue(!facet.judged() || LeaderDocument.Record.FACETED.containsKey(facet.improvedField), facet + ": " + facet.improvedField);
+            }
+        }
+    }
+
+    @Test
     void leaderDocumentWritesExactlyTheMappedFields() {
         var written = new TreeSet<String>();
         walk(LeaderDocument.class, "", written);
@@ -73,7 +86,10 @@ class DocumentFieldsTest {
         assertEquals(declared, written, "LeaderDocument's components (snake_case) against the mapping's properties");
     }
 
-    /** The paths a record writes, as Jackson names them: records of LeaderDocument are objects, anything else a leaf. */
+    /**
+     * The paths a record writes, as Jackson names them: records of LeaderDocument are objects, anything else a
+     * leaf; and the values it derives ({@code @JsonProperty} methods).
+     */
     private static void walk(Class<?> type, String prefix, TreeSet<String> paths) {
         var naming = new PropertyNamingStrategies.SnakeCaseStrategy();
         for (var component : type.getRecordComponents()) {
@@ -82,6 +98,12 @@ class DocumentFieldsTest {
             var inner = element(component.getGenericType());
             if (inner.isRecord() && inner.getEnclosingClass() == LeaderDocument.class) {
                 walk(inner, path + ".", paths);
+            }
+        }
+        for (var method : type.getDeclaredMethods()) {
+            var derived = method.getAnnotation(JsonProperty.class);
+            if (derived != null) {
+                paths.add(prefix + derived.value());
             }
         }
     }

@@ -1,0 +1,70 @@
+package org.joinedup.search.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.joinedup.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The facet values that one terms aggregation counts (DocumentFields.FACET_VALUES): written for the
+ * leader and for each record from the faceted fields, found by Elasticsearch, and kept out of the
+ * stored source, which every hit loads.
+ */
+@QuarkusTest
+class FacetValuesTest {
+
+    @Inject
+    LeaderDocuments documents;
+
+    @Inject
+    LeaderIndex index;
+
+    @Inject
+    ElasticsearchClient client;
+
+    @Test
+    void aRecordsFacetValuesAreItsFacetedFieldsPrefixed() {
+        Fixtures.actAs("demo-admin");
+        long id = Fixtures.createLeader(Fixtures.leader("Facet Values"));
+        Fixtures.createRecord(id, Fixtures.record("Neighbourhood teams in Mansfield"));
+        var leader = documents.load(List.of(id)).get(0);
+        var record = leader.records().get(0);
+
+        assertEquals(List.of("approaches:care-coordinators", "approaches:integrated-teams", "icbs:E54000060",
+                "outcome_metrics:non-elective-admissions", "programme:pioneer-2013", "regions:E40000011", "scope:place",
+                "services:community-health", "services:gp", "services:social-care", "verification:self-reported"),
+                record.facetValues().stream().filter(v -> !v.startsWith("improved_outcomes:")).toList());
+        assertEquals(record.improvedOutcomes().stream().map(code -> "improved_outcomes:" + code).toList(),
+                record.facetValues().stream().filter(v -> v.startsWith("improved_outcomes:")).toList());
+        assertEquals(record.facetValues(), leader.facetValues(), "one record: the leader's values are its own");
+    }
+
+    @Test
+    void theValuesFindTheLeaderButAreNotInItsStoredSource() throws IOException {
+        Fixtures.actAs("demo-admin");
+        long id = Fixtures.createLeader(Fixtures.leader("Facet Values Stored"));
+        Fixtures.createRecord(id, Fixtures.record("Joined-up discharge in Newark"));
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
+
+        var byValue = client.search(s -> s.index(index.alias()).query(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field(DocumentFields.ID).value(id)))
+                .filter(f -> f.term(t -> t.field(DocumentFields.FACET_VALUES).value("services:social-care")))
+                .filter(f -> f.nested(n -> n.path(DocumentFields.RECORDS)
+                        .query(r -> r.term(t -> t.field(DocumentFields.RECORDS_FACET_VALUES).value("scope:place"))))))), ObjectNode.class);
+        assertEquals(1, byValue.hits().total().value(), "found by its own and by its record's values");
+
+        var source = byValue.hits().hits().get(0).source();
+        assertFalse(source.has(DocumentFields.FACET_VALUES), "the leader's values are not stored");
+        assertTrue(source.path(DocumentFields.RECORDS).path(0).has("services"), "the record is stored");
+        assertFalse(source.path(DocumentFields.RECORDS).path(0).has(DocumentFields.FACET_VALUES), "the record's values are not stored");
+    }
+}

@@ -54,7 +54,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.joinedup.integration.Improvement;
 import org.joinedup.integration.VerificationLevel;
 import org.joinedup.leader.MentoringOffer;
@@ -398,17 +397,17 @@ final class LeaderQuery {
     /**
      * The facet counts. The query has found the leaders with a record passing every filter, so a
      * facet that honours every filter counts among them: on the leader's summary when there is no
-     * record filter, else in one nested aggregation shared by all such facets (each record filtered
-     * once, not once per facet). All such facets count in one terms aggregation over the facet values
-     * ({@link DocumentFields#FACET_VALUES}): its own aggregation for each facet, each with its own way
-     * back from records to leaders, cost several times as much. A facet whose own filter is given must
-     * count leaders the query left out for that filter: it counts in a {@code global} aggregation
-     * filtered by the words, the leader filters and the other record filters.
+     * record filter, else in one nested aggregation over the records that pass the filters. All such
+     * facets count in one terms aggregation over the facet values ({@link DocumentFields#FACET_VALUES}):
+     * an aggregation of its own for each facet, each with its own way back from records to leaders,
+     * cost several times as much. A facet whose own filter is given must count leaders the query left
+     * out for that filter: it counts in a {@code global} aggregation filtered by the words, the leader
+     * filters and the other record filters, and SearchService ignores its share of the one above.
      */
     private ObjectNode facets() {
         var aggs = obj();
         var all = recordFilters(null);
-        var together = new ArrayList<String>();
+        boolean together = false;
         for (var facet : Facet.values()) {
             if (!facet.counted) {
                 continue;
@@ -420,30 +419,28 @@ final class LeaderQuery {
             }
             var others = recordFilters(facet);
             if (others.equals(all)) {
-                together.add(facet.field);
-                if (facet.judged()) {
-                    together.add(facet.improvedField);
-                }
+                together = true;
                 continue;
             }
             var base = obj("bool", obj("must", mustClauses(), "filter", arr(found(others))));
             var within = others.isEmpty() ? counted(facet, true) : perRecord(others, counted(facet, false));
             aggs.set(facet.param, obj("global", obj(), "aggs", obj(BASE, obj("filter", base, "aggs", within))));
         }
-        if (!together.isEmpty()) {
-            aggs.setAll(all.isEmpty() ? facetValues(FACET_VALUES, together) : perRecord(all, facetValues(RECORDS_FACET_VALUES, together)));
+        if (together) {
+            aggs.setAll(all.isEmpty() ? facetValues(FACET_VALUES) : perRecord(all, facetValues(RECORDS_FACET_VALUES)));
         }
         return aggs;
     }
 
     /**
-     * The leaders per value of the record fields given, in one terms aggregation named {@link #FACETS}:
-     * on the leader's summary, or per record and back to leaders. Its buckets are keyed
-     * {@link DocumentFields#facetValue}; SearchService takes each facet's share.
+     * Leaders per facet value in one terms aggregation named {@link #FACETS}: on the leader's summary, or
+     * per record and back to leaders. Its buckets are keyed {@link DocumentFields#facetValue}; SearchService
+     * takes each facet's share. Every value is counted: an {@code include} pattern for only the facets
+     * wanted here made the aggregation slower than counting all (it leaves Elasticsearch's fast path for
+     * ordinals), docs/benchmarks.md, "Facets in one aggregation".
      */
-    private static ObjectNode facetValues(String field, List<String> recordFields) {
-        var prefixes = recordFields.stream().map(DocumentFields::facetPrefix).collect(Collectors.joining("|", "(", ").*"));
-        var terms = obj("terms", obj("field", field, "size", ALL_FACET_VALUES, "include", prefixes));
+    private static ObjectNode facetValues(String field) {
+        var terms = obj("terms", obj("field", field, "size", ALL_FACET_VALUES));
         if (field.equals(RECORDS_FACET_VALUES)) {
             terms.set("aggs", leadersAgg());
         }

@@ -163,7 +163,7 @@ public record LeaderDocument(
         @JsonProperty(value = DocumentFields.FACET_VALUES, access = JsonProperty.Access.READ_ONLY)
         public List<String> facetValues() {
             return FACETED.entrySet().stream()
-                    .flatMap(field -> field.getValue().apply(this).stream().filter(Objects::nonNull)
+                    .flatMap(field -> Stream.ofNullable(field.getValue().apply(this)).flatMap(List::stream).filter(Objects::nonNull)
                             .map(code -> DocumentFields.facetValue(field.getKey(), code)))
                     .distinct().sorted().toList();
         }

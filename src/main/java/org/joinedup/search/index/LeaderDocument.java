@@ -76,18 +76,13 @@ public record LeaderDocument(
             List<String> programmes, List<String> outcomes, List<String> improvedOutcomes, List<String> verifications) {
 
         static Facets of(List<Record> records) {
-            return new Facets(union(records, Record::regions), union(records, Record::icbs), union(records, Record::services),
-                    union(records, Record::approaches), union(records, r -> listOf(r.scope())), union(records, r -> listOf(r.programme())),
-                    union(records, Record::outcomeMetrics), union(records, Record::improvedOutcomes),
-                    union(records, r -> listOf(r.verification())));
+            return new Facets(union(records, RECORDS_REGIONS), union(records, RECORDS_ICBS), union(records, RECORDS_SERVICES),
+                    union(records, RECORDS_APPROACHES), union(records, RECORDS_SCOPE), union(records, RECORDS_PROGRAMME),
+                    union(records, RECORDS_OUTCOME_METRICS), union(records, RECORDS_IMPROVED_OUTCOMES), union(records, RECORDS_VERIFICATION));
         }
 
-        private static List<String> union(List<Record> records, Function<Record, List<String>> values) {
-            return records.stream().flatMap(r -> values.apply(r).stream()).filter(Objects::nonNull).distinct().sorted().toList();
-        }
-
-        private static List<String> listOf(String value) {
-            return value == null ? List.of() : List.of(value);
+        private static List<String> union(List<Record> records, String field) {
+            return records.stream().flatMap(r -> r.faceted(field)).distinct().sorted().toList();
         }
     }
 
@@ -152,20 +147,28 @@ public record LeaderDocument(
             /** Confirmed endorsements and verifications given for the record's current revision. */
             int endorsementCount) {
 
-        /** The record fields that facets count, each with its values: what {@link #facetValues} is made of. */
+        /** The record fields that facets count, each with its values: the leader's {@link Facets} and {@link #facetValues}. */
         public static final Map<String, Function<Record, List<String>>> FACETED = Map.of(
                 RECORDS_REGIONS, Record::regions, RECORDS_ICBS, Record::icbs, RECORDS_SERVICES, Record::services,
-                RECORDS_APPROACHES, Record::approaches, RECORDS_SCOPE, r -> Facets.listOf(r.scope()),
-                RECORDS_PROGRAMME, r -> Facets.listOf(r.programme()), RECORDS_OUTCOME_METRICS, Record::outcomeMetrics,
-                RECORDS_IMPROVED_OUTCOMES, Record::improvedOutcomes, RECORDS_VERIFICATION, r -> Facets.listOf(r.verification()));
+                RECORDS_APPROACHES, Record::approaches, RECORDS_SCOPE, r -> listOf(r.scope()),
+                RECORDS_PROGRAMME, r -> listOf(r.programme()), RECORDS_OUTCOME_METRICS, Record::outcomeMetrics,
+                RECORDS_IMPROVED_OUTCOMES, Record::improvedOutcomes, RECORDS_VERIFICATION, r -> listOf(r.verification()));
 
         /** Every value of the faceted fields as one keyword each ({@link DocumentFields#facetValue}): derived, so never read back. */
         @JsonProperty(value = DocumentFields.FACET_VALUES, access = JsonProperty.Access.READ_ONLY)
         public List<String> facetValues() {
-            return FACETED.entrySet().stream()
-                    .flatMap(field -> Stream.ofNullable(field.getValue().apply(this)).flatMap(List::stream).filter(Objects::nonNull)
-                            .map(code -> DocumentFields.facetValue(field.getKey(), code)))
+            return FACETED.keySet().stream()
+                    .flatMap(field -> faceted(field).map(code -> DocumentFields.facetValue(field, code)))
                     .distinct().sorted().toList();
+        }
+
+        /** The codes of one field of {@link #FACETED}: none for a field left empty. */
+        Stream<String> faceted(String field) {
+            return Stream.ofNullable(FACETED.get(field).apply(this)).flatMap(List::stream).filter(Objects::nonNull);
+        }
+
+        private static List<String> listOf(String value) {
+            return value == null ? List.of() : List.of(value);
         }
     }
 

@@ -92,6 +92,10 @@ final class LeaderQuery {
     /** Where a facet whose own filter is given counts, under its {@code global} aggregation. */
     static final String BASE = "base";
     static final int INNER_HITS = 3;
+    /** The names of the text queries, which a hit and its matched records report as matched (see {@link SearchExplanation#ofText}). */
+    static final String TEXT_PROFILE = "text:profile", TEXT_RECORDS = "text:records", TEXT_STEMMED = "text:stemmed";
+    /** Inside the nested records: Elasticsearch keys named queries by name across the nested scope, so these differ from the above. */
+    static final String RECORD_TEXT = "record:text", RECORD_STEMMED = "record:stemmed";
     /** The one terms aggregation over the values of every facet that honours all the filters (see {@link #facets()}). */
     static final String FACETS = "facets";
     /** The most values a facet lists. */
@@ -104,6 +108,13 @@ final class LeaderQuery {
     /** Elasticsearch's default index.max_inner_result_window: the most records one leader's inner hits can list. */
     static final int ALL_INNER_HITS = 100;
     private static final String TEXT_MSM = "2<70%";
+    /**
+     * The weight of the best-matching record's text, so that one record with all the words outranks several with some of
+     * them. It stands for two clauses that scored the words as written and stemmed each in their own nested query; one,
+     * stemmed, at double weight matches the words one time fewer per search, and ranked the judged leaders higher
+     * (docs/relevance.md, "One clause for the best record").
+     */
+    private static final double BEST_RECORD_BOOST = 2.0;
     /** Names and places are never stemmed; the role is, in a subfield below the words as written. */
     private static final List<String> PROFILE_FIELDS = List.of(NAME + "^3", CURRENT_ROLE + "^2", CURRENT_ROLE_STEMMED,
             ORGANISATION, HOME_AREA_NAME);
@@ -172,8 +183,7 @@ final class LeaderQuery {
                 "size", size,
                 "track_total_hits", true,
                 "_source", obj("includes", arr(ID, NAME)),
-                "query", obj("bool", obj("must", mustClauses(), "filter", arr(found(recordFilters(null))),
-                        "should", arr(experience(obj("name", LeaderHits.MATCHED, "size", ALL_INNER_HITS, "_source", obj("includes", arr(RECORDS_ID))))))),
+                "query", obj("bool", scored(obj("name", LeaderHits.MATCHED, "size", ALL_INNER_HITS, "_source", obj("includes", arr(RECORDS_ID))))),
                 "sort", sort());
         return body;
     }
@@ -260,13 +270,12 @@ final class LeaderQuery {
      * rest). No facets, no total.
      */
     ObjectNode exportBody(String pitId, String keepAlive, int size, List<Object> after) {
-        var bool = obj("must", mustClauses(), "filter", arr(found(recordFilters(null))), "should", arr(experience(exportInnerHits())));
         var body = obj(
                 "size", size,
                 "track_total_hits", false,
                 "_source", obj("includes", arr(ID)),
                 "pit", obj("id", pitId, "keep_alive", keepAlive),
-                "query", obj("bool", bool),
+                "query", obj("bool", scored(exportInnerHits())),
                 "sort", sort());
         if (after != null) {
             body.set("search_after", arr(after));
@@ -293,8 +302,30 @@ final class LeaderQuery {
     }
 
     private ObjectNode rootBool() {
-        return obj("must", mustClauses(), "filter", arr(found(recordFilters(null))), "should",
-                arr(experience(obj("name", LeaderHits.MATCHED, "size", INNER_HITS, "_source", obj("includes", arr(MATCHED_RECORD_FIELDS))))));
+        return scored(obj("name", LeaderHits.MATCHED, "size", INNER_HITS, "_source", obj("includes", arr(MATCHED_RECORD_FIELDS))));
+    }
+
+    /**
+     * The leaders found, scored by the words and by their experience, with {@code innerHits} of the records that earned
+     * it. The words are matched in the profile and in the records as in {@link #mustClauses()}, and the record that
+     * matches them best adds its score at {@link #BEST_RECORD_BOOST}. Without record filters the records scored are
+     * exactly those the words match (as written or stemmed), so the scoring query is also where the words are looked
+     * for, not a nested query of its own: a text search matches them three times, where it matched them four.
+     */
+    private ObjectNode scored(ObjectNode innerHits) {
+        var filter = arr(found(recordFilters(null)));
+        var experience = experience(innerHits);
+        if (!criteria.hasText()) {
+            return obj("must", arr(obj("match_all", obj())), "filter", filter, "should", arr(experience));
+        }
+        var bestRecord = nested(stemmedMatch(), "max");
+        ((ObjectNode) bestRecord.get("nested")).put("boost", BEST_RECORD_BOOST);
+        if (hasRecordFilters()) {
+            // the words may match a record that fails the filters; the experience scores only those that pass
+            return obj("must", arr(anyOf(profileText(), named(nested(multiMatch(RECORD_FIELDS), "none"), TEXT_RECORDS),
+                    named(bestRecord, TEXT_STEMMED))), "filter", filter, "should", arr(experience));
+        }
+        return obj("must", arr(anyOf(profileText(), named(bestRecord, TEXT_STEMMED), experience)), "filter", filter);
     }
 
     /** The audience and leader filters, and a record passing {@code recordFilters} when there are any. */
@@ -306,16 +337,24 @@ final class LeaderQuery {
         return filters;
     }
 
-    /** Text must match (profile, records as written, or records stemmed or through a synonym); without text, everything does. */
+    /**
+     * Where the words match, for the bodies that count and do not score: in the profile, or in a record as written or
+     * stemmed (or through a synonym). Without text, everything matches.
+     */
     private List<ObjectNode> mustClauses() {
         if (!criteria.hasText()) {
             return List.of(obj("match_all", obj()));
         }
-        var anywhere = new ArrayList<ObjectNode>();
-        anywhere.add(named(multiMatch(profileFields()), "text:profile"));
-        anywhere.add(named(nested(multiMatch(RECORD_FIELDS), "max"), "text:records"));
-        anywhere.add(named(nested(stemmedMatch(), "max"), "text:stemmed"));
-        return List.of(obj("bool", obj("should", arr(anywhere), "minimum_should_match", 1)));
+        return List.of(anyOf(profileText(), named(nested(multiMatch(RECORD_FIELDS), "max"), TEXT_RECORDS),
+                named(nested(stemmedMatch(), "max"), TEXT_STEMMED)));
+    }
+
+    private ObjectNode profileText() {
+        return named(multiMatch(profileFields()), TEXT_PROFILE);
+    }
+
+    private static ObjectNode anyOf(ObjectNode... queries) {
+        return obj("bool", obj("should", arr((Object[]) queries), "minimum_should_match", 1));
     }
 
     private List<String> profileFields() {
@@ -346,11 +385,15 @@ final class LeaderQuery {
     private ObjectNode experience(ObjectNode innerHits) {
         var recordText = new ArrayList<ObjectNode>();
         if (criteria.hasText()) {
-            // names differ from the top-level ones: Elasticsearch keys named queries by name across the nested scope
-            recordText.add(named(multiMatch(RECORD_FIELDS), "record:text"));
-            recordText.add(named(stemmedMatch(), "record:stemmed"));
+            recordText.add(named(multiMatch(RECORD_FIELDS), RECORD_TEXT));
+            recordText.add(named(stemmedMatch(), RECORD_STEMMED));
         }
-        var query = obj("bool", obj("filter", arr(recordFilters(null)), "should", arr(recordText)));
+        var filters = recordFilters(null);
+        var query = obj("bool", obj("filter", arr(filters), "should", arr(recordText)));
+        if (filters.isEmpty() && !recordText.isEmpty()) {
+            // without filters a record earns its leader a score by matching the words (Elasticsearch's default here, made explicit)
+            ((ObjectNode) query.get("bool")).put("minimum_should_match", 1);
+        }
         var functions = new ArrayList<ObjectNode>();
         functions.add(obj("weight", 1.0));
         functions.add(obj("filter", term(RECORDS_VERIFICATION, VerificationLevel.VERIFIED.code), "weight", 2.0));

@@ -89,20 +89,21 @@ class SearchExplanation {
         return reasons;
     }
 
-    /** From the named queries a hit matched (see {@link LeaderQuery}). */
+    /**
+     * From the named queries a hit and its matched records matched (see {@link LeaderQuery}): without record filters the
+     * words are matched in the records scored, which report them, not the hit.
+     */
     List<String> ofText(SearchCriteria c, List<String> matchedQueries) {
         var reasons = new ArrayList<String>();
         if (!c.hasText()) {
             return reasons;
         }
-        for (var name : matchedQueries) {
-            if (name.equals("text:profile")) {
-                reasons.add("'" + c.text() + "' in their profile");
-            } else if (name.equals("text:records")) {
-                reasons.add("'" + c.text() + "' in a record");
-            }
+        if (matchedQueries.contains(LeaderQuery.TEXT_PROFILE)) {
+            reasons.add("'" + c.text() + "' in their profile");
         }
-        if (matchedQueries.contains("text:stemmed") && !matchedQueries.contains("text:records")) {
+        if (matchedQueries.contains(LeaderQuery.TEXT_RECORDS) || matchedQueries.contains(LeaderQuery.RECORD_TEXT)) {
+            reasons.add("'" + c.text() + "' in a record");
+        } else if (matchedQueries.contains(LeaderQuery.TEXT_STEMMED) || matchedQueries.contains(LeaderQuery.RECORD_STEMMED)) {
             // only stemmed words or a vocabulary synonym matched: name the terms the words stand for, if any
             var terms = termsNamedIn(c.text());
             reasons.add(terms.isEmpty() ? "words like '" + c.text() + "' in a record"

@@ -142,7 +142,9 @@ public class SearchService {
         } else if (criteria.near() != null) {
             distance = records.stream().map(SearchResult.MatchedRecord::distanceKm).filter(d -> d != null).min(Double::compare).orElse(null);
         }
-        var why = new ArrayList<>(explanation.ofText(criteria, hit.matchedQueries()));
+        var matchedQueries = new ArrayList<>(hit.matchedQueries());
+        hit.matched().forEach(matched -> matchedQueries.addAll(matched.matchedQueries()));
+        var why = new ArrayList<>(explanation.ofText(criteria, matchedQueries));
         why.addAll(explanation.ofLikeness(criteria, areaCodes));
         why.addAll(filterReasons);
         return new SearchResult.Hit(leader(hit.leader(), criteria.audience()), round(hit.score()), distance, records, why);
@@ -169,7 +171,7 @@ public class SearchService {
                 distance = distance == null ? km : Math.min(distance, km);
             }
         }
-        boolean text = matchedQueries.stream().anyMatch(q -> q.startsWith("record:"));
+        boolean text = matchedQueries.contains(LeaderQuery.RECORD_TEXT) || matchedQueries.contains(LeaderQuery.RECORD_STEMMED);
         return new SearchResult.MatchedRecord(r.id(), r.title(), listOf(r.services()), listOf(r.approaches()), r.scope(), r.programme(),
                 listOf(r.areaNames()), r.periodStart(), r.periodEnd(), r.verification(), r.verificationSince(), listOf(r.outcomeMetrics()),
                 listOf(r.improvedOutcomes()), r.evidenceCount(), distance == null ? null : round(distance), text);

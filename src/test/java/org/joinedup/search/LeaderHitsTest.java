@@ -32,7 +32,7 @@ class LeaderHitsTest {
                 {"took": 3, "timed_out": false, "_shards": {"total": 1},
                  "hits": {"total": {"value": 42, "relation": "eq"}, "max_score": 7.5, "hits": [
                    {"_index": "leaders-v1", "_id": "7", "_score": 7.5, "_source": {"id": 7, "name": "Ash", "record_count": 2, "not_known_here": 1},
-                    "sort": [7.5, 7], "matched_queries": ["text:records"],
+                    "sort": [7.5, 7], "matched_queries": ["text:profile"],
                     "inner_hits": {"matched": {"hits": {"total": {"value": 2}, "hits": [
                       {"_id": "7", "_nested": {"field": "records", "offset": 1}, "_score": 3.0,
                        "_source": {"id": 71, "title": "Discharge to assess", "period_start": "2024-01-01", "services": ["gp"]},
@@ -47,7 +47,7 @@ class LeaderHitsTest {
         assertEquals("Ash", hit.leader().name());
         assertEquals(7.5, hit.score());
         assertEquals(List.of(7.5, 7), hit.sort());
-        assertEquals(List.of("text:records"), hit.matchedQueries());
+        assertEquals(List.of("text:profile"), hit.matchedQueries());
         assertEquals(List.of(71L, 70L), hit.matched().stream().map(m -> m.record().id()).toList());
         assertEquals(LocalDate.of(2024, 1, 1), hit.matched().get(0).record().periodStart());
         assertEquals(List.of("record:text"), hit.matched().get(0).matchedQueries());

@@ -25,11 +25,11 @@ import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_CODES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_NAMES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_NAMES_STEMMED;
 import static org.joinedup.search.index.DocumentFields.RECORDS_EVIDENCE_COUNT;
+import static org.joinedup.search.index.DocumentFields.RECORDS_EXPERIENCE_POINTS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_FACET_VALUES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_ICBS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_ID;
 import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVED_OUTCOMES;
-import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVEMENT_RANK;
 import static org.joinedup.search.index.DocumentFields.RECORDS_LOCATIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_DESCRIPTIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_DESCRIPTIONS_STEMMED;
@@ -54,8 +54,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.joinedup.integration.Improvement;
-import org.joinedup.integration.VerificationLevel;
 import org.joinedup.leader.MentoringOffer;
 import org.joinedup.leader.ProfileAudience;
 import org.joinedup.search.index.DocumentFields;
@@ -75,11 +73,10 @@ import org.joinedup.vocabulary.Geography;
  * for a fraction of the cost. The body names today's date instead of Elasticsearch's {@code now},
  * so a repeated search can be answered from the shard request cache (docs/search.md, "Speed").
  *
- * <p>Relevance blends text and experience: score = BM25 text score + the sum, over the leader's
- * records that pass the filters, of (1 per record + 2 if verified or 1 if endorsed + 1 with an
- * outcome that improved and names its source, or 0.5 with one that improved without a source (a
- * merely reported, unchanged or worse outcome earns nothing) + 0.5 with evidence + up to 1 for
- * freshness, halving 5 years after the end, ongoing counting as fresh + up to 2 for nearness, halving at the search radius or 25 km) plus
+ * <p>Relevance blends text and experience: score = BM25 text score (the profile's, and twice the best record's) +
+ * the sum, over the leader's records that pass the filters, of (the record's experience points, summed when it was
+ * indexed: {@code LeaderDocument.Record.experiencePoints()} + up to 1 for freshness, halving 5
+ * years after the end, ongoing counting as fresh + up to 2 for nearness, halving at the search radius or 25 km) plus
  * the record's own text score. So depth (more matching records), corroboration, evidence and
  * recency all lift a leader, and text relevance decides among similar experience.
  */
@@ -395,12 +392,9 @@ final class LeaderQuery {
             ((ObjectNode) query.get("bool")).put("minimum_should_match", 1);
         }
         var functions = new ArrayList<ObjectNode>();
-        functions.add(obj("weight", 1.0));
-        functions.add(obj("filter", term(RECORDS_VERIFICATION, VerificationLevel.VERIFIED.code), "weight", 2.0));
-        functions.add(obj("filter", term(RECORDS_VERIFICATION, VerificationLevel.ENDORSED.code), "weight", 1.0));
-        functions.add(obj("filter", term(RECORDS_IMPROVEMENT_RANK, Improvement.IMPROVED_WITH_SOURCE.ordinal()), "weight", 1.0));
-        functions.add(obj("filter", term(RECORDS_IMPROVEMENT_RANK, Improvement.IMPROVED.ordinal()), "weight", 0.5));
-        functions.add(obj("filter", obj("range", obj(RECORDS_EVIDENCE_COUNT, obj("gte", 1))), "weight", 0.5));
+        // what the record is, summed when it was indexed (one number to read, where six filters were); an index of an
+        // older mapping, live while a new one is built, lacks it and counts each record its base point
+        functions.add(obj("field_value_factor", obj("field", RECORDS_EXPERIENCE_POINTS, "missing", 1.0)));
         functions.add(obj("gauss", obj(RECORDS_PERIOD_END, obj("origin", today, "scale", "1825d", "decay", 0.5)), "weight", 1.0));
         if (criteria.near() != null) {
             var scale = criteria.withinKm() == null ? 25.0 : criteria.withinKm();

@@ -162,6 +162,28 @@ public record LeaderDocument(
                     .distinct().sorted().toList();
         }
 
+        /**
+         * What the record earns its leader in the relevance ranking for what it is, whatever the search: 1, plus 2 if
+         * verified or 1 if endorsed, plus 1 for an outcome that improved and names its source or 0.5 for one that improved
+         * without, plus 0.5 with evidence (docs/search.md, "Ranking"; freshness and nearness depend on the day and the
+         * search, so the query adds them). Derived, so never read back; a change here is a mapping version.
+         */
+        @JsonProperty(value = DocumentFields.EXPERIENCE_POINTS, access = JsonProperty.Access.READ_ONLY)
+        public double experiencePoints() {
+            double points = 1;
+            if (VerificationLevel.VERIFIED.code.equals(verification)) {
+                points += 2;
+            } else if (VerificationLevel.ENDORSED.code.equals(verification)) {
+                points += 1;
+            }
+            if (improvementRank == Improvement.IMPROVED_WITH_SOURCE.ordinal()) {
+                points += 1;
+            } else if (improvementRank == Improvement.IMPROVED.ordinal()) {
+                points += 0.5;
+            }
+            return evidenceCount > 0 ? points + 0.5 : points;
+        }
+
         /** The codes of one field of {@link #FACETED}: none for a field left empty. */
         Stream<String> faceted(String field) {
             return Stream.ofNullable(FACETED.get(field).apply(this)).flatMap(List::stream).filter(Objects::nonNull);

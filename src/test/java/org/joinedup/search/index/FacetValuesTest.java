@@ -66,5 +66,6 @@ class FacetValuesTest {
         assertFalse(source.has(DocumentFields.FACET_VALUES), "the leader's values are not stored");
         assertTrue(source.path(DocumentFields.RECORDS).path(0).has("services"), "the record is stored");
         assertFalse(source.path(DocumentFields.RECORDS).path(0).has(DocumentFields.FACET_VALUES), "the record's values are not stored");
+        assertFalse(source.path(DocumentFields.RECORDS).path(0).has(DocumentFields.EXPERIENCE_POINTS), "nor are its experience points");
     }
 }

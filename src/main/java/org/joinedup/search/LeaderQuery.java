@@ -313,7 +313,7 @@ final class LeaderQuery {
         var filter = arr(found(recordFilters(null)));
         var experience = experience(innerHits);
         if (!criteria.hasText()) {
-            return obj("must", arr(obj("match_all", obj())), "filter", filter, "should", arr(experience));
+            return obj("must", mustClauses(), "filter", filter, "should", arr(experience));
         }
         var bestRecord = nested(stemmedMatch(), "max");
         ((ObjectNode) bestRecord.get("nested")).put("boost", BEST_RECORD_BOOST);
@@ -392,7 +392,7 @@ final class LeaderQuery {
             ((ObjectNode) query.get("bool")).put("minimum_should_match", 1);
         }
         var functions = new ArrayList<ObjectNode>();
-        // what the record is, summed when it was indexed (one number to read, where six filters were); an index of an
+        // what the record is, summed when it was indexed (one number to read, where five filters were); an index of an
         // older mapping, live while a new one is built, lacks it and counts each record its base point
         functions.add(obj("field_value_factor", obj("field", RECORDS_EXPERIENCE_POINTS, "missing", 1.0)));
         functions.add(obj("gauss", obj(RECORDS_PERIOD_END, obj("origin", today, "scale", "1825d", "decay", 0.5)), "weight", 1.0));

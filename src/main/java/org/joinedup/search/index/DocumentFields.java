@@ -100,7 +100,7 @@ public final class DocumentFields {
     public static final String RECORDS_FACET_VALUES = RECORDS + "." + FACET_VALUES;
     /**
      * The points a record earns its leader in the relevance ranking for what it is ({@link LeaderDocument.Record#experiencePoints}),
-     * so that a search reads one number per record, not six filters. Indexed only: left out of the stored source.
+     * so that a search reads one number per record, not five filters. Indexed only: left out of the stored source.
      */
     static final String EXPERIENCE_POINTS = "experience_points";
     public static final String RECORDS_EXPERIENCE_POINTS = RECORDS + "." + EXPERIENCE_POINTS;

@@ -57,6 +57,7 @@ import java.util.Map;
 import org.joinedup.leader.MentoringOffer;
 import org.joinedup.leader.ProfileAudience;
 import org.joinedup.search.index.DocumentFields;
+import org.joinedup.search.index.LeaderDocument;
 import org.joinedup.vocabulary.Geography;
 
 /**
@@ -75,7 +76,7 @@ import org.joinedup.vocabulary.Geography;
  *
  * <p>Relevance blends text and experience: score = BM25 text score (the profile's, and twice the best record's) +
  * the sum, over the leader's records that pass the filters, of (the record's experience points, summed when it was
- * indexed: {@code LeaderDocument.Record.experiencePoints()} + up to 1 for freshness, halving 5
+ * indexed: {@link LeaderDocument.Record#experiencePoints} + up to 1 for freshness, halving 5
  * years after the end, ongoing counting as fresh + up to 2 for nearness, halving at the search radius or 25 km) plus
  * the record's own text score. So depth (more matching records), corroboration, evidence and
  * recency all lift a leader, and text relevance decides among similar experience.
@@ -310,19 +311,20 @@ final class LeaderQuery {
      * for, not a nested query of its own: a text search matches them three times, where it matched them four.
      */
     private ObjectNode scored(ObjectNode innerHits) {
-        var filter = arr(found(recordFilters(null)));
-        var experience = experience(innerHits);
+        var recordFilters = recordFilters(null);
+        var filter = arr(found(recordFilters));
+        var experience = experience(recordFilters, innerHits);
         if (!criteria.hasText()) {
             return obj("must", mustClauses(), "filter", filter, "should", arr(experience));
         }
-        var bestRecord = nested(stemmedMatch(), "max");
-        ((ObjectNode) bestRecord.get("nested")).put("boost", BEST_RECORD_BOOST);
-        if (hasRecordFilters()) {
+        var bestRecord = named(obj("nested", obj("path", RECORDS, "score_mode", "max", "query", stemmedMatch(), "boost", BEST_RECORD_BOOST)),
+                TEXT_STEMMED);
+        if (!recordFilters.isEmpty()) {
             // the words may match a record that fails the filters; the experience scores only those that pass
-            return obj("must", arr(anyOf(profileText(), named(nested(multiMatch(RECORD_FIELDS), "none"), TEXT_RECORDS),
-                    named(bestRecord, TEXT_STEMMED))), "filter", filter, "should", arr(experience));
+            return obj("must", arr(anyOf(profileText(), named(nested(multiMatch(RECORD_FIELDS), "none"), TEXT_RECORDS), bestRecord)),
+                    "filter", filter, "should", arr(experience));
         }
-        return obj("must", arr(anyOf(profileText(), named(bestRecord, TEXT_STEMMED), experience)), "filter", filter);
+        return obj("must", arr(anyOf(profileText(), bestRecord, experience)), "filter", filter);
     }
 
     /** The audience and leader filters, and a record passing {@code recordFilters} when there are any. */
@@ -378,14 +380,13 @@ final class LeaderQuery {
         return filters;
     }
 
-    /** Scores each leader by the records that pass the filters, and returns the best of them as inner hits. */
-    private ObjectNode experience(ObjectNode innerHits) {
+    /** Scores each leader by the records that pass {@code filters} (the record filters), and returns the best of them as inner hits. */
+    private ObjectNode experience(List<ObjectNode> filters, ObjectNode innerHits) {
         var recordText = new ArrayList<ObjectNode>();
         if (criteria.hasText()) {
             recordText.add(named(multiMatch(RECORD_FIELDS), RECORD_TEXT));
             recordText.add(named(stemmedMatch(), RECORD_STEMMED));
         }
-        var filters = recordFilters(null);
         var query = obj("bool", obj("filter", arr(filters), "should", arr(recordText)));
         if (filters.isEmpty() && !recordText.isEmpty()) {
             // without filters a record earns its leader a score by matching the words (Elasticsearch's default here, made explicit)
@@ -394,7 +395,7 @@ final class LeaderQuery {
         var functions = new ArrayList<ObjectNode>();
         // what the record is, summed when it was indexed (one number to read, where five filters were); an index of an
         // older mapping, live while a new one is built, lacks it and counts each record its base point
-        functions.add(obj("field_value_factor", obj("field", RECORDS_EXPERIENCE_POINTS, "missing", 1.0)));
+        functions.add(obj("field_value_factor", obj("field", RECORDS_EXPERIENCE_POINTS, "missing", LeaderDocument.Record.BASE_POINTS)));
         functions.add(obj("gauss", obj(RECORDS_PERIOD_END, obj("origin", today, "scale", "1825d", "decay", 0.5)), "weight", 1.0));
         if (criteria.near() != null) {
             var scale = criteria.withinKm() == null ? 25.0 : criteria.withinKm();

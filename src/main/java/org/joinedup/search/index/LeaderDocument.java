@@ -162,26 +162,24 @@ public record LeaderDocument(
                     .distinct().sorted().toList();
         }
 
+        /** What every record earns its leader in the relevance ranking, and what an index without {@link #experiencePoints} counts. */
+        public static final double BASE_POINTS = 1;
+        private static final Map<VerificationLevel, Double> VERIFICATION_POINTS = Map.of(VerificationLevel.VERIFIED, 2.0,
+                VerificationLevel.ENDORSED, 1.0);
+        private static final Map<Improvement, Double> IMPROVEMENT_POINTS = Map.of(Improvement.IMPROVED_WITH_SOURCE, 1.0,
+                Improvement.IMPROVED, 0.5);
+        private static final double EVIDENCE_POINTS = 0.5;
+
         /**
-         * What the record earns its leader in the relevance ranking for what it is, whatever the search: 1, plus 2 if
-         * verified or 1 if endorsed, plus 1 for an outcome that improved and names its source or 0.5 for one that improved
-         * without, plus 0.5 with evidence (docs/search.md, "Ranking"; freshness and nearness depend on the day and the
-         * search, so the query adds them). Derived, so never read back; a change here is a mapping version.
+         * What the record earns its leader in the relevance ranking for what it is, whatever the search: the tables above
+         * (docs/search.md, "Ranking"; freshness and nearness depend on the day and the search, so the query adds them).
+         * Derived, so never read back; a change here is a mapping version.
          */
         @JsonProperty(value = DocumentFields.EXPERIENCE_POINTS, access = JsonProperty.Access.READ_ONLY)
         public double experiencePoints() {
-            double points = 1;
-            if (VerificationLevel.VERIFIED.code.equals(verification)) {
-                points += 2;
-            } else if (VerificationLevel.ENDORSED.code.equals(verification)) {
-                points += 1;
-            }
-            if (improvementRank == Improvement.IMPROVED_WITH_SOURCE.ordinal()) {
-                points += 1;
-            } else if (improvementRank == Improvement.IMPROVED.ordinal()) {
-                points += 0.5;
-            }
-            return evidenceCount > 0 ? points + 0.5 : points;
+            return BASE_POINTS + VerificationLevel.fromCode(verification).map(l -> VERIFICATION_POINTS.getOrDefault(l, 0.0)).orElse(0.0)
+                    + IMPROVEMENT_POINTS.getOrDefault(Improvement.values()[improvementRank], 0.0)
+                    + (evidenceCount > 0 ? EVIDENCE_POINTS : 0);
         }
 
         /** The codes of one field of {@link #FACETED}: none for a field left empty. */

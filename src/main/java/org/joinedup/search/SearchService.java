@@ -1,6 +1,7 @@
 package org.joinedup.search;
 
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -220,8 +221,9 @@ public class SearchService {
      */
     private static Map<String, Long> leaderCounts(Map<String, Aggregate> scope, String name, String field) {
         var own = scope.get(name);
-        var prefix = own != null ? "" : DocumentFields.facetPrefix(field);
-        var buckets = (own != null ? own : scope.get(LeaderQuery.FACETS)).sterms().buckets().array();
+        var terms = (own != null ? own : scope.get(LeaderQuery.FACETS)).sterms();
+        var prefix = own != null ? "" : keyPrefix(terms) + DocumentFields.facetPrefix(field);
+        var buckets = terms.buckets().array();
         var counts = new LinkedHashMap<String, Long>();
         for (var b : buckets) {
             var key = b.key().stringValue();
@@ -230,6 +232,12 @@ public class SearchService {
             }
         }
         return counts;
+    }
+
+    /** What the facet values' keys start with, when they are paired with the one filter's value (see {@link LeaderQuery}). */
+    private static String keyPrefix(StringTermsAggregate facetValues) {
+        var prefix = facetValues.meta().get(LeaderQuery.KEY_PREFIX);
+        return prefix == null ? "" : prefix.to(String.class);
     }
 
     /** Distinct records (a record led together is in several leaders' documents; see LeaderQuery). */

@@ -118,6 +118,24 @@ class SearchResourceTest {
                 counted);
     }
 
+    /** One service as the only record filter: the facets count on the leader (LeaderQuery's facet values by service). */
+    @Test
+    @Transactional
+    void approachFacetUnderOneServiceCountsLeadersAsTheDatabaseDoes() {
+        Map<String, Set<Long>> expected = new TreeMap<>();
+        for (IntegrationRecord record : IntegrationRecord.<IntegrationRecord>listAll()) {
+            if (record.services.contains("social-care")) {
+                record.approaches.forEach(a -> expected.computeIfAbsent(a, k -> new HashSet<>()).addAll(Recount.leadersOf(record)));
+            }
+        }
+        var facet = search(Map.of("service", "social-care", "size", 1)).getList("facets.approach", Map.class);
+        Map<String, Integer> counted = new TreeMap<>();
+        facet.forEach(bucket -> counted.put((String) bucket.get("code"), (Integer) bucket.get("leaders")));
+        assertTrue(expected.size() > 1, "the demo data has social care records with several approaches: " + expected.keySet());
+        assertEquals(expected.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a, TreeMap::new)),
+                counted);
+    }
+
     @Test
     @Transactional
     void withoutRecordFiltersFacetsCountLeadersFromTheirOwnSummary() {

@@ -67,6 +67,26 @@ public record LeaderDocument(
         return records.stream().flatMap(r -> r.facetValues().stream()).distinct().sorted().toList();
     }
 
+    /** The facet values of the leader's records by region ({@link DocumentFields#FACET_VALUES_BY_REGION}): derived, so never read back. */
+    @JsonProperty(value = DocumentFields.FACET_VALUES_BY_REGION, access = JsonProperty.Access.READ_ONLY)
+    public List<String> facetValuesByRegion() {
+        return facetValuesBy(Record::regions);
+    }
+
+    /** The same by service ({@link DocumentFields#FACET_VALUES_BY_SERVICE}). */
+    @JsonProperty(value = DocumentFields.FACET_VALUES_BY_SERVICE, access = JsonProperty.Access.READ_ONLY)
+    public List<String> facetValuesByService() {
+        return facetValuesBy(Record::services);
+    }
+
+    private List<String> facetValuesBy(Function<Record, List<String>> field) {
+        return records.stream().flatMap(r -> {
+            var values = r.facetValues();
+            return Stream.ofNullable(field.apply(r)).flatMap(List::stream)
+                    .flatMap(code -> values.stream().map(value -> DocumentFields.facetValueWith(code, value)));
+        }).distinct().sorted().toList();
+    }
+
     /**
      * What the leader's records cover, all records together: lets a facet be counted on the leader
      * itself (cheap) whenever no other record filter applies, instead of through the nested records.

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,29 @@ class FacetValuesTest {
     }
 
     @Test
+    void theValuesByRegionAndByServiceComeOnlyFromRecordsWithThatRegionOrService() {
+        Fixtures.actAs("demo-admin");
+        long id = Fixtures.createLeader(Fixtures.leader("Facet Values Paired"));
+        Fixtures.createRecord(id, Fixtures.record("Neighbourhood teams in Mansfield"));
+        var other = Fixtures.record("Care at home in Brighton");
+        other.put("services", List.of("acute", "mental-health"));
+        other.put("areas", List.of(Map.of("code", "E06000043")));
+        Fixtures.createRecord(id, other);
+        var leader = documents.load(List.of(id)).get(0);
+        var mansfield = leader.records().stream().filter(r -> r.regions().contains("E40000011")).findFirst().orElseThrow();
+        var brighton = leader.records().stream().filter(r -> r.services().contains("acute")).findFirst().orElseThrow();
+
+        assertEquals(mansfield.facetValues().stream().map(v -> "E40000011>" + v).toList(),
+                leader.facetValuesByRegion().stream().filter(v -> v.startsWith("E40000011>")).toList(),
+                "the Midlands pair only with the Mansfield record's values");
+        assertTrue(leader.facetValuesByRegion().stream().noneMatch(v -> v.equals("E40000011>services:acute")));
+        assertEquals(brighton.facetValues().stream().map(v -> "acute>" + v).toList(),
+                leader.facetValuesByService().stream().filter(v -> v.startsWith("acute>")).toList());
+        assertTrue(leader.facetValuesByService().contains("gp>services:social-care"), "a record's services pair with each other");
+        assertFalse(leader.facetValuesByService().contains("gp>services:acute"), "but not with another record's");
+    }
+
+    @Test
     void theValuesFindTheLeaderButAreNotInItsStoredSource() throws IOException {
         Fixtures.actAs("demo-admin");
         long id = Fixtures.createLeader(Fixtures.leader("Facet Values Stored"));
@@ -64,6 +88,8 @@ class FacetValuesTest {
 
         var source = byValue.hits().hits().get(0).source();
         assertFalse(source.has(DocumentFields.FACET_VALUES), "the leader's values are not stored");
+        assertFalse(source.has(DocumentFields.FACET_VALUES_BY_REGION), "nor by region");
+        assertFalse(source.has(DocumentFields.FACET_VALUES_BY_SERVICE), "nor by service");
         assertTrue(source.path(DocumentFields.RECORDS).path(0).has("services"), "the record is stored");
         assertFalse(source.path(DocumentFields.RECORDS).path(0).has(DocumentFields.FACET_VALUES), "the record's values are not stored");
         assertFalse(source.path(DocumentFields.RECORDS).path(0).has(DocumentFields.EXPERIENCE_POINTS), "nor are its experience points");

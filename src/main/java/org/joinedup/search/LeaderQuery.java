@@ -97,8 +97,6 @@ final class LeaderQuery {
     static final String RECORD_TEXT = "record:text", RECORD_STEMMED = "record:stemmed";
     /** The one terms aggregation over the values of every facet that honours all the filters (see {@link #facets()}). */
     static final String FACETS = "facets";
-    /** Where {@link #FACETS} says, in its {@code meta}, what its keys start with before the facet value, if anything. */
-    static final String KEY_PREFIX = "key_prefix";
     /** The most values a facet lists. */
     static final int FACET_SIZE = 100;
     /**
@@ -468,17 +466,18 @@ final class LeaderQuery {
             aggs.set(facet.param, obj("global", obj(), "aggs", obj(BASE, obj("filter", base, "aggs", within))));
         }
         if (together) {
-            aggs.setAll(all.isEmpty() ? facetValues(FACET_VALUES, null)
-                    : byTheOneFilter().orElseGet(() -> perRecord(all, facetValues(RECORDS_FACET_VALUES, null))));
+            aggs.setAll(all.isEmpty() ? facetValues(FACET_VALUES)
+                    : byTheOneFilter().orElseGet(() -> perRecord(all, facetValues(RECORDS_FACET_VALUES))));
         }
         return aggs;
     }
 
     /**
-     * When one region or one service is the only record filter: the facet values counted on the leader, among those
-     * paired with it ({@link DocumentFields#FACET_VALUES_BY}). A leader found has a record with it, and a leader is
+     * When one region or one service is the only record filter: the facet values counted on the leader, in its field
+     * for that region or service ({@link DocumentFields#FACET_VALUES_BY}). A leader found has a record with it, and is
      * counted for a value when a record with it has the value: what the nested aggregation counts, for a fraction of
-     * the cost (docs/benchmarks.md, "One filter counted on the leader").
+     * the cost (docs/benchmarks.md, "One filter counted on the leader"). A region or service no leader has yet has no
+     * field, and Elasticsearch counts an unmapped field as empty.
      */
     private Optional<ObjectNode> byTheOneFilter() {
         if (criteria.improvedOutcomes() || criteria.minVerification() != null || criteria.withinKm() != null) {
@@ -488,8 +487,8 @@ final class LeaderQuery {
         if (given.size() != 1 || given.get(0).getValue().size() != 1) {
             return Optional.empty();
         }
-        var field = DocumentFields.FACET_VALUES_BY.get(given.get(0).getKey().field);
-        return Optional.ofNullable(field).map(f -> facetValues(f, given.get(0).getValue().get(0)));
+        var byField = DocumentFields.FACET_VALUES_BY.get(given.get(0).getKey().field);
+        return Optional.ofNullable(byField).map(f -> facetValues(DocumentFields.facetValuesWith(f, given.get(0).getValue().get(0))));
     }
 
     /**
@@ -499,26 +498,12 @@ final class LeaderQuery {
      * wanted here made the aggregation slower than counting all (it leaves Elasticsearch's fast path for
      * ordinals), docs/benchmarks.md, "Facets in one aggregation".
      */
-    private static ObjectNode facetValues(String field, String pairedWith) {
-        var options = obj("field", field, "size", ALL_FACET_VALUES);
-        var terms = obj("terms", options);
+    private static ObjectNode facetValues(String field) {
+        var terms = obj("terms", obj("field", field, "size", ALL_FACET_VALUES));
         if (field.equals(RECORDS_FACET_VALUES)) {
             terms.set("aggs", leadersAgg());
         }
-        if (pairedWith != null) {
-            // only the values paired with the filter's, and the answer says what their keys start with
-            var prefix = DocumentFields.facetValuesWith(pairedWith);
-            options.put("include", literal(prefix) + ".*");
-            terms.set("meta", obj(KEY_PREFIX, prefix));
-        }
         return obj(FACETS, terms);
-    }
-
-    /** Text that a Lucene regular expression matches as it is: every character but letters and digits escaped. */
-    static String literal(String text) {
-        var regex = new StringBuilder();
-        text.chars().forEach(c -> regex.append(Character.isLetterOrDigit(c) ? "" : "\\").append((char) c));
-        return regex.toString();
     }
 
     /** A facet's terms (and improved terms, if judged): on the leader's summary, or per record and back to leaders. */

@@ -1,7 +1,6 @@
 package org.joinedup.search;
 
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsAggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -221,9 +220,8 @@ public class SearchService {
      */
     private static Map<String, Long> leaderCounts(Map<String, Aggregate> scope, String name, String field) {
         var own = scope.get(name);
-        var terms = (own != null ? own : scope.get(LeaderQuery.FACETS)).sterms();
-        var prefix = own != null ? "" : keyPrefix(terms) + DocumentFields.facetPrefix(field);
-        var buckets = terms.buckets().array();
+        var prefix = own != null ? "" : DocumentFields.facetPrefix(field);
+        var buckets = (own != null ? own : scope.get(LeaderQuery.FACETS)).sterms().buckets().array();
         var counts = new LinkedHashMap<String, Long>();
         for (var b : buckets) {
             var key = b.key().stringValue();
@@ -232,12 +230,6 @@ public class SearchService {
             }
         }
         return counts;
-    }
-
-    /** What the facet values' keys start with, when they are paired with the one filter's value (see {@link LeaderQuery}). */
-    private static String keyPrefix(StringTermsAggregate facetValues) {
-        var prefix = facetValues.meta().get(LeaderQuery.KEY_PREFIX);
-        return prefix == null ? "" : prefix.to(String.class);
     }
 
     /** Distinct records (a record led together is in several leaders' documents; see LeaderQuery). */

@@ -108,30 +108,26 @@ public final class DocumentFields {
     public static final String RECORDS_EXPERIENCE_POINTS = RECORDS + "." + EXPERIENCE_POINTS;
 
     /**
-     * The facet values of the leader's records, each after a region (a service) of the same record:
-     * "E40000011>services:gp" ({@link #facetValueWith}). With one region (one service) as the only record filter,
-     * the facets count on the leader, with no nested aggregation and no way back from records to leaders, which was
-     * most of such a search's cost (docs/search.md, "Speed"). Indexed only: left out of the stored source.
+     * The facet values of the leader's records per region (per service) of the same record, one field for each
+     * ({@link #facetValuesWith}: {@code facet_values_by_region.E40000011} holds "services:gp", ...). With one region
+     * (one service) as the only record filter, the facets count on the leader from its one field, with no nested
+     * aggregation and no way back from records to leaders, which was most of such a search's cost (docs/search.md,
+     * "Speed"). Indexed only: left out of the stored source.
      */
     public static final String FACET_VALUES_BY_REGION = "facet_values_by_region";
     public static final String FACET_VALUES_BY_SERVICE = "facet_values_by_service";
-    /** Each record field to the leader field where its values come before the facet values of the same record. */
+    /** Each record field to the leader field that holds the facet values per value of it. */
     public static final Map<String, String> FACET_VALUES_BY = Map.of(RECORDS_REGIONS, FACET_VALUES_BY_REGION,
             RECORDS_SERVICES, FACET_VALUES_BY_SERVICE);
+
+    /** The field of {@link #FACET_VALUES_BY_REGION} (or by service) for one region (service). */
+    public static String facetValuesWith(String byField, String code) {
+        return byField + "." + code;
+    }
 
     /** How {@link #FACET_VALUES} holds the code of a record field ({@code records.services}, {@code gp}): "services:gp". */
     public static String facetValue(String recordField, String code) {
         return facetPrefix(recordField) + code;
-    }
-
-    /** How {@link #FACET_VALUES_BY_REGION} (or by service) holds a facet value of a record with this region (service). */
-    public static String facetValueWith(String code, String facetValue) {
-        return facetValuesWith(code) + facetValue;
-    }
-
-    /** What every {@link #facetValueWith} of one region (service) starts with. */
-    public static String facetValuesWith(String code) {
-        return code + ">";
     }
 
     /** What every {@link #facetValue} of a record field starts with. */

@@ -19,6 +19,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.joinedup.integration.Improvement;
@@ -67,24 +70,28 @@ public record LeaderDocument(
         return records.stream().flatMap(r -> r.facetValues().stream()).distinct().sorted().toList();
     }
 
-    /** The facet values of the leader's records by region ({@link DocumentFields#FACET_VALUES_BY_REGION}): derived, so never read back. */
+    /** The facet values of the leader's records per region ({@link DocumentFields#FACET_VALUES_BY_REGION}): derived, so never read back. */
     @JsonProperty(value = DocumentFields.FACET_VALUES_BY_REGION, access = JsonProperty.Access.READ_ONLY)
-    public List<String> facetValuesByRegion() {
+    public Map<String, List<String>> facetValuesByRegion() {
         return facetValuesBy(Record::regions);
     }
 
-    /** The same by service ({@link DocumentFields#FACET_VALUES_BY_SERVICE}). */
+    /** The same per service ({@link DocumentFields#FACET_VALUES_BY_SERVICE}). */
     @JsonProperty(value = DocumentFields.FACET_VALUES_BY_SERVICE, access = JsonProperty.Access.READ_ONLY)
-    public List<String> facetValuesByService() {
+    public Map<String, List<String>> facetValuesByService() {
         return facetValuesBy(Record::services);
     }
 
-    private List<String> facetValuesBy(Function<Record, List<String>> field) {
-        return records.stream().flatMap(r -> {
-            var values = r.facetValues();
-            return Stream.ofNullable(field.apply(r)).flatMap(List::stream)
-                    .flatMap(code -> values.stream().map(value -> DocumentFields.facetValueWith(code, value)));
-        }).distinct().sorted().toList();
+    private Map<String, List<String>> facetValuesBy(Function<Record, List<String>> field) {
+        var values = new TreeMap<String, SortedSet<String>>();
+        for (var record : records) {
+            for (var code : Stream.ofNullable(field.apply(record)).flatMap(List::stream).toList()) {
+                values.computeIfAbsent(code, c -> new TreeSet<>()).addAll(record.facetValues());
+            }
+        }
+        var lists = new TreeMap<String, List<String>>();
+        values.forEach((code, set) -> lists.put(code, List.copyOf(set)));
+        return lists;
     }
 
     /**

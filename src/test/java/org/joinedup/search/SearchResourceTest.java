@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.joinedup.integration.IntegrationRecord;
+import org.joinedup.integration.VerificationLevel;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,6 +133,24 @@ class SearchResourceTest {
         Map<String, Integer> counted = new TreeMap<>();
         facet.forEach(bucket -> counted.put((String) bucket.get("code"), (Integer) bucket.get("leaders")));
         assertTrue(expected.size() > 1, "the demo data has social care records with several approaches: " + expected.keySet());
+        assertEquals(expected.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a, TreeMap::new)),
+                counted);
+    }
+
+    /** A minimum verification level as the only record filter: the facets count on the leader (facet values by level). */
+    @Test
+    @Transactional
+    void serviceFacetAtAMinimumVerificationCountsLeadersAsTheDatabaseDoes() {
+        Map<String, Set<Long>> expected = new TreeMap<>();
+        for (IntegrationRecord record : IntegrationRecord.<IntegrationRecord>listAll()) {
+            if (record.verification.compareTo(VerificationLevel.ENDORSED) >= 0) {
+                record.services.forEach(s -> expected.computeIfAbsent(s, k -> new HashSet<>()).addAll(Recount.leadersOf(record)));
+            }
+        }
+        var facet = search(Map.of("verification", "endorsed", "size", 1)).getList("facets.service", Map.class);
+        Map<String, Integer> counted = new TreeMap<>();
+        facet.forEach(bucket -> counted.put((String) bucket.get("code"), (Integer) bucket.get("leaders")));
+        assertTrue(expected.size() > 1, "the demo data has endorsed or verified records: " + expected.keySet());
         assertEquals(expected.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a, TreeMap::new)),
                 counted);
     }

@@ -108,7 +108,7 @@ public final class DocumentFields {
     public static final String RECORDS_EXPERIENCE_POINTS = RECORDS + "." + EXPERIENCE_POINTS;
 
     /**
-     * The facet values of the leader's records per region (per service) of the same record, one field for each
+     * The facet values of the leader's records per region (per service, per verification level) of the same record, one field for each
      * ({@link #facetValuesWith}: {@code facet_values_by_region.E40000011} holds "services:gp", ...). With one region
      * (one service) as the only record filter, the facets count on the leader from its one field, with no nested
      * aggregation and no way back from records to leaders, which was most of such a search's cost (docs/search.md,
@@ -116,7 +116,9 @@ public final class DocumentFields {
      */
     public static final String FACET_VALUES_BY_REGION = "facet_values_by_region";
     public static final String FACET_VALUES_BY_SERVICE = "facet_values_by_service";
-    /** Each record field to the leader field that holds the facet values per value of it. */
+    /** The same per minimum verification level, the filter's meaning: {@code .endorsed} holds the values of records endorsed or verified. */
+    public static final String FACET_VALUES_BY_VERIFICATION = "facet_values_by_verification";
+    /** Each record field filtered by one value to the leader field that holds the facet values per value of it. */
     public static final Map<String, String> FACET_VALUES_BY = Map.of(RECORDS_REGIONS, FACET_VALUES_BY_REGION,
             RECORDS_SERVICES, FACET_VALUES_BY_SERVICE);
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,12 @@ public record LeaderDocument(
     @JsonProperty(value = DocumentFields.FACET_VALUES_BY_SERVICE, access = JsonProperty.Access.READ_ONLY)
     public Map<String, List<String>> facetValuesByService() {
         return facetValuesBy(Record::services);
+    }
+
+    /** The same per verification level a record has at least ({@link DocumentFields#FACET_VALUES_BY_VERIFICATION}). */
+    @JsonProperty(value = DocumentFields.FACET_VALUES_BY_VERIFICATION, access = JsonProperty.Access.READ_ONLY)
+    public Map<String, List<String>> facetValuesByVerification() {
+        return facetValuesBy(r -> Arrays.stream(VerificationLevel.values()).filter(l -> l.ordinal() <= r.verificationRank()).map(l -> l.code).toList());
     }
 
     private Map<String, List<String>> facetValuesBy(Function<Record, List<String>> field) {

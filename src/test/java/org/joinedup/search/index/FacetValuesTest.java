@@ -69,6 +69,8 @@ class FacetValuesTest {
         assertTrue(leader.facetValuesByService().get("gp").contains("services:social-care"), "a record's services pair with each other");
         assertFalse(leader.facetValuesByService().get("gp").contains("services:acute"), "but not with another record's");
         assertEquals(Set.of("E40000011", "E40000005"), leader.facetValuesByRegion().keySet(), "a field for each region of a record");
+        assertEquals(Set.of("self-reported"), leader.facetValuesByVerification().keySet(), "both records are at the lowest level only");
+        assertEquals(leader.facetValues(), leader.facetValuesByVerification().get("self-reported"));
     }
 
     @Test

@@ -473,20 +473,21 @@ final class LeaderQuery {
     }
 
     /**
-     * When one region, one service or a minimum verification level is the only record filter: the facet values counted
-     * on the leader, in its field for that region, service or level ({@link DocumentFields#FACET_VALUES_BY}). A leader found has a record with it, and is
-     * counted for a value when a record with it has the value: what the nested aggregation counts, for a fraction of
-     * the cost (docs/benchmarks.md, "One filter counted on the leader"). A region or service no leader has yet has no
-     * field, and Elasticsearch counts an unmapped field as empty.
+     * When one region, one service or a minimum verification level is the only record filter: the facet values
+     * counted on the leader, in its field for that region, service or level ({@link DocumentFields#FACET_VALUES_BY}).
+     * A leader found has a record with it, and is counted for a value when such a record has the value: what the
+     * nested aggregation counts, for a fraction of the cost (docs/benchmarks.md, "One filter counted on the leader").
+     * A region or service no leader has yet has no field, and Elasticsearch counts an unmapped field as empty.
      */
     private Optional<ObjectNode> byTheOneFilter() {
         if (criteria.improvedOutcomes() || criteria.withinKm() != null) {
             return Optional.empty();
         }
         var given = criteria.filters().entrySet().stream().filter(f -> !f.getKey().onLeader() && !f.getValue().isEmpty()).toList();
-        if (criteria.minVerification() != null) {
-            return given.isEmpty() ? Optional.of(facetValues(DocumentFields.facetValuesWith(DocumentFields.FACET_VALUES_BY_VERIFICATION,
-                    criteria.minVerification().code))) : Optional.empty();
+        var min = criteria.minVerification();
+        if (min != null) {
+            return given.isEmpty() ? Optional.of(facetValues(DocumentFields.facetValuesWith(DocumentFields.FACET_VALUES_BY_VERIFICATION, min.code)))
+                    : Optional.empty();
         }
         if (given.size() != 1 || given.get(0).getValue().size() != 1) {
             return Optional.empty();

@@ -86,7 +86,8 @@ public record LeaderDocument(
     /** The same per verification level a record has at least ({@link DocumentFields#FACET_VALUES_BY_VERIFICATION}). */
     @JsonProperty(value = DocumentFields.FACET_VALUES_BY_VERIFICATION, access = JsonProperty.Access.READ_ONLY)
     public Map<String, List<String>> facetValuesByVerification() {
-        return facetValuesBy(r -> Arrays.stream(VerificationLevel.values()).filter(l -> l.ordinal() <= r.verificationRank()).map(l -> l.code).toList());
+        return facetValuesBy(r -> Arrays.stream(VerificationLevel.values()).filter(level -> level.ordinal() <= r.verificationRank())
+                .map(level -> level.code).toList());
     }
 
     private Map<String, List<String>> facetValuesBy(Function<Record, List<String>> field) {

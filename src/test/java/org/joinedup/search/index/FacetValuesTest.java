@@ -91,6 +91,7 @@ class FacetValuesTest {
         assertFalse(source.has(DocumentFields.FACET_VALUES), "the leader's values are not stored");
         assertFalse(source.has(DocumentFields.FACET_VALUES_BY_REGION), "nor by region");
         assertFalse(source.has(DocumentFields.FACET_VALUES_BY_SERVICE), "nor by service");
+        assertFalse(source.has(DocumentFields.FACET_VALUES_BY_VERIFICATION), "nor by level");
         assertTrue(source.path(DocumentFields.RECORDS).path(0).has("services"), "the record is stored");
         assertFalse(source.path(DocumentFields.RECORDS).path(0).has(DocumentFields.FACET_VALUES), "the record's values are not stored");
         assertFalse(source.path(DocumentFields.RECORDS).path(0).has(DocumentFields.EXPERIENCE_POINTS), "nor are its experience points");

@@ -22,6 +22,11 @@ public enum VerificationLevel {
         return Arrays.stream(values()).map(v -> v.code).toList();
     }
 
+    /** The codes of the minimum levels a record at this level passes ("at least endorsed"): this one and every weaker one. */
+    public List<String> minimumsPassed() {
+        return Arrays.stream(values()).filter(v -> v.compareTo(this) <= 0).map(v -> v.code).toList();
+    }
+
     public VerificationLevel atLeast(VerificationLevel other) {
         return compareTo(other) >= 0 ? this : other;
     }

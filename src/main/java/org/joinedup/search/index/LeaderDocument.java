@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -86,16 +85,15 @@ public record LeaderDocument(
     /** The same per verification level a record has at least ({@link DocumentFields#FACET_VALUES_BY_VERIFICATION}). */
     @JsonProperty(value = DocumentFields.FACET_VALUES_BY_VERIFICATION, access = JsonProperty.Access.READ_ONLY)
     public Map<String, List<String>> facetValuesByVerification() {
-        return facetValuesBy(r -> Arrays.stream(VerificationLevel.values()).filter(level -> level.ordinal() <= r.verificationRank())
-                .map(level -> level.code).toList());
+        return facetValuesBy(r -> VerificationLevel.fromCode(r.verification()).map(VerificationLevel::minimumsPassed).orElse(List.of()));
     }
 
     private Map<String, List<String>> facetValuesBy(Function<Record, List<String>> field) {
         var values = new TreeMap<String, SortedSet<String>>();
         for (var record : records) {
-            for (var code : Stream.ofNullable(field.apply(record)).flatMap(List::stream).toList()) {
-                values.computeIfAbsent(code, c -> new TreeSet<>()).addAll(record.facetValues());
-            }
+            var recordValues = record.facetValues();
+            Stream.ofNullable(field.apply(record)).flatMap(List::stream)
+                    .forEach(code -> values.computeIfAbsent(code, c -> new TreeSet<>()).addAll(recordValues));
         }
         var lists = new TreeMap<String, List<String>>();
         values.forEach((code, set) -> lists.put(code, List.copyOf(set)));

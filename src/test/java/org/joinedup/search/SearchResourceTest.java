@@ -237,6 +237,15 @@ class SearchResourceTest {
         assertFalse(body.contains("contact"), body);
     }
 
+    /** A single filter's value names the field its facets count from (facet_values_by_service.gp): one shaped like a path is refused. */
+    @Test
+    void aFilterValueCannotNameAnotherField() {
+        for (var param : List.of("service", "region", "verification")) {
+            given().queryParam(param, "gp.facet_values").when().get("/api/search/leaders")
+                    .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo(param));
+        }
+    }
+
     @Test
     void rejectsBadParametersNamingEach() {
         given().queryParam("service", "plumbing").queryParam("near", "north").queryParam("size", 1000).queryParam("q", "x".repeat(201))

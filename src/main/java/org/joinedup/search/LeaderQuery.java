@@ -31,6 +31,7 @@ import static org.joinedup.search.index.DocumentFields.RECORDS_ICBS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_ID;
 import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVED_OUTCOMES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_LOCATIONS;
+import static org.joinedup.search.index.DocumentFields.RECORD_LOCATIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_DESCRIPTIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_DESCRIPTIONS_STEMMED;
 import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_METRICS;
@@ -462,24 +463,26 @@ final class LeaderQuery {
                 continue;
             }
             var base = obj("bool", obj("must", mustClauses(), "filter", arr(found(others))));
-            var within = others.isEmpty() ? counted(facet, true) : perRecord(others, counted(facet, false));
+            var within = others.isEmpty() ? counted(facet, true)
+                    : byTheOneFilter(criteria.without(facet)).orElseGet(() -> perRecord(others, counted(facet, false)));
             aggs.set(facet.param, obj("global", obj(), "aggs", obj(BASE, obj("filter", base, "aggs", within))));
         }
         if (together) {
             aggs.setAll(all.isEmpty() ? facetValues(FACET_VALUES)
-                    : byTheOneFilter().orElseGet(() -> perRecord(all, facetValues(RECORDS_FACET_VALUES))));
+                    : byTheOneFilter(criteria).orElseGet(() -> perRecord(all, facetValues(RECORDS_FACET_VALUES))));
         }
         return aggs;
     }
 
     /**
-     * When one region, one service or a minimum verification level is the only record filter: the facet values
-     * counted on the leader, in its field for that region, service or level ({@link DocumentFields#FACET_VALUES_BY}).
-     * A leader found has a record with it, and is counted for a value when such a record has the value: what the
-     * nested aggregation counts, for a fraction of the cost (docs/benchmarks.md, "One filter counted on the leader").
-     * A region or service no leader has yet has no field, and Elasticsearch counts an unmapped field as empty.
+     * When one region, one service or a minimum verification level is the only record filter of {@code criteria} (the
+     * search's, or all but a facet's own for that facet's counts): the facet values counted on the leader, in its field
+     * for that region, service or level ({@link DocumentFields#FACET_VALUES_BY}). A leader found has a record with it,
+     * and is counted for a value when such a record has the value: what the nested aggregation counts, for a fraction
+     * of the cost (docs/benchmarks.md, "One filter counted on the leader"). A region or service no leader has yet has
+     * no field, and Elasticsearch counts an unmapped field as empty.
      */
-    private Optional<ObjectNode> byTheOneFilter() {
+    private static Optional<ObjectNode> byTheOneFilter(SearchCriteria criteria) {
         if (criteria.improvedOutcomes() || criteria.withinKm() != null) {
             return Optional.empty();
         }
@@ -563,9 +566,23 @@ final class LeaderQuery {
         return switch (criteria.sort()) {
             case RELEVANCE -> List.of(byScore, byId);
             case RECENT -> List.of(obj(LATEST_ACTIVITY, obj("order", "desc", "missing", "_last")), byScore, byId);
-            case DISTANCE -> List.of(obj("_geo_distance", obj(RECORDS_LOCATIONS, point(), "order", "asc", "unit", "km", "mode", "min",
-                    "nested", obj("path", RECORDS, "filter", bool(recordFilters(null))))), byScore, byId);
+            case DISTANCE -> List.of(byDistance(), byScore, byId);
         };
+    }
+
+    /**
+     * The nearest location of a record passing the filters. With no record filter every record passes, and the nearest of
+     * the leader's own copy of their locations ({@link DocumentFields#RECORD_LOCATIONS}) is the same distance, found without
+     * joining every record: most of such a search's cost (docs/benchmarks.md, "Sorted by distance on the leader"). An index
+     * of an older mapping, live while a new one is built, lacks that copy: it sorts every leader as having no place.
+     */
+    private ObjectNode byDistance() {
+        var recordFilters = recordFilters(null);
+        if (recordFilters.isEmpty()) {
+            return obj("_geo_distance", obj(RECORD_LOCATIONS, point(), "order", "asc", "unit", "km", "mode", "min", "ignore_unmapped", true));
+        }
+        return obj("_geo_distance", obj(RECORDS_LOCATIONS, point(), "order", "asc", "unit", "km", "mode", "min",
+                "nested", obj("path", RECORDS, "filter", bool(recordFilters))));
     }
 
     private ObjectNode multiMatch(List<String> fields) {

@@ -34,6 +34,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.joinedup.integration.IntegrationRecord;
 import org.joinedup.integration.VerificationLevel;
 import org.joinedup.vocabulary.Area;
@@ -145,6 +146,15 @@ class SearchResourceTest {
                         .flatMap(a -> geography.resolve(a.areaCode).map(Area::regionCode).filter(region -> region != null).stream()).toList());
     }
 
+    /** The same where the other filter is a minimum level: the region facet counts on the leader (facet values by level). */
+    @Test
+    @Transactional
+    void regionFacetCountsEveryRegionAtTheMinimumLevel() {
+        assertCountsAsTheDatabase(Map.of("region", MIDLANDS, "verification", "endorsed"), "region",
+                r -> r.verification.compareTo(VerificationLevel.ENDORSED) >= 0, r -> r.areas.stream().filter(a -> a.areaCode != null)
+                        .flatMap(a -> geography.resolve(a.areaCode).map(Area::regionCode).filter(region -> region != null).stream()).toList());
+    }
+
     /**
      * The search's counts of {@code facet}, per value, are the leaders the database gives: those with a record that
      * {@code passes} the filters and has the value among its {@code values}. Several values must be counted, so that
@@ -193,6 +203,32 @@ class SearchResourceTest {
         }
         var wider = search(Map.of("nearArea", "E10000024", "within", "150km", "size", 1));
         assertTrue(wider.getInt("total") > result.getInt("total"));
+    }
+
+    /**
+     * With no record filter the distance sort reads the leader's copy of its records' places (LeaderQuery#byDistance); a
+     * filter every record passes (the lowest level) sorts through the records. Both give the same leaders at the same distances
+     * (leaders at the same distance may come in another order: a filter changes the score that breaks the tie).
+     */
+    @Test
+    void sortedByDistanceWithoutRecordFiltersAsThroughTheRecords() {
+        // a point in the Peak District, at no area's centroid, so that distances differ (other tests add leaders at centroids)
+        var onTheLeader = search(Map.of("near", "53.4,-1.9", "sort", "distance", "size", 40));
+        var throughRecords = search(Map.of("near", "53.4,-1.9", "sort", "distance", "size", 40, "verification", "self-reported"));
+        List<Float> distances = onTheLeader.getList("hits.distanceKm", Float.class);
+        assertTrue(distances.stream().distinct().count() > 5, "several distances to compare: " + distances);
+        assertEquals(throughRecords.getInt("total"), onTheLeader.getInt("total"), "every record passes the lowest level");
+        assertEquals(throughRecords.getList("hits.distanceKm", Float.class), distances);
+        assertEquals(distanceByLeader(throughRecords), distanceByLeader(onTheLeader));
+    }
+
+    /** Each leader's distance, but for those at the page's last distance: a tie at the end of the page may leave out either. */
+    private static Map<Long, Float> distanceByLeader(JsonPath result) {
+        var ids = result.getList("hits.leader.id", Long.class);
+        var distances = result.getList("hits.distanceKm", Float.class);
+        var last = distances.get(distances.size() - 1);
+        return IntStream.range(0, ids.size()).filter(i -> !distances.get(i).equals(last)).boxed()
+                .collect(Collectors.toMap(ids::get, distances::get));
     }
 
     @Test

@@ -33,6 +33,12 @@ public final class DocumentFields {
     public static final String ILLUSTRATIVE = "illustrative";
     public static final String LATEST_ACTIVITY = "latest_activity";
     public static final String RECORD_COUNT = "record_count";
+    /**
+     * Every location of every record of the leader ({@link LeaderDocument#recordLocations}): with no record filter, the nearest
+     * of them is the nearest of the records', so a search sorted by distance sorts on the leader instead of joining every
+     * record (docs/search.md, "Speed"). Doc values only, left out of the stored source.
+     */
+    public static final String RECORD_LOCATIONS = "record_locations";
 
     public static final String MENTORING = "mentoring";
     public static final String MENTORING_WILLING = MENTORING + ".willing";

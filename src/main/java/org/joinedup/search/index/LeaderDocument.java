@@ -88,6 +88,12 @@ public record LeaderDocument(
         return facetValuesBy(r -> VerificationLevel.fromCode(r.verification()).map(VerificationLevel::minimumsPassed).orElse(List.of()));
     }
 
+    /** Every location of the leader's records ({@link DocumentFields#RECORD_LOCATIONS}): derived, so never read back. */
+    @JsonProperty(value = DocumentFields.RECORD_LOCATIONS, access = JsonProperty.Access.READ_ONLY)
+    public List<GeoPoint> recordLocations() {
+        return records.stream().flatMap(r -> Stream.ofNullable(r.locations()).flatMap(List::stream)).distinct().toList();
+    }
+
     private Map<String, List<String>> facetValuesBy(Function<Record, List<String>> field) {
         var values = new TreeMap<String, SortedSet<String>>();
         for (var record : records) {

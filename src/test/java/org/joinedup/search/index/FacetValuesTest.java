@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,9 @@ class FacetValuesTest {
         assertEquals(Set.of("E40000011", "E40000005"), leader.facetValuesByRegion().keySet(), "a field for each region of a record");
         assertEquals(Set.of("self-reported"), leader.facetValuesByVerification().keySet(), "both records are at the lowest level only");
         assertEquals(leader.facetValues(), leader.facetValuesByVerification().get("self-reported"));
+        assertEquals(leader.records().stream().flatMap(r -> r.locations().stream()).collect(Collectors.toSet()),
+                Set.copyOf(leader.recordLocations()), "the leader's copy of the locations holds both records' places");
+        assertTrue(mansfield.locations().size() + brighton.locations().size() >= 2, "each record has a place");
     }
 
     @Test
@@ -92,6 +96,7 @@ class FacetValuesTest {
         assertFalse(source.has(DocumentFields.FACET_VALUES_BY_REGION), "nor by region");
         assertFalse(source.has(DocumentFields.FACET_VALUES_BY_SERVICE), "nor by service");
         assertFalse(source.has(DocumentFields.FACET_VALUES_BY_VERIFICATION), "nor by level");
+        assertFalse(source.has(DocumentFields.RECORD_LOCATIONS), "nor the leader's copy of its records' places");
         assertTrue(source.path(DocumentFields.RECORDS).path(0).has("services"), "the record is stored");
         assertFalse(source.path(DocumentFields.RECORDS).path(0).has(DocumentFields.FACET_VALUES), "the record's values are not stored");
         assertFalse(source.path(DocumentFields.RECORDS).path(0).has(DocumentFields.EXPERIENCE_POINTS), "nor are its experience points");

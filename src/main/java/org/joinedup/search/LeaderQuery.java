@@ -573,7 +573,7 @@ final class LeaderQuery {
     /**
      * The nearest location of a record passing the filters. With no record filter every record passes, and the nearest of
      * the leader's own copy of their locations ({@link DocumentFields#RECORD_LOCATIONS}) is the same distance, found without
-     * joining every record: most of such a search's cost (docs/benchmarks.md, "Sorted by distance on the leader"). An index
+     * joining every record, which was a third of such a search's cost (docs/benchmarks.md, "Sorted by distance on the leader"). An index
      * of an older mapping, live while a new one is built, lacks that copy: it sorts every leader as having no place.
      */
     private ObjectNode byDistance() {

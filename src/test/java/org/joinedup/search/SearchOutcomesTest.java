@@ -110,6 +110,8 @@ class SearchOutcomesTest {
         // counted on the leaders' summaries (no record filter), then through the nested records (a region filter)
         assertEquals(everywhere, counted(search(Map.of("size", 1))));
         assertEquals(expectedCounts(true), counted(search(Map.of("region", MIDLANDS, "size", 1))));
+        // its own filter given: counted in its own aggregation under the region alone, from the facet values by region
+        assertEquals(expectedCounts(true), counted(search(Map.of("region", MIDLANDS, "outcome", "delayed-transfers", "size", 1))));
     }
 
     @Test

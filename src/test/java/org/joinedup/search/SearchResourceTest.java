@@ -128,6 +128,16 @@ class SearchResourceTest {
                 r -> r.verification.compareTo(VerificationLevel.ENDORSED) >= 0, r -> r.services);
     }
 
+    /** The same for a programme, and for the programme facet when an outcome is the other filter (its own counted aside). */
+    @Test
+    @Transactional
+    void facetsUnderOneProgrammeOrOneOutcomeCountLeadersAsTheDatabaseDoes() {
+        assertCountsAsTheDatabase(Map.of("programme", "vanguard"), "service", r -> "vanguard".equals(r.programme), r -> r.services);
+        assertCountsAsTheDatabase(Map.of("programme", "vanguard", "outcome", "non-elective-admissions"), "programme",
+                r -> r.outcomes.stream().anyMatch(o -> "non-elective-admissions".equals(o.metric)),
+                r -> r.programme == null ? List.of() : List.of(r.programme));
+    }
+
     @Test
     @Transactional
     void withoutRecordFiltersFacetsCountLeadersFromTheirOwnSummary() {
@@ -276,7 +286,7 @@ class SearchResourceTest {
     /** A single filter's value names the field its facets count from (facet_values_by_service.gp): one shaped like a path is refused. */
     @Test
     void aFilterValueCannotNameAnotherField() {
-        for (var param : List.of("service", "region", "verification")) {
+        for (var param : List.of("service", "region", "icb", "approach", "scope", "programme", "outcome", "verification")) {
             given().queryParam(param, "gp.facet_values").when().get("/api/search/leaders")
                     .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo(param));
         }

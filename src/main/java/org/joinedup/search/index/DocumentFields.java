@@ -114,21 +114,19 @@ public final class DocumentFields {
     public static final String RECORDS_EXPERIENCE_POINTS = RECORDS + "." + EXPERIENCE_POINTS;
 
     /**
-     * The facet values of the leader's records per region (per service, per verification level) of the same record,
-     * one field for each ({@link #facetValuesWith}: {@code facet_values_by_region.E40000011} holds "services:gp", ...).
-     * With one of them as the only record filter, the facets count on the leader from its one field, with no nested
-     * aggregation and no way back from records to leaders, which was most of such a search's cost (docs/search.md,
-     * "Speed"). Doc values only: left out of the stored source, and no query reads them.
+     * The facet values of the leader's records per value of a record field, of the same record, one field for each value
+     * ({@link #facetValuesWith}: {@code facet_values_by_region.E40000011} holds "services:gp", ...): per region, ICB, service,
+     * approach, scope, programme and outcome. With one of them as the only record filter, the facets count on the leader
+     * from its one field, with no nested aggregation and no way back from records to leaders, which was most of such a
+     * search's cost (docs/search.md, "Speed"). Doc values only: left out of the stored source, and no query reads them.
      */
-    public static final String FACET_VALUES_BY_REGION = "facet_values_by_region";
-    public static final String FACET_VALUES_BY_SERVICE = "facet_values_by_service";
-    /** Per minimum level, as the filter means it: {@code .endorsed} holds the values of the records endorsed or verified. */
+    public static final Map<String, String> FACET_VALUES_BY = Map.of(RECORDS_REGIONS, "facet_values_by_region",
+            RECORDS_ICBS, "facet_values_by_icb", RECORDS_SERVICES, "facet_values_by_service", RECORDS_APPROACHES, "facet_values_by_approach",
+            RECORDS_SCOPE, "facet_values_by_scope", RECORDS_PROGRAMME, "facet_values_by_programme", RECORDS_OUTCOME_METRICS, "facet_values_by_outcome");
+    /** The same per minimum level, as the filter means it: {@code .endorsed} holds the values of the records endorsed or verified. */
     public static final String FACET_VALUES_BY_VERIFICATION = "facet_values_by_verification";
-    /** Each record field whose one value may be the only filter, to the leader field with the facet values per value of it. */
-    public static final Map<String, String> FACET_VALUES_BY = Map.of(RECORDS_REGIONS, FACET_VALUES_BY_REGION,
-            RECORDS_SERVICES, FACET_VALUES_BY_SERVICE);
 
-    /** The field of {@link #FACET_VALUES_BY_REGION} (by service, by level) for one region (service, level). */
+    /** The field of a {@link #FACET_VALUES_BY} field (or {@link #FACET_VALUES_BY_VERIFICATION}) for one value (or level). */
     public static String facetValuesWith(String byField, String code) {
         return byField + "." + code;
     }

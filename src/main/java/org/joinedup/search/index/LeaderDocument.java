@@ -10,6 +10,7 @@ import static org.joinedup.search.index.DocumentFields.RECORDS_SCOPE;
 import static org.joinedup.search.index.DocumentFields.RECORDS_SERVICES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -70,20 +71,25 @@ public record LeaderDocument(
         return records.stream().flatMap(r -> r.facetValues().stream()).distinct().sorted().toList();
     }
 
-    /** The facet values of the leader's records per region ({@link DocumentFields#FACET_VALUES_BY_REGION}): derived, so never read back. */
-    @JsonProperty(value = DocumentFields.FACET_VALUES_BY_REGION, access = JsonProperty.Access.READ_ONLY)
-    public Map<String, List<String>> facetValuesByRegion() {
-        return facetValuesBy(Record::regions);
+    /**
+     * The facet values of the leader's records per value of each record field in {@link DocumentFields#FACET_VALUES_BY}, and
+     * per minimum level: each such field with its values ({@code facet_values_by_region} to {E40000011: [services:gp, ...]}),
+     * written into the document beside its own fields. Derived, so never read back.
+     */
+    @JsonAnyGetter
+    public Map<String, Map<String, List<String>>> facetValuesByField() {
+        var fields = new TreeMap<String, Map<String, List<String>>>();
+        DocumentFields.FACET_VALUES_BY.forEach((recordField, byField) -> fields.put(byField, facetValuesBy(recordField)));
+        fields.put(DocumentFields.FACET_VALUES_BY_VERIFICATION, facetValuesByVerification());
+        return fields;
     }
 
-    /** The same per service ({@link DocumentFields#FACET_VALUES_BY_SERVICE}). */
-    @JsonProperty(value = DocumentFields.FACET_VALUES_BY_SERVICE, access = JsonProperty.Access.READ_ONLY)
-    public Map<String, List<String>> facetValuesByService() {
-        return facetValuesBy(Record::services);
+    /** Per value of a faceted record field ({@link Record#FACETED}), the facet values of the records with that value. */
+    public Map<String, List<String>> facetValuesBy(String recordField) {
+        return facetValuesBy(Record.FACETED.get(recordField));
     }
 
-    /** The same per verification level a record has at least ({@link DocumentFields#FACET_VALUES_BY_VERIFICATION}). */
-    @JsonProperty(value = DocumentFields.FACET_VALUES_BY_VERIFICATION, access = JsonProperty.Access.READ_ONLY)
+    /** The same per verification level a record has at least. */
     public Map<String, List<String>> facetValuesByVerification() {
         return facetValuesBy(r -> VerificationLevel.fromCode(r.verification()).map(VerificationLevel::minimumsPassed).orElse(List.of()));
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -33,6 +35,9 @@ class FacetValuesTest {
 
     @Inject
     ElasticsearchClient client;
+
+    @Inject
+    ObjectMapper json;
 
     @Test
     void aRecordsFacetValuesAreItsFacetedFieldsPrefixed() {
@@ -64,14 +69,19 @@ class FacetValuesTest {
         var mansfield = leader.records().stream().filter(r -> r.regions().contains("E40000011")).findFirst().orElseThrow();
         var brighton = leader.records().stream().filter(r -> r.services().contains("acute")).findFirst().orElseThrow();
 
-        assertEquals(mansfield.facetValues(), leader.facetValuesByRegion().get("E40000011"), "the Midlands hold the Mansfield record's values");
-        assertEquals(brighton.facetValues(), leader.facetValuesByRegion().get("E40000005"), "the South East the Brighton record's");
-        assertEquals(brighton.facetValues(), leader.facetValuesByService().get("acute"));
-        assertTrue(leader.facetValuesByService().get("gp").contains("services:social-care"), "a record's services pair with each other");
-        assertFalse(leader.facetValuesByService().get("gp").contains("services:acute"), "but not with another record's");
-        assertEquals(Set.of("E40000011", "E40000005"), leader.facetValuesByRegion().keySet(), "a field for each region of a record");
+        assertEquals(mansfield.facetValues(), leader.facetValuesBy(DocumentFields.RECORDS_REGIONS).get("E40000011"), "the Midlands hold the Mansfield record's values");
+        assertEquals(brighton.facetValues(), leader.facetValuesBy(DocumentFields.RECORDS_REGIONS).get("E40000005"), "the South East the Brighton record's");
+        assertEquals(brighton.facetValues(), leader.facetValuesBy(DocumentFields.RECORDS_SERVICES).get("acute"));
+        assertTrue(leader.facetValuesBy(DocumentFields.RECORDS_SERVICES).get("gp").contains("services:social-care"), "a record's services pair with each other");
+        assertFalse(leader.facetValuesBy(DocumentFields.RECORDS_SERVICES).get("gp").contains("services:acute"), "but not with another record's");
+        assertEquals(Set.of("E40000011", "E40000005"), leader.facetValuesBy(DocumentFields.RECORDS_REGIONS).keySet(), "a field for each region of a record");
         assertEquals(Set.of("self-reported"), leader.facetValuesByVerification().keySet(), "both records are at the lowest level only");
         assertEquals(leader.facetValues(), leader.facetValuesByVerification().get("self-reported"));
+        JsonNode written = json.valueToTree(leader);
+        assertEquals(Set.of("E40000011", "E40000005"), Set.copyOf(json.convertValue(written.path("facet_values_by_region"), Map.class).keySet()),
+                "the document holds a field per region");
+        assertEquals(brighton.facetValues(), json.convertValue(written.path("facet_values_by_service").path("acute"), List.class), "per service");
+        assertTrue(written.path("facet_values_by_outcome").path("non-elective-admissions").isArray(), "and per outcome");
         assertEquals(leader.records().stream().flatMap(r -> r.locations().stream()).collect(Collectors.toSet()),
                 Set.copyOf(leader.recordLocations()), "the leader's copy of the locations holds both records' places");
         assertTrue(mansfield.locations().size() + brighton.locations().size() >= 2, "each record has a place");
@@ -93,8 +103,7 @@ class FacetValuesTest {
 
         var source = byValue.hits().hits().get(0).source();
         assertFalse(source.has(DocumentFields.FACET_VALUES), "the leader's values are not stored");
-        assertFalse(source.has(DocumentFields.FACET_VALUES_BY_REGION), "nor by region");
-        assertFalse(source.has(DocumentFields.FACET_VALUES_BY_SERVICE), "nor by service");
+        DocumentFields.FACET_VALUES_BY.values().forEach(byField -> assertFalse(source.has(byField), "nor those in " + byField));
         assertFalse(source.has(DocumentFields.FACET_VALUES_BY_VERIFICATION), "nor by level");
         assertFalse(source.has(DocumentFields.RECORD_LOCATIONS), "nor the leader's copy of its records' places");
         assertTrue(source.path(DocumentFields.RECORDS).path(0).has("services"), "the record is stored");

@@ -78,21 +78,27 @@ public record LeaderDocument(
      */
     @JsonAnyGetter
     public Map<String, Map<String, List<String>>> facetValuesByField() {
+        // each record's values once, for all eight fields
+        var ofRecords = records.stream().map(Record::facetValues).toList();
         var fields = new TreeMap<String, Map<String, List<String>>>();
-        DocumentFields.FACET_VALUES_BY.forEach((recordField, byField) -> fields.put(byField, facetValuesBy(recordField)));
-        fields.put(DocumentFields.FACET_VALUES_BY_VERIFICATION, facetValuesByVerification());
+        DocumentFields.FACET_VALUES_BY.forEach((recordField, byField) -> fields.put(byField, facetValuesBy(Record.FACETED.get(recordField), ofRecords)));
+        fields.put(DocumentFields.FACET_VALUES_BY_VERIFICATION, facetValuesBy(LEVELS_PASSED, ofRecords));
         return fields;
     }
 
     /** Per value of a faceted record field ({@link Record#FACETED}), the facet values of the records with that value. */
     public Map<String, List<String>> facetValuesBy(String recordField) {
-        return facetValuesBy(Record.FACETED.get(recordField));
+        return facetValuesBy(Record.FACETED.get(recordField), records.stream().map(Record::facetValues).toList());
     }
 
     /** The same per verification level a record has at least. */
     public Map<String, List<String>> facetValuesByVerification() {
-        return facetValuesBy(r -> VerificationLevel.fromCode(r.verification()).map(VerificationLevel::minimumsPassed).orElse(List.of()));
+        return facetValuesBy(LEVELS_PASSED, records.stream().map(Record::facetValues).toList());
     }
+
+    /** The minimum levels a record passes: the values of the verification filter it meets. */
+    private static final Function<Record, List<String>> LEVELS_PASSED =
+            r -> VerificationLevel.fromCode(r.verification()).map(VerificationLevel::minimumsPassed).orElse(List.of());
 
     /** Every location of the leader's records ({@link DocumentFields#RECORD_LOCATIONS}): derived, so never read back. */
     @JsonProperty(value = DocumentFields.RECORD_LOCATIONS, access = JsonProperty.Access.READ_ONLY)
@@ -100,11 +106,12 @@ public record LeaderDocument(
         return records.stream().flatMap(r -> Stream.ofNullable(r.locations()).flatMap(List::stream)).distinct().toList();
     }
 
-    private Map<String, List<String>> facetValuesBy(Function<Record, List<String>> field) {
+    /** {@code ofRecords}: each record's {@link Record#facetValues}, in the order of {@link #records}. */
+    private Map<String, List<String>> facetValuesBy(Function<Record, List<String>> field, List<List<String>> ofRecords) {
         var values = new TreeMap<String, SortedSet<String>>();
-        for (var record : records) {
-            var recordValues = record.facetValues();
-            Stream.ofNullable(field.apply(record)).flatMap(List::stream)
+        for (int i = 0; i < records.size(); i++) {
+            var recordValues = ofRecords.get(i);
+            Stream.ofNullable(field.apply(records.get(i))).flatMap(List::stream)
                     .forEach(code -> values.computeIfAbsent(code, c -> new TreeSet<>()).addAll(recordValues));
         }
         var lists = new TreeMap<String, List<String>>();

@@ -218,7 +218,8 @@ class SearchResourceTest {
     /**
      * With no record filter the distance sort reads the leader's copy of its records' places (LeaderQuery#byDistance); a
      * filter every record passes (the lowest level) sorts through the records. Both give the same leaders at the same distances
-     * (leaders at the same distance may come in another order: a filter changes the score that breaks the tie).
+     * (leaders at the same distance may come in another order: a filter changes the score that breaks the tie). A leader with
+     * no record is found only without the filter, and sorts last, with no place.
      */
     @Test
     void sortedByDistanceWithoutRecordFiltersAsThroughTheRecords() {
@@ -227,7 +228,6 @@ class SearchResourceTest {
         var throughRecords = search(Map.of("near", "53.4,-1.9", "sort", "distance", "size", 40, "verification", "self-reported"));
         List<Float> distances = onTheLeader.getList("hits.distanceKm", Float.class);
         assertTrue(distances.stream().distinct().count() > 5, "several distances to compare: " + distances);
-        assertEquals(throughRecords.getInt("total"), onTheLeader.getInt("total"), "every record passes the lowest level");
         assertEquals(throughRecords.getList("hits.distanceKm", Float.class), distances);
         assertEquals(distanceByLeader(throughRecords), distanceByLeader(onTheLeader));
     }

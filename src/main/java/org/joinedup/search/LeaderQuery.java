@@ -475,9 +475,9 @@ final class LeaderQuery {
     }
 
     /**
-     * When one region, one service or a minimum verification level is the only record filter of {@code criteria} (the
-     * search's, or all but a facet's own for that facet's counts): the facet values counted on the leader, in its field
-     * for that region, service or level ({@link DocumentFields#FACET_VALUES_BY}). A leader found has a record with it,
+     * When one region, ICB, service, approach, scope, programme or outcome, two services, or a minimum verification level
+     * is the only record filter of {@code criteria} (the search's, or all but a facet's own for that facet's counts): the
+     * facet values counted on the leader, in its field for that value, pair or level ({@link DocumentFields#FACET_VALUES_BY}). A leader found has a record with it,
      * and is counted for a value when such a record has the value: what the nested aggregation counts, for a fraction
      * of the cost (docs/benchmarks.md, "One filter counted on the leader"). A region or service no leader has yet has
      * no field, and Elasticsearch counts an unmapped field as empty.
@@ -492,11 +492,20 @@ final class LeaderQuery {
             return given.isEmpty() ? Optional.of(facetValues(DocumentFields.facetValuesWith(DocumentFields.FACET_VALUES_BY_VERIFICATION, min.code)))
                     : Optional.empty();
         }
-        if (given.size() != 1 || given.get(0).getValue().size() != 1) {
+        if (given.size() != 1) {
             return Optional.empty();
         }
-        var byField = DocumentFields.FACET_VALUES_BY.get(given.get(0).getKey().field);
-        return Optional.ofNullable(byField).map(f -> facetValues(DocumentFields.facetValuesWith(f, given.get(0).getValue().get(0))));
+        var facet = given.get(0).getKey();
+        var codes = given.get(0).getValue().stream().distinct().toList();
+        if (facet == Facet.SERVICE && codes.size() == 2) {
+            return Optional.of(facetValues(DocumentFields.facetValuesWith(DocumentFields.FACET_VALUES_BY_SERVICE_PAIR,
+                    DocumentFields.servicePair(codes.get(0), codes.get(1)))));
+        }
+        if (codes.size() != 1) {
+            return Optional.empty();
+        }
+        var byField = DocumentFields.FACET_VALUES_BY.get(facet.field);
+        return Optional.ofNullable(byField).map(f -> facetValues(DocumentFields.facetValuesWith(f, codes.get(0))));
     }
 
     /**

@@ -120,6 +120,20 @@ class SearchResourceTest {
         assertCountsAsTheDatabase(Map.of("service", "social-care"), "approach", r -> r.services.contains("social-care"), r -> r.approaches);
     }
 
+    /**
+     * Two services as the only record filter: the facets count on the leader (facet values by pair of services), and so
+     * does the region facet when a region is chosen too (its own filter aside, the pair is the one other filter).
+     */
+    @Test
+    @Transactional
+    void facetsUnderTwoServicesCountLeadersAsTheDatabaseDoes() {
+        Predicate<IntegrationRecord> both = r -> r.services.containsAll(List.of("gp", "social-care"));
+        assertCountsAsTheDatabase(Map.of("service", List.of("social-care", "gp")), "approach", both, r -> r.approaches);
+        assertCountsAsTheDatabase(Map.of("service", List.of("gp", "social-care"), "region", MIDLANDS), "region", both,
+                r -> r.areas.stream().filter(a -> a.areaCode != null)
+                        .flatMap(a -> geography.resolve(a.areaCode).map(Area::regionCode).filter(region -> region != null).stream()).toList());
+    }
+
     /** A minimum verification level as the only record filter: the facets count on the leader (facet values by level). */
     @Test
     @Transactional

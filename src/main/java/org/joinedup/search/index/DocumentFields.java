@@ -125,6 +125,17 @@ public final class DocumentFields {
             RECORDS_SCOPE, "facet_values_by_scope", RECORDS_PROGRAMME, "facet_values_by_programme", RECORDS_OUTCOME_METRICS, "facet_values_by_outcome");
     /** The same per minimum level, as the filter means it: {@code .endorsed} holds the values of the records endorsed or verified. */
     public static final String FACET_VALUES_BY_VERIFICATION = "facet_values_by_verification";
+    /**
+     * The same per pair of services joined up in one record ({@link #servicePair}: {@code .gp+social-care}): two services
+     * are the search this registry is for ("who joined up GP and social care"), so with two as the only record filter the
+     * facets count on the leader too. Three or more still count through the records.
+     */
+    public static final String FACET_VALUES_BY_SERVICE_PAIR = "facet_values_by_service_pair";
+
+    /** How {@link #FACET_VALUES_BY_SERVICE_PAIR} names two services: both codes in order, joined by "+" (no code has one). */
+    public static String servicePair(String one, String other) {
+        return one.compareTo(other) <= 0 ? one + "+" + other : other + "+" + one;
+    }
 
     /** The field of a {@link #FACET_VALUES_BY} field (or {@link #FACET_VALUES_BY_VERIFICATION}) for one value (or level). */
     public static String facetValuesWith(String byField, String code) {

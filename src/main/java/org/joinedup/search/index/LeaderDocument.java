@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,7 @@ public record LeaderDocument(
         var fields = new TreeMap<String, Map<String, List<String>>>();
         DocumentFields.FACET_VALUES_BY.forEach((recordField, byField) -> fields.put(byField, facetValuesBy(Record.FACETED.get(recordField), ofRecords)));
         fields.put(DocumentFields.FACET_VALUES_BY_VERIFICATION, facetValuesBy(LEVELS_PASSED, ofRecords));
+        fields.put(DocumentFields.FACET_VALUES_BY_SERVICE_PAIR, facetValuesBy(SERVICE_PAIRS, ofRecords));
         return fields;
     }
 
@@ -95,6 +97,23 @@ public record LeaderDocument(
     public Map<String, List<String>> facetValuesByVerification() {
         return facetValuesBy(LEVELS_PASSED, records.stream().map(Record::facetValues).toList());
     }
+
+    /** The same per pair of services of one record. */
+    public Map<String, List<String>> facetValuesByServicePair() {
+        return facetValuesBy(SERVICE_PAIRS, records.stream().map(Record::facetValues).toList());
+    }
+
+    /** Every pair of a record's services ({@link DocumentFields#servicePair}). */
+    private static final Function<Record, List<String>> SERVICE_PAIRS = r -> {
+        var services = Stream.ofNullable(r.services()).flatMap(List::stream).distinct().sorted().toList();
+        var pairs = new ArrayList<String>();
+        for (int i = 0; i < services.size(); i++) {
+            for (int j = i + 1; j < services.size(); j++) {
+                pairs.add(DocumentFields.servicePair(services.get(i), services.get(j)));
+            }
+        }
+        return pairs;
+    };
 
     /** The minimum levels a record passes: the values of the verification filter it meets. */
     private static final Function<Record, List<String>> LEVELS_PASSED =

@@ -77,6 +77,9 @@ class FacetValuesTest {
         assertEquals(Set.of("E40000011", "E40000005"), leader.facetValuesBy(DocumentFields.RECORDS_REGIONS).keySet(), "a field for each region of a record");
         assertEquals(Set.of("self-reported"), leader.facetValuesByVerification().keySet(), "both records are at the lowest level only");
         assertEquals(leader.facetValues(), leader.facetValuesByVerification().get("self-reported"));
+        assertEquals(Set.of("community-health+gp", "community-health+social-care", "gp+social-care", "acute+mental-health"),
+                leader.facetValuesByServicePair().keySet(), "each pair of one record's services, none across records");
+        assertEquals(mansfield.facetValues(), leader.facetValuesByServicePair().get("gp+social-care"));
         JsonNode written = json.valueToTree(leader);
         assertEquals(Set.of("E40000011", "E40000005"), Set.copyOf(json.convertValue(written.path("facet_values_by_region"), Map.class).keySet()),
                 "the document holds a field per region");
@@ -105,6 +108,7 @@ class FacetValuesTest {
         assertFalse(source.has(DocumentFields.FACET_VALUES), "the leader's values are not stored");
         DocumentFields.FACET_VALUES_BY.values().forEach(byField -> assertFalse(source.has(byField), "nor those in " + byField));
         assertFalse(source.has(DocumentFields.FACET_VALUES_BY_VERIFICATION), "nor by level");
+        assertFalse(source.has(DocumentFields.FACET_VALUES_BY_SERVICE_PAIR), "nor by pair of services");
         assertFalse(source.has(DocumentFields.RECORD_LOCATIONS), "nor the leader's copy of its records' places");
         assertTrue(source.path(DocumentFields.RECORDS).path(0).has("services"), "the record is stored");
         assertFalse(source.path(DocumentFields.RECORDS).path(0).has(DocumentFields.FACET_VALUES), "the record's values are not stored");

@@ -477,10 +477,10 @@ final class LeaderQuery {
     /**
      * When one region, ICB, service, approach, scope, programme or outcome, two services, or a minimum verification level
      * is the only record filter of {@code criteria} (the search's, or all but a facet's own for that facet's counts): the
-     * facet values counted on the leader, in its field for that value, pair or level ({@link DocumentFields#FACET_VALUES_BY}). A leader found has a record with it,
-     * and is counted for a value when such a record has the value: what the nested aggregation counts, for a fraction
-     * of the cost (docs/benchmarks.md, "One filter counted on the leader"). A region or service no leader has yet has
-     * no field, and Elasticsearch counts an unmapped field as empty.
+     * facet values counted on the leader, in its field for that value, pair or level ({@link DocumentFields#FACET_VALUES_BY}).
+     * A leader found has a record with it, and is counted for a value when such a record has the value: what the nested
+     * aggregation counts, for a fraction of the cost (docs/benchmarks.md, "One filter counted on the leader"). A value no
+     * leader has yet has no field, and Elasticsearch counts an unmapped field as empty.
      */
     private static Optional<ObjectNode> byTheOneFilter(SearchCriteria criteria) {
         if (criteria.improvedOutcomes() || criteria.withinKm() != null) {

@@ -88,21 +88,6 @@ public record LeaderDocument(
         return fields;
     }
 
-    /** Per value of a faceted record field ({@link Record#FACETED}), the facet values of the records with that value. */
-    public Map<String, List<String>> facetValuesBy(String recordField) {
-        return facetValuesBy(Record.FACETED.get(recordField), records.stream().map(Record::facetValues).toList());
-    }
-
-    /** The same per verification level a record has at least. */
-    public Map<String, List<String>> facetValuesByVerification() {
-        return facetValuesBy(LEVELS_PASSED, records.stream().map(Record::facetValues).toList());
-    }
-
-    /** The same per pair of services of one record. */
-    public Map<String, List<String>> facetValuesByServicePair() {
-        return facetValuesBy(SERVICE_PAIRS, records.stream().map(Record::facetValues).toList());
-    }
-
     /** Every pair of a record's services ({@link DocumentFields#servicePair}). */
     private static final Function<Record, List<String>> SERVICE_PAIRS = r -> {
         var services = Stream.ofNullable(r.services()).flatMap(List::stream).distinct().sorted().toList();

@@ -69,17 +69,22 @@ class FacetValuesTest {
         var mansfield = leader.records().stream().filter(r -> r.regions().contains("E40000011")).findFirst().orElseThrow();
         var brighton = leader.records().stream().filter(r -> r.services().contains("acute")).findFirst().orElseThrow();
 
-        assertEquals(mansfield.facetValues(), leader.facetValuesBy(DocumentFields.RECORDS_REGIONS).get("E40000011"), "the Midlands hold the Mansfield record's values");
-        assertEquals(brighton.facetValues(), leader.facetValuesBy(DocumentFields.RECORDS_REGIONS).get("E40000005"), "the South East the Brighton record's");
-        assertEquals(brighton.facetValues(), leader.facetValuesBy(DocumentFields.RECORDS_SERVICES).get("acute"));
-        assertTrue(leader.facetValuesBy(DocumentFields.RECORDS_SERVICES).get("gp").contains("services:social-care"), "a record's services pair with each other");
-        assertFalse(leader.facetValuesBy(DocumentFields.RECORDS_SERVICES).get("gp").contains("services:acute"), "but not with another record's");
-        assertEquals(Set.of("E40000011", "E40000005"), leader.facetValuesBy(DocumentFields.RECORDS_REGIONS).keySet(), "a field for each region of a record");
-        assertEquals(Set.of("self-reported"), leader.facetValuesByVerification().keySet(), "both records are at the lowest level only");
-        assertEquals(leader.facetValues(), leader.facetValuesByVerification().get("self-reported"));
+        var byField = leader.facetValuesByField();
+        var byRegion = byField.get(DocumentFields.FACET_VALUES_BY.get(DocumentFields.RECORDS_REGIONS));
+        var byService = byField.get(DocumentFields.FACET_VALUES_BY.get(DocumentFields.RECORDS_SERVICES));
+        var byLevel = byField.get(DocumentFields.FACET_VALUES_BY_VERIFICATION);
+        var byPair = byField.get(DocumentFields.FACET_VALUES_BY_SERVICE_PAIR);
+        assertEquals(mansfield.facetValues(), byRegion.get("E40000011"), "the Midlands hold the Mansfield record's values");
+        assertEquals(brighton.facetValues(), byRegion.get("E40000005"), "the South East the Brighton record's");
+        assertEquals(brighton.facetValues(), byService.get("acute"));
+        assertTrue(byService.get("gp").contains("services:social-care"), "a record's services pair with each other");
+        assertFalse(byService.get("gp").contains("services:acute"), "but not with another record's");
+        assertEquals(Set.of("E40000011", "E40000005"), byRegion.keySet(), "a field for each region of a record");
+        assertEquals(Set.of("self-reported"), byLevel.keySet(), "both records are at the lowest level only");
+        assertEquals(leader.facetValues(), byLevel.get("self-reported"));
         assertEquals(Set.of("community-health+gp", "community-health+social-care", "gp+social-care", "acute+mental-health"),
-                leader.facetValuesByServicePair().keySet(), "each pair of one record's services, none across records");
-        assertEquals(mansfield.facetValues(), leader.facetValuesByServicePair().get("gp+social-care"));
+                byPair.keySet(), "each pair of one record's services, none across records");
+        assertEquals(mansfield.facetValues(), byPair.get("gp+social-care"));
         JsonNode written = json.valueToTree(leader);
         assertEquals(Set.of("E40000011", "E40000005"), Set.copyOf(json.convertValue(written.path("facet_values_by_region"), Map.class).keySet()),
                 "the document holds a field per region");

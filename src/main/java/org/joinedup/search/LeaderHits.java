@@ -7,6 +7,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.json.jackson.JacksonJsonpParser;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.io.IOException;
@@ -14,12 +15,15 @@ import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.joinedup.search.index.DocumentFields;
 import org.joinedup.search.index.LeaderDocument;
 
 /**
  * Elasticsearch's answer to a leaders search, read in one pass: each hit's leader and its matched
- * records (the inner hits) straight into {@link LeaderDocument} and {@link LeaderDocument.Record},
- * and the aggregations as the client types them. {@link #DESERIALIZER} plugs it into the client's
+ * records (the inner hits) straight into {@link LeaderDocument} and {@link LeaderDocument.Record}
+ * (from the stored source, or from their stored {@link DocumentFields#HIT} when the body asks for it
+ * instead), and the aggregations as the client types them. {@link #DESERIALIZER} plugs it into the client's
  * own search endpoint, so the request, the transport and Elasticsearch's errors stay the client's.
  *
  * <p>Why not the client's {@code SearchResponse}: it cannot know the inner hits' type, so it buffers
@@ -93,7 +97,7 @@ record LeaderHits(long total, List<Hit> hits, Map<String, Aggregate> aggregation
         if (hits == null) {
             throw new IOException("the answer has no hits");
         }
-        var found = hits.hits == null ? List.<Hit>of() : hits.hits.stream().map(RawHit::hit).toList();
+        var found = hits.hits == null ? List.<Hit>of() : hits.hits.stream().map(hit -> hit.hit(json)).toList();
         return new LeaderHits(hits.total == null ? 0 : hits.total.value, found, aggregations, pitId);
     }
 
@@ -105,14 +109,17 @@ record LeaderHits(long total, List<Hit> hits, Map<String, Aggregate> aggregation
     private record Total(long value) {
     }
 
-    private record RawHit(@JsonProperty("_source") LeaderDocument source, @JsonProperty("_score") Double score, List<Object> sort,
-            @JsonProperty("matched_queries") List<String> matchedQueries, @JsonProperty("inner_hits") Map<String, InnerHits> innerHits) {
+    /** {@code fields}: the stored fields asked for, each a list of values; the leader's from its {@link DocumentFields#HIT} when asked for. */
+    private record RawHit(@JsonProperty("_source") LeaderDocument source, Map<String, List<String>> fields, @JsonProperty("_score") Double score,
+            List<Object> sort, @JsonProperty("matched_queries") List<String> matchedQueries,
+            @JsonProperty("inner_hits") Map<String, InnerHits> innerHits) {
 
-        Hit hit() {
+        Hit hit(ObjectMapper json) {
             var inner = innerHits == null ? null : innerHits.get(MATCHED);
             var records = inner == null || inner.hits == null || inner.hits.hits == null ? List.<MatchedRecord>of()
-                    : inner.hits.hits.stream().filter(r -> r.source != null).map(r -> new MatchedRecord(r.source, listOf(r.matchedQueries))).toList();
-            return new Hit(source, score == null ? 0 : score, listOf(sort), listOf(matchedQueries), records);
+                    : inner.hits.hits.stream().map(r -> r.record(json)).filter(Objects::nonNull).toList();
+            var leader = source != null ? source : stored(json, fields, DocumentFields.HIT, LeaderDocument.class);
+            return new Hit(leader, score == null ? 0 : score, listOf(sort), listOf(matchedQueries), records);
         }
     }
 
@@ -122,7 +129,27 @@ record LeaderHits(long total, List<Hit> hits, Map<String, Aggregate> aggregation
     private record InnerHitList(List<RawRecord> hits) {
     }
 
-    private record RawRecord(@JsonProperty("_source") LeaderDocument.Record source, @JsonProperty("matched_queries") List<String> matchedQueries) {
+    private record RawRecord(@JsonProperty("_source") LeaderDocument.Record source, Map<String, List<String>> fields,
+            @JsonProperty("matched_queries") List<String> matchedQueries) {
+
+        /** Null when the answer has none of it (an index of an older mapping has no stored card). */
+        MatchedRecord record(ObjectMapper json) {
+            var record = source != null ? source : stored(json, fields, DocumentFields.RECORDS_HIT, LeaderDocument.Record.class);
+            return record == null ? null : new MatchedRecord(record, listOf(matchedQueries));
+        }
+    }
+
+    /** A stored field that holds a document's JSON, read as {@code type}; null when the hit has no such field. */
+    private static <T> T stored(ObjectMapper json, Map<String, List<String>> fields, String field, Class<T> type) {
+        var values = fields == null ? null : fields.get(field);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.readValue(values.get(0), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stored " + field + " of a hit", e);
+        }
     }
 
     private static <T> List<T> listOf(List<T> values) {

@@ -138,18 +138,6 @@ final class LeaderQuery {
     /** The fields the spelling suggester reads words from (the words as written, not stemmed). */
     static final List<String> SPELLING_FIELDS = List.of(RECORDS_TITLE, RECORDS_SUMMARY, NAME, CURRENT_ROLE);
 
-    /**
-     * What a hit brings of its leader and of its matched records: what {@link SearchService} reads, and
-     * no more (the whole document, with its facets summary and every record field, is several times
-     * larger, and the service parses every byte of the answer).
-     */
-    private static final List<String> HIT_FIELDS = List.of(ID, NAME, CURRENT_ROLE, ORGANISATION_CODE, DOING_NOW, DOING_NOW_AS_OF,
-            HOME_AREA, MENTORING_WILLING, MENTORING_CAPACITY_LEFT, MENTORING_FORMATS, MENTORING_TRAINED, DocumentFields.RECORD_COUNT, ILLUSTRATIVE);
-    private static final List<String> MATCHED_RECORD_FIELDS = List.of(RECORDS_ID, RECORDS_TITLE, RECORDS_SERVICES, RECORDS_APPROACHES,
-            RECORDS_SCOPE, RECORDS_PROGRAMME, RECORDS_AREA_CODES, RECORDS_AREA_NAMES, RECORDS_PERIOD_START, RECORDS_PERIOD_END,
-            RECORDS_VERIFICATION, RECORDS_VERIFICATION_SINCE, RECORDS_OUTCOME_METRICS, RECORDS_IMPROVED_OUTCOMES, RECORDS_EVIDENCE_COUNT,
-            RECORDS_LOCATIONS);
-
     private final SearchCriteria criteria;
     /** Today (UTC), where Elasticsearch's {@code now} would make the body uncacheable. */
     private final String today;
@@ -159,16 +147,30 @@ final class LeaderQuery {
         this.today = MentoringOffer.today().toString();
     }
 
-    /** The search: one page of leaders, the records that earned each, and facet counts. */
+    /**
+     * The search: one page of leaders, the records that earned each, and facet counts. A hit and its matched records come
+     * from their stored {@link DocumentFields#HIT} fields, what the answer shows of them and no more: an index of an older
+     * mapping has none, and {@link #searchBodyFromSource} asks it for the same from the stored source.
+     */
     ObjectNode searchBody() {
+        return searchBody(false);
+    }
+
+    /** The same search, a hit and its records cut from the stored source (as before mapping 19, and slower). */
+    ObjectNode searchBodyFromSource() {
+        return searchBody(true);
+    }
+
+    private ObjectNode searchBody(boolean fromSource) {
         var body = obj(
                 "from", criteria.page() * criteria.size(),
                 "size", criteria.size(),
-                "track_total_hits", true,
-                "_source", obj("includes", arr(HIT_FIELDS)),
-                "query", obj("bool", rootBool()),
-                "sort", sort(),
-                "aggs", facets());
+                "track_total_hits", true);
+        body.setAll(fromSource ? obj("_source", obj("includes", arr(DocumentFields.HIT_FIELDS)))
+                : obj("_source", false, "stored_fields", arr(DocumentFields.HIT)));
+        body.set("query", obj("bool", rootBool(fromSource)));
+        body.set("sort", arr(sort()));
+        body.set("aggs", facets());
         return body;
     }
 
@@ -301,8 +303,11 @@ final class LeaderQuery {
                 "sort", arr(obj(RECORDS_ID, obj("order", "asc"))));
     }
 
-    private ObjectNode rootBool() {
-        return scored(obj("name", LeaderHits.MATCHED, "size", INNER_HITS, "_source", obj("includes", arr(MATCHED_RECORD_FIELDS))));
+    private ObjectNode rootBool(boolean fromSource) {
+        var innerHits = obj("name", LeaderHits.MATCHED, "size", INNER_HITS);
+        innerHits.setAll(fromSource ? obj("_source", obj("includes", arr(DocumentFields.MATCHED_RECORD_FIELDS)))
+                : obj("_source", false, "stored_fields", arr(DocumentFields.RECORDS_HIT)));
+        return scored(innerHits);
     }
 
     /**

@@ -92,6 +92,10 @@ public class SearchService {
 
     SearchResult search(SearchCriteria criteria) {
         var response = execute(searchBody(criteria));
+        if (response.hits().stream().anyMatch(hit -> hit.leader() == null)) {
+            // an index of an older mapping, live while the new one is built, has no stored hit fields: asked again from the source
+            response = execute(new LeaderQuery(criteria).searchBodyFromSource());
+        }
         long total = response.total();
         var filterReasons = explanation.ofFilters(criteria);
         var hits = response.hits().stream().map(hit -> hit(hit, criteria, filterReasons)).toList();

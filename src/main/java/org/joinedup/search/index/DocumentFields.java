@@ -1,5 +1,6 @@
 package org.joinedup.search.index;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -131,6 +132,24 @@ public final class DocumentFields {
      * facets count on the leader too. Three or more still count through the records.
      */
     public static final String FACET_VALUES_BY_SERVICE_PAIR = "facet_values_by_service_pair";
+
+    /**
+     * What a search hit shows of its leader ({@link #HIT_FIELDS}), and of each record it matched ({@link #RECORDS_HIT}): the
+     * JSON of the document cut to those fields, as source filtering gives it, written when the leader is indexed
+     * ({@link LeaderDocument#hit}) and stored on its own. A hit reads its short string where Elasticsearch parsed the whole
+     * stored source to cut it, the leader's and again for each matched record: a quarter of a search's time at 100,000
+     * leaders (docs/benchmarks.md, "Hits from their own stored field"). Stored only (no index, no doc values), and left
+     * out of the stored source.
+     */
+    public static final String HIT = "hit";
+    public static final List<String> HIT_FIELDS = List.of(ID, NAME, CURRENT_ROLE, ORGANISATION_CODE, DOING_NOW, DOING_NOW_AS_OF,
+            HOME_AREA, MENTORING_WILLING, MENTORING_CAPACITY_LEFT, MENTORING_FORMATS, MENTORING_TRAINED, RECORD_COUNT, ILLUSTRATIVE);
+    /** The same for a record that passed the filters: its {@link #MATCHED_RECORD_FIELDS}. */
+    public static final String RECORDS_HIT = RECORDS + "." + HIT;
+    public static final List<String> MATCHED_RECORD_FIELDS = List.of(RECORDS_ID, RECORDS_TITLE, RECORDS_SERVICES, RECORDS_APPROACHES,
+            RECORDS_SCOPE, RECORDS_PROGRAMME, RECORDS_AREA_CODES, RECORDS_AREA_NAMES, RECORDS_PERIOD_START, RECORDS_PERIOD_END,
+            RECORDS_VERIFICATION, RECORDS_VERIFICATION_SINCE, RECORDS_OUTCOME_METRICS, RECORDS_IMPROVED_OUTCOMES, RECORDS_EVIDENCE_COUNT,
+            RECORDS_LOCATIONS);
 
     /** How {@link #FACET_VALUES_BY_SERVICE_PAIR} names two services: both codes in order, joined by "+" (no code has one). */
     public static String servicePair(String one, String other) {

@@ -104,6 +104,12 @@ public record LeaderDocument(
     private static final Function<Record, List<String>> LEVELS_PASSED =
             r -> VerificationLevel.fromCode(r.verification()).map(VerificationLevel::minimumsPassed).orElse(List.of());
 
+    /** What a search hit shows of the leader, as JSON ({@link DocumentFields#HIT}): derived, so never read back. */
+    @JsonProperty(value = DocumentFields.HIT, access = JsonProperty.Access.READ_ONLY)
+    public String hit() {
+        return HitCards.write(HitCards.LEADER, this);
+    }
+
     /** Every location of the leader's records ({@link DocumentFields#RECORD_LOCATIONS}): derived, so never read back. */
     @JsonProperty(value = DocumentFields.RECORD_LOCATIONS, access = JsonProperty.Access.READ_ONLY)
     public List<GeoPoint> recordLocations() {
@@ -216,6 +222,12 @@ public record LeaderDocument(
             return FACETED.keySet().stream()
                     .flatMap(field -> faceted(field).map(code -> DocumentFields.facetValue(field, code)))
                     .distinct().sorted().toList();
+        }
+
+        /** What a search hit shows of the record when it matched, as JSON ({@link DocumentFields#RECORDS_HIT}): derived, so never read back. */
+        @JsonProperty(value = DocumentFields.HIT, access = JsonProperty.Access.READ_ONLY)
+        public String hit() {
+            return HitCards.write(HitCards.RECORD, this);
         }
 
         /** What every record earns its leader in the relevance ranking, and what an index without {@link #experiencePoints} counts. */

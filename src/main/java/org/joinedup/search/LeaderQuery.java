@@ -52,6 +52,7 @@ import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION_RANK
 import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION_SINCE;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ import java.util.Optional;
 import org.joinedup.leader.MentoringOffer;
 import org.joinedup.leader.ProfileAudience;
 import org.joinedup.search.index.DocumentFields;
+import org.joinedup.search.index.Freshness;
 import org.joinedup.search.index.LeaderDocument;
 import org.joinedup.vocabulary.Geography;
 
@@ -78,8 +80,8 @@ import org.joinedup.vocabulary.Geography;
  *
  * <p>Relevance blends text and experience: score = BM25 text score (the profile's, and twice the best record's) +
  * the sum, over the leader's records that pass the filters, of (the record's experience points, summed when it was
- * indexed: {@link LeaderDocument.Record#experiencePoints} + up to 1 for freshness, halving 5
- * years after the end, ongoing counting as fresh + up to 2 for nearness, halving at the search radius or 25 km) plus
+ * indexed: {@link LeaderDocument.Record#experiencePoints} + up to 1 for freshness, halving every 5 years from the end,
+ * ongoing counting as fresh ({@link Freshness}) + up to 2 for nearness, halving at the search radius or 25 km) plus
  * the record's own text score. So depth (more matching records), corroboration, evidence and
  * recency all lift a leader, and text relevance decides among similar experience.
  */
@@ -320,6 +322,9 @@ final class LeaderQuery {
     private ObjectNode scored(ObjectNode innerHits) {
         var recordFilters = recordFilters(null);
         var filter = arr(found(recordFilters));
+        if (!criteria.hasText() && recordFilters.isEmpty() && criteria.near() == null) {
+            return obj("must", mustClauses(), "filter", filter, "should", arr(experienceOnTheLeader(innerHits)));
+        }
         var experience = experience(recordFilters, innerHits);
         if (!criteria.hasText()) {
             return obj("must", mustClauses(), "filter", filter, "should", arr(experience));
@@ -389,27 +394,57 @@ final class LeaderQuery {
 
     /** Scores each leader by the records that pass {@code filters} (the record filters), and returns the best of them as inner hits. */
     private ObjectNode experience(List<ObjectNode> filters, ObjectNode innerHits) {
+        return obj("nested", obj("path", RECORDS, "score_mode", "sum", "query", recordScore(filters), "inner_hits", innerHits));
+    }
+
+    /**
+     * What a record passing {@code filters} earns its leader: its experience points, its freshness, its nearness and its own
+     * text score (see the class comment). A record scores nothing for passing the filters, or for being there at all.
+     */
+    private ObjectNode recordScore(List<ObjectNode> filters) {
         var recordText = new ArrayList<ObjectNode>();
         if (criteria.hasText()) {
             recordText.add(named(multiMatch(RECORD_FIELDS), RECORD_TEXT));
             recordText.add(named(stemmedMatch(), RECORD_STEMMED));
         }
-        var query = obj("bool", obj("filter", arr(filters), "should", arr(recordText)));
+        // filter clauses score nothing; an empty bool would be match_all, which scores 1
+        var query = obj("bool", obj("filter", filters.isEmpty() ? arr(obj("match_all", obj())) : arr(filters), "should", arr(recordText)));
         if (filters.isEmpty() && !recordText.isEmpty()) {
-            // without filters a record earns its leader a score by matching the words (Elasticsearch's default here, made explicit)
+            // without filters a record earns its leader a score by matching the words
             ((ObjectNode) query.get("bool")).put("minimum_should_match", 1);
         }
         var functions = new ArrayList<ObjectNode>();
-        // what the record is, summed when it was indexed (one number to read, where five filters were); an index of an
-        // older mapping, live while a new one is built, lacks it and counts each record its base point
+        // what the record is, summed when it was indexed (one number to read, where five filters were); an index of an older
+        // mapping, live while a new one is built, lacks it and counts each record its base point
         functions.add(obj("field_value_factor", obj("field", RECORDS_EXPERIENCE_POINTS, "missing", LeaderDocument.Record.BASE_POINTS)));
-        functions.add(obj("gauss", obj(RECORDS_PERIOD_END, obj("origin", today, "scale", "1825d", "decay", 0.5)), "weight", 1.0));
+        functions.add(obj("exp", obj(RECORDS_PERIOD_END, obj("origin", today, "scale", Freshness.HALF_LIFE_DAYS + "d", "decay", 0.5)),
+                "weight", 1.0));
         if (criteria.near() != null) {
             var scale = criteria.withinKm() == null ? 25.0 : criteria.withinKm();
             functions.add(obj("gauss", obj(RECORDS_LOCATIONS, obj("origin", point(), "scale", km(scale), "decay", 0.5)), "weight", 2.0));
         }
-        var scored = obj("function_score", obj("query", query, "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
-        return obj("nested", obj("path", RECORDS, "score_mode", "sum", "query", scored, "inner_hits", innerHits));
+        return obj("function_score", obj("query", query, "functions", arr(functions), "score_mode", "sum", "boost_mode", "sum"));
+    }
+
+    /**
+     * The experience of a search with no words, record filter or place: every record counts, for its points and freshness
+     * alone, so a leader's sum is its {@link LeaderDocument.Experience}, read from the leader with no record joined (0.6 of
+     * such a search's cost: docs/benchmarks.md, "Experience on the leader"). A leader with a record that ends after the day it
+     * was indexed (or in an index of an older mapping, without the sum) is scored through its records, the same sum. The
+     * records are still joined, unscored, for the inner hits, in the order their scores give.
+     */
+    private List<ObjectNode> experienceOnTheLeader(ObjectNode innerHits) {
+        var onLeader = obj("function_score", obj("query", obj("match_all", obj()), "functions", arr(
+                obj("field_value_factor", obj("field", DocumentFields.EXPERIENCE_POINTS_OF_RECORDS, "missing", 0)),
+                obj("field_value_factor", obj("field", DocumentFields.EXPERIENCE_ONGOING, "missing", 0)),
+                obj("field_value_factor", obj("field", DocumentFields.EXPERIENCE_ENDED, "factor", Freshness.factorOn(LocalDate.parse(today)),
+                        "missing", 0))),
+                "score_mode", "sum", "boost_mode", "replace"));
+        var summed = term(DocumentFields.EXPERIENCE_TO_COME, false);
+        var throughRecords = nested(recordScore(List.of()), "sum");
+        var records = obj("nested", obj("path", RECORDS, "score_mode", "none", "query", recordScore(List.of()), "inner_hits", innerHits));
+        return List.of(obj("bool", obj("filter", arr(summed), "must", arr(onLeader))),
+                obj("bool", obj("must_not", arr(summed), "must", arr(throughRecords))), records);
     }
 
     /** Filters on records, all within one record; {@code except} drops one disjunctive facet's own filter (for its counts). */

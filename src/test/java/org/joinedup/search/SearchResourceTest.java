@@ -24,6 +24,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +39,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.joinedup.integration.IntegrationRecord;
 import org.joinedup.integration.VerificationLevel;
+import org.joinedup.leader.MentoringOffer;
+import org.joinedup.search.index.Freshness;
 import org.joinedup.vocabulary.Area;
 import org.joinedup.vocabulary.Geography;
 import org.junit.jupiter.api.BeforeEach;
@@ -244,6 +248,48 @@ class SearchResourceTest {
         assertTrue(distances.stream().distinct().count() > 5, "several distances to compare: " + distances);
         assertEquals(throughRecords.getList("hits.distanceKm", Float.class), distances);
         assertEquals(distanceByLeader(throughRecords), distanceByLeader(onTheLeader));
+    }
+
+    @Test
+    void scoredOnTheLeaderWithoutWordsFiltersOrPlaceAsThroughTheRecords() {
+        long ongoing = createLeader(leader("Experience Ongoing"));
+        var open = record("Discharge hub in Worksop, still running");
+        open.remove("periodEnd");
+        createRecord(ongoing, open);
+        long toCome = createLeader(leader("Experience To Come"));
+        var planned = record("Neighbourhood teams in Bassetlaw, to run until a later year");
+        planned.put("periodEnd", MentoringOffer.today().plusYears(2).toString());
+        createRecord(toCome, planned);
+        awaitIndexInStep(Duration.ofSeconds(10));
+
+        // on the leader (its summed experience), and through the records (forced by a record filter every record passes)
+        var onTheLeader = scoreByLeader(Map.of());
+        var throughRecords = scoreByLeader(Map.of("verification", "self-reported"));
+        assertTrue(throughRecords.size() > 100 && onTheLeader.keySet().containsAll(throughRecords.keySet()),
+                "every leader with a record is found both ways");
+        throughRecords.forEach((id, score) -> assertEquals(score, onTheLeader.get(id), 0.011, "the score of leader " + id));
+        var end = LocalDate.parse((String) planned.get("periodEnd"));
+        double freshness = Math.pow(0.5, ChronoUnit.DAYS.between(MentoringOffer.today(), end) / (double) Freshness.HALF_LIFE_DAYS);
+        assertEquals(1 - freshness, onTheLeader.get(ongoing) - onTheLeader.get(toCome), 0.02,
+                "an ongoing record counts fully fresh; one that ends later decays by the time to its end");
+        assertTrue(throughRecords.values().stream().distinct().count() > 10, "scores to compare: " + throughRecords.values());
+    }
+
+    /** Every leader's score for a search, all pages of it. */
+    private static Map<Long, Double> scoreByLeader(Map<String, Object> params) {
+        var scores = new HashMap<Long, Double>();
+        for (int page = 0; ; page++) {
+            var all = new HashMap<String, Object>(params);
+            all.put("size", 100);
+            all.put("page", page);
+            var result = search(all);
+            var ids = result.getList("hits.leader.id", Long.class);
+            var pageScores = result.getList("hits.score", Double.class);
+            IntStream.range(0, ids.size()).forEach(i -> scores.put(ids.get(i), pageScores.get(i)));
+            if (page + 1 >= result.getInt("totalPages")) {
+                return scores;
+            }
+        }
     }
 
     /** Each leader's distance, but for those at the page's last distance: a tie at the end of the page may leave out either. */

@@ -133,6 +133,13 @@ public final class DocumentFields {
      */
     public static final String FACET_VALUES_BY_SERVICE_PAIR = "facet_values_by_service_pair";
 
+    /** What the leader's records earn it in the ranking ({@link LeaderDocument.Experience}). Indexed only: left out of the stored source. */
+    public static final String EXPERIENCE = "experience";
+    public static final String EXPERIENCE_POINTS_OF_RECORDS = EXPERIENCE + ".points";
+    public static final String EXPERIENCE_ONGOING = EXPERIENCE + ".ongoing";
+    public static final String EXPERIENCE_ENDED = EXPERIENCE + ".ended";
+    public static final String EXPERIENCE_TO_COME = EXPERIENCE + ".to_come";
+
     /**
      * What a search hit shows of its leader ({@link #HIT_FIELDS}), and of each record it matched ({@link #RECORDS_HIT}): the
      * JSON of the document cut to those fields, as source filtering gives it, written when the leader is indexed

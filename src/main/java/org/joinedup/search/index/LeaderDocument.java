@@ -30,6 +30,7 @@ import org.joinedup.integration.Improvement;
 import org.joinedup.integration.RecordView;
 import org.joinedup.integration.VerificationLevel;
 import org.joinedup.leader.LeaderState;
+import org.joinedup.leader.MentoringOffer;
 import org.joinedup.recognition.Recognition;
 import org.joinedup.vocabulary.GeoPoint;
 import org.joinedup.vocabulary.PlaceView;
@@ -103,6 +104,40 @@ public record LeaderDocument(
     /** The minimum levels a record passes: the values of the verification filter it meets. */
     private static final Function<Record, List<String>> LEVELS_PASSED =
             r -> VerificationLevel.fromCode(r.verification()).map(VerificationLevel::minimumsPassed).orElse(List.of());
+
+    /**
+     * What the leader's records earn it in the ranking, summed when it is indexed ({@link DocumentFields#EXPERIENCE}): derived,
+     * so never read back.
+     */
+    @JsonProperty(value = DocumentFields.EXPERIENCE, access = JsonProperty.Access.READ_ONLY)
+    public Experience experience() {
+        var today = MentoringOffer.today();
+        double points = 0, ended = 0;
+        int ongoing = 0;
+        boolean toCome = false;
+        for (var record : records) {
+            points += record.experiencePoints();
+            if (record.periodEnd() == null) {
+                ongoing++;
+            } else if (record.periodEnd().isAfter(today)) {
+                toCome = true;
+            } else {
+                ended += Freshness.ofEnd(record.periodEnd());
+            }
+        }
+        return new Experience(points, ongoing, ended, toCome);
+    }
+
+    /**
+     * A leader's records in the ranking as four numbers, so a search with no words, record filter or place scores the leader
+     * without joining its records (docs/search.md, "Speed"): the sum of their {@link Record#experiencePoints}, how many are
+     * ongoing (each counts 1 for freshness), the sum of {@link Freshness#ofEnd} of those ended, and whether one ends after the
+     * day the leader was indexed. Such a record's freshness decays from a day not known yet, so a leader with one is scored
+     * through its records, as any leader is when a search has words, a record filter or a place.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Experience(double points, int ongoing, double ended, boolean toCome) {
+    }
 
     /** What a search hit shows of the leader, as JSON ({@link DocumentFields#HIT}): derived, so never read back. */
     @JsonProperty(value = DocumentFields.HIT, access = JsonProperty.Access.READ_ONLY)

@@ -103,7 +103,7 @@ class DocumentFieldsTest {
 
     /**
      * The paths a record writes, as Jackson names them: records of LeaderDocument are objects, anything else a
-     * leaf; and the values it derives ({@code @JsonProperty} methods).
+     * leaf; and the values it derives ({@code @JsonProperty} methods), their records' paths too.
      */
     private static void walk(Class<?> type, String prefix, TreeSet<String> paths) {
         var naming = new PropertyNamingStrategies.SnakeCaseStrategy();
@@ -119,6 +119,9 @@ class DocumentFieldsTest {
             var derived = method.getAnnotation(JsonProperty.class);
             if (derived != null) {
                 paths.add(prefix + derived.value());
+                if (method.getReturnType().isRecord() && method.getReturnType().getEnclosingClass() == LeaderDocument.class) {
+                    walk(method.getReturnType(), prefix + derived.value() + ".", paths);
+                }
             }
         }
     }

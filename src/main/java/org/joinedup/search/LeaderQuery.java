@@ -430,8 +430,10 @@ final class LeaderQuery {
      * The experience of a search with no words, record filter or place: every record counts, for its points and freshness
      * alone, so a leader's sum is its {@link LeaderDocument.Experience}, read from the leader with no record joined (0.6 of
      * such a search's cost: docs/benchmarks.md, "Experience on the leader"). A leader with a record that ends after the day it
-     * was indexed (or in an index of an older mapping, without the sum) is scored through its records, the same sum. The
-     * records are still joined, unscored, for the inner hits, in the order their scores give.
+     * was indexed is scored through its records, the same sum. Elasticsearch gives every hit its inner hits, whether or not
+     * the clause that asks for them matched it, so the records of a leader scored on the leader come as well, in the order
+     * their scores give (SearchResourceTest). An index of an older mapping, live while a new one is built, has no sum: such
+     * a search ranks its leaders by id until the new index is live.
      */
     private List<ObjectNode> experienceOnTheLeader(ObjectNode innerHits) {
         var onLeader = obj("function_score", obj("query", obj("match_all", obj()), "functions", arr(
@@ -440,11 +442,9 @@ final class LeaderQuery {
                 obj("field_value_factor", obj("field", DocumentFields.EXPERIENCE_ENDED, "factor", Freshness.factorOn(LocalDate.parse(today)),
                         "missing", 0))),
                 "score_mode", "sum", "boost_mode", "replace"));
-        var summed = term(DocumentFields.EXPERIENCE_TO_COME, false);
-        var throughRecords = nested(recordScore(List.of()), "sum");
-        var records = obj("nested", obj("path", RECORDS, "score_mode", "none", "query", recordScore(List.of()), "inner_hits", innerHits));
-        return List.of(obj("bool", obj("filter", arr(summed), "must", arr(onLeader))),
-                obj("bool", obj("must_not", arr(summed), "must", arr(throughRecords))), records);
+        var throughRecords = experience(List.of(), innerHits);
+        return List.of(obj("bool", obj("filter", arr(term(DocumentFields.EXPERIENCE_TO_COME, false)), "must", arr(onLeader))),
+                obj("bool", obj("filter", arr(term(DocumentFields.EXPERIENCE_TO_COME, true)), "must", arr(throughRecords))));
     }
 
     /** Filters on records, all within one record; {@code except} drops one disjunctive facet's own filter (for its counts). */

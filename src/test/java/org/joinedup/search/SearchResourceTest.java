@@ -263,31 +263,41 @@ class SearchResourceTest {
         awaitIndexInStep(Duration.ofSeconds(10));
 
         // on the leader (its summed experience), and through the records (forced by a record filter every record passes)
-        var onTheLeader = scoreByLeader(Map.of());
-        var throughRecords = scoreByLeader(Map.of("verification", "self-reported"));
+        var onTheLeader = scoredLeaders(Map.of());
+        var throughRecords = scoredLeaders(Map.of("verification", "self-reported"));
         assertTrue(throughRecords.size() > 100 && onTheLeader.keySet().containsAll(throughRecords.keySet()),
                 "every leader with a record is found both ways");
-        throughRecords.forEach((id, score) -> assertEquals(score, onTheLeader.get(id), 0.011, "the score of leader " + id));
+        throughRecords.forEach((id, scored) -> {
+            assertEquals(scored.score(), onTheLeader.get(id).score(), 0.011, "the score of leader " + id);
+            assertEquals(scored.records(), onTheLeader.get(id).records(), "the records shown for leader " + id);
+        });
+        assertTrue(throughRecords.values().stream().map(Scored::score).distinct().count() > 10, "scores to compare");
+        assertFalse(onTheLeader.get(ongoing).records().isEmpty(), "a leader scored on the leader still shows its records");
         var end = LocalDate.parse((String) planned.get("periodEnd"));
         double freshness = Math.pow(0.5, ChronoUnit.DAYS.between(MentoringOffer.today(), end) / (double) Freshness.HALF_LIFE_DAYS);
-        assertEquals(1 - freshness, onTheLeader.get(ongoing) - onTheLeader.get(toCome), 0.02,
+        assertEquals(1 - freshness, onTheLeader.get(ongoing).score() - onTheLeader.get(toCome).score(), 0.02,
                 "an ongoing record counts fully fresh; one that ends later decays by the time to its end");
-        assertTrue(throughRecords.values().stream().distinct().count() > 10, "scores to compare: " + throughRecords.values());
     }
 
-    /** Every leader's score for a search, all pages of it. */
-    private static Map<Long, Double> scoreByLeader(Map<String, Object> params) {
-        var scores = new HashMap<Long, Double>();
+    /** A leader's score in a search, and the ids of the records shown with it. */
+    private record Scored(double score, List<Long> records) {
+    }
+
+    /** Every leader a search finds, all pages of it. */
+    private static Map<Long, Scored> scoredLeaders(Map<String, Object> params) {
+        var leaders = new HashMap<Long, Scored>();
         for (int page = 0; ; page++) {
             var all = new HashMap<String, Object>(params);
             all.put("size", 100);
             all.put("page", page);
             var result = search(all);
             var ids = result.getList("hits.leader.id", Long.class);
-            var pageScores = result.getList("hits.score", Double.class);
-            IntStream.range(0, ids.size()).forEach(i -> scores.put(ids.get(i), pageScores.get(i)));
+            for (int i = 0; i < ids.size(); i++) {
+                leaders.put(ids.get(i), new Scored(result.getDouble("hits[" + i + "].score"),
+                        result.getList("hits[" + i + "].matchedRecords.id", Long.class)));
+            }
             if (page + 1 >= result.getInt("totalPages")) {
-                return scores;
+                return leaders;
             }
         }
     }

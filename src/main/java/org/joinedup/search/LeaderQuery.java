@@ -428,8 +428,8 @@ final class LeaderQuery {
 
     /**
      * The experience of a search with no words, record filter or place: every record counts, for its points and freshness
-     * alone, so a leader's sum is its {@link LeaderDocument.Experience}, read from the leader with no record joined (0.6 of
-     * such a search's cost: docs/benchmarks.md, "Experience on the leader"). A leader with a record that ends after the day it
+     * alone, so a leader's sum is its {@link LeaderDocument.Experience}, read from the leader with no record joined (0.55 of
+     * such a search's cost: docs/benchmarks.md, "Hits from their own stored field, experience on the leader"). A leader with a record that ends after the day it
      * was indexed is scored through its records, the same sum. Elasticsearch gives every hit its inner hits, whether or not
      * the clause that asks for them matched it, so the records of a leader scored on the leader come as well, in the order
      * their scores give (SearchResourceTest). An index of an older mapping, live while a new one is built, has no sum: such

@@ -144,8 +144,8 @@ public final class DocumentFields {
      * What a search hit shows of its leader ({@link #HIT_FIELDS}), and of each record it matched ({@link #RECORDS_HIT}): the
      * JSON of the document cut to those fields, as source filtering gives it, written when the leader is indexed
      * ({@link LeaderDocument#hit}) and stored on its own. A hit reads its short string where Elasticsearch parsed the whole
-     * stored source to cut it, the leader's and again for each matched record: a quarter of a search's time at 100,000
-     * leaders (docs/benchmarks.md, "Hits from their own stored field"). Stored only (no index, no doc values), and left
+     * stored source to cut it, the leader's and again for each matched record: about a fifth of a search's time at 100,000
+     * leaders (docs/benchmarks.md, "Hits from their own stored field, experience on the leader"). Stored only (no index, no doc values), and left
      * out of the stored source.
      */
     public static final String HIT = "hit";

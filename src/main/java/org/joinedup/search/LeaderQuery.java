@@ -5,51 +5,33 @@ import static org.joinedup.search.Json.obj;
 import static org.joinedup.search.index.DocumentFields.CURRENT_ROLE;
 import static org.joinedup.search.index.DocumentFields.CURRENT_ROLE_STEMMED;
 import static org.joinedup.search.index.DocumentFields.DOING_NOW;
-import static org.joinedup.search.index.DocumentFields.DOING_NOW_AS_OF;
 import static org.joinedup.search.index.DocumentFields.DOING_NOW_STEMMED;
 import static org.joinedup.search.index.DocumentFields.FACET_VALUES;
-import static org.joinedup.search.index.DocumentFields.HOME_AREA;
 import static org.joinedup.search.index.DocumentFields.HOME_AREA_NAME;
 import static org.joinedup.search.index.DocumentFields.ID;
-import static org.joinedup.search.index.DocumentFields.ILLUSTRATIVE;
 import static org.joinedup.search.index.DocumentFields.LATEST_ACTIVITY;
-import static org.joinedup.search.index.DocumentFields.MENTORING_CAPACITY_LEFT;
-import static org.joinedup.search.index.DocumentFields.MENTORING_FORMATS;
-import static org.joinedup.search.index.DocumentFields.MENTORING_TRAINED;
-import static org.joinedup.search.index.DocumentFields.MENTORING_WILLING;
 import static org.joinedup.search.index.DocumentFields.NAME;
 import static org.joinedup.search.index.DocumentFields.ORGANISATION;
-import static org.joinedup.search.index.DocumentFields.ORGANISATION_CODE;
-import static org.joinedup.search.index.DocumentFields.RECORDS_APPROACHES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_CODES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_NAMES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_AREA_NAMES_STEMMED;
-import static org.joinedup.search.index.DocumentFields.RECORDS_EVIDENCE_COUNT;
 import static org.joinedup.search.index.DocumentFields.RECORDS_EXPERIENCE_POINTS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_FACET_VALUES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_ICBS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_ID;
-import static org.joinedup.search.index.DocumentFields.RECORDS_IMPROVED_OUTCOMES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_LOCATIONS;
 import static org.joinedup.search.index.DocumentFields.RECORD_LOCATIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_DESCRIPTIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_DESCRIPTIONS_STEMMED;
-import static org.joinedup.search.index.DocumentFields.RECORDS_OUTCOME_METRICS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_PARTNER_ORGANISATIONS;
 import static org.joinedup.search.index.DocumentFields.RECORDS_PARTNER_ORGANISATIONS_STEMMED;
 import static org.joinedup.search.index.DocumentFields.RECORDS_PERIOD_END;
-import static org.joinedup.search.index.DocumentFields.RECORDS_PERIOD_START;
-import static org.joinedup.search.index.DocumentFields.RECORDS_PROGRAMME;
 import static org.joinedup.search.index.DocumentFields.RECORDS_REGIONS;
-import static org.joinedup.search.index.DocumentFields.RECORDS_SCOPE;
-import static org.joinedup.search.index.DocumentFields.RECORDS_SERVICES;
 import static org.joinedup.search.index.DocumentFields.RECORDS_SUMMARY;
 import static org.joinedup.search.index.DocumentFields.RECORDS_SUMMARY_STEMMED;
 import static org.joinedup.search.index.DocumentFields.RECORDS_TITLE;
 import static org.joinedup.search.index.DocumentFields.RECORDS_TITLE_STEMMED;
-import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION;
 import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION_RANK;
-import static org.joinedup.search.index.DocumentFields.RECORDS_VERIFICATION_SINCE;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
@@ -322,7 +304,7 @@ final class LeaderQuery {
     private ObjectNode scored(ObjectNode innerHits) {
         var recordFilters = recordFilters(null);
         var filter = arr(found(recordFilters));
-        if (!criteria.hasText() && recordFilters.isEmpty() && criteria.near() == null) {
+        if (!criteria.hasText() && recordFilters.isEmpty() && (criteria.near() == null || criteria.sort() == SearchCriteria.Sort.DISTANCE)) {
             return obj("must", mustClauses(), "filter", filter, "should", arr(experienceOnTheLeader(innerHits)));
         }
         var experience = experience(recordFilters, innerHits);
@@ -402,6 +384,11 @@ final class LeaderQuery {
      * text score (see the class comment). A record scores nothing for passing the filters, or for being there at all.
      */
     private ObjectNode recordScore(List<ObjectNode> filters) {
+        return recordScore(filters, criteria.near() != null);
+    }
+
+    /** The same, nearness counted only when {@code nearness}. */
+    private ObjectNode recordScore(List<ObjectNode> filters, boolean nearness) {
         var recordText = new ArrayList<ObjectNode>();
         if (criteria.hasText()) {
             recordText.add(named(multiMatch(RECORD_FIELDS), RECORD_TEXT));
@@ -419,7 +406,7 @@ final class LeaderQuery {
         functions.add(obj("field_value_factor", obj("field", RECORDS_EXPERIENCE_POINTS, "missing", LeaderDocument.Record.BASE_POINTS)));
         functions.add(obj("exp", obj(RECORDS_PERIOD_END, obj("origin", today, "scale", Freshness.HALF_LIFE_DAYS + "d", "decay", 0.5)),
                 "weight", 1.0));
-        if (criteria.near() != null) {
+        if (nearness) {
             var scale = criteria.withinKm() == null ? 25.0 : criteria.withinKm();
             functions.add(obj("gauss", obj(RECORDS_LOCATIONS, obj("origin", point(), "scale", km(scale), "decay", 0.5)), "weight", 2.0));
         }
@@ -427,13 +414,14 @@ final class LeaderQuery {
     }
 
     /**
-     * The experience of a search with no words, record filter or place: every record counts, for its points and freshness
-     * alone, so a leader's sum is its {@link LeaderDocument.Experience}, read from the leader with no record joined (0.55 of
-     * such a search's cost: docs/benchmarks.md, "Hits from their own stored field, experience on the leader"). A leader with a record that ends after the day it
-     * was indexed is scored through its records, the same sum. Elasticsearch gives every hit its inner hits, whether or not
-     * the clause that asks for them matched it, so the records of a leader scored on the leader come as well, in the order
-     * their scores give (SearchResourceTest). An index of an older mapping, live while a new one is built, has no sum: such
-     * a search ranks its leaders by id until the new index is live.
+     * The experience of a search with no words, record filter or place (or one sorted by distance, where the score only
+     * orders leaders at the same distance): every record counts, for its points and freshness alone, so a leader's sum is
+     * its {@link LeaderDocument.Experience}, read from the leader with no record joined (0.55 of such a search's cost:
+     * docs/benchmarks.md, "Hits from their own stored field, experience on the leader"). A leader with a record that ends
+     * after the day it was indexed is scored through its records, the same sum. Elasticsearch gives every hit its inner
+     * hits, whether or not the clause that asks for them matched it, so the records of a leader scored on the leader come
+     * as well, in the order their scores give (SearchResourceTest). An index of an older mapping, live while a new one is
+     * built, has no sum: such a search ranks its leaders by id until the new index is live.
      */
     private List<ObjectNode> experienceOnTheLeader(ObjectNode innerHits) {
         var onLeader = obj("function_score", obj("query", obj("match_all", obj()), "functions", arr(
@@ -442,9 +430,18 @@ final class LeaderQuery {
                 obj("field_value_factor", obj("field", DocumentFields.EXPERIENCE_ENDED, "factor", Freshness.factorOn(LocalDate.parse(today)),
                         "missing", 0))),
                 "score_mode", "sum", "boost_mode", "replace"));
-        var throughRecords = experience(List.of(), innerHits);
-        return List.of(obj("bool", obj("filter", arr(term(DocumentFields.EXPERIENCE_TO_COME, false)), "must", arr(onLeader))),
-                obj("bool", obj("filter", arr(term(DocumentFields.EXPERIENCE_TO_COME, true)), "must", arr(throughRecords))));
+        var clauses = new ArrayList<ObjectNode>();
+        clauses.add(obj("bool", obj("filter", arr(term(DocumentFields.EXPERIENCE_TO_COME, false)), "must", arr(onLeader))));
+        var toCome = arr(term(DocumentFields.EXPERIENCE_TO_COME, true));
+        if (criteria.near() == null) {
+            clauses.add(obj("bool", obj("filter", toCome, "must", arr(experience(List.of(), innerHits)))));
+            return clauses;
+        }
+        // sorted by distance: the score only orders leaders at the same distance, by their experience alone, as on the leader;
+        // the records shown still come nearest first, from a clause that matches no leader (ids are positive)
+        clauses.add(obj("bool", obj("filter", toCome, "must", arr(nested(recordScore(List.of(), false), "sum")))));
+        clauses.add(obj("bool", obj("filter", arr(term(ID, -1)), "must", arr(experience(List.of(), innerHits)))));
+        return clauses;
     }
 
     /** Filters on records, all within one record; {@code except} drops one disjunctive facet's own filter (for its counts). */

@@ -248,6 +248,16 @@ class SearchResourceTest {
         assertTrue(distances.stream().distinct().count() > 5, "several distances to compare: " + distances);
         assertEquals(throughRecords.getList("hits.distanceKm", Float.class), distances);
         assertEquals(distanceByLeader(throughRecords), distanceByLeader(onTheLeader));
+        var shown = recordsShown(onTheLeader);
+        assertTrue(shown.values().stream().allMatch(records -> !records.isEmpty()), "each hit shows its records");
+        distanceByLeader(onTheLeader).keySet().forEach(id -> assertEquals(recordsShown(throughRecords).get(id), shown.get(id),
+                "the records shown for leader " + id + ", nearest first"));
+    }
+
+    private static Map<Long, List<Long>> recordsShown(JsonPath result) {
+        var ids = result.getList("hits.leader.id", Long.class);
+        return IntStream.range(0, ids.size()).boxed()
+                .collect(Collectors.toMap(ids::get, i -> result.getList("hits[" + i + "].matchedRecords.id", Long.class)));
     }
 
     @Test

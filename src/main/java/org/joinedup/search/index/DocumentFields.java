@@ -133,7 +133,7 @@ public final class DocumentFields {
      */
     public static final String FACET_VALUES_BY_SERVICE_PAIR = "facet_values_by_service_pair";
 
-    /** What the leader's records earn it in the ranking ({@link LeaderDocument.Experience}). Indexed only: left out of the stored source. */
+    /** What the leader's records earn it in the ranking ({@link LeaderDocument.Experience}). Left out of the stored source. */
     public static final String EXPERIENCE = "experience";
     public static final String EXPERIENCE_POINTS_OF_RECORDS = EXPERIENCE + ".points";
     public static final String EXPERIENCE_ONGOING = EXPERIENCE + ".ongoing";
@@ -145,8 +145,8 @@ public final class DocumentFields {
      * JSON of the document cut to those fields, as source filtering gives it, written when the leader is indexed
      * ({@link LeaderDocument#hit}) and stored on its own. A hit reads its short string where Elasticsearch parsed the whole
      * stored source to cut it, the leader's and again for each matched record: about a fifth of a search's time at 100,000
-     * leaders (docs/benchmarks.md, "Hits from their own stored field, experience on the leader"). Stored only (no index, no doc values), and left
-     * out of the stored source.
+     * leaders (docs/benchmarks.md, "Hits from their own stored field, experience on the leader"). Stored only (no index, no
+     * doc values), and left out of the stored source.
      */
     public static final String HIT = "hit";
     public static final List<String> HIT_FIELDS = List.of(ID, NAME, CURRENT_ROLE, ORGANISATION_CODE, DOING_NOW, DOING_NOW_AS_OF,

@@ -25,6 +25,25 @@ final class HitCards {
 
     private static final String CUT = "cut";
 
+    /**
+     * Every object is cut, and the by-fields (a map of maps, the document's largest part) are never computed: one mapper,
+     * a writer of it per card.
+     */
+    private static final JsonMapper CUTTING = JsonMapper.builder().findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .annotationIntrospector(new JacksonAnnotationIntrospector() {
+                @Override
+                public Object findFilterId(Annotated annotated) {
+                    return CUT;
+                }
+
+                @Override
+                public Boolean hasAnyGetter(Annotated annotated) {
+                    return Boolean.FALSE;
+                }
+            })
+            .build();
+
     /** The leader's card: {@link DocumentFields#HIT_FIELDS}. */
     static final ObjectWriter LEADER = writer("", DocumentFields.HIT_FIELDS);
     /** A record's card: {@link DocumentFields#MATCHED_RECORD_FIELDS}, the record being the root. */
@@ -32,22 +51,7 @@ final class HitCards {
 
     /** {@code root}: the path of the object written, as the paths in {@code fields} name it. */
     private static ObjectWriter writer(String root, List<String> fields) {
-        var mapper = JsonMapper.builder().findAndAddModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .annotationIntrospector(new JacksonAnnotationIntrospector() {
-                    // every object is cut, and the by-fields (a map of maps, the document's largest part) are never computed
-                    @Override
-                    public Object findFilterId(Annotated annotated) {
-                        return CUT;
-                    }
-
-                    @Override
-                    public Boolean hasAnyGetter(Annotated annotated) {
-                        return Boolean.FALSE;
-                    }
-                })
-                .build();
-        return mapper.writer(new SimpleFilterProvider().addFilter(CUT, new Cut(root, fields)));
+        return CUTTING.writer(new SimpleFilterProvider().addFilter(CUT, new Cut(root, fields)));
     }
 
     static String write(ObjectWriter card, Object value) {

@@ -30,6 +30,12 @@ public interface ElasticsearchConfig {
     /** Replicas per shard, overriding index-mappings/leaders.json (e.g. 1 on a three-node cluster). */
     Optional<Integer> replicas();
 
+    /**
+     * Primary shards, overriding index-mappings/leaders.json's one: 2 at a hundred thousand leaders lets a search use two
+     * cores at once (docs/operations.md, "Shards and replicas"); applies when an index is built.
+     */
+    Optional<Integer> shards();
+
     /** Drop and recreate the index at start; for tests, whose database is also emptied at start. */
     @WithDefault("false")
     boolean recreateAtStart();

@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -99,17 +100,28 @@ public class LeaderIndex {
 
     /** Creates an index from the mapping file; {@code forBulkLoad} turns refresh off until {@link #finishBulkLoad}. */
     void create(String name, boolean forBulkLoad) throws IOException {
-        var file = mapping().deepCopy();
+        var file = indexBody(mapping(), config, synonyms.rules(), forBulkLoad);
+        client.indices().create(CreateIndexRequest.of(c -> c.index(name).withJson(new StringReader(file.toString()))));
+    }
+
+    /**
+     * What an index is created from: the mapping file, with the shards and replicas {@code config} overrides, the synonym
+     * rules filled in by filter name, and refresh off for a bulk load.
+     */
+    static ObjectNode indexBody(JsonNode mappingFile, ElasticsearchConfig config, Map<String, List<String>> synonymRules,
+            boolean forBulkLoad) {
+        var file = (ObjectNode) mappingFile.deepCopy();
         var settings = (ObjectNode) file.path("settings");
         config.replicas().ifPresent(replicas -> settings.put("number_of_replicas", replicas));
-        synonyms.rules().forEach((filter, rules) -> {
+        config.shards().ifPresent(shards -> settings.put("number_of_shards", shards));
+        synonymRules.forEach((filter, rules) -> {
             var list = ((ObjectNode) settings.path("analysis").path("filter").path(filter)).putArray("synonyms");
             rules.forEach(list::add);
         });
         if (forBulkLoad) {
             settings.put("refresh_interval", "-1");
         }
-        client.indices().create(CreateIndexRequest.of(c -> c.index(name).withJson(new StringReader(file.toString()))));
+        return file;
     }
 
     void finishBulkLoad(String name) throws IOException {

@@ -1,0 +1,71 @@
+package org.joinedup.search.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What an index is created from: the mapping file, with the shards and replicas the configuration overrides. */
+class IndexBodyTest {
+
+    private static final Map<String, List<String>> RULES = Map.of(
+            VocabularySynonyms.INDEX_FILTER, List.of("family doctor => concept_gp, family doctor"),
+            VocabularySynonyms.SEARCH_FILTER, List.of("family doctor, gp => concept_gp"));
+
+    @Test
+    void theFilesShardsAndReplicasUnlessConfigured() throws IOException {
+        var file = mappingFile();
+        var settings = LeaderIndex.indexBody(file, config(Map.of()), RULES, false).path("settings");
+
+        assertEquals(file.path("settings").path("number_of_shards").asInt(), settings.path("number_of_shards").asInt());
+        assertEquals(file.path("settings").path("number_of_replicas").asInt(), settings.path("number_of_replicas").asInt());
+        assertEquals("1s", settings.path("refresh_interval").asText());
+    }
+
+    @Test
+    void shardsAndReplicasFromTheConfiguration() throws IOException {
+        var file = mappingFile();
+        var settings = LeaderIndex.indexBody(file, config(Map.of("joinedup.elasticsearch.shards", "2",
+                "joinedup.elasticsearch.replicas", "1")), RULES, false).path("settings");
+
+        assertEquals(2, settings.path("number_of_shards").asInt());
+        assertEquals(1, settings.path("number_of_replicas").asInt());
+        assertEquals(1, file.path("settings").path("number_of_shards").asInt(), "the file read stays as it was");
+    }
+
+    @Test
+    void synonymRulesFilledInAndRefreshOffForABulkLoad() throws IOException {
+        var body = LeaderIndex.indexBody(mappingFile(), config(Map.of()), RULES, true);
+        var filters = body.path("settings").path("analysis").path("filter");
+
+        assertEquals(RULES.get(VocabularySynonyms.INDEX_FILTER).get(0), filters.path(VocabularySynonyms.INDEX_FILTER).path("synonyms").get(0).asText());
+        assertEquals(RULES.get(VocabularySynonyms.SEARCH_FILTER).get(0), filters.path(VocabularySynonyms.SEARCH_FILTER).path("synonyms").get(0).asText());
+        assertEquals("-1", body.path("settings").path("refresh_interval").asText());
+        assertFalse(body.path("mappings").isMissingNode());
+    }
+
+    private static JsonNode mappingFile() throws IOException {
+        return new ObjectMapper().readTree(Path.of(LeaderIndex.MAPPING_RESOURCE).toFile());
+    }
+
+    /** The configuration as the service reads it (its mapping and converters), from these properties alone. */
+    private static ElasticsearchConfig config(Map<String, String> properties) {
+        var all = new HashMap<>(properties);
+        all.put("joinedup.elasticsearch.hosts", "http://127.0.0.1:9200");
+        // durations written as Quarkus reads them ("2S"), which plain SmallRye Config does not
+        return new SmallRyeConfigBuilder().withMapping(ElasticsearchConfig.class).withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(all, "test", 100)).build()
+                .getConfigMapping(ElasticsearchConfig.class);
+    }
+}

@@ -2,6 +2,7 @@ package org.joinedup.search.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,7 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -36,12 +37,13 @@ class IndexBodyTest {
     @Test
     void shardsAndReplicasFromTheConfiguration() throws IOException {
         var file = mappingFile();
+        var read = file.deepCopy();
         var settings = LeaderIndex.indexBody(file, config(Map.of("joinedup.elasticsearch.shards", "2",
                 "joinedup.elasticsearch.replicas", "1")), RULES, false).path("settings");
 
         assertEquals(2, settings.path("number_of_shards").asInt());
         assertEquals(1, settings.path("number_of_replicas").asInt());
-        assertEquals(1, file.path("settings").path("number_of_shards").asInt(), "the file read stays as it was");
+        assertEquals(read, file, "the file as read stays as it was, for the next index");
     }
 
     @Test
@@ -55,8 +57,12 @@ class IndexBodyTest {
         assertFalse(body.path("mappings").isMissingNode());
     }
 
+    /** The mapping file as the service reads it, from the class path. */
     private static JsonNode mappingFile() throws IOException {
-        return new ObjectMapper().readTree(Path.of(LeaderIndex.MAPPING_RESOURCE).toFile());
+        try (InputStream in = IndexBodyTest.class.getClassLoader().getResourceAsStream(LeaderIndex.MAPPING_RESOURCE)) {
+            assertNotNull(in, LeaderIndex.MAPPING_RESOURCE + " is not on the class path");
+            return new ObjectMapper().readTree(in);
+        }
     }
 
     /** The configuration as the service reads it (its mapping and converters), from these properties alone. */

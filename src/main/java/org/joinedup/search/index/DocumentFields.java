@@ -139,6 +139,7 @@ public final class DocumentFields {
     public static final String EXPERIENCE_ONGOING = EXPERIENCE + ".ongoing";
     public static final String EXPERIENCE_ENDED = EXPERIENCE + ".ended";
     public static final String EXPERIENCE_TO_COME = EXPERIENCE + ".to_come";
+    public static final String EXPERIENCE_NEXT_END = EXPERIENCE + ".next_end";
 
     /**
      * What a search hit shows of its leader ({@link #HIT_FIELDS}), and of each record it matched ({@link #RECORDS_HIT}): the

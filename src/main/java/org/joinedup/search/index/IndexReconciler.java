@@ -3,6 +3,7 @@ package org.joinedup.search.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,14 +89,28 @@ public class IndexReconciler {
         return revisions;
     }
 
-    /** Every document's id and version, paged with search_after on the id (no scroll context to clean up). */
+    /**
+     * The leaders {@code index} holds with a record that was still to end when they were written and has ended by {@code day}
+     * (their {@link LeaderDocument.Experience#nextEnd}), by id, with the revision they were written at.
+     */
+    public Map<Long, Long> endedBy(String index, LocalDate day) throws IOException {
+        var ended = Query.of(q -> q.range(r -> r.date(d -> d.field(DocumentFields.EXPERIENCE_NEXT_END).lte(day.toString()))));
+        return indexedVersions(index, ended);
+    }
+
+    /** Every document's id and version. */
     private Map<Long, Long> indexedVersions(String index) throws IOException {
+        return indexedVersions(index, Query.of(q -> q.matchAll(m -> m)));
+    }
+
+    /** The id and version of every document {@code query} matches, paged with search_after on the id (no scroll context to clean up). */
+    private Map<Long, Long> indexedVersions(String index, Query query) throws IOException {
         var versions = new HashMap<Long, Long>();
         List<FieldValue> after = null;
         while (true) {
             var searchAfter = after;
             SearchResponse<ObjectNode> page = client.search(s -> {
-                s.index(index).size(PAGE).version(true).source(src -> src.fetch(false))
+                s.index(index).query(query).size(PAGE).version(true).source(src -> src.fetch(false))
                         .sort(o -> o.field(f -> f.field(DocumentFields.ID).order(SortOrder.Asc)));
                 if (searchAfter != null) {
                     s.searchAfter(searchAfter);

@@ -5,15 +5,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.joinedup.leader.MentoringOffer;
 import org.joinedup.platform.ScheduledRuns;
 
 /**
  * Repairs the live index from PostgreSQL on a schedule: queues every leader missing or stale there,
  * and the deletion of every document whose leader is gone. Deletes rely on tombstones Elasticsearch
  * forgets after gc_deletes, so a write from a copy that stalled can resurrect an erased leader;
- * this is what removes it again.
+ * this is what removes it again. It also writes again the leaders whose record that was still to end
+ * when they were written has ended since ({@link LeaderDocument.Experience#nextEnd}): unchanged, nothing
+ * else would, and until then a search with no words, filter or place scores them through their records.
  */
 @ApplicationScoped
 class IndexReconciliation {
@@ -38,6 +42,15 @@ class IndexReconciliation {
 
     @Inject
     ScheduledRuns runs;
+
+    @Inject
+    LeaderDocuments documents;
+
+    @Inject
+    IndexWriter writer;
+
+    /** How many leaders are read and written again at once. */
+    private static final int REWRITE_BATCH = 500;
 
     @Scheduled(identity = JOB, cron = "${joinedup.indexer.reconcile-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
@@ -65,10 +78,37 @@ class IndexReconciliation {
             } else {
                 LOG.infof("Index reconciliation (%s): index in step with PostgreSQL (%d leaders)", why, report.inDatabase());
             }
+            rewriteEnded(why);
             return Optional.of(report);
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Index reconciliation (%s) did not run: %s; the next one will", why, e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Writes again, at the revision the index holds, the leaders whose first record still to end has ended by today. A
+     * leader changed since is left to the outbox, which writes its newer revision anyway.
+     */
+    private void rewriteEnded(String why) {
+        try {
+            var ended = reconciler.endedBy(index.alias(), MentoringOffer.today());
+            var ids = List.copyOf(ended.keySet());
+            int rewritten = 0;
+            for (int from = 0; from < ids.size(); from += REWRITE_BATCH) {
+                var puts = documents.load(ids.subList(from, Math.min(ids.size(), from + REWRITE_BATCH))).stream()
+                        .filter(d -> ended.get(d.id()) == d.revision()).map(IndexWriter.Put::new).toList();
+                var failures = writer.rewrite(index.writeTargets(), puts);
+                failures.forEach((id, error) -> LOG.warnf("Index reconciliation (%s): leader %d not written again: %s", why, id, error));
+                rewritten += puts.size() - failures.size();
+            }
+            if (!ids.isEmpty()) {
+                LOG.infof("Index reconciliation (%s): %d of %d leaders with a record ended since they were written, written again",
+                        why, rewritten, ids.size());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Index reconciliation (%s): the leaders with a record ended since were not written again: %s; the next run will",
+                    why, e.getMessage());
         }
     }
 }

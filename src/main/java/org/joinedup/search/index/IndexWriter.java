@@ -43,6 +43,18 @@ class IndexWriter {
 
     /** Per leader: null when every target acknowledged it (or already holds a newer revision), else the error. */
     public Map<Long, String> write(List<String> targets, List<? extends Change> changes) throws IOException {
+        return write(targets, changes, VersionType.External);
+    }
+
+    /**
+     * Writes documents again at the revision the index holds, for what they derive from the day they are written
+     * ({@link LeaderDocument#experience}): the same revision replaces the document, a newer one is left in place.
+     */
+    public Map<Long, String> rewrite(List<String> targets, List<Put> documents) throws IOException {
+        return write(targets, documents, VersionType.ExternalGte);
+    }
+
+    private Map<Long, String> write(List<String> targets, List<? extends Change> changes, VersionType versionType) throws IOException {
         var failures = new HashMap<Long, String>();
         if (changes.isEmpty()) {
             return failures;
@@ -56,10 +68,10 @@ class IndexWriter {
                 var id = String.valueOf(change.leaderId());
                 if (change instanceof Put put) {
                     bulk.operations(op -> op.index(i -> i.index(target).id(id).document(put.document()).requireAlias(requireAlias)
-                            .version(put.document().revision()).versionType(VersionType.External)));
+                            .version(put.document().revision()).versionType(versionType)));
                 } else if (change instanceof Remove remove) {
                     bulk.operations(op -> op.delete(d -> d.index(target).id(id)
-                            .version(remove.revision()).versionType(VersionType.External)));
+                            .version(remove.revision()).versionType(versionType)));
                 }
             }
         }

@@ -114,29 +114,31 @@ public record LeaderDocument(
         var today = MentoringOffer.today();
         double points = 0, ended = 0;
         int ongoing = 0;
-        boolean toCome = false;
+        LocalDate nextEnd = null;
         for (var record : records) {
             points += record.experiencePoints();
-            if (record.periodEnd() == null) {
+            var end = record.periodEnd();
+            if (end == null) {
                 ongoing++;
-            } else if (record.periodEnd().isAfter(today)) {
-                toCome = true;
+            } else if (end.isAfter(today)) {
+                nextEnd = nextEnd == null || end.isBefore(nextEnd) ? end : nextEnd;
             } else {
-                ended += Freshness.ofEnd(record.periodEnd());
+                ended += Freshness.ofEnd(end);
             }
         }
-        return new Experience(points, ongoing, ended, toCome);
+        return new Experience(points, ongoing, ended, nextEnd != null, nextEnd);
     }
 
     /**
-     * A leader's records in the ranking as four numbers, so a search with no words, record filter or place scores the leader
+     * A leader's records in the ranking as a few numbers, so a search with no words, record filter or place scores the leader
      * without joining its records (docs/search.md, "Speed"): the sum of their {@link Record#experiencePoints}, how many are
      * ongoing (each counts 1 for freshness), the sum of {@link Freshness#ofEnd} of those ended, and whether one ends after the
-     * day the leader was indexed. Such a record's freshness decays from a day not known yet, so a leader with one is scored
-     * through its records, as any leader is when a search has words, a record filter or a place.
+     * day the leader was indexed, the first such end {@code nextEnd}. Such a record's freshness decays from a day not known
+     * yet, so a leader with one is scored through its records, as any leader is when a search has words, a record filter or
+     * a place; once that day has come, the nightly reconciliation writes the leader again (IndexReconciliation).
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Experience(double points, int ongoing, double ended, boolean toCome) {
+    public record Experience(double points, int ongoing, double ended, boolean toCome, LocalDate nextEnd) {
     }
 
     /** What a search hit shows of the leader, as JSON ({@link DocumentFields#HIT}): derived, so never read back. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.VersionType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,13 +82,13 @@ class HitCardsTest {
         old.remove(DocumentFields.HIT);
         old.withArray(DocumentFields.RECORDS).forEach(record -> ((ObjectNode) record).remove(DocumentFields.HIT));
         try {
-            put(id, leader.revision(), old);
+            HeldRevision.put(client, index.alias(), id, leader.revision(), old);
             var withoutCards = client.search(s -> s.index(index.alias()).storedFields(DocumentFields.HIT)
                     .query(q -> q.term(t -> t.field(DocumentFields.ID).value(id))), ObjectNode.class).hits().hits().get(0);
             assertTrue(withoutCards.fields().isEmpty(), "the document has no card now");
             assertEquals(withCards, found("Wellow"), "the search shows the same hit, read from the source");
         } finally {
-            put(id, leader.revision(), leader);
+            HeldRevision.put(client, index.alias(), id, leader.revision(), leader);
         }
     }
 
@@ -103,11 +102,6 @@ class HitCardsTest {
         return hit;
     }
 
-    /** Writes a document at the revision the index holds (as a rebuild would), and makes it searchable. */
-    private void put(long id, long revision, Object document) throws IOException {
-        client.index(i -> i.index(index.alias()).id(String.valueOf(id)).document(document).version(revision).versionType(VersionType.ExternalGte));
-        client.indices().refresh(r -> r.index(index.alias()));
-    }
 
     /** {@code node} cut to {@code paths} (written from {@code root}), as Elasticsearch's source filtering cuts it. */
     private ObjectNode cut(JsonNode node, String root, List<String> paths) {

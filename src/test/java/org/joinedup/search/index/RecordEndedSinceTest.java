@@ -3,7 +3,6 @@ package org.joinedup.search.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,14 +58,12 @@ class RecordEndedSinceTest {
         var leader = documents.load(List.of(ended)).get(0);
         ObjectNode written2016 = json.valueToTree(leader);
         ((ObjectNode) written2016.get(DocumentFields.EXPERIENCE)).put("to_come", true).put("next_end", FIXTURE_END).put("ended", 0.0);
-        client.index(i -> i.index(index.alias()).id(String.valueOf(ended)).document(written2016)
-                .version(leader.revision()).versionType(VersionType.ExternalGte));
-        refresh();
+        HeldRevision.put(client, index.alias(), ended, leader.revision(), written2016);
         assertEquals(1, count(ended, toCome(true)), "written before the end, the leader has a record to come");
         long toComeWrite = hit(toCome).seqNo();
 
         reconciliation.run("test");
-        refresh();
+        client.indices().refresh(r -> r.index(index.alias()));
 
         assertEquals(0, count(ended, toCome(true)), "written again, the record has ended");
         assertEquals(1, count(ended, Query.of(q -> q.range(r -> r.number(n -> n.field(DocumentFields.EXPERIENCE_ENDED).gt(0.0))))),
@@ -87,9 +84,5 @@ class RecordEndedSinceTest {
     private Hit<ObjectNode> hit(long id) throws IOException {
         return client.search(s -> s.index(index.alias()).version(true).seqNoPrimaryTerm(true).source(src -> src.fetch(false))
                 .query(q -> q.term(t -> t.field(DocumentFields.ID).value(id))), ObjectNode.class).hits().hits().get(0);
-    }
-
-    private void refresh() throws IOException {
-        client.indices().refresh(r -> r.index(index.alias()));
     }
 }

@@ -2,6 +2,8 @@ package org.joinedup.search.index;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +34,10 @@ public interface ElasticsearchConfig {
 
     /**
      * Primary shards, overriding index-mappings/leaders.json's one: 2 at a hundred thousand leaders lets a search use two
-     * cores at once (docs/operations.md, "Shards and replicas"); applies when an index is built.
+     * cores at once (docs/operations.md, "Shards and replicas"); applies when an index is built. Checked at start (a value
+     * Elasticsearch refuses would otherwise fail only when a rebuild creates the index, mid-way through a job).
      */
-    Optional<Integer> shards();
+    Optional<@Min(1) @Max(1024) Integer> shards();
 
     /** Drop and recreate the index at start; for tests, whose database is also emptied at start. */
     @WithDefault("false")

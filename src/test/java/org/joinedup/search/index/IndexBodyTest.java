@@ -3,11 +3,17 @@ package org.joinedup.search.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.validator.BeanValidationConfigValidator;
+import jakarta.validation.Validation;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What an index is created from: the mapping file, with the shards and replicas the configuration overrides. */
@@ -47,6 +54,15 @@ class IndexBodyTest {
     }
 
     @Test
+    void shardsOutsideWhatElasticsearchTakesAreRefusedAtStartNamingTheSetting() {
+        for (var shards : List.of("0", "-2", "1025")) {
+            var refused = assertThrows(ConfigValidationException.class, () -> config(Map.of("joinedup.elasticsearch.shards", shards)));
+            assertTrue(refused.getMessage().contains("joinedup.elasticsearch.shards"), refused.getMessage());
+        }
+        assertEquals(Optional.of(1024), config(Map.of("joinedup.elasticsearch.shards", "1024")).shards());
+    }
+
+    @Test
     void synonymRulesFilledInAndRefreshOffForABulkLoad() throws IOException {
         var body = LeaderIndex.indexBody(mappingFile(), config(Map.of()), RULES, true);
         var filters = body.path("settings").path("analysis").path("filter");
@@ -65,13 +81,17 @@ class IndexBodyTest {
         }
     }
 
-    /** The configuration as the service reads it (its mapping and converters), from these properties alone. */
+    /** Checks the mapping's constraints, as Quarkus does at start. */
+    private static final BeanValidationConfigValidator VALIDATOR = () -> Validation.byDefaultProvider().configure()
+            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+
+    /** The configuration as the service reads it (its mapping, converters and constraints), from these properties alone. */
     private static ElasticsearchConfig config(Map<String, String> properties) {
         var all = new HashMap<>(properties);
         all.put("joinedup.elasticsearch.hosts", "http://127.0.0.1:9200");
         // durations written as Quarkus reads them ("2S"), which plain SmallRye Config does not
         return new SmallRyeConfigBuilder().withMapping(ElasticsearchConfig.class).withConverter(Duration.class, 200, new DurationConverter())
-                .withSources(new PropertiesConfigSource(all, "test", 100)).build()
+                .withValidator(VALIDATOR).withSources(new PropertiesConfigSource(all, "test", 100)).build()
                 .getConfigMapping(ElasticsearchConfig.class);
     }
 }

@@ -1,6 +1,7 @@
 package org.joinedup.search.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch.indices.CreateIndexRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,6 +89,9 @@ public class LeaderIndex {
             liveIndex.set(index);
             int version = liveMappingVersion(index);
             LOG.infof("Search index %s (mapping version %d) is live behind alias %s", index, version, alias());
+            if (version < mappingVersion()) {
+                acceptNewerDocuments(index, version);
+            }
             return version;
         }
         var name = nextIndexName();
@@ -96,6 +100,20 @@ public class LeaderIndex {
         liveIndex.set(name);
         LOG.infof("Created search index %s from %s (mapping version %d) behind alias %s", name, MAPPING_RESOURCE, mappingVersion(), alias());
         return mappingVersion();
+    }
+
+    /**
+     * Lets the live index of an older mapping take the documents this build writes until a rebuild replaces it. They may
+     * carry fields its mapping lacks, which its {@code "dynamic": "strict"} refuses: every change made before the swap
+     * would then wait in the outbox (parked, in a long rebuild) and be missing from search meanwhile. With
+     * {@code "dynamic": false} such a field is left unindexed, and the searches of this build read an older index without
+     * it (docs/operations.md, "Upgrading, and changing the mapping"). A field whose type changed is still refused.
+     * Idempotent, so every new copy that starts may do it.
+     */
+    private void acceptNewerDocuments(String index, int version) throws IOException {
+        client.indices().putMapping(m -> m.index(index).dynamic(DynamicMapping.False));
+        LOG.infof("Search index %s (mapping version %d) takes documents of version %d, leaving unindexed the fields it lacks,"
+                + " until it is replaced", index, version, mappingVersion());
     }
 
     /** Creates an index from the mapping file; {@code forBulkLoad} turns refresh off until {@link #finishBulkLoad}. */
@@ -216,7 +234,8 @@ public class LeaderIndex {
         LOG.infof("Dropped indices %s-v* (joinedup.elasticsearch.recreate-at-start)", alias());
     }
 
-    private JsonNode mapping() {
+    /** index-mappings/leaders.json as the build holds it. */
+    JsonNode mapping() {
         if (mappingFile == null) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(MAPPING_RESOURCE)) {
                 if (in == null) {

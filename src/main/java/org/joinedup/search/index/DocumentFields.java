@@ -33,6 +33,8 @@ public final class DocumentFields {
     public static final String VISIBILITY = "visibility";
     public static final String ILLUSTRATIVE = "illustrative";
     public static final String LATEST_ACTIVITY = "latest_activity";
+    /** The mapping version of the build that wrote the document (LeaderIndex#mappingVersion), so that what an older build wrote is found. */
+    public static final String MAPPING_VERSION = "mapping_version";
     public static final String RECORD_COUNT = "record_count";
     /**
      * Every location of every record of the leader ({@link LeaderDocument#recordLocations}): with no record filter, the nearest

@@ -98,6 +98,19 @@ public class IndexReconciler {
         return indexedVersions(index, ended);
     }
 
+    /**
+     * The id and version of every document a build of an older mapping than {@code version} wrote: one written before
+     * mapping 21 has no {@link DocumentFields#MAPPING_VERSION}. Only for an index of mapping {@code version}: in an older one
+     * the field is not indexed, and every document would look older.
+     */
+    public Map<Long, Long> writtenBefore(String index, int version) throws IOException {
+        var older = Query.of(q -> q.bool(b -> b
+                .should(s -> s.range(r -> r.number(n -> n.field(DocumentFields.MAPPING_VERSION).lt((double) version))))
+                .should(s -> s.bool(n -> n.mustNot(m -> m.exists(e -> e.field(DocumentFields.MAPPING_VERSION)))))
+                .minimumShouldMatch("1")));
+        return indexedVersions(index, older);
+    }
+
     /** Every document's id and version. */
     private Map<Long, Long> indexedVersions(String index) throws IOException {
         return indexedVersions(index, Query.of(q -> q.matchAll(m -> m)));

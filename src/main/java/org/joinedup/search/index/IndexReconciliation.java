@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.joinedup.leader.MentoringOffer;
@@ -18,6 +19,8 @@ import org.joinedup.platform.ScheduledRuns;
  * this is what removes it again. It also writes again the leaders whose record that was still to end
  * when they were written has ended since ({@link LeaderDocument.Experience#nextEnd}): unchanged, nothing
  * else would, and until then a search with no words, filter or place scores them through their records.
+ * And those a copy of an older build wrote ({@link LeaderDocument#mappingVersion}), which lack what this
+ * build's mapping added: during a rolling update the old copies write to the new index too.
  */
 @ApplicationScoped
 class IndexReconciliation {
@@ -78,7 +81,7 @@ class IndexReconciliation {
             } else {
                 LOG.infof("Index reconciliation (%s): index in step with PostgreSQL (%d leaders)", why, report.inDatabase());
             }
-            rewriteEnded(why);
+            writeAgain(why);
             return Optional.of(report);
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Index reconciliation (%s) did not run: %s; the next one will", why, e.getMessage());
@@ -87,28 +90,39 @@ class IndexReconciliation {
     }
 
     /**
-     * Writes again, at the revision the index holds, the leaders whose first record still to end has ended by today. A
-     * leader changed since is left to the outbox, which writes its newer revision anyway.
+     * Writes again, at the revision the index holds, the leaders whose first record still to end has ended by today, and
+     * those a copy of an older build wrote (during a rolling update: they lack what this build's mapping added). A leader
+     * changed since is left to the outbox, which writes its newer revision anyway.
      */
-    private void rewriteEnded(String why) {
+    void writeAgain(String why) {
+        rewrite(why, "with a record ended since they were written", () -> reconciler.endedBy(index.alias(), MentoringOffer.today()));
+        rewrite(why, "written by an older build", () -> index.liveIsOfThisMapping()
+                ? reconciler.writtenBefore(index.alias(), LeaderIndex.mappingVersion()) : Map.of());
+    }
+
+    private interface Found {
+        /** Leader id to the revision the index holds. */
+        Map<Long, Long> leaders() throws IOException;
+    }
+
+    private void rewrite(String why, String which, Found found) {
         try {
-            var ended = reconciler.endedBy(index.alias(), MentoringOffer.today());
-            var ids = List.copyOf(ended.keySet());
+            var held = found.leaders();
+            var ids = List.copyOf(held.keySet());
             int rewritten = 0;
             for (int from = 0; from < ids.size(); from += REWRITE_BATCH) {
                 var puts = documents.load(ids.subList(from, Math.min(ids.size(), from + REWRITE_BATCH))).stream()
-                        .filter(d -> ended.get(d.id()) == d.revision()).map(IndexWriter.Put::new).toList();
+                        .filter(d -> held.get(d.id()) == d.revision()).map(IndexWriter.Put::new).toList();
                 var failures = writer.rewrite(index.writeTargets(), puts);
                 failures.forEach((id, error) -> LOG.warnf("Index reconciliation (%s): leader %d not written again: %s", why, id, error));
                 rewritten += puts.size() - failures.size();
             }
             if (!ids.isEmpty()) {
-                LOG.infof("Index reconciliation (%s): %d of %d leaders with a record ended since they were written, written again",
-                        why, rewritten, ids.size());
+                LOG.infof("Index reconciliation (%s): %d of %d leaders %s, written again", why, rewritten, ids.size(), which);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warnf("Index reconciliation (%s): the leaders with a record ended since were not written again: %s; the next run will",
-                    why, e.getMessage());
+            LOG.warnf("Index reconciliation (%s): the leaders %s were not written again: %s; the next run will", why, which,
+                    e.getMessage());
         }
     }
 }

@@ -46,9 +46,9 @@ public class IndexSetup {
         try {
             int liveVersion = index.ensure();
             indexer.nudge();
-            if (liveVersion < index.mappingVersion()) {
+            if (liveVersion < LeaderIndex.mappingVersion()) {
                 LOG.infof("Live index has mapping version %d, index-mappings/ has %d: rebuilding in the background", liveVersion,
-                        index.mappingVersion());
+                        LeaderIndex.mappingVersion());
                 rebuild();
             }
         } catch (IOException | RuntimeException e) {

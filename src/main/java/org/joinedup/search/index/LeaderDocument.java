@@ -147,6 +147,16 @@ public record LeaderDocument(
         return HitCards.write(HitCards.LEADER, this);
     }
 
+    /**
+     * The mapping version of the build that wrote this ({@link DocumentFields#MAPPING_VERSION}): what a copy of an older build
+     * writes during a rolling update lacks the newer fields, and the nightly reconciliation finds it by this to write it again
+     * (IndexReconciliation). Derived, so never read back.
+     */
+    @JsonProperty(value = DocumentFields.MAPPING_VERSION, access = JsonProperty.Access.READ_ONLY)
+    public int mappingVersion() {
+        return LeaderIndex.mappingVersion();
+    }
+
     /** Every location of the leader's records ({@link DocumentFields#RECORD_LOCATIONS}): derived, so never read back. */
     @JsonProperty(value = DocumentFields.RECORD_LOCATIONS, access = JsonProperty.Access.READ_ONLY)
     public List<GeoPoint> recordLocations() {

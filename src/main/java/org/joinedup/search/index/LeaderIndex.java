@@ -39,13 +39,9 @@ public class LeaderIndex {
     ElasticsearchConfig config;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     VocabularySynonyms synonyms;
 
     private final AtomicReference<String> liveIndex = new AtomicReference<>();
-    private volatile JsonNode mappingFile;
     private volatile List<String> writeTargets = List.of();
     private volatile long writeTargetsCheckedAt;
 
@@ -72,7 +68,8 @@ public class LeaderIndex {
         return current;
     }
 
-    public int mappingVersion() {
+    /** The version of index-mappings/leaders.json in this build ({@code mappings._meta.version}). */
+    public static int mappingVersion() {
         return mapping().path("mappings").path("_meta").path("version").asInt();
     }
 
@@ -224,6 +221,12 @@ public class LeaderIndex {
         return client.indices().getAlias(a -> a.name(aliasName)).result().keySet().stream().findFirst();
     }
 
+    /** Whether the index live now is of this build's mapping: not an older one that a rebuild is replacing, nor a newer one. */
+    boolean liveIsOfThisMapping() throws IOException {
+        var live = currentLiveIndex();
+        return live.isPresent() && liveMappingVersion(live.get()) == mappingVersion();
+    }
+
     private int liveMappingVersion(String index) throws IOException {
         var meta = client.indices().getMapping(m -> m.index(index)).result().get(index).mappings().meta();
         return meta.containsKey("version") ? meta.get("version").to(Integer.class) : 0;
@@ -235,17 +238,24 @@ public class LeaderIndex {
     }
 
     /** index-mappings/leaders.json as the build holds it. */
-    JsonNode mapping() {
-        if (mappingFile == null) {
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream(MAPPING_RESOURCE)) {
+    static JsonNode mapping() {
+        return MappingFile.JSON;
+    }
+
+    /** Read once, when first asked for. */
+    private static final class MappingFile {
+
+        static final JsonNode JSON = read();
+
+        private static JsonNode read() {
+            try (InputStream in = LeaderIndex.class.getClassLoader().getResourceAsStream(MAPPING_RESOURCE)) {
                 if (in == null) {
                     throw new IllegalStateException(MAPPING_RESOURCE + " is missing from the build");
                 }
-                mappingFile = json.readTree(in);
+                return new ObjectMapper().readTree(in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return mappingFile;
     }
 }

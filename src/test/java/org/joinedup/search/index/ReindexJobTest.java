@@ -117,7 +117,7 @@ class ReindexJobTest {
     @Test
     void aStartThatFindsTheLiveMappingOlderRebuildsAsASystemJob() throws Exception {
         var live = index.liveIndex().orElseThrow();
-        client.indices().putMapping(m -> m.index(live).meta("version", JsonData.of(index.mappingVersion() - 1)));
+        client.indices().putMapping(m -> m.index(live).meta("version", JsonData.of(LeaderIndex.mappingVersion() - 1)));
         setup.trySetUp();
         var started = given().when().get("/api/admin/reindex").then().statusCode(200).extract().jsonPath();
         assertEquals("system", started.getString("startedBy"), started.prettify());

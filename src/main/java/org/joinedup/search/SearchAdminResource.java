@@ -30,6 +30,7 @@ import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.search.index.IndexReconciler;
+import org.joinedup.search.index.IndexReconciliation;
 import org.joinedup.search.index.Indexer;
 import org.joinedup.search.index.LeaderIndex;
 import org.joinedup.search.index.ReindexJob;
@@ -65,6 +66,9 @@ public class SearchAdminResource {
 
     @Inject
     Indexer indexer;
+
+    @Inject
+    IndexReconciliation reconciliation;
 
     @Inject
     SearchService search;
@@ -120,12 +124,11 @@ public class SearchAdminResource {
     @POST
     @Path("/search/check/fix")
     @Operation(operationId = "fixIndex", summary = "Repair the search index",
-            description = "Compares the live index with PostgreSQL and queues every leader missing, stale or extra for indexing.")
+            description = "What the nightly reconciliation does, now: compares the live index with PostgreSQL and queues every"
+                    + " leader missing, stale or extra for indexing, and writes again the leaders a copy of an older build wrote"
+                    + " (during a rolling update) or whose record still to end has ended since they were written.")
     public IndexReconciler.Report fix() {
-        var report = compare();
-        outbox.enqueue(report.revisionsToFix());
-        indexer.nudge();
-        return report;
+        return reconciliation.run("admin").orElseThrow(SearchAdminResource::unavailable);
     }
 
     private IndexReconciler.Report compare() {

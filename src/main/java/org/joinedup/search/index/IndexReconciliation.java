@@ -23,7 +23,7 @@ import org.joinedup.platform.ScheduledRuns;
  * build's mapping added: during a rolling update the old copies write to the new index too.
  */
 @ApplicationScoped
-class IndexReconciliation {
+public class IndexReconciliation {
 
     private static final Logger LOG = Logger.getLogger(IndexReconciliation.class);
     static final String JOB = "search-reconcile";

@@ -82,13 +82,13 @@ class HitCardsTest {
         old.remove(DocumentFields.HIT);
         old.withArray(DocumentFields.RECORDS).forEach(record -> ((ObjectNode) record).remove(DocumentFields.HIT));
         try {
-            HeldRevision.put(client, index.alias(), id, leader.revision(), old);
+            indexed().putAtRevision(id, leader.revision(), old);
             var withoutCards = client.search(s -> s.index(index.alias()).storedFields(DocumentFields.HIT)
                     .query(q -> q.term(t -> t.field(DocumentFields.ID).value(id))), ObjectNode.class).hits().hits().get(0);
             assertTrue(withoutCards.fields().isEmpty(), "the document has no card now");
             assertEquals(withCards, found("Wellow"), "the search shows the same hit, read from the source");
         } finally {
-            HeldRevision.put(client, index.alias(), id, leader.revision(), leader);
+            indexed().putAtRevision(id, leader.revision(), leader);
         }
     }
 
@@ -101,7 +101,6 @@ class HitCardsTest {
         assertTrue(hit.remove("score") != null, "a hit has a score");
         return hit;
     }
-
 
     /** {@code node} cut to {@code paths} (written from {@code root}), as Elasticsearch's source filtering cuts it. */
     private ObjectNode cut(JsonNode node, String root, List<String> paths) {
@@ -120,5 +119,9 @@ class HitCardsTest {
             }
         }
         return cut;
+    }
+
+    private IndexedLeaders indexed() {
+        return new IndexedLeaders(client, index.alias());
     }
 }

@@ -31,10 +31,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Builds the service and the drill driver when either is missing, when a source is newer than the service's jar (a
+# drill run after a change must not test the build before it), or when DRILL_REBUILD is set.
 drill_build() {
   resolve_maven
-  if [[ ! -f $APP_JAR || ! -d $ROOT/target/test-classes/org/joinedup/drills || -n ${DRILL_REBUILD:-} ]]; then
-    say "building the service and the drill driver"
+  local newer=""
+  [[ -f $APP_JAR ]] && newer=$(find "$ROOT/src" "$ROOT/index-mappings" "$ROOT/seed-data" "$ROOT/pom.xml" -name node_modules -prune \
+    -o -newer "$APP_JAR" -print -quit)
+  if [[ ! -f $APP_JAR || ! -d $ROOT/target/test-classes/org/joinedup/drills || -n ${DRILL_REBUILD:-} || -n $newer ]]; then
+    say "building the service and the drill driver${newer:+ ($newer is newer than the jar)}"
     (cd "$ROOT" && "${MVN[@]}" -B -q -DskipTests package test-compile) || die "build failed"
   fi
 }

@@ -70,7 +70,7 @@ public class LeaderIndex {
 
     /** The version of index-mappings/leaders.json in this build ({@code mappings._meta.version}). */
     public static int mappingVersion() {
-        return mapping().path("mappings").path("_meta").path("version").asInt();
+        return MappingFile.VERSION;
     }
 
     /**
@@ -246,6 +246,8 @@ public class LeaderIndex {
     private static final class MappingFile {
 
         static final JsonNode JSON = read();
+        /** Read once: every document written carries it ({@link LeaderDocument#mappingVersion}). */
+        static final int VERSION = JSON.path("mappings").path("_meta").path("version").asInt();
 
         private static JsonNode read() {
             try (InputStream in = LeaderIndex.class.getClassLoader().getResourceAsStream(MAPPING_RESOURCE)) {

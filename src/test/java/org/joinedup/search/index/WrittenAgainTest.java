@@ -12,7 +12,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.joinedup.Fixtures;
 import org.joinedup.leader.MentoringOffer;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,36 @@ class WrittenAgainTest {
         assertEquals(1, indexed().count(older, ofThisBuild()), "written again by this build");
         assertEquals(leader.revision(), indexed().hit(older).version(), "at the same revision");
         assertEquals(currentWrite, indexed().hit(current).seqNo(), "a leader this build wrote is not written again");
+    }
+
+    @Test
+    void eightRepairsAtOnceAllAnswerAndLeaveTheLeaderAtItsRevision() throws Exception {
+        Fixtures.actAs("demo-admin");
+        long older = Fixtures.createLeader(Fixtures.leader("Repaired Eight Times"));
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
+        var leader = documents.load(List.of(older)).get(0);
+        ObjectNode byMapping20 = json.valueToTree(leader);
+        byMapping20.remove(DocumentFields.MAPPING_VERSION);
+        indexed().putAtRevision(older, leader.revision(), byMapping20);
+
+        var barrier = new CyclicBarrier(8);
+        var pool = Executors.newFixedThreadPool(8);
+        var statuses = new ArrayList<Future<Integer>>();
+        for (int i = 0; i < 8; i++) {
+            statuses.add(pool.submit(() -> {
+                barrier.await();
+                return given().when().post("/api/admin/search/check/fix").then().extract().statusCode();
+            }));
+        }
+        for (var status : statuses) {
+            assertEquals(200, status.get());
+        }
+        pool.shutdown();
+        client.indices().refresh(r -> r.index(index.alias()));
+
+        assertEquals(1, indexed().count(older, ofThisBuild()), "written again by this build");
+        assertEquals(leader.revision(), indexed().hit(older).version(), "at its revision, however many wrote it");
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
     }
 
     private static Query ofThisBuild() {

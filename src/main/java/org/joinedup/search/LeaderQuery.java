@@ -134,18 +134,22 @@ final class LeaderQuery {
     /**
      * The search: one page of leaders, the records that earned each, and facet counts. A hit and its matched records come
      * from their stored {@link DocumentFields#HIT} fields, what the answer shows of them and no more: an index of an older
-     * mapping has none, and {@link #searchBodyFromSource} asks it for the same from the stored source.
+     * mapping has none, and {@link #searchBodyOfAnOlderMapping} asks it for the same from the stored source.
      */
     ObjectNode searchBody() {
-        return searchBody(false);
+        return searchBody(false, false);
     }
 
-    /** The same search, a hit and its records cut from the stored source (as before mapping 19, and slower). */
-    ObjectNode searchBodyFromSource() {
-        return searchBody(true);
+    /**
+     * The same search as an index of an older mapping answers it: the leader facets counted in aggregations of their own
+     * (before mapping 22 the facet values lack them), and when {@code fromSource} a hit and its records cut from the stored
+     * source (before mapping 19 there are no stored hits; slower).
+     */
+    ObjectNode searchBodyOfAnOlderMapping(boolean fromSource) {
+        return searchBody(fromSource, true);
     }
 
-    private ObjectNode searchBody(boolean fromSource) {
+    private ObjectNode searchBody(boolean fromSource, boolean leaderFacetsApart) {
         var body = obj(
                 "from", criteria.page() * criteria.size(),
                 "size", criteria.size(),
@@ -154,7 +158,7 @@ final class LeaderQuery {
                 : obj("_source", false, "stored_fields", arr(DocumentFields.HIT)));
         body.set("query", obj("bool", rootBool(fromSource)));
         body.set("sort", arr(sort()));
-        body.set("aggs", facets());
+        body.set("aggs", facets(leaderFacetsApart));
         return body;
     }
 
@@ -485,19 +489,23 @@ final class LeaderQuery {
      * an aggregation of its own for each facet, each with its own way back from records to leaders,
      * cost several times as much. A facet whose own filter is given must count leaders the query left
      * out for that filter: it counts in a {@code global} aggregation filtered by the words, the leader
-     * filters and the other record filters, and SearchService ignores its share of the one above.
+     * filters and the other record filters, and SearchService ignores its share of the one above. The
+     * leader facets count among those found (their filters narrow the leaders): in the one terms
+     * aggregation when it counts on the leader, else (or, {@code leaderFacetsApart}, always) in their own.
      */
-    private ObjectNode facets() {
+    private ObjectNode facets(boolean leaderFacetsApart) {
         var aggs = obj();
         var all = recordFilters(null);
+        var onLeader = all.isEmpty() ? Optional.of(facetValues(FACET_VALUES)) : byTheOneFilter(criteria);
         boolean together = false;
         for (var facet : Facet.values()) {
             if (!facet.counted) {
                 continue;
             }
             if (facet.onLeader()) {
-                // counted on the leader, among those found (leader filters, theirs included, are in the query)
-                aggs.set(facet.param, obj("terms", obj("field", facet.leaderField, "size", 10)));
+                if (onLeader.isEmpty() || leaderFacetsApart) {
+                    aggs.set(facet.param, obj("terms", obj("field", facet.leaderField, "size", FACET_SIZE)));
+                }
                 continue;
             }
             var others = recordFilters(facet);
@@ -510,9 +518,8 @@ final class LeaderQuery {
                     : byTheOneFilter(criteria.without(facet)).orElseGet(() -> perRecord(others, counted(facet, false)));
             aggs.set(facet.param, obj("global", obj(), "aggs", obj(BASE, obj("filter", base, "aggs", within))));
         }
-        if (together) {
-            aggs.setAll(all.isEmpty() ? facetValues(FACET_VALUES)
-                    : byTheOneFilter(criteria).orElseGet(() -> perRecord(all, facetValues(RECORDS_FACET_VALUES))));
+        if (together || (onLeader.isPresent() && !leaderFacetsApart)) {
+            aggs.setAll(onLeader.orElseGet(() -> perRecord(all, facetValues(RECORDS_FACET_VALUES))));
         }
         return aggs;
     }

@@ -92,9 +92,10 @@ public class SearchService {
 
     SearchResult search(SearchCriteria criteria) {
         var response = execute(searchBody(criteria));
-        if (response.hits().stream().anyMatch(hit -> hit.leader() == null)) {
-            // an index of an older mapping, live while the new one is built, has no stored hit fields: asked again from the source
-            response = execute(new LeaderQuery(criteria).searchBodyFromSource());
+        boolean noStoredHits = response.hits().stream().anyMatch(hit -> hit.leader() == null);
+        if (noStoredHits || leaderFacetsMissing(response)) {
+            // an index of an older mapping, live while the new one is built: asked again as it can answer
+            response = execute(new LeaderQuery(criteria).searchBodyOfAnOlderMapping(noStoredHits));
         }
         long total = response.total();
         var filterReasons = explanation.ofFilters(criteria);
@@ -193,7 +194,7 @@ public class SearchService {
     /** Leaders per value: straight from the leader-level terms, or through the nested records and back (see {@link LeaderQuery}). */
     private List<SearchResult.FacetCount> counts(Facet facet, Map<String, Aggregate> aggregations) {
         var scope = scope(facet, aggregations);
-        var reported = leaderCounts(scope, facet.param, facet.field);
+        var reported = leaderCounts(scope, facet.param, facet.onLeader() ? facet.leaderField : facet.field);
         var improved = facet.judged() ? leaderCounts(scope, LeaderQuery.improvedAgg(facet), facet.improvedField) : null;
         var counts = new ArrayList<SearchResult.FacetCount>();
         for (var entry : reported.entrySet()) {
@@ -205,10 +206,24 @@ public class SearchService {
     }
 
     /**
-     * The aggregations that hold a facet's counts: under its own {@code global} when its filter is given,
-     * then either beside it (on the leader's summary) or under the nested records' filter.
+     * Whether the leader facets were asked of the one facet aggregation and it has none of their values, though leaders
+     * were found: every leader has a value of {@link Facet#MENTORED}, which an index before mapping 22 lacks there.
+     */
+    private static boolean leaderFacetsMissing(LeaderHits response) {
+        var aggregations = response.aggregations();
+        return response.total() > 0 && !aggregations.containsKey(Facet.MENTORED.param) && aggregations.containsKey(LeaderQuery.FACETS)
+                && leaderCounts(aggregations, Facet.MENTORED.param, Facet.MENTORED.leaderField).isEmpty();
+    }
+
+    /**
+     * The aggregations that hold a facet's counts: for a leader facet, the top level; else under its own
+     * {@code global} when its filter is given, then either beside it (on the leader's summary) or under
+     * the nested records' filter.
      */
     private static Map<String, Aggregate> scope(Facet facet, Map<String, Aggregate> aggregations) {
+        if (facet.onLeader()) {
+            return aggregations;
+        }
         var own = aggregations.get(facet.param);
         if (own != null && own.isGlobal()) {
             aggregations = own.global().aggregations().get(LeaderQuery.BASE).filter().aggregations();
@@ -219,8 +234,8 @@ public class SearchService {
     }
 
     /**
-     * Leaders per value of one record field, in Elasticsearch's order (most first): from its own terms
-     * aggregation {@code name} if it has one, else from its share of the facet values counted together.
+     * Leaders per value of one record or leader field, in Elasticsearch's order (most first): from its own
+     * terms aggregation {@code name} if it has one, else from its share of the facet values counted together.
      */
     private static Map<String, Long> leaderCounts(Map<String, Aggregate> scope, String name, String field) {
         var own = scope.get(name);

@@ -71,9 +71,9 @@ public final class DocumentFields {
     public static final String FACETS_VERIFICATIONS = "facets.verifications";
 
     /**
-     * Every value a counted facet can take, of all the leader's records ({@link LeaderDocument#facetValues}), and
-     * of one record: each is {@link #facetValue} of a record field and a code, so that one terms aggregation counts
-     * every facet at once (docs/search.md, "Speed"). Indexed only: left out of the stored source.
+     * Every value a counted facet can take, of all the leader's records and of the leader's own faceted fields
+     * ({@link LeaderDocument#facetValues}), and of one record: each is {@link #facetValue} of a field and a code, so that
+     * one terms aggregation counts every facet at once (docs/search.md, "Speed"). Indexed only: left out of the stored source.
      */
     public static final String FACET_VALUES = "facet_values";
 
@@ -171,14 +171,17 @@ public final class DocumentFields {
         return byField + "." + code;
     }
 
-    /** How {@link #FACET_VALUES} holds the code of a record field ({@code records.services}, {@code gp}): "services:gp". */
-    public static String facetValue(String recordField, String code) {
-        return facetPrefix(recordField) + code;
+    /**
+     * How {@link #FACET_VALUES} holds the code of a record field ({@code records.services}, {@code gp}): "services:gp"; or
+     * of a leader field ({@code sector}, {@code nhs}): "sector:nhs" (no record field has a leader field's name).
+     */
+    public static String facetValue(String field, String code) {
+        return facetPrefix(field) + code;
     }
 
-    /** What every {@link #facetValue} of a record field starts with. */
-    public static String facetPrefix(String recordField) {
-        return recordField.substring(RECORDS.length() + 1) + ":";
+    /** What every {@link #facetValue} of a record or leader field starts with. */
+    public static String facetPrefix(String field) {
+        return (field.startsWith(RECORDS + ".") ? field.substring(RECORDS.length() + 1) : field) + ":";
     }
 
     private DocumentFields() {

@@ -67,10 +67,29 @@ public record LeaderDocument(
         Facets facets,
         List<Record> records) {
 
-    /** The facet values of all the leader's records ({@link DocumentFields#FACET_VALUES}): derived, so never read back. */
+    /**
+     * The leader fields that facets count, each with its value: counted with the records' values in one terms aggregation
+     * ({@link #facetValues}) wherever that counts on the leader, where three aggregations of their own cost a search 4% of
+     * Elasticsearch's time (docs/benchmarks.md, "Leader facets in the one facet aggregation").
+     */
+    public static final Map<String, Function<LeaderDocument, String>> FACETED = Map.of(
+            DocumentFields.TRACK_RECORD_MENTORED, d -> d.trackRecord() == null ? null : d.trackRecord().mentored(),
+            DocumentFields.SECTOR, LeaderDocument::sector, DocumentFields.RECOGNISED, LeaderDocument::recognised);
+
+    /**
+     * The facet values of all the leader's records and of the leader's own {@link #FACETED} fields
+     * ({@link DocumentFields#FACET_VALUES}): derived, so never read back.
+     */
     @JsonProperty(value = DocumentFields.FACET_VALUES, access = JsonProperty.Access.READ_ONLY)
     public List<String> facetValues() {
-        return records.stream().flatMap(r -> r.facetValues().stream()).distinct().sorted().toList();
+        return Stream.concat(records.stream().flatMap(r -> r.facetValues().stream()), ownFacetValues().stream())
+                .distinct().sorted().toList();
+    }
+
+    /** The leader's own {@link #FACETED} values ({@link DocumentFields#facetValue}), none for a field left empty. */
+    private List<String> ownFacetValues() {
+        return FACETED.entrySet().stream().filter(f -> f.getValue().apply(this) != null)
+                .map(f -> DocumentFields.facetValue(f.getKey(), f.getValue().apply(this))).toList();
     }
 
     /**
@@ -82,10 +101,11 @@ public record LeaderDocument(
     public Map<String, Map<String, List<String>>> facetValuesByField() {
         // each record's values once, for all eight fields
         var ofRecords = records.stream().map(Record::facetValues).toList();
+        var own = ownFacetValues();
         var fields = new TreeMap<String, Map<String, List<String>>>();
-        DocumentFields.FACET_VALUES_BY.forEach((recordField, byField) -> fields.put(byField, facetValuesBy(Record.FACETED.get(recordField), ofRecords)));
-        fields.put(DocumentFields.FACET_VALUES_BY_VERIFICATION, facetValuesBy(LEVELS_PASSED, ofRecords));
-        fields.put(DocumentFields.FACET_VALUES_BY_SERVICE_PAIR, facetValuesBy(SERVICE_PAIRS, ofRecords));
+        DocumentFields.FACET_VALUES_BY.forEach((recordField, byField) -> fields.put(byField, facetValuesBy(Record.FACETED.get(recordField), ofRecords, own)));
+        fields.put(DocumentFields.FACET_VALUES_BY_VERIFICATION, facetValuesBy(LEVELS_PASSED, ofRecords, own));
+        fields.put(DocumentFields.FACET_VALUES_BY_SERVICE_PAIR, facetValuesBy(SERVICE_PAIRS, ofRecords, own));
         return fields;
     }
 
@@ -163,13 +183,16 @@ public record LeaderDocument(
         return records.stream().flatMap(r -> Stream.ofNullable(r.locations()).flatMap(List::stream)).distinct().toList();
     }
 
-    /** {@code ofRecords}: each record's {@link Record#facetValues}, in the order of {@link #records}. */
-    private Map<String, List<String>> facetValuesBy(Function<Record, List<String>> field, List<List<String>> ofRecords) {
+    /**
+     * {@code ofRecords}: each record's {@link Record#facetValues}, in the order of {@link #records}; {@code own}: the leader's
+     * own values, beside every code (the leader is counted for them whatever record passed the filter).
+     */
+    private Map<String, List<String>> facetValuesBy(Function<Record, List<String>> field, List<List<String>> ofRecords, List<String> own) {
         var values = new TreeMap<String, SortedSet<String>>();
         for (int i = 0; i < records.size(); i++) {
             var recordValues = ofRecords.get(i);
             Stream.ofNullable(field.apply(records.get(i))).flatMap(List::stream)
-                    .forEach(code -> values.computeIfAbsent(code, c -> new TreeSet<>()).addAll(recordValues));
+                    .forEach(code -> values.computeIfAbsent(code, c -> new TreeSet<>(own)).addAll(recordValues));
         }
         var lists = new TreeMap<String, List<String>>();
         values.forEach((code, set) -> lists.put(code, List.copyOf(set)));

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -88,8 +89,10 @@ public record LeaderDocument(
 
     /** The leader's own {@link #FACETED} values ({@link DocumentFields#facetValue}), none for a field left empty. */
     private List<String> ownFacetValues() {
-        return FACETED.entrySet().stream().filter(f -> f.getValue().apply(this) != null)
-                .map(f -> DocumentFields.facetValue(f.getKey(), f.getValue().apply(this))).toList();
+        var values = new ArrayList<String>();
+        FACETED.forEach((field, value) -> Optional.ofNullable(value.apply(this))
+                .ifPresent(code -> values.add(DocumentFields.facetValue(field, code))));
+        return values;
     }
 
     /**

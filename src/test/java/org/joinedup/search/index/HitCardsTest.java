@@ -78,17 +78,17 @@ class HitCardsTest {
 
         // the same document as an index of an older mapping holds it: no cards
         var leader = documents.load(List.of(id)).get(0);
-        ObjectNode old = json.valueToTree(leader);
-        old.remove(DocumentFields.HIT);
-        old.withArray(DocumentFields.RECORDS).forEach(record -> ((ObjectNode) record).remove(DocumentFields.HIT));
         try {
-            indexed().putAtRevision(id, leader.revision(), old);
+            indexed().putAsWritten(leader, old -> {
+                old.remove(DocumentFields.HIT);
+                old.withArray(DocumentFields.RECORDS).forEach(record -> ((ObjectNode) record).remove(DocumentFields.HIT));
+            });
             var withoutCards = client.search(s -> s.index(index.alias()).storedFields(DocumentFields.HIT)
                     .query(q -> q.term(t -> t.field(DocumentFields.ID).value(id))), ObjectNode.class).hits().hits().get(0);
             assertTrue(withoutCards.fields().isEmpty(), "the document has no card now");
             assertEquals(withCards, found("Wellow"), "the search shows the same hit, read from the source");
         } finally {
-            indexed().putAtRevision(id, leader.revision(), leader);
+            indexed().putAsWrittenNow(leader);
         }
     }
 
@@ -122,6 +122,6 @@ class HitCardsTest {
     }
 
     private IndexedLeaders indexed() {
-        return new IndexedLeaders(client, index.alias());
+        return new IndexedLeaders(client, index.alias(), json);
     }
 }

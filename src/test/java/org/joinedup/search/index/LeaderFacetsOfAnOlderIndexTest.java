@@ -46,23 +46,22 @@ class LeaderFacetsOfAnOlderIndexTest {
         Fixtures.createRecord(id, Fixtures.record("Neighbourhood teams in Mansfield"));
         Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
         var leader = documents.load(List.of(id)).get(0);
-        var indexed = new IndexedLeaders(client, index.alias());
+        var indexed = new IndexedLeaders(client, index.alias(), json);
         assertEquals(Map.of("no", 1), counts("q=Olderbuild", "mentored"), "this build's document: counted among the facet values");
 
-        indexed.putAtRevision(id, leader.revision(), asMapping21Wrote(leader));
+        indexed.putAsWritten(leader, LeaderFacetsOfAnOlderIndexTest::asMapping21Wrote);
         try {
             for (var search : List.of("q=Olderbuild", "q=Olderbuild&region=E40000011", "q=Olderbuild&service=gp&service=social-care")) {
                 assertEquals(Map.of("no", 1), counts(search, "mentored"), search + ": an older build's document, counted apart");
                 assertEquals(Map.of("no", 1), counts(search, "recognised"), search);
             }
         } finally {
-            indexed.putAtRevision(id, leader.revision(), leader);
+            indexed.putAsWrittenNow(leader);
         }
     }
 
     /** The leader's document as a build of mapping 21 wrote it: its own facet values nowhere among the facet values. */
-    private ObjectNode asMapping21Wrote(LeaderDocument leader) {
-        ObjectNode written = json.valueToTree(leader);
+    private static void asMapping21Wrote(ObjectNode written) {
         written.put(DocumentFields.MAPPING_VERSION, LeaderIndex.mappingVersion() - 1);
         var own = Set.of("track_record.mentored:no", "recognised:no");
         withoutOwn((ArrayNode) written.get(DocumentFields.FACET_VALUES), own);
@@ -71,7 +70,6 @@ class LeaderFacetsOfAnOlderIndexTest {
                 field.getValue().forEach(values -> withoutOwn((ArrayNode) values, own));
             }
         });
-        return written;
     }
 
     private static void withoutOwn(ArrayNode values, Set<String> own) {

@@ -63,9 +63,8 @@ class WrittenAgainTest {
 
         // the first leader as it was written in 2016, before its record ended
         var leader = documents.load(List.of(ended)).get(0);
-        ObjectNode written2016 = json.valueToTree(leader);
-        ((ObjectNode) written2016.get(DocumentFields.EXPERIENCE)).put("to_come", true).put("next_end", FIXTURE_END).put("ended", 0.0);
-        indexed().putAtRevision(ended, leader.revision(), written2016);
+        indexed().putAsWritten(leader, written2016 -> ((ObjectNode) written2016.get(DocumentFields.EXPERIENCE))
+                .put("to_come", true).put("next_end", FIXTURE_END).put("ended", 0.0));
         assertEquals(1, indexed().count(ended, toCome(true)), "written before the end, the leader has a record to come");
         long toComeWrite = indexed().hit(toCome).seqNo();
 
@@ -90,9 +89,7 @@ class WrittenAgainTest {
 
         // the leader as a copy of mapping 20 writes it: no stamp, and none of what mapping 21 added
         var leader = documents.load(List.of(older)).get(0);
-        ObjectNode byMapping20 = json.valueToTree(leader);
-        byMapping20.remove(DocumentFields.MAPPING_VERSION);
-        indexed().putAtRevision(older, leader.revision(), byMapping20);
+        indexed().putAsWritten(leader, byMapping20 -> byMapping20.remove(DocumentFields.MAPPING_VERSION));
         assertEquals(0, indexed().count(older, ofThisBuild()));
         long currentWrite = indexed().hit(current).seqNo();
 
@@ -111,9 +108,7 @@ class WrittenAgainTest {
         long older = Fixtures.createLeader(Fixtures.leader("Repaired Eight Times"));
         Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
         var leader = documents.load(List.of(older)).get(0);
-        ObjectNode byMapping20 = json.valueToTree(leader);
-        byMapping20.remove(DocumentFields.MAPPING_VERSION);
-        indexed().putAtRevision(older, leader.revision(), byMapping20);
+        indexed().putAsWritten(leader, byMapping20 -> byMapping20.remove(DocumentFields.MAPPING_VERSION));
 
         var barrier = new CyclicBarrier(8);
         var pool = Executors.newFixedThreadPool(8);
@@ -144,6 +139,6 @@ class WrittenAgainTest {
     }
 
     private IndexedLeaders indexed() {
-        return new IndexedLeaders(client, index.alias());
+        return new IndexedLeaders(client, index.alias(), json);
     }
 }

@@ -129,6 +129,7 @@ class OwnershipAndVisibilityTest {
         var found = caller.get().queryParam("q", token).when().get("/api/search/leaders").then().statusCode(200).extract().jsonPath();
         assertEquals(leaders, found.getInt("total"), "hits");
         assertEquals(leaders, found.getInt("facets.region.find { it.code == 'E40000012' }.leaders"), "region facet");
+        assertEquals(leaders, found.getInt("facets.mentored.find { it.code == 'no' }.leaders"), "a leader's own facet");
         var regions = caller.get().queryParam("q", token).when().get("/api/search/regions").then().statusCode(200).extract().jsonPath();
         assertEquals(leaders, regions.getInt("leaders"), "region overview");
     }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -44,9 +46,9 @@ public class V11__Organisations_from_names extends BaseJavaMigration {
             var code = OrganisationStore.match(connection, name);
             if (code.isEmpty()) {
                 unmatched.add(name.strip());
-                code = java.util.Optional.of(OrganisationStore.addUnlisted(connection, name, BY, false));
+                code = Optional.of(OrganisationStore.addUnlisted(connection, name, BY, false));
             }
-            codes.put(name.strip().toLowerCase(java.util.Locale.ROOT), code.get());
+            codes.put(name.strip().toLowerCase(Locale.ROOT), code.get());
         }
         int partners = movePartners(connection, codes);
         int leaders = update(connection, "update leader set organisation_code = ? where lower(trim(organisation)) = ?", codes);
@@ -71,7 +73,7 @@ public class V11__Organisations_from_names extends BaseJavaMigration {
             while (rows.next()) {
                 var partners = new LinkedHashSet<String>();
                 for (Object name : (Object[]) rows.getArray(2).getArray()) {
-                    String code = codes.get(name.toString().strip().toLowerCase(java.util.Locale.ROOT));
+                    String code = codes.get(name.toString().strip().toLowerCase(Locale.ROOT));
                     if (code != null) {
                         partners.add(code);
                     }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional.TxType;
 import io.quarkus.panache.common.Sort;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -136,7 +137,7 @@ public class LeaderService {
             var stored = new Object[] { leader.mentoring.pausedUntil, leader.mentoring.pauseReason };
             leader.mentoring.pausedUntil = until;
             leader.mentoring.pauseReason = reason;
-            if (java.util.Arrays.equals(stored, new Object[] { until, reason })) {
+            if (Arrays.equals(stored, new Object[] { until, reason })) {
                 Leader.getEntityManager().refresh(leader);
                 return;
             }

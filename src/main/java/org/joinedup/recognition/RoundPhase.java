@@ -1,5 +1,7 @@
 package org.joinedup.recognition;
 
+import java.util.Locale;
+
 /**
  * Where a round is. Not stored: it follows from the round's dates and from when staff closed and
  * published it ({@link NominationRound#phase}), so no job has to move rounds along.
@@ -17,6 +19,6 @@ public enum RoundPhase {
     PUBLISHED;
 
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.joinedup.places.Boundaries;
 import org.joinedup.places.Choropleth;
 import org.joinedup.places.Populations;
+import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.Violation;
 import org.joinedup.search.Facet;
 import org.joinedup.search.RegionOverview;
 import org.joinedup.search.SearchParams;
@@ -108,7 +110,7 @@ public class FindMap {
                 return km;
             }
         }
-        throw org.joinedup.platform.ProblemException.invalid(org.joinedup.platform.Violation.query("gapWithin",
+        throw ProblemException.invalid(Violation.query("gapWithin",
                 "must be a whole number of km from 1 to " + MAX_GAP_WITHIN_KM));
     }
 

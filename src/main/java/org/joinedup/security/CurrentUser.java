@@ -1,6 +1,7 @@
 package org.joinedup.security;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,11 @@ public class CurrentUser {
     /** The token claim that links a leader account to its leader. */
     public static final String LEADER_CLAIM = "leader_id";
 
+    /** Where a request keeps its caller's identity once resolved (see {@link #identity()}). */
+    private static final String IDENTITY = CurrentUser.class.getName() + ".identity";
+
     @Inject
-    SecurityIdentity identity;
+    CurrentIdentityAssociation association;
 
     @Inject
     JsonWebToken token;
@@ -45,15 +49,31 @@ public class CurrentUser {
         if (!inRequest()) {
             return SYSTEM;
         }
-        return identity.isAnonymous() ? ANONYMOUS : identity.getPrincipal().getName();
+        var caller = identity();
+        return caller.isAnonymous() ? ANONYMOUS : caller.getPrincipal().getName();
     }
 
     public boolean signedIn() {
-        return inRequest() && !identity.isAnonymous();
+        return inRequest() && !identity().isAnonymous();
     }
 
     public boolean has(String role) {
-        return !inRequest() || identity.hasRole(role);
+        return !inRequest() || identity().hasRole(role);
+    }
+
+    /**
+     * The caller's identity, resolved once for the request: through the injected {@code SecurityIdentity} every question
+     * (a role, anonymous or not) waited on the deferred identity again, and a search asks six to ten of them, which was
+     * 6% of a search's CPU in the service (docs/benchmarks.md, "The service's own CPU, a second look").
+     */
+    private SecurityIdentity identity() {
+        var request = http.getCurrent();
+        SecurityIdentity caller = request.get(IDENTITY);
+        if (caller == null) {
+            caller = association.getIdentity();
+            request.put(IDENTITY, caller);
+        }
+        return caller;
     }
 
     /** Programme staff and admins see and handle everyone; the system does too. */

@@ -8,12 +8,14 @@ import co.elastic.clients.elasticsearch.core.search.Suggestion;
 import co.elastic.clients.transport.endpoints.SimpleEndpoint;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ import org.joinedup.search.index.LeaderIndex;
 class AliasSearch {
 
     private static final Logger LOG = Logger.getLogger(AliasSearch.class);
+    private static final ObjectMapper BODIES = new ObjectMapper();
 
     @Inject
     ElasticsearchClient client;
@@ -91,8 +94,13 @@ class AliasSearch {
         return leaders(new Body(bytes(body), null, null));
     }
 
+    /** Written straight to UTF-8 bytes: {@code body.toString()} built a string first, and encoding it was a second pass. */
     private static byte[] bytes(ObjectNode body) {
-        return body.toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            return BODIES.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write a search body", e);
+        }
     }
 
     private LeaderHits leaders(Body body) throws IOException {

@@ -10,7 +10,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import org.apache.http.Header;
 import org.apache.http.HttpHeaders;
 import org.apache.http.HttpHost;
@@ -26,20 +29,25 @@ class ElasticsearchClients {
     @Produces
     @Singleton
     RestClient restClient(ElasticsearchConfig config) {
-        var hosts = config.hosts().stream().map(HttpHost::create).toArray(HttpHost[]::new);
+        return restClient(config.hosts(), config.username(), config.password(), config.connectTimeout(), config.socketTimeout());
+    }
+
+    static RestClient restClient(List<String> hostUrls, Optional<String> username, Optional<String> password, Duration connectTimeout,
+            Duration socketTimeout) {
+        var hosts = hostUrls.stream().map(HttpHost::create).toArray(HttpHost[]::new);
         var builder = RestClient.builder(hosts).setRequestConfigCallback(request -> request
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setSocketTimeout((int) config.socketTimeout().toMillis()));
+                .setConnectTimeout((int) connectTimeout.toMillis())
+                .setSocketTimeout((int) socketTimeout.toMillis()));
         // The client's own cache of authentication schemes hands out a copy of each, made by Java serialization, on every
         // request, credentials or not: 3% of a search's CPU in the service (docs/benchmarks.md, "The service's own CPU, a
         // second look"). Without it the credentials go with every request as a header, as the cache sent them before.
         builder.setHttpClientConfigCallback(http -> http.disableAuthCaching());
-        config.username().ifPresent(username -> builder.setDefaultHeaders(new Header[] { basic(username, config.password().orElse("")) }));
+        username.ifPresent(user -> builder.setDefaultHeaders(new Header[] { basic(user, password.orElse("")) }));
         return builder.build();
     }
 
     /** Preemptive basic authentication, as Elasticsearch takes a user's credentials. */
-    static Header basic(String username, String password) {
+    private static Header basic(String username, String password) {
         var credentials = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new BasicHeader(HttpHeaders.AUTHORIZATION, "Basic " + credentials);
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class ElasticsearchClientsTest {
 
     @Test
     void credentialsGoWithEveryRequestFromTheFirst() throws IOException {
-        try (var client = new ElasticsearchClients().restClient(config(Optional.of("joinedup"), Optional.of("s3cret:pa55")))) {
+        try (var client = client(Optional.of("joinedup"), Optional.of("s3cret:pa55"))) {
             for (int i = 0; i < 3; i++) {
                 assertEquals(200, client.performRequest(new Request("GET", "/_cluster/health")).getStatusLine().getStatusCode());
             }
@@ -65,7 +66,7 @@ class ElasticsearchClientsTest {
 
     @Test
     void noCredentialsConfiguredSendsNone() throws IOException {
-        try (var client = new ElasticsearchClients().restClient(config(Optional.empty(), Optional.empty()))) {
+        try (var client = client(Optional.empty(), Optional.empty())) {
             var refused = assertThrows(ResponseException.class,
                     () -> client.performRequest(new Request("GET", "/_cluster/health")));
             assertEquals(401, refused.getResponse().getStatusLine().getStatusCode());
@@ -73,53 +74,8 @@ class ElasticsearchClientsTest {
         assertEquals(List.of("none"), received);
     }
 
-    private ElasticsearchConfig config(Optional<String> username, Optional<String> password) {
-        var host = "http://127.0.0.1:" + server.getAddress().getPort();
-        return new ElasticsearchConfig() {
-            @Override
-            public List<String> hosts() {
-                return List.of(host);
-            }
-
-            @Override
-            public String indexAlias() {
-                return "leaders";
-            }
-
-            @Override
-            public Optional<String> username() {
-                return username;
-            }
-
-            @Override
-            public Optional<String> password() {
-                return password;
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(2);
-            }
-
-            @Override
-            public Duration socketTimeout() {
-                return Duration.ofSeconds(5);
-            }
-
-            @Override
-            public Optional<Integer> replicas() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Integer> shards() {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean recreateAtStart() {
-                return false;
-            }
-        };
+    private RestClient client(Optional<String> username, Optional<String> password) {
+        return ElasticsearchClients.restClient(List.of("http://127.0.0.1:" + server.getAddress().getPort()), username, password,
+                Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 }

@@ -29,9 +29,6 @@ public class CurrentUser {
     CurrentIdentityAssociation association;
 
     @Inject
-    JsonWebToken token;
-
-    @Inject
     CurrentVertxRequest http;
 
     @Inject
@@ -83,7 +80,8 @@ public class CurrentUser {
 
     /** The leader this account is linked to, if it is a leader account. */
     public Optional<Long> leaderId() {
-        if (!signedIn() || token == null || token.getClaim(LEADER_CLAIM) == null) {
+        // from the identity already resolved: the injected JsonWebToken would wait on the deferred identity again
+        if (!signedIn() || !(identity().getPrincipal() instanceof JsonWebToken token) || token.getClaim(LEADER_CLAIM) == null) {
             return Optional.empty();
         }
         Object claim = token.getClaim(LEADER_CLAIM);

@@ -80,7 +80,7 @@ class IndexWriter {
             for (BulkResponseItem item : response.items()) {
                 if (item.error() != null && NO_INDEX.equals(item.error().type())) {
                     // no index to write to is the infrastructure's fault, not the documents': the outbox waits
-                    throw new IOException("no index behind " + item.index() + ": " + item.error().reason());
+                    throw new NoIndexException("no index behind " + item.index() + ": " + item.error().reason());
                 }
                 if (failed(item)) {
                     failures.merge(Long.valueOf(item.id()), item.error().type() + ": " + item.error().reason(), (a, b) -> a);
@@ -88,6 +88,13 @@ class IndexWriter {
             }
         }
         return failures;
+    }
+
+    /** The index written to is gone: writing the same again cannot succeed until it is made again. */
+    static final class NoIndexException extends IOException {
+        NoIndexException(String message) {
+            super(message);
+        }
     }
 
     /** A version conflict means a newer revision is already there, and a missing document on delete is already gone. */

@@ -139,8 +139,11 @@ public class Reindexer {
                 if (inFlight.size() == IN_FLIGHT) {
                     await(inFlight.removeFirst());
                 }
+                long first = ids.get(0);
+                long last = after;
                 inFlight.addLast(bulkThreads.submit(() -> {
-                    var failures = writer.write(List.of(target), docs.stream().map(IndexWriter.Put::new).toList());
+                    var failures = BulkRetry.send("the bulk request of leaders " + first + " to " + last,
+                            () -> writer.write(List.of(target), docs.stream().map(IndexWriter.Put::new).toList()));
                     if (!failures.isEmpty()) {
                         throw new IOException("Elasticsearch refused " + failures.size() + " documents, e.g. " + failures.values().iterator().next());
                     }
@@ -185,7 +188,7 @@ public class Reindexer {
         var present = docs.stream().map(LeaderDocument::id).collect(Collectors.toSet());
         ids.stream().filter(id -> !present.contains(id) && !unbuildable.contains(id))
                 .forEach(id -> changes.add(new IndexWriter.Remove(id, check.revisionsToFix().get(id))));
-        writer.write(List.of(target), changes);
+        BulkRetry.send("the bulk request of the leaders changed during the load", () -> writer.write(List.of(target), changes));
         client.indices().refresh(r -> r.index(target));
     }
 

@@ -10,16 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class ReindexJobTest {
 
     private static final Duration REBUILD = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     LeaderIndex index;
@@ -39,6 +44,9 @@ class ReindexJobTest {
 
     @Inject
     IndexSetup setup;
+
+    @Inject
+    RestClient restClient;
 
     @BeforeAll
     static void asAdmin() {
@@ -82,6 +90,53 @@ class ReindexJobTest {
         given().queryParam("kind", "reindex").queryParam("size", 1).when().get("/api/admin/jobs").then().statusCode(200)
                 .body("items[0].id", org.hamcrest.Matchers.is(job.getInt("id"))).body("items[0].result.index", org.hamcrest.Matchers.notNullValue());
         Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Elasticsearch refuses the rebuild's bulk request as too busy (429), as a node does whose write queue or memory
+     * for requests in flight is full: its in-flight requests breaker set low, so that the bulk request of every leader
+     * is refused and the small requests around it are not, until the test has seen it refused once.
+     */
+    @Test
+    void aBulkRequestRefusedAsTooBusyIsSentAgainAndTheRebuildSucceeds() throws Exception {
+        long leaders = given().queryParam("size", 1).when().get("/api/leaders").then().statusCode(200).extract().jsonPath().getLong("total");
+        long tripped = breakerTripped();
+        try {
+            breakerLimit("\"256kb\"");
+            var location = given().when().post("/api/admin/reindex").then().statusCode(202).extract().header("Location");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (breakerTripped() == tripped) {
+                assertTrue(System.nanoTime() < deadline, "Elasticsearch refused no request of the rebuild in 60 s: "
+                        + given().when().get(location).then().extract().asString());
+                Thread.sleep(50);
+            }
+            breakerLimit("null");
+            var job = Fixtures.awaitJob(location, REBUILD);
+            assertEquals("succeeded", job.getString("state"), job.prettify());
+            assertEquals(leaders, job.getLong("result.documents"), job.prettify());
+            assertEquals(0, job.getInt("errorCount"), job.prettify());
+            assertTrue(job.getBoolean("result.check.inStep"), job.prettify());
+        } finally {
+            breakerLimit("null");
+        }
+        Fixtures.awaitIndexInStep(Duration.ofSeconds(30));
+    }
+
+    /** {@code limit}: JSON, a size or null for Elasticsearch's default. */
+    private void breakerLimit(String limit) throws IOException {
+        var request = new Request("PUT", "/_cluster/settings");
+        request.setJsonEntity("{\"persistent\": {\"network.breaker.inflight_requests.limit\": " + limit + "}}");
+        restClient.performRequest(request);
+    }
+
+    /** How many requests the node's in-flight requests breaker has refused since it started. */
+    private long breakerTripped() throws IOException {
+        var stats = JSON.readTree(restClient.performRequest(new Request("GET", "/_nodes/stats/breaker")).getEntity().getContent());
+        long tripped = 0;
+        for (var node : stats.get("nodes")) {
+            tripped += node.path("breakers").path("inflight_requests").path("tripped").asLong();
+        }
+        return tripped;
     }
 
     @Test

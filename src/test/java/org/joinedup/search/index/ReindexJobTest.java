@@ -102,6 +102,7 @@ class ReindexJobTest {
         long leaders = given().queryParam("size", 1).when().get("/api/leaders").then().statusCode(200).extract().jsonPath().getLong("total");
         long tripped = breakerTripped();
         try {
+            // the create-index request is about 50 KB, counted twice; the bulk request of every leader is several MB
             breakerLimit("\"256kb\"");
             var location = given().when().post("/api/admin/reindex").then().statusCode(202).extract().header("Location");
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -125,7 +126,8 @@ class ReindexJobTest {
     /** {@code limit}: JSON, a size or null for Elasticsearch's default. */
     private void breakerLimit(String limit) throws IOException {
         var request = new Request("PUT", "/_cluster/settings");
-        request.setJsonEntity("{\"persistent\": {\"network.breaker.inflight_requests.limit\": " + limit + "}}");
+        // transient: a run killed before it puts the limit back leaves it only until the node restarts
+        request.setJsonEntity("{\"transient\": {\"network.breaker.inflight_requests.limit\": " + limit + "}}");
         restClient.performRequest(request);
     }
 

@@ -19,7 +19,7 @@ final class BulkRetry {
 
     private static final Logger LOG = Logger.getLogger(BulkRetry.class);
 
-    /** The pauses before each new attempt: 22 s in all, for a busy node to empty its queue; a node that is down fails the rebuild within a minute. */
+    /** The pauses before each new attempt: 22 s in all, for a busy node to empty its queue; a node that refuses connections fails the rebuild within half a minute. */
     static final List<Duration> PAUSES = List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(15));
 
     interface Request<T> {
@@ -55,7 +55,7 @@ final class BulkRetry {
         }
     }
 
-    /** A failure that sending the same request later may not meet; a refused request or a missing index is not one. */
+    /** Whether the same request may succeed later: not when Elasticsearch refused it as wrong, nor when the index is gone. */
     static boolean inPassing(Exception e) {
         if (e instanceof ElasticsearchException refused) {
             return inPassing(refused.status());

@@ -1,7 +1,9 @@
 package org.joinedup.search;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 import org.joinedup.integration.CoLeader;
 import org.joinedup.integration.IntegrationRecord;
 import org.joinedup.vocabulary.Area;
@@ -13,12 +15,20 @@ final class Recount {
     private Recount() {
     }
 
-    /** Its leader and every co-leader who confirmed it (docs/co-led-records.md). */
-    static Set<Long> leadersOf(IntegrationRecord record) {
-        var leaders = new HashSet<Long>();
-        leaders.add(record.leaderId);
-        CoLeader.ofRecord(record.id).stream().filter(CoLeader::confirmed).forEach(c -> leaders.add(c.leaderId));
-        return leaders;
+    /**
+     * Who a record counts for: its leader and every co-leader who confirmed it (docs/co-led-records.md). The co-leaders
+     * are read once: a query per record, each flushing a persistence context holding every record, took a recount over
+     * a minute on a slow machine (the test's transaction timed out).
+     */
+    static Function<IntegrationRecord, Set<Long>> leaders() {
+        var coLeaders = new HashMap<Long, Set<Long>>();
+        CoLeader.<CoLeader>listAll().stream().filter(CoLeader::confirmed)
+                .forEach(c -> coLeaders.computeIfAbsent(c.recordId, k -> new HashSet<>()).add(c.leaderId));
+        return record -> {
+            var leaders = new HashSet<>(coLeaders.getOrDefault(record.id, Set.of()));
+            leaders.add(record.leaderId);
+            return leaders;
+        };
     }
 
     /** Whether one of its areas lies in the region; a national record (England) lies in none. */

@@ -1,6 +1,7 @@
 package org.joinedup.search.index;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.transport.TransportException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +60,10 @@ final class BulkRetry {
     static boolean inPassing(Exception e) {
         if (e instanceof ElasticsearchException refused) {
             return inPassing(refused.status());
+        }
+        if (e instanceof TransportException refused) {
+            // an answer the typed client could not read as Elasticsearch's error (a proxy's page); judged as IndexBatch does
+            return inPassing(refused.statusCode());
         }
         if (e instanceof ResponseException refused) {
             // the low-level client's, for a status the typed client does not read as an error of Elasticsearch's (429 among them)

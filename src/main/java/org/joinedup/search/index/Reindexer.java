@@ -139,11 +139,10 @@ public class Reindexer {
                 if (inFlight.size() == IN_FLIGHT) {
                     await(inFlight.removeFirst());
                 }
-                long first = ids.get(0);
-                long last = after;
+                var puts = docs.stream().map(IndexWriter.Put::new).toList();
+                var what = "the bulk request of leaders " + ids.get(0) + " to " + after;
                 inFlight.addLast(bulkThreads.submit(() -> {
-                    var failures = BulkRetry.send("the bulk request of leaders " + first + " to " + last,
-                            () -> writer.write(List.of(target), docs.stream().map(IndexWriter.Put::new).toList()));
+                    var failures = BulkRetry.send(what, () -> writer.write(List.of(target), puts));
                     if (!failures.isEmpty()) {
                         throw new IOException("Elasticsearch refused " + failures.size() + " documents, e.g. " + failures.values().iterator().next());
                     }

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
 import org.joinedup.account.Addresses;
+import org.joinedup.account.InviteeAddresses;
 import org.joinedup.account.InvitationService;
 import org.joinedup.followup.FollowUpService;
 import org.joinedup.followup.TrackRecord;
@@ -63,7 +64,7 @@ public class NominationService {
     InvitationService invitations;
 
     @Inject
-    NomineeAddresses addresses;
+    InviteeAddresses addresses;
 
     @Inject
     SignedInAccount accounts;
@@ -207,7 +208,7 @@ public class NominationService {
         } catch (ProblemException e) {
             throw renamed(e, "nominee.");
         }
-        addresses.record(address, created.id());
+        addresses.record(address, created.id(), me.username());
         return created.id();
     }
 

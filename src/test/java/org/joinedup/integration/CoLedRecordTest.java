@@ -20,7 +20,9 @@ import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
+import org.joinedup.mail.QueuedMail;
 import org.joinedup.security.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,6 +175,62 @@ class CoLedRecordTest {
                 .when().post("/api/records/" + shared + "/co-leaders").then().statusCode(400).body("violations.field", hasItem("email"));
         as(ownerToken).contentType(ContentType.JSON).body(Map.of("leaderId", invited, "name", "Both", "email", email, "role", "co-led"))
                 .when().post("/api/records/" + shared + "/co-leaders").then().statusCode(400).body("violations.field", hasItem("leaderId"));
+    }
+
+    @Test
+    void aPersonNamedAgainIsTheSameLeaderMailedOnceEvenEightTimesAtOnce() throws Exception {
+        long owner = leader("Nia Owner");
+        var ownerToken = leaderAccount(owner);
+        long first = record(ownerToken, owner, "Named-again hub");
+        long second = record(ownerToken, owner, "Named-again clinic");
+        var email = "named-again-" + System.nanoTime() + "@example.org";
+        var barrier = new CyclicBarrier(8);
+        var pool = Executors.newFixedThreadPool(8);
+        var statuses = new ArrayList<Integer>();
+        try {
+            var answers = new ArrayList<Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    barrier.await();
+                    return as(ownerToken).contentType(ContentType.JSON).body(Map.of("name", "Ola Newcomer", "email", email, "role", "co-led"))
+                            .when().post("/api/records/" + first + "/co-leaders").then().extract().statusCode();
+                }));
+            }
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        long invited = as(ownerToken).when().get("/api/records/" + first + "/co-leaders").then().body("size()", equalTo(1))
+                .extract().jsonPath().getLong("[0].leaderId");
+        // the same address on another record, even in capitals, is the same person, and their link still works: no second mail
+        as(ownerToken).contentType(ContentType.JSON).body(Map.of("name", "Ola N.", "email", email.toUpperCase(), "role", "co-led"))
+                .when().post("/api/records/" + second + "/co-leaders").then().statusCode(201).body("leaderId", equalTo((int) invited));
+        assertEquals(1, QueuedMail.to(email).size(), "invitations mailed to " + email);
+    }
+
+    @Test
+    void aLeaderAddsAtMostTenPeopleNotInTheRegistryADay() {
+        long owner = leader("Pip Owner");
+        var ownerToken = leaderAccount(owner);
+        long shared = record(ownerToken, owner, "Crowded hub");
+        for (int i = 0; i < 10; i++) {
+            as(ownerToken).contentType(ContentType.JSON).body(Map.of("name", "Newcomer " + i, "email", "crowd-" + i + "-" + System.nanoTime() + "@example.org",
+                    "role", "co-led")).when().post("/api/records/" + shared + "/co-leaders").then().statusCode(201);
+        }
+        var eleventh = "crowd-11-" + System.nanoTime() + "@example.org";
+        as(ownerToken).contentType(ContentType.JSON).body(Map.of("name", "One Too Many", "email", eleventh, "role", "co-led"))
+                .when().post("/api/records/" + shared + "/co-leaders").then().statusCode(429).header("Retry-After", Matchers.notNullValue())
+                .contentType("application/problem+json");
+        assertEquals(0, QueuedMail.to(eleventh).size());
+        as(ownerToken).when().get("/api/records/" + shared + "/co-leaders").then().body("size()", equalTo(10));
+        // leaders of the registry are still named, and staff are not bounded
+        invite(ownerToken, shared, leader("Quin Known"), "co-led").statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("name", "Staff Added", "email", eleventh, "role", "co-led"))
+                .when().post("/api/records/" + shared + "/co-leaders").then().statusCode(201);
     }
 
     @Test

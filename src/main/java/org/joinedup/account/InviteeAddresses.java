@@ -1,0 +1,64 @@
+package org.joinedup.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.Optional;
+import org.joinedup.security.AccountService;
+
+/**
+ * The addresses people not in the registry were added at (table invitee_address), by a nomination
+ * or by being named as a record's co-leader, each with the leader the first such addition made: a
+ * later one of the address takes that leader while they have no account, so nobody is added or
+ * invited twice.
+ */
+@ApplicationScoped
+@Transactional(TxType.MANDATORY)
+public class InviteeAddresses {
+
+    /** The first key of the advisory lock on one address (the second is the address's hash). */
+    private static final int ADDRESS_LOCK = 0x4e4f4d; // "NOM", from when only nominations added people
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AccountService accounts;
+
+    /**
+     * Additions of one address take turns until the transaction ends: eight at once find the leader
+     * the first added (a hash collision only makes two addresses wait for each other).
+     */
+    public void lock(String address) {
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(cast(:space as int), cast(:key as int))")
+                .setParameter("space", ADDRESS_LOCK).setParameter("key", address.hashCode()).getSingleResult();
+    }
+
+    /** The leader an earlier addition made at this address, while they have no account (else they are no longer waiting). */
+    public Optional<Long> waitingLeader(String address) {
+        // the address is the primary key: one leader at most
+        var ids = em.createNativeQuery("select leader_id from invitee_address where email = :email").setParameter("email", address).getResultList();
+        return ids.isEmpty() ? Optional.empty()
+                : Optional.of(((Number) ids.get(0)).longValue()).filter(id -> !accounts.leaderHasAccount(id));
+    }
+
+    /**
+     * The leader now added at this address by that account (one who took an account is not waiting any
+     * more, so a new one replaces them here).
+     */
+    public void record(String address, long leaderId, String addedBy) {
+        em.createNativeQuery("""
+                insert into invitee_address (email, leader_id, added_by) values (:email, :leader, :by)
+                on conflict (email) do update set leader_id = excluded.leader_id, added_by = excluded.added_by, created_at = now()""")
+                .setParameter("email", address).setParameter("leader", leaderId).setParameter("by", addedBy).executeUpdate();
+    }
+
+    /** How many people this account added in the last day: a bound on what one signed-in account may create and mail. */
+    public long addedBySince(String username, Instant since) {
+        return ((Number) em.createNativeQuery("select count(*) from invitee_address where added_by = :by and created_at > :since")
+                .setParameter("by", username).setParameter("since", since).getSingleResult()).longValue();
+    }
+}

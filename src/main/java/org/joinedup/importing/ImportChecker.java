@@ -182,9 +182,12 @@ class ImportChecker {
         return chunks;
     }
 
+    /** Cells a spreadsheet would run, and cells with the NUL character, which the database cannot store (found here, not half-way through the import). */
     private static void formulas(CsvRows.Row row, Problems problems) {
         row.cells().forEach((column, value) -> {
-            if (!column.numeric && FORMULA.matcher(value).matches()) {
+            if (value.indexOf('\0') >= 0) {
+                problems.add(ImportProblem.at(row.number(), column, value.replace("\0", ""), "holds the NUL character (U+0000): remove it"));
+            } else if (!column.numeric && FORMULA.matcher(value).matches()) {
                 problems.add(ImportProblem.at(row.number(), column, value, "starts with '" + value.charAt(0)
                         + "', which a spreadsheet runs as a formula: remove it (or write the text another way)"));
             }

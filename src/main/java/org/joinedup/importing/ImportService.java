@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.joinedup.job.JobService;
 import org.joinedup.job.JobView;
@@ -135,10 +136,13 @@ public class ImportService {
                 progress.checkStopped();
             });
         } catch (RuntimeException e) {
-            // batches before the failing one are committed; their rows are found by external id and left alone on a re-run
-            throw new IllegalStateException("the import stopped after " + done[0] + " of " + total + " rows: " + e.getMessage()
-                    + "; batches written before it stay written. Import the same file again to finish: rows already written are"
-                    + " found by their external ids and left unchanged", e);
+            // batches before the failing one are committed; their rows are found by external id and left alone on a re-run.
+            // The cause is the log's, not the job's: programme staff read the job, and a database's words are not for them
+            var incident = UUID.randomUUID().toString();
+            LOG.errorf(e, "Import of %s stopped after %d of %d rows, incident %s", plan.fileName(), done[0], total, incident);
+            throw new ProblemException(Problem.of("import-stopped", "Import stopped", 500, "the import stopped after " + done[0] + " of "
+                    + total + " rows (incident " + incident + " in the service's log); batches written before it stay written. Import the"
+                    + " same file again to finish: rows already written are found by their external ids and left unchanged"));
         }
         int queued = 0;
         var toInvite = new ArrayList<Long>();

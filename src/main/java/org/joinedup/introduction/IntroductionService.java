@@ -44,6 +44,7 @@ public class IntroductionService {
         if (user.isLeader(input.leaderId())) {
             throw ProblemException.invalid(Violation.body("leaderId", "is you"));
         }
+        lockAsksOf(user.name(), input.leaderId());
         boolean pending = Introduction.count("requester = ?1 and leaderId = ?2 and status = ?3", user.name(), input.leaderId(),
                 Introduction.REQUESTED) > 0;
         if (pending) {
@@ -58,6 +59,12 @@ public class IntroductionService {
         audit.record("introduction-requested", "introduction", introduction.id, null, view);
         notices.introductionAsked(introduction.id, introduction.leaderId, introduction.requester);
         return view;
+    }
+
+    /** One account's asks of one leader take turns until the transaction ends, so eight at once make one introduction and seven 409s. */
+    private static void lockAsksOf(String requester, long leaderId) {
+        Introduction.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(cast(:space as int), cast(:key as int))")
+                .setParameter("space", requester.hashCode()).setParameter("key", Long.hashCode(leaderId)).getSingleResult();
     }
 
     /** The leader answers; 403 for the requester, hidden from everyone else. */

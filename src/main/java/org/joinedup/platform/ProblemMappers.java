@@ -23,10 +23,12 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
@@ -69,8 +71,8 @@ public class ProblemMappers {
         var field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        var message = e instanceof UnrecognizedPropertyException u
-                ? "unknown field '" + u.getPropertyName() + "'"
+        var message = e instanceof UnrecognizedPropertyException u ? "unknown field '" + u.getPropertyName() + "'"
+                : e instanceof StrictJson.NulCharacter ? "must not contain the NUL character (U+0000)"
                 : "has the wrong type or format" + expected(e);
         var violation = field.isEmpty() ? Violation.body("body", "is not a JSON object of the expected shape")
                 : Violation.body(field, message);
@@ -143,6 +145,15 @@ public class ProblemMappers {
             return respond(Problem.of("database-unavailable", "Database unavailable", 503,
                     "the database is not answering for the moment; nothing was saved. Retry in " + Problem.RETRY_AFTER_SECONDS + " seconds"));
         }
+        if (anyCause(e, c -> c instanceof OptimisticLockException || c instanceof StaleStateException)) {
+            // found only as the transaction committed (the same delete sent twice at once: the row was gone), so wrapped
+            return respond(Problem.of("stale-version", "Stale version", 409,
+                    "someone else changed this at the same time; fetch it again and reapply your change"));
+        }
+        if (anyCause(e, c -> c instanceof SQLException sql && "22021".equals(sql.getSQLState()))) {
+            // a form field the checks before the database did not see (bodies and addresses are refused earlier, naming the field)
+            return respond(ProblemException.invalid(Violation.body("body", "must not contain the NUL character (U+0000)")).problem());
+        }
         var incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(Problem.of("internal-error", "Internal error", 500,
@@ -174,6 +185,16 @@ public class ProblemMappers {
         return false;
     }
 
+    /** Whether the failure or any cause of it is such (22021 is PostgreSQL's refusal of text holding U+0000). */
+    private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
+        for (var cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (test.test(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Response respond(Problem problem) {
         var located = uri == null ? problem : problem.at(uri.getRequestUri().getRawPath());
         try {
@@ -195,6 +216,9 @@ public class ProblemMappers {
         if (type == LocalDate.class) {
             return "; expected a date such as 2026-05-01";
         }
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+            return "; expected a whole number";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "; expected a number";
         }
@@ -211,6 +235,9 @@ public class ProblemMappers {
     static Violation toViolation(ConstraintViolation<?> violation) {
         var nodes = new ArrayList<Path.Node>();
         violation.getPropertyPath().forEach(nodes::add);
+        if (isMissingBody(violation, nodes)) {
+            return Violation.body("body", "is required: send a JSON body");
+        }
         // nodes[0] is the resource method, nodes[1] its parameter: a bare parameter is a query or path parameter
         boolean parameter = nodes.size() <= 2 || violation.getLeafBean() instanceof PageRequest;
         var field = new StringBuilder();
@@ -224,5 +251,28 @@ public class ProblemMappers {
             }
         }
         return new Violation(field.toString(), parameter ? "query" : "body", violation.getMessage(), List.of());
+    }
+
+    /** A violation of the resource method's body parameter itself (no body sent), which has no JAX-RS annotation. */
+    private static boolean isMissingBody(ConstraintViolation<?> violation, List<Path.Node> nodes) {
+        if (nodes.size() != 2 || !(nodes.get(0) instanceof Path.MethodNode method) || !(nodes.get(1) instanceof Path.ParameterNode parameter)) {
+            return false;
+        }
+        var types = method.getParameterTypes().toArray(Class<?>[]::new);
+        // the bean may be a generated subclass whose override carries no annotations: look up to where the method is declared
+        for (Class<?> c = violation.getRootBeanClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                var declared = c.getDeclaredMethod(method.getName(), types);
+                if (declared.getAnnotations().length == 0) {
+                    continue;
+                }
+                return Arrays.stream(declared.getParameterAnnotations()[parameter.getParameterIndex()])
+                        .map(a -> a.annotationType().getPackageName())
+                        .noneMatch(p -> p.startsWith("jakarta.ws.rs") || p.startsWith("org.jboss.resteasy.reactive"));
+            } catch (NoSuchMethodException e) {
+                // declared higher up
+            }
+        }
+        return false;
     }
 }

@@ -68,7 +68,9 @@ class ImportBadCellsTest {
                 Map.of("outcome_result", "1e400"), // an exponent: no plain number
                 Map.of("outcome_baseline", "NaN"),
                 Map.of("period_start", "2019-02-30"), // no such day
-                Map.of("period_start", "99999-01-01"));
+                Map.of("period_start", "99999-01-01"),
+                Map.of("title", "Joined-up \u0000discharge"), // the database cannot store it: found by the check, not half-way through
+                Map.of("period_start", "1899-12-31")); // before any work the registry takes
         var csv = new StringBuilder(ImportResourceTest.HEADER);
         // a good row first: it must not be written either
         csv.append(row(p + "-good", p + "-good-R", Map.of()));

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,5 +62,56 @@ class ProblemJsonTest {
         given().header(RequestIds.HEADER, "forged\" id=admin").when().get("/api/leaders/0")
                 .then().statusCode(404).header(RequestIds.HEADER, not(containsString("forged")))
                 .body("requestId", not(containsString("forged")));
+    }
+
+    @Test
+    void aNulCharacterIsRefusedNamingItsPlaceNotAServerError() {
+        Fixtures.actAnonymously();
+        try {
+            given().urlEncodingEnabled(false).when().get("/api/organisations/RK%005")
+                    .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("path"));
+            given().urlEncodingEnabled(false).when().get("/api/search/leaders?q=care%00x")
+                    .then().statusCode(400).body("violations[0].field", equalTo("q")).body("violations[0].in", equalTo("query"));
+            given().contentType(ContentType.JSON).body("{\"username\": \"a\\u0000b\", \"password\": \"long-enough-password\"}")
+                    .when().post("/api/auth/token")
+                    .then().statusCode(400).body("violations[0].field", equalTo("username"))
+                    .body("violations[0].message", containsString("NUL"));
+        } finally {
+            Fixtures.actAs("demo-admin");
+        }
+        var leader = Fixtures.leader("Nul \u0000 Name");
+        given().contentType(ContentType.JSON).body(leader).when().post("/api/leaders")
+                .then().statusCode(400).body("violations[0].field", equalTo("name"));
+    }
+
+    @Test
+    void aBodyIsReadAsWrittenNothingGuessed() {
+        long leader = Fixtures.createLeader(Fixtures.leader("Strict Reader"));
+        var record = Fixtures.record("Strictly read hub");
+        // a text given as a number, a key given twice, text after the body: refused, not taken
+        record.put("title", 12);
+        given().contentType(ContentType.JSON).body(record).when().post("/api/leaders/" + leader + "/records")
+                .then().statusCode(400).body("violations[0].field", equalTo("title"));
+        given().contentType(ContentType.JSON).body("{\"name\": \"One\", \"name\": \"Two\", \"homeArea\": \"E10000024\"}")
+                .when().post("/api/leaders").then().statusCode(400).body("violations[0].field", equalTo("body"));
+        given().contentType(ContentType.JSON).body("{\"name\": \"Trailing\", \"homeArea\": \"E10000024\"} xyz")
+                .when().post("/api/leaders").then().statusCode(400).body("violations[0].field", equalTo("body"));
+        // a whole number is not cut from a fraction, nor read from a string
+        var profile = Fixtures.leader("Fraction Mentor");
+        profile.put("mentoring", Map.of("willing", true, "capacity", 2.7));
+        given().contentType(ContentType.JSON).body(profile).when().post("/api/leaders")
+                .then().statusCode(400).body("violations[0].field", equalTo("mentoring.capacity"))
+                .body("violations[0].message", containsString("whole number"));
+        profile.put("mentoring", Map.of("willing", true, "capacity", "2"));
+        given().contentType(ContentType.JSON).body(profile).when().post("/api/leaders")
+                .then().statusCode(400).body("violations[0].field", equalTo("mentoring.capacity"));
+    }
+
+    @Test
+    void aMissingBodyIsNamedAsTheBody() {
+        given().contentType(ContentType.JSON).body("").when().post("/api/leaders")
+                .then().statusCode(400).body("violations[0].field", equalTo("body")).body("violations[0].in", equalTo("body"));
+        given().contentType(ContentType.JSON).body("null").when().post("/api/auth/token")
+                .then().statusCode(400).body("violations[0].field", equalTo("body"));
     }
 }

@@ -26,6 +26,10 @@ class RecordRules {
     static final BigDecimal FIGURE_LIMIT = BigDecimal.TEN.pow(12);
     /** ...with at most this many decimal places, so they store and compare exactly. */
     static final int FIGURE_DECIMALS = 6;
+    /** Work starts no earlier (a year the database and every reader take as written; years before 1 were stored shifted). */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    /** A planned end at most this far ahead. */
+    static final int LATEST_END_YEARS_AHEAD = 20;
 
     @Inject
     Vocabularies vocabularies;
@@ -52,6 +56,11 @@ class RecordRules {
         checkCode("role", input.role(), VocabularyKind.ROLES, violations);
         if (input.periodStart().isAfter(LocalDate.now())) {
             violations.add(Violation.body("periodStart", "must not be in the future"));
+        } else if (input.periodStart().isBefore(EARLIEST)) {
+            violations.add(Violation.body("periodStart", "must not be before " + EARLIEST));
+        }
+        if (input.periodEnd() != null && input.periodEnd().isAfter(LocalDate.now().plusYears(LATEST_END_YEARS_AHEAD))) {
+            violations.add(Violation.body("periodEnd", "must not be more than " + LATEST_END_YEARS_AHEAD + " years ahead"));
         }
         if (input.periodEnd() != null && input.periodEnd().isBefore(input.periodStart())) {
             violations.add(Violation.body("periodEnd", "must not be before periodStart (" + input.periodStart() + ")"));
@@ -73,9 +82,14 @@ class RecordRules {
     }
 
     private void checkAreas(List<RecordInput.AreaInput> areas, List<Violation> violations) {
+        var codes = new HashSet<String>();
         for (int i = 0; i < areas.size(); i++) {
             var area = areas.get(i);
             var field = "areas[" + i + "]";
+            if (area.code() != null && !codes.add(area.code())) {
+                violations.add(Violation.body(field + ".code", "'" + area.code() + "' is given twice"));
+                continue;
+            }
             if (area.code() != null) {
                 boolean abroadToo = area.country() != null || area.place() != null || !ownCentre(area);
                 if (abroadToo) {

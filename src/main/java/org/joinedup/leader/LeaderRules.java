@@ -2,6 +2,7 @@ package org.joinedup.leader;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.joinedup.organisation.OrganisationDirectory;
@@ -24,6 +25,9 @@ class LeaderRules {
     @Inject
     OrganisationDirectory organisations;
 
+    /** No date of a profile before this (years before 1 were stored shifted by the database driver). */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
     void check(LeaderInput input) {
         var violations = new ArrayList<Violation>();
         geography.checkWorkArea("homeArea", input.homeArea(), violations);
@@ -36,6 +40,9 @@ class LeaderRules {
         }
         if (input.sector() != null) {
             vocabularies.get(VocabularyKind.SECTORS).check("sector", input.sector(), violations);
+        }
+        if (input.doingNowAsOf() != null && input.doingNowAsOf().isBefore(EARLIEST)) {
+            violations.add(Violation.body("doingNowAsOf", "must not be before " + EARLIEST));
         }
         var mentoring = input.mentoring();
         if (mentoring != null) {

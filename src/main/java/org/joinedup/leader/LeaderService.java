@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import io.quarkus.panache.common.Sort;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -158,7 +159,7 @@ public class LeaderService {
         List<Object[]> rows = Leader.getEntityManager().createNativeQuery(
                 "select id, mentoring_paused_until from leader where id = any(:ids) and mentoring_paused_until > :today")
                 .setParameter("ids", ids.toArray(Long[]::new)).setParameter("today", MentoringOffer.today()).getResultList();
-        rows.forEach(r -> paused.put(((Number) r[0]).longValue(), r[1] instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) r[1]));
+        rows.forEach(r -> paused.put(((Number) r[0]).longValue(), r[1] instanceof Date date ? date.toLocalDate() : (LocalDate) r[1]));
         return paused;
     }
 

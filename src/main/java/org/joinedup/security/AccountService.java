@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -224,6 +225,9 @@ public class AccountService {
             }
             var before = view(account);
             var after = roles.stream().distinct().toList();
+            if (new HashSet<>(after).equals(new HashSet<>(account.roles))) {
+                return; // nothing changes: no audit entry, and the account's sessions go on
+            }
             if (before.roles().contains(Roles.ADMIN) && !after.contains(Roles.ADMIN)) {
                 requireAnotherAdmin(account);
             }
@@ -309,13 +313,17 @@ public class AccountService {
 
     /**
      * Sets the organisation an account belongs to (null: none). Admins set it for anyone, programme
-     * staff for any account but an admin's, so they cannot make an admin speak for an organisation.
+     * staff for any account but an admin's or their own, so they cannot make an admin, or themselves,
+     * speak for an organisation (its shortlists, its confirmations).
      */
     public Optional<AccountView> setOrganisation(long id, String code) {
         Optional<Account> found = Account.findByIdOptional(id);
         found.ifPresent(account -> {
             if (account.roles.contains(Roles.ADMIN) && !user.has(Roles.ADMIN)) {
                 throw ProblemException.forbidden("only an admin sets the organisation of an admin account");
+            }
+            if (account.username.equals(user.name()) && !user.has(Roles.ADMIN)) {
+                throw ProblemException.forbidden("only an admin sets your own organisation");
             }
             if (code != null && organisations.find(code).isEmpty()) {
                 throw ProblemException.invalid(unknownOrganisation(code));

@@ -3,6 +3,8 @@ package org.joinedup.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,10 +118,10 @@ public class FindMap {
 
     /** The areas where somebody found did it there or within {@code km} of the centroid. */
     private Set<String> covered(SearchParams params, List<Area> areas, int km, boolean councils) {
-        var centroids = new java.util.LinkedHashMap<String, double[]>();
+        var centroids = new LinkedHashMap<String, double[]>();
         areas.stream().filter(a -> a.latitude() != null && a.longitude() != null)
                 .forEach(a -> centroids.put(a.code(), new double[] {a.latitude(), a.longitude()}));
-        var covered = new java.util.HashSet<String>();
+        var covered = new HashSet<String>();
         var ignored = councils ? new Facet[] {Facet.AREA} : new Facet[0];
         search.coveredWithin(params, centroids, km, councils, ignored).forEach((code, leaders) -> {
             if (leaders > 0) {

@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -32,11 +34,19 @@ final class Pages {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** Only a path on this site may follow sign-in, never another host ("//evil.example" included). */
+    /**
+     * Only a path on this site may follow sign-in, never another host ("//evil.example" included), and
+     * only one that is a valid URI (a space or a quote in a crafted link goes home instead of failing).
+     */
     static String localPath(String next, String fallback) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.contains("\r") || next.contains("\n")) {
             return fallback;
         }
-        return next;
+        try {
+            var uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : fallback;
+        } catch (URISyntaxException e) {
+            return fallback;
+        }
     }
 }

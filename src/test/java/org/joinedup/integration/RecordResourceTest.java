@@ -109,6 +109,23 @@ class RecordResourceTest {
     }
 
     @Test
+    void rejectsDatesOutsideTheYearsAWorkCanHaveAndAnAreaGivenTwice() {
+        long leaderId = createLeader(leader("Far Dates"));
+        for (var start : List.of("-0001-01-01", "0000-01-01", "1899-12-31")) {
+            var bad = record("Too early");
+            bad.put("periodStart", start);
+            post(leaderId, bad).statusCode(400).body("violations[0].field", equalTo("periodStart"));
+        }
+        var far = record("Too far");
+        far.put("periodEnd", "+10000-01-01");
+        post(leaderId, far).statusCode(400).body("violations[0].field", equalTo("periodEnd"));
+        var twice = record("Twice there");
+        twice.put("areas", List.of(Map.of("code", "E10000024"), Map.of("code", "E10000024")));
+        post(leaderId, twice).statusCode(400).body("violations[0].field", equalTo("areas[1].code"));
+        given().when().get("/api/leaders/" + leaderId + "/records").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void rejectsBaselineWithoutMetric() {
         long leaderId = createLeader(leader("No Metric"));
         var bad = record("Unmeasured");

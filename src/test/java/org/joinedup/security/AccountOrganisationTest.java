@@ -123,4 +123,15 @@ class AccountOrganisationTest {
         setOrganisation(as("demo-programme"), admin, SHERWOOD).statusCode(403).contentType("application/problem+json");
         setOrganisation(as("demo-admin"), admin, SHERWOOD).statusCode(200).body("organisation.code", equalTo(SHERWOOD));
     }
+
+    @Test
+    void programmeStaffMayNotSetTheirOwnOrganisation() {
+        var username = name("self-placing");
+        long self = account(username, Map.of(), Roles.PROGRAMME);
+        var token = Fixtures.token(username, PASSWORD);
+
+        setOrganisation(withToken(token), self, SHERWOOD).statusCode(403).contentType("application/problem+json");
+        withToken(token).when().get("/api/me").then().body("account.organisation", nullValue());
+        setOrganisation(as("demo-admin"), self, SHERWOOD).statusCode(200);
+    }
 }

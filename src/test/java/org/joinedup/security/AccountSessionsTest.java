@@ -50,6 +50,18 @@ class AccountSessionsTest {
     }
 
     @Test
+    void aRoleChangeThatChangesNothingKeepsTheSessionsAndWritesNoAuditEntry() {
+        var username = name("unchanged");
+        long id = account(username, Roles.COMMISSIONER);
+        var token = Fixtures.token(username, PASSWORD);
+        as("demo-admin").contentType(ContentType.JSON).body(Map.of("roles", List.of(Roles.COMMISSIONER, Roles.COMMISSIONER)))
+                .when().put("/api/admin/accounts/" + id + "/roles").then().statusCode(200).body("roles", equalTo(List.of(Roles.COMMISSIONER)));
+        withToken(token).when().get("/api/me").then().statusCode(200);
+        as("demo-admin").queryParam("entityType", "account").queryParam("entityId", id).queryParam("action", "role-change")
+                .when().get("/api/admin/audit").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
     void anErasedLeadersTokenNoLongerWorks() {
         long leaderId = SecurityFixtures.leader("Erased Token Holder", "public");
         var token = SecurityFixtures.leaderAccount(leaderId);

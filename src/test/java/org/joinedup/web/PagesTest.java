@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +121,17 @@ class PagesTest {
         given().config(NO_REDIRECTS).cookies(page.cookies()).formParam("csrf", csrf).formParam("username", "demo-leader")
                 .formParam("password", "wrong").when().post("/account/sign-in")
                 .then().statusCode(401).body(containsString("The username or password is not right"));
+    }
+
+    @Test
+    void aNextPathThatIsNotAValidAddressGoesHomeAfterSignInNotToAFailure() {
+        for (var next : List.of("/a b", "/a\"b", "/a<b", "/a|b", "/\t/evil.example")) {
+            var page = given().when().get("/account/sign-in").then().statusCode(200).extract();
+            var csrf = csrfOf(page.body().asString());
+            given().config(NO_REDIRECTS).cookies(page.cookies()).formParam("csrf", csrf).formParam("next", next).formParam("username", "demo-leader")
+                    .formParam("password", Fixtures.DEMO_PASSWORD).when().post("/account/sign-in")
+                    .then().statusCode(303).header("Location", not(containsString("evil"))).cookie("joinedup-session", not(""));
+        }
     }
 
     @Test

@@ -19,7 +19,9 @@ import java.io.IOException;
  * How the API reads request bodies: as written, nothing guessed. A whole number is not taken from
  * 2.7 (cut to 2) or from the string "4", a text not from a number, a body not with a key given twice
  * or with text after it, and no text with the NUL character, which PostgreSQL cannot store (it was a
- * 500). The service's own mapper, which also reads Elasticsearch's answers, stays as it is.
+ * 500). A decimal figure may still come as a string ("999999999999.999999"), which keeps its
+ * precision where a client's doubles would not. The service's own mapper, which also reads
+ * Elasticsearch's answers, stays as it is.
  */
 @Provider
 public class StrictJson implements ContextResolver<ObjectMapper> {
@@ -35,7 +37,6 @@ public class StrictJson implements ContextResolver<ObjectMapper> {
                 .registerModule(new SimpleModule("no-nul").addDeserializer(String.class, new NoNulStrings()));
         strict.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        strict.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

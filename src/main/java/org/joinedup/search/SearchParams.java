@@ -3,11 +3,13 @@ package org.joinedup.search;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.joinedup.platform.Violation;
 
 /**
  * The query parameters of the search endpoints, as sent; {@link SearchCriteriaParser} checks them.
@@ -112,6 +114,23 @@ public class SearchParams {
     @QueryParam("size")
     @DefaultValue("20")
     public String size;
+
+    /**
+     * What is wrong with a query's names as the client wrote them, each named: a name the search does not take (a typo,
+     * "servcie=gp", would otherwise find everyone) or a one-value parameter given twice (only the first was used).
+     */
+    public static List<Violation> misnamed(Map<String, List<String>> query) {
+        var violations = new ArrayList<Violation>();
+        query.forEach((name, values) -> {
+            var field = FIELDS.get(name);
+            if (field == null) {
+                violations.add(new Violation(name, "query", "is not a search parameter", List.copyOf(FIELDS.keySet())));
+            } else if (values.size() > 1 && !List.class.isAssignableFrom(field.getType())) {
+                violations.add(Violation.query(name, "takes one value; it was given " + values.size()));
+            }
+        });
+        return violations;
+    }
 
     /** The values given for a facet's parameter (one at most for a single-valued one such as verification); empty when none. */
     public List<String> values(Facet facet) {

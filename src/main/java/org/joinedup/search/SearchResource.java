@@ -6,9 +6,12 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.ProblemException;
 
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,7 +30,8 @@ public class SearchResource {
                     + "Pages count from 0; results beyond the first 10,000 cannot be paged to. A search that finds nobody carries "
                     + "suggestions: the same search with a spelling the index knows, without one filter or with a wider distance, each with "
                     + "the number of leaders it finds for the same caller.")
-    public SearchResult leaders(@BeanParam SearchParams params) {
+    public SearchResult leaders(@BeanParam SearchParams params, @Context UriInfo uri) {
+        requireKnownNames(uri);
         return search.search(params);
     }
 
@@ -35,7 +39,15 @@ public class SearchResource {
     @Path("/regions")
     @Operation(operationId = "searchRegions", summary = "Count leaders per region, ICB and council",
             description = "Leaders and records per NHS region, per ICB and per council a record covered, with centroids (for a map), for the same filters as the search.")
-    public RegionOverview regions(@BeanParam SearchParams params) {
+    public RegionOverview regions(@BeanParam SearchParams params, @Context UriInfo uri) {
+        requireKnownNames(uri);
         return search.regions(params);
+    }
+
+    private static void requireKnownNames(UriInfo uri) {
+        var misnamed = SearchParams.misnamed(uri.getQueryParameters());
+        if (!misnamed.isEmpty()) {
+            throw ProblemException.invalid(misnamed);
+        }
     }
 }

@@ -208,6 +208,33 @@ class SearchResourceTest {
     }
 
     @Test
+    void aNameTheSearchDoesNotTakeOrAOneValueParameterGivenTwiceIsRefusedNamed() {
+        given().queryParam("servcie", "gp").when().get("/api/search/leaders").then().statusCode(400)
+                .body("violations[0].field", equalTo("servcie")).body("violations[0].in", equalTo("query"))
+                .body("violations[0].allowed", hasItem("service"));
+        given().queryParam("sort", "recent", "distance").when().get("/api/search/leaders").then().statusCode(400)
+                .body("violations[0].field", equalTo("sort"));
+        given().queryParam("service", "gp", "social-care").queryParam("size", 1).when().get("/api/search/leaders").then().statusCode(200);
+        given().queryParam("colour", "red").when().get("/api/search/regions").then().statusCode(400);
+    }
+
+    /** A minimum level's count is what choosing it finds: counted on the leader, from one filter's field, and through the records. */
+    @Test
+    void eachVerificationLevelCountsTheLeadersChoosingItFinds() {
+        for (Map<String, Object> base : List.<Map<String, Object>>of(Map.of(), Map.of("service", "gp"), Map.of("region", MIDLANDS, "service", "gp"))) {
+            var withOnePage = new HashMap<String, Object>(base);
+            withOnePage.put("size", 1);
+            var facet = search(withOnePage).getList("facets.verification", Map.class);
+            assertEquals(3, facet.size(), base + ": " + facet);
+            for (var bucket : facet) {
+                var chosen = new HashMap<String, Object>(withOnePage);
+                chosen.put("verification", bucket.get("code"));
+                assertEquals(bucket.get("leaders"), search(chosen).getInt("total"), base + " and verification=" + bucket.get("code"));
+            }
+        }
+    }
+
+    @Test
     void regionFacetIgnoresItsOwnFilterAndTotalsAgree() {
         var result = search(Map.of("region", MIDLANDS, "service", "gp", "size", 5));
         List<String> regions = result.getList("facets.region.code");

@@ -107,7 +107,7 @@ public record LeaderDocument(
         var own = ownFacetValues();
         var fields = new TreeMap<String, Map<String, List<String>>>();
         DocumentFields.FACET_VALUES_BY.forEach((recordField, byField) -> fields.put(byField, facetValuesBy(Record.FACETED.get(recordField), ofRecords, own)));
-        fields.put(DocumentFields.FACET_VALUES_BY_VERIFICATION, facetValuesBy(LEVELS_PASSED, ofRecords, own));
+        fields.put(DocumentFields.FACET_VALUES_BY_VERIFICATION, facetValuesBy(Record::levelsPassed, ofRecords, own));
         fields.put(DocumentFields.FACET_VALUES_BY_SERVICE_PAIR, facetValuesBy(SERVICE_PAIRS, ofRecords, own));
         return fields;
     }
@@ -124,9 +124,6 @@ public record LeaderDocument(
         return pairs;
     };
 
-    /** The minimum levels a record passes: the values of the verification filter it meets. */
-    private static final Function<Record, List<String>> LEVELS_PASSED =
-            r -> VerificationLevel.fromCode(r.verification()).map(VerificationLevel::minimumsPassed).orElse(List.of());
 
     /**
      * What the leader's records earn it in the ranking, summed when it is indexed ({@link DocumentFields#EXPERIENCE}): derived,
@@ -287,7 +284,15 @@ public record LeaderDocument(
                 RECORDS_REGIONS, Record::regions, RECORDS_ICBS, Record::icbs, RECORDS_SERVICES, Record::services,
                 RECORDS_APPROACHES, Record::approaches, RECORDS_SCOPE, r -> listOf(r.scope()),
                 RECORDS_PROGRAMME, r -> listOf(r.programme()), RECORDS_OUTCOME_METRICS, Record::outcomeMetrics,
-                RECORDS_IMPROVED_OUTCOMES, Record::improvedOutcomes, RECORDS_VERIFICATION, r -> listOf(r.verification()));
+                RECORDS_IMPROVED_OUTCOMES, Record::improvedOutcomes, RECORDS_VERIFICATION, Record::levelsPassed);
+
+        /**
+         * The minimum levels the record passes (verified: verified, endorsed and self-reported), as the verification
+         * filter is a minimum: so its facet counts the leaders that choosing the level finds.
+         */
+        List<String> levelsPassed() {
+            return VerificationLevel.fromCode(verification).map(VerificationLevel::minimumsPassed).orElse(List.of());
+        }
 
         /** Every value of the faceted fields as one keyword each ({@link DocumentFields#facetValue}): derived, so never read back. */
         @JsonProperty(value = DocumentFields.FACET_VALUES, access = JsonProperty.Access.READ_ONLY)

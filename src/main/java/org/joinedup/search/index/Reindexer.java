@@ -142,10 +142,12 @@ public class Reindexer {
                 var puts = docs.stream().map(IndexWriter.Put::new).toList();
                 var what = "the bulk request of leaders " + ids.get(0) + " to " + after;
                 inFlight.addLast(bulkThreads.submit(() -> {
-                    var failures = BulkRetry.send(what, () -> writer.write(List.of(target), puts));
-                    if (!failures.isEmpty()) {
-                        throw new IOException("Elasticsearch refused " + failures.size() + " documents, e.g. " + failures.values().iterator().next());
-                    }
+                    // a document Elasticsearch refuses is left out and named, as one that cannot be built is: one leader's
+                    // bad value must not stop every rebuild (the outbox parks the same document)
+                    BulkRetry.send(what, () -> writer.write(List.of(target), puts)).forEach((id, reason) -> {
+                        LOG.errorf("Rebuild leaves out leader %d, whose document Elasticsearch refused: %s", id, reason);
+                        progress.error("leader " + id + " left out: Elasticsearch refused its document (" + reason + ")");
+                    });
                     progress.advance(docs.size());
                     return null;
                 }));

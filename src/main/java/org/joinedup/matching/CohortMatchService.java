@@ -62,6 +62,10 @@ public class CohortMatchService {
      * the saving of the result is transactional. Bad input (mode, locks, bans) is refused before anything is saved.
      */
     public CohortResult run(CohortMatchInput input) {
+        if (input.requests() == null || input.requests().isEmpty()) {
+            // the API's body says so by its validation; the cohort page builds its input itself
+            throw ProblemException.invalid(Violation.body("requests", "there is no learning request chosen: choose at least one"));
+        }
         long started = System.nanoTime();
         int k = input.perRequestOrDefault();
         var mode = mode(input.mode());
@@ -234,6 +238,11 @@ public class CohortMatchService {
     private static CohortRules rules(CohortMatchInput input, CohortMode mode, int k, Map<Long, MentorCandidate> pool,
             Map<Long, MatchScorer.Need> needOf, MatchScorer scorer, CohortScoring scoring) {
         var bans = new HashSet<>(bans(input));
+        // a pair already proposed, accepted or under way cannot be proposed again (accepting the cohort would be a 409 for every
+        // row): the solver never offers it, as if staff had banned it
+        var alreadyProposed = new HashSet<CohortPair>();
+        needOf.keySet().forEach(request -> Mentorship.liveOfRequest(request)
+                .forEach(m -> alreadyProposed.add(new CohortPair(request, m.mentorId))));
         var locks = new ArrayList<CohortEdge>();
         var perMentor = new HashMap<Long, Integer>();
         var perRequest = new HashMap<Long, Integer>();
@@ -260,6 +269,9 @@ public class CohortMatchService {
             if (bans.contains(new CohortPair(lock.requestId(), lock.mentorId()))) {
                 throw conflict("locks[" + i + "]", name + ": the same pair is also banned");
             }
+            if (alreadyProposed.contains(new CohortPair(lock.requestId(), lock.mentorId()))) {
+                throw conflict("locks[" + i + "]", name + ": the mentor is already proposed for the request");
+            }
             if (perMentor.merge(lock.mentorId(), 1, Integer::sum) > mentor.capacityLeft()) {
                 throw conflict("locks[" + i + "]", name + ": the mentor has " + mentor.capacityLeft() + " place"
                         + (mentor.capacityLeft() == 1 ? "" : "s") + " left, fewer than the locks on them");
@@ -270,6 +282,7 @@ public class CohortMatchService {
             }
             locks.add(new CohortEdge(lock.requestId(), lock.mentorId(), score));
         }
+        bans.addAll(alreadyProposed);
         return new CohortRules(mode, locks, bans, input.spreadsLoad() ? CohortAssignment.units(CohortRules.SPREAD_STEP_POINTS) : 0);
     }
 

@@ -73,8 +73,10 @@ public class MatchingProfileService {
         MatchingProfile row = MatchingProfile.findById(programme, LockModeType.PESSIMISTIC_WRITE);
         expected.check("Matching profile", programme, row.version);
         var before = view(item.get(), row);
-        if (row.version > 0 && row.profile().weights().equals(profile.weights()) && row.profile().musts().equals(profile.musts())) {
-            // the same profile again (a retry, or eight identical PUTs at once): nothing changes, so no new version and no audit entry
+        var current = row.version == 0 ? MatchProfile.DEFAULT : row.profile();
+        if (current.weights().equals(profile.weights()) && current.musts().equals(profile.musts())) {
+            // the profile in force again (a built-in one sent back as a GET gave it, a retry, eight identical PUTs at once):
+            // nothing changes, so no new version and no audit entry
             return Optional.of(before);
         }
         row.weights = new LinkedHashMap<>(profile.weights());

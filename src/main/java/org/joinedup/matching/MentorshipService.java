@@ -65,7 +65,9 @@ public class MentorshipService {
     Event<MentorshipCompleted> completions;
 
     public MentorshipView propose(MentorshipInput input, Long cohortMatchId) {
-        Optional<LearningRequest> found = LearningRequest.findByIdOptional(input.requestId());
+        // a request the caller may not handle (not staff, not its learner) is answered as a missing one, as GET does
+        Optional<LearningRequest> found = LearningRequest.<LearningRequest>findByIdOptional(input.requestId())
+                .filter(r -> user.isStaff() || user.isLeader(r.learnerId));
         var violations = new ArrayList<Violation>();
         if (found.isEmpty()) {
             violations.add(Violation.body("requestId", "there is no learning request " + input.requestId()));
@@ -78,9 +80,6 @@ public class MentorshipService {
             throw ProblemException.invalid(violations);
         }
         var request = found.get();
-        if (!user.isStaff() && !user.isLeader(request.learnerId)) {
-            throw ProblemException.forbidden("mentors are proposed by programme staff, or by the learner from their matches");
-        }
         if (!LearningRequest.OPEN.equals(request.status)) {
             throw ProblemException.conflict("learning request " + request.id + " is " + request.status);
         }

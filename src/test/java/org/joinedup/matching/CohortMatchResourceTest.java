@@ -1,6 +1,7 @@
 package org.joinedup.matching;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.joinedup.Fixtures.awaitIndexInStep;
 import static org.joinedup.matching.MatchingFixtures.createRequest;
@@ -96,6 +97,22 @@ class CohortMatchResourceTest {
         var twice = run(Map.of("requests", requests.subList(0, 1), "mentors", List.of(mentor), "perRequest", 2));
         assertEquals(1, twice.getList("assignments").size());
         assertEquals(1, twice.getInt("unmatched[0].missing"));
+    }
+
+    /** A mentor already proposed for a request is not offered for it again: accepting the cohort would refuse every row. */
+    @Test
+    void aMentorAlreadyProposedForARequestIsNotOfferedForItAgain() {
+        long mentor = mentor("Cohort Mentor Proposed", "Proposed Org", 2, List.of("gp", "social-care"));
+        long request = createRequest(request(learner("Cohort Learner Proposed", "Proposed L", List.of()), List.of("gp")));
+        awaitIndexInStep(Duration.ofSeconds(10));
+        assertEquals(201, MatchingFixtures.propose(request, mentor));
+
+        var result = run(Map.of("requests", List.of(request), "mentors", List.of(mentor), "perRequest", 1));
+        assertEquals(List.of(), result.getList("assignments"), result.prettify());
+        assertEquals(List.of(request), result.getList("unmatched.requestId", Long.class));
+        given().contentType(ContentType.JSON).body(Map.of("requests", List.of(request), "mentors", List.of(mentor),
+                "locks", List.of(Map.of("requestId", request, "mentorId", mentor)))).when().post("/api/cohort-matches")
+                .then().statusCode(409).body("detail", containsString("already proposed"));
     }
 
     /**

@@ -97,6 +97,20 @@ class LearnerLimitsTest {
     }
 
     @Test
+    void someoneElsesRequestIsAnsweredAsAMissingOneNotAsForbidden() {
+        long learner = learner("Private Request Learner", "Private Request Org", List.of());
+        long other = learner("Curious Other Learner", "Curious Other Org", List.of());
+        long mentor = mentor("Unasked Mentor", "Unasked Mentor Org", 1, List.of("gp", "social-care"));
+        long request = createRequest(request(learner, List.of("gp")));
+        var curious = signedInAs(other);
+        for (long id : List.of(request, 987_654_321L)) {
+            given().header("Authorization", curious).contentType(ContentType.JSON).body(Map.of("requestId", id, "mentorId", mentor))
+                    .when().post("/api/mentorships").then().statusCode(400).body("violations[0].field", equalTo("requestId"))
+                    .body("violations[0].message", equalTo("there is no learning request " + id));
+        }
+    }
+
+    @Test
     void anUnansweredProposalExpiresOnceAndFreesThePlace() {
         long learner = learner("Waiting Learner", "Waiting Org", List.of());
         long mentor = mentor("Silent Mentor", "Silent Org", 1, List.of("gp", "social-care"));

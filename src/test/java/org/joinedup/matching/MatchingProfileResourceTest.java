@@ -61,6 +61,17 @@ class MatchingProfileResourceTest {
     }
 
     @Test
+    void aBuiltInProfileSentBackAsReadStaysBuiltIn() {
+        var read = given().when().get("/api/matching-profiles/stp").then().statusCode(200).body("builtIn", equalTo(true)).extract();
+        Map<String, Object> asRead = read.jsonPath().getMap("");
+        given().contentType(ContentType.JSON).header("If-Match", read.header("ETag")).body(asRead).when().put("/api/matching-profiles/stp")
+                .then().statusCode(200).body("version", equalTo(0)).body("builtIn", equalTo(true));
+        assertTrue(profile("stp").getBoolean("builtIn"));
+        given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-admin"))).queryParam("entityType", "matching-profile")
+                .queryParam("entityId", "stp").when().get("/api/admin/audit").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void staffReplaceAProfileAndWhatTheyReadCanBeSentBack() {
         var current = profile("bcf");
         int version = current.getInt("version");

@@ -180,8 +180,10 @@ class MentorPauseResourceTest {
         long someoneElse = mentor("Someone Else Mentor " + s, "Else Org " + s, 1, List.of("gp", "social-care"));
         var own = account("pauser", Roles.LEADER, mentor);
         var until = TODAY.plusWeeks(6);
-        as(own).body(pause(until, "Sabbatical")).when().put("/api/leaders/" + mentor + "/pause").then().statusCode(200)
-                .body("mentoring.pausedUntil", equalTo(until.toString())).body("mentoring.pauseReason", equalTo("Sabbatical"));
+        var paused = as(own).body(pause(until, "Sabbatical")).when().put("/api/leaders/" + mentor + "/pause").then().statusCode(200)
+                .body("mentoring.pausedUntil", equalTo(until.toString())).body("mentoring.pauseReason", equalTo("Sabbatical")).extract();
+        // the answer is the leader at its new version, with its ETag, good for the next change of the profile
+        assertEquals("\"" + paused.jsonPath().getInt("version") + "\"", paused.header("ETag"));
         // another leader, and a commissioner who is not a delegate, may not
         as(own).body(pause(until, null)).when().put("/api/leaders/" + someoneElse + "/pause").then().statusCode(403);
         as(own).when().delete("/api/leaders/" + someoneElse + "/pause").then().statusCode(403);

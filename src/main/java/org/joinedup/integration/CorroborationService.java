@@ -95,6 +95,11 @@ public class CorroborationService {
                     (code == null ? "is required" : "'" + code + "' is not") + " one of the record's partner organisations; "
                             + "add it as a partner first", List.copyOf(record.partners)));
         }
+        if (code.equals(leaders.organisationCode(record.leaderId).orElse(null))) {
+            // its accounts are refused when they answer (not a partner's word), so the ask could never be answered
+            throw ProblemException.invalid(Violation.body("organisation", "'" + code + "' is the leader's own organisation, whose word is not a"
+                    + " partner's; ask another partner"));
+        }
         var existing = CorroborationRequest.of(recordId, code);
         var request = existing.orElseGet(CorroborationRequest::new);
         request.recordId = recordId;

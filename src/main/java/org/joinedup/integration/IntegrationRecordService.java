@@ -134,8 +134,12 @@ public class IntegrationRecordService {
             }
             // flush now so a concurrent change fails this request with 409 and the view shows the new version
             IntegrationRecord.getEntityManager().flush();
+            var after = view(record, List.of());
+            if (after.equals(before)) {
+                return; // a record sent back as it is: no audit entry and nothing to index (docs/security.md)
+            }
             leaders.markChanged(touching(record));
-            audit.record("update", "record", id, before, view(record, List.of()));
+            audit.record("update", "record", id, before, after);
         });
         return found.map(this::view);
     }

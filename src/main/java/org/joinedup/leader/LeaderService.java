@@ -85,9 +85,17 @@ public class LeaderService {
             if (!user.mayActFor(id)) {
                 ownerOnly(input, leader);
             }
+            boolean illustrative = leader.illustrative;
             var before = view(leader);
             var contactBefore = contactOf(leader);
             apply(input, leader);
+            if (!user.isStaff()) {
+                // "made up for the demo" is the import's and staff's to say: a leader or delegate neither sets nor clears it
+                if (input.illustrative() != null && input.illustrative() != illustrative) {
+                    throw ProblemException.forbidden(Violation.body("illustrative", "only programme staff or an admin mark a profile illustrative"));
+                }
+                leader.illustrative = illustrative;
+            }
             if (before.equals(view(leader)) && contactBefore.equals(contactOf(leader))) {
                 // a PUT of what was read changes nothing, so nothing is written: no new version, audit entry or reindex
                 Leader.getEntityManager().refresh(leader);

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.joinedup.platform.ETags;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.WithETag;
 import org.joinedup.security.Roles;
 
 /** A mentor's pause: set (or replaced) and ended early; it ends by itself on its day. */
@@ -30,6 +31,7 @@ public class MentoringPauseResource {
     LeaderService leaders;
 
     @PUT
+    @WithETag // the answer is the leader, whose version the pause raised: its new ETag, for the next change of the profile
     // any role: a delegate may be any account; the service decides (403)
     @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
     @Operation(operationId = "pauseMentor", summary = "Pause a mentor until a date",
@@ -43,6 +45,7 @@ public class MentoringPauseResource {
     }
 
     @DELETE
+    @WithETag
     @RolesAllowed({ Roles.LEADER, Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN })
     @Operation(operationId = "endMentorPause", summary = "End a mentor's pause now",
             description = "The same callers as pausing; the leader is available to matching again at once (if willing, with places "

@@ -99,7 +99,8 @@ class CorroborationTest {
         endorse(partner(null), recordId, "confirmed").statusCode(403).body("type", endsWith("/corroboration/no-organisation"));
         endorse(partner(DERBY), recordId, "confirmed").statusCode(403).body("type", endsWith("/corroboration/not-a-partner"))
                 .body("detail", containsString("not a partner"));
-        ask(owner, recordId, COUNCIL, 201);
+        // the leader's own organisation is not asked (its word is not a partner's), and if it answers anyway it is refused
+        ask(owner, recordId, COUNCIL, 400);
         endorse(partner(COUNCIL), recordId, "confirmed").statusCode(403).body("type", endsWith("/corroboration/own-organisation"))
                 .body("detail", containsString("not a partner's word"));
         endorse(partner(SHERWOOD), recordId, "confirmed").statusCode(409).body("type", endsWith("/corroboration/not-asked"));

@@ -166,6 +166,16 @@ class RecordResourceTest {
     }
 
     @Test
+    void aRecordSentBackAsItIsWritesNothing() {
+        long leaderId = createLeader(leader("Round Tripper"));
+        long id = createRecord(leaderId, record("Sent back as it is"));
+        var shown = given().when().get("/api/records/" + id).then().statusCode(200).extract().asString();
+        given().contentType(ContentType.JSON).body(shown).when().put("/api/records/" + id).then().statusCode(200).body("version", equalTo(0));
+        given().queryParam("entityType", "record").queryParam("entityId", id).queryParam("action", "update")
+                .when().get("/api/admin/audit").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void updatesWithVersionAndRefusesStaleVersion() {
         long leaderId = createLeader(leader("Editor"));
         long id = createRecord(leaderId, record("First title"));

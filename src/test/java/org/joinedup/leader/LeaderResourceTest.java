@@ -87,6 +87,27 @@ class LeaderResourceTest {
     }
 
     @Test
+    void aLeaderNeitherMarksTheirProfileIllustrativeNorClearsIt() {
+        var made = leader("Made Up Leader");
+        made.put("illustrative", true);
+        long id = createLeader(made);
+        var username = "illustrative-" + id + "-" + System.nanoTime();
+        given().contentType(ContentType.JSON).body(Map.of("username", username, "password", "a-test-password-long-enough", "roles",
+                List.of("leader"), "leaderId", id)).when().post("/api/admin/accounts").then().statusCode(201);
+        var own = given().header("Authorization", Fixtures.bearer(Fixtures.token(username, "a-test-password-long-enough")));
+        var edit = leader("Made Up Leader");
+        edit.remove("contact");
+        edit.put("version", 0);
+        edit.put("illustrative", false);
+        own.contentType(ContentType.JSON).body(edit).when().put("/api/leaders/" + id)
+                .then().statusCode(403).body("violations[0].field", equalTo("illustrative"));
+        // left out, it stays as it is
+        edit.remove("illustrative");
+        given().header("Authorization", Fixtures.bearer(Fixtures.token(username, "a-test-password-long-enough"))).contentType(ContentType.JSON)
+                .body(edit).when().put("/api/leaders/" + id).then().statusCode(200).body("illustrative", equalTo(true));
+    }
+
+    @Test
     void updateWithoutVersionIsRejected() {
         long id = createLeader(leader("No Version"));
         given().contentType(ContentType.JSON).body(leader("No Version"))

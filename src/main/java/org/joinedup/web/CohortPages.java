@@ -170,7 +170,9 @@ public class CohortPages {
         var values = new FormValues(form);
         List<Integer> rows = values.has("action", "all") ? null : values.numbers("rows").stream().map(Long::intValue).toList();
         if (rows != null && rows.isEmpty()) {
-            throw ProblemException.invalid(Violation.body("rows", "choose at least one pairing to accept"));
+            // said on the cohort's own page, at the top and linked to the first pairing, not on an error page
+            return Pages.html(400, resultPage(id, null, values, new FormErrors(List.of(Violation.body("rows",
+                    "there is no pairing ticked: tick at least one to accept, or accept all")), f -> "row-1")));
         }
         var created = cohorts.accept(id, rows).orElseThrow(() -> ProblemException.notFound("Cohort match", id));
         return Pages.seeOther("/programme/cohort/" + id + "?accepted=" + created.size());

@@ -45,8 +45,8 @@ public class DelegatePages {
     static class Templates {
         static native TemplateInstance grant(String username, FormErrors errors);
 
-        static native TemplateInstance leader(LeaderView leader, List<RecordView> records, List<VocabularyItem> formats, String flash,
-                FormErrors errors);
+        static native TemplateInstance leader(LeaderView leader, ProfileForm.Shown profile, List<RecordView> records, List<VocabularyItem> formats,
+                String flash, FormErrors errors);
     }
 
     private static final PageRequest ALL = new PageRequest(0, PageRequest.MAX_SIZE);
@@ -121,7 +121,7 @@ public class DelegatePages {
     public Response leader(@PathParam("id") long id, @QueryParam("saved") Long saved, @QueryParam("done") String done) {
         var leader = delegated(id);
         String flash = saved != null ? "Record saved. It shows in search within a few seconds." : Done.message(done);
-        return Pages.html(200, Templates.leader(leader, ownRecords(id), formats(), flash, FormErrors.NONE));
+        return Pages.html(200, Templates.leader(leader, ProfileForm.shown(leader), ownRecords(id), formats(), flash, FormErrors.NONE));
     }
 
     @POST
@@ -132,12 +132,13 @@ public class DelegatePages {
     public Response updateProfile(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
         var current = delegated(id);
+        var values = new FormValues(form);
         try {
-            var input = ProfileForm.input(current, new FormValues(form));
+            var input = ProfileForm.input(current, values);
             leaders.update(id, input, ExpectedVersion.fromBody(input.version()));
         } catch (ProblemException e) {
             var errors = ProfileForm.errors(e);
-            return Pages.html(400, Templates.leader(current, ownRecords(id), formats(), null, errors));
+            return Pages.html(400, Templates.leader(current, ProfileForm.shown(current, values), ownRecords(id), formats(), null, errors));
         }
         return Pages.seeOther(Done.DELEGATE_PROFILE_SAVED.on(leaderPage(id)));
     }

@@ -62,7 +62,7 @@ public class MyWorkPages {
     public record RequestMatches(LearningRequestView request, List<MatchView> matches, MatchingProfileView profile) {
     }
 
-    public record MyWork(LeaderView leader, List<RecordView> records, List<PartnerStates.RecordCorroboration> corroboration,
+    public record MyWork(LeaderView leader, ProfileForm.Shown profile, List<RecordView> records, List<PartnerStates.RecordCorroboration> corroboration,
             List<RequestMatches> requests, List<IntroductionView> introductions, List<MentorshipView> mentorships, List<VocabularyItem> formats,
             List<CoLeadView> coLeads, String flash, FormErrors errors) {
     }
@@ -128,7 +128,7 @@ public class MyWorkPages {
             var input = ProfileForm.input(current, values);
             leaders.update(id, input, ExpectedVersion.fromBody(input.version()));
         } catch (ProblemException e) {
-            return Pages.html(400, Templates.myWork(work(null, ProfileForm.errors(e))));
+            return Pages.html(400, Templates.myWork(work(null, ProfileForm.errors(e), ProfileForm.shown(current, values))));
         }
         return Pages.seeOther(Done.PROFILE_SAVED.on("/my-work"));
     }
@@ -175,11 +175,16 @@ public class MyWorkPages {
     }
 
     private MyWork work(String flash, FormErrors problems) {
+        return work(flash, problems, null);
+    }
+
+    /** My work; {@code typed}, when a profile change was refused, is what its form shows instead of the profile as read. */
+    private MyWork work(String flash, FormErrors problems, ProfileForm.Shown typed) {
         var formats = labels.items(VocabularyKind.MENTORING_FORMATS);
         var asked = introductions.mine(ALL).items();
         var id = user.leaderId();
         if (id.isEmpty()) {
-            return new MyWork(null, List.of(), List.of(), List.of(), asked, List.of(), formats, List.of(), flash, problems);
+            return new MyWork(null, null, List.of(), List.of(), List.of(), asked, List.of(), formats, List.of(), flash, problems);
         }
         var leader = leaders.findForCaller(id.get()).orElseThrow(() -> ProblemException.notFound("Leader", id.get()));
         // their own records, to edit; records they co-led are their owners' to edit (they show on the profile)
@@ -194,6 +199,7 @@ public class MyWorkPages {
             withMatches.add(new RequestMatches(request, matches.matches(need, profile.toProfile(), MATCHES_SHOWN), profile));
         }
         var proposals = mentorships.list(id.get(), null, null, MentorshipStatus.PROPOSED.code, ALL).items();
-        return new MyWork(leader, mine, corroborationOfMine, withMatches, asked, proposals, formats, coLeads.mine(ALL).items(), flash, problems);
+        return new MyWork(leader, typed != null ? typed : ProfileForm.shown(leader), mine, corroborationOfMine, withMatches, asked, proposals, formats,
+                coLeads.mine(ALL).items(), flash, problems);
     }
 }

@@ -17,6 +17,21 @@ final class ProfileForm {
     private ProfileForm() {
     }
 
+    /** What the form's fields show: the profile as read, or after a refusal what was typed, so nothing typed is lost. */
+    public record Shown(String doingNow, boolean willing, boolean trained, String capacity, List<String> formats, String sector) {
+    }
+
+    static Shown shown(LeaderView leader) {
+        var offer = leader.mentoring();
+        return new Shown(leader.doingNow() == null ? "" : leader.doingNow(), offer.willing(), offer.trained(), String.valueOf(offer.capacity()),
+                offer.formats(), leader.sector());
+    }
+
+    static Shown shown(LeaderView current, FormValues values) {
+        return new Shown(values.get("doingNow"), values.has("willing", "yes"), values.has("trained", "yes"), values.get("capacity"),
+                values.all("formats"), sector(current, values));
+    }
+
     /** 400 naming capacity when it is not a whole number from 0 to 20. */
     static LeaderInput input(LeaderView current, FormValues values) {
         var doingNow = values.get("doingNow").strip();

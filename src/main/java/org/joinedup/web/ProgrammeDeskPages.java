@@ -6,6 +6,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,7 +51,7 @@ public class ProgrammeDeskPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance desk(Page<RecordView> records, List<String> owners, Page<LearningRequestView> requests,
-                List<VocabularyItem> programmes, String flash, FormErrors errors);
+                List<VocabularyItem> programmes, String flash, FormErrors errors, String typedComment);
 
         static native TemplateInstance request(LearningRequestView request, List<MatchView> matches, MatchingProfileView profile);
     }
@@ -88,13 +90,16 @@ public class ProgrammeDeskPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance desk(@QueryParam("done") String done) {
-        return desk(Done.message(done), FormErrors.NONE, null);
+    public TemplateInstance desk(@QueryParam("done") String done, @Valid @BeanParam PageRequest paging) {
+        return desk(Done.message(done), FormErrors.NONE, null, null, paging);
     }
 
-    /** With a refused verification the record it was for comes first, open, whether or not it is on the first page. */
-    private TemplateInstance desk(String flash, FormErrors errors, Long refused) {
-        var waiting = records.awaitingVerification(new PageRequest(0, 20));
+    /**
+     * A page of the records waiting (20 a page, the same paging as the API's lists); with a refused verification the record
+     * it was for comes first, open, whether or not it is on that page, with the comment that was typed for it.
+     */
+    private TemplateInstance desk(String flash, FormErrors errors, Long refused, String typedComment, PageRequest paging) {
+        var waiting = records.awaitingVerification(paging);
         if (refused != null && waiting.items().stream().noneMatch(r -> r.id() == refused)) {
             var items = new ArrayList<RecordView>();
             QuarkusTransaction.requiringNew().call(() -> records.find(refused)).ifPresent(items::add);
@@ -103,7 +108,7 @@ public class ProgrammeDeskPages {
         }
         var owners = waiting.items().stream().map(r -> leaders.findForCaller(r.leaderId()).map(LeaderView::name).orElse("")).toList();
         return Templates.desk(waiting, owners, requests.list(null, "open", new PageRequest(0, PageRequest.MAX_SIZE)),
-                labels.items(VocabularyKind.PROGRAMMES), flash, errors);
+                labels.items(VocabularyKind.PROGRAMMES), flash, errors, typedComment);
     }
 
     @POST
@@ -121,7 +126,8 @@ public class ProgrammeDeskPages {
             if (e.problem().status() == 404 || e.problem().status() >= 500) {
                 throw e;
             }
-            return Pages.html(e.problem().status(), desk(null, CorroborationPages.errors(e, "programme-" + id), id));
+            return Pages.html(e.problem().status(), desk(null, CorroborationPages.errors(e, "programme-" + id), id, comment,
+                    new PageRequest(0, 20)));
         }
         return Pages.seeOther(Done.RECORD_VERIFIED.on("/programme"));
     }

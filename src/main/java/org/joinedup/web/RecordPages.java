@@ -165,10 +165,18 @@ public class RecordPages {
                     throw e;
                 }
                 problems.addAll(e.problem().violations().isEmpty() ? List.of(Violation.body("title", e.problem().detail()))
-                        : e.problem().violations());
+                        : e.problem().violations().stream().map(RecordPages::inWords).toList());
             }
         }
         return Pages.html(400, Templates.form(heading, action, values, new FormErrors(problems, RecordForm::fieldOf), choices()));
+    }
+
+    /** A stale version in words: the service names the field and the version it expected, which says nothing to a person. */
+    static Violation inWords(Violation violation) {
+        return violation.field().equals("version")
+                ? Violation.body("version", "this record was changed by someone else since you opened this page, so nothing was saved:"
+                        + " open the record again to see their change, then make yours")
+                : violation;
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.joinedup.web.CorroborationFixtures.SHERWOOD;
 import static org.joinedup.web.CorroborationFixtures.SHERWOOD_NAME;
 import static org.joinedup.web.PagesTest.csrfOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.joinedup.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,12 +138,30 @@ class CorroborationPagesTest {
         var staff = PagesTest.signIn("demo-programme");
         var csrf = csrfOf(page(staff, "/programme"));
 
-        post(staff, "/programme/records/" + f.recordId + "/verify", Map.of("csrf", csrf, "programme", "")).statusCode(400)
-                .body(containsString("id=\"programme-" + f.recordId + "-error\""));
+        post(staff, "/programme/records/" + f.recordId + "/verify", Map.of("csrf", csrf, "programme", "", "comment", "Checked the board minutes"))
+                .statusCode(400).body(containsString("id=\"programme-" + f.recordId + "-error\""))
+                .body(containsString(">Checked the board minutes</textarea>"));
         post(staff, "/programme/records/" + f.recordId + "/verify", Map.of("csrf", csrf, "programme", "pioneer-2013")).statusCode(303);
 
         given().when().get("/leaders/" + f.leaderId).then().statusCode(200)
                 .body(containsString("verified by ")).body(containsString(" on " + today() + " for revision 1"))
                 .body(containsString("Verified since " + today()));
+    }
+
+    @Test
+    void theDeskPagesThroughEveryRecordWaiting() {
+        var staff = PagesTest.signIn("demo-programme");
+        var first = page(staff, "/programme");
+        var waiting = Integer.parseInt(first.replaceAll("(?s).*Records waiting for verification \\((\\d+)\\).*", "$1"));
+        assertTrue(waiting > 20, "the demo data has more than a page of records waiting: " + waiting);
+        assertTrue(first.contains("id=\"records-next\"") && !first.contains("id=\"records-previous\""), "the first page links on");
+        var second = page(staff, "/programme?page=1");
+        assertTrue(second.contains("id=\"records-previous\""), "the second page links back");
+        var formsOf = Pattern.compile("/programme/records/(\\d+)/verify");
+        var onFirst = formsOf.matcher(first).results().map(m -> m.group(1)).toList();
+        var onSecond = formsOf.matcher(second).results().map(m -> m.group(1)).toList();
+        assertEquals(20, onFirst.size());
+        assertTrue(onSecond.stream().noneMatch(onFirst::contains), "the second page shows other records: " + onSecond);
+        given().cookie("joinedup-session", staff).when().get("/programme?page=-1").then().statusCode(400);
     }
 }

@@ -76,6 +76,10 @@ class PagesTest {
         given().config(NO_REDIRECTS).cookie("joinedup-session", staff).formParam("csrf", csrf).formParam("action", "run")
                 .formParam("requests", "1; drop table leader").when().post("/programme/cohort")
                 .then().statusCode(400).contentType(startsWith("text/html")).body(containsString("whole number"));
+        // no request chosen: said beside the requests, and no cohort stored
+        given().config(NO_REDIRECTS).cookie("joinedup-session", staff).formParam("csrf", csrf).formParam("action", "run").formParam("perRequest", "1")
+                .when().post("/programme/cohort")
+                .then().statusCode(400).contentType(startsWith("text/html")).body(containsString("There is no learning request chosen: choose at least one"));
     }
 
     @Test
@@ -103,6 +107,10 @@ class PagesTest {
                 .formParam("lockRequest", request).formParam("lockMentor", "987654321").when().post("/programme/cohort/" + run + "/steer")
                 .then().statusCode(400).contentType(startsWith("text/html")).body(containsString("id=\"lockMentor-error\""))
                 .body(containsString("There is no leader 987654321"));
+        // accepting the ticked pairings with none ticked: said on the run's own page
+        given().config(NO_REDIRECTS).cookie("joinedup-session", staff).formParam("csrf", csrf).formParam("action", "chosen")
+                .when().post("/programme/cohort/" + run + "/accept").then().statusCode(400).contentType(startsWith("text/html"))
+                .body(containsString("There is no pairing ticked")).body(containsString("Cohort " + run));
     }
 
     @Test
@@ -132,6 +140,18 @@ class PagesTest {
                     .formParam("password", Fixtures.DEMO_PASSWORD).when().post("/account/sign-in")
                     .then().statusCode(303).header("Location", not(containsString("evil"))).cookie("joinedup-session", not(""));
         }
+    }
+
+    @Test
+    void aRefusedProfileChangeShowsWhatWasTypedNotTheStoredProfile() {
+        var leader = signIn("demo-leader");
+        var page = given().cookie("joinedup-session", leader).when().get("/my-work").then().statusCode(200).extract().asString();
+        given().config(NO_REDIRECTS).cookie("joinedup-session", leader).formParam("csrf", csrfOf(page))
+                .formParam("doingNow", "Typed but not yet saved").formParam("willing", "yes").formParam("capacity", "abc")
+                .formParam("formats", "workshops").when().post("/my-work/profile")
+                .then().statusCode(400).body(containsString("id=\"capacity-error\""))
+                .body(containsString(">Typed but not yet saved</textarea>")).body(containsString("value=\"abc\""))
+                .body(containsString("id=\"formats-workshops\" name=\"formats\" type=\"checkbox\" value=\"workshops\" checked"));
     }
 
     @Test

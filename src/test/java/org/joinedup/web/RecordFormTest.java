@@ -1,12 +1,14 @@
 package org.joinedup.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.joinedup.integration.RecordInput;
 import org.joinedup.integration.RecordView;
+import org.joinedup.platform.Violation;
 import org.joinedup.vocabulary.PlaceView;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +38,14 @@ class RecordFormTest {
         assertEquals("NZ", kept.areas().get(2).country());
         assertEquals(1, kept.outcomes().size(), "the first outcome is the form's; the second is kept");
         assertEquals(List.of("https://b"), kept.evidence().stream().map(RecordInput.EvidenceInput::url).toList());
+    }
+
+    @Test
+    void aStaleVersionIsSaidInWordsBesideTheTitleAndOtherProblemsAreLeftAsTheyAre() {
+        var stale = RecordPages.inWords(Violation.body("version", "expected 1"));
+        var errors = new FormErrors(List.of(stale), RecordForm::fieldOf);
+        assertTrue(errors.of("title").startsWith("This record was changed by someone else since you opened this page"), errors.of("title"));
+        var other = Violation.body("periodStart", "must not be in the future");
+        assertEquals(other, RecordPages.inWords(other));
     }
 }

@@ -13,15 +13,12 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
+import org.joinedup.Race;
 import org.joinedup.mail.QueuedMail;
 import org.joinedup.security.Roles;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,24 +181,9 @@ class CoLedRecordTest {
         long first = record(ownerToken, owner, "Named-again hub");
         long second = record(ownerToken, owner, "Named-again clinic");
         var email = "named-again-" + System.nanoTime() + "@example.org";
-        var barrier = new CyclicBarrier(8);
-        var pool = Executors.newFixedThreadPool(8);
-        var statuses = new ArrayList<Integer>();
-        try {
-            var answers = new ArrayList<Future<Integer>>();
-            for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> {
-                    barrier.await();
-                    return as(ownerToken).contentType(ContentType.JSON).body(Map.of("name", "Ola Newcomer", "email", email, "role", "co-led"))
-                            .when().post("/api/records/" + first + "/co-leaders").then().extract().statusCode();
-                }));
-            }
-            for (var answer : answers) {
-                statuses.add(answer.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        var statuses = Race.sortedStatuses(8, i -> () -> as(ownerToken).contentType(ContentType.JSON)
+                .body(Map.of("name", "Ola Newcomer", "email", email, "role", "co-led")).when().post("/api/records/" + first + "/co-leaders")
+                .then().extract().statusCode());
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
         long invited = as(ownerToken).when().get("/api/records/" + first + "/co-leaders").then().body("size()", equalTo(1))
@@ -271,25 +253,9 @@ class CoLedRecordTest {
         long invitee = leader("Max Invitee");
         var ownerToken = leaderAccount(owner);
         long shared = record(ownerToken, owner, "Raced hub");
-        var barrier = new CyclicBarrier(8);
-        var pool = Executors.newFixedThreadPool(8);
-        try {
-            var answers = new ArrayList<Future<Integer>>();
-            for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> {
-                    barrier.await();
-                    return invite(ownerToken, shared, invitee, "co-led").extract().statusCode();
-                }));
-            }
-            var statuses = new ArrayList<Integer>();
-            for (var answer : answers) {
-                statuses.add(answer.get());
-            }
-            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-            assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        } finally {
-            pool.shutdownNow();
-        }
+        var statuses = Race.sortedStatuses(8, i -> () -> invite(ownerToken, shared, invitee, "co-led").extract().statusCode());
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
         invite(ownerToken, shared, invitee, "co-led").statusCode(409);
         as(ownerToken).when().get("/api/records/" + shared + "/co-leaders").then().body("size()", equalTo(1));
     }

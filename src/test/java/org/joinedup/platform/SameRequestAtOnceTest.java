@@ -8,14 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.joinedup.Fixtures;
+import org.joinedup.Race;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +27,8 @@ class SameRequestAtOnceTest {
     @Test
     void anIntroductionAskedEightTimesAtOnceIsAskedOnce() throws Exception {
         long leader = Fixtures.createLeader(Fixtures.leader("Asked Once"));
-        var statuses = eightAtOnce(() -> commissioner().contentType(ContentType.JSON).body(Map.of("leaderId", leader, "message", "Could we talk?"))
-                .when().post("/api/introductions").then().extract().statusCode());
+        var statuses = Race.sortedStatuses(8, i -> () -> commissioner().contentType(ContentType.JSON)
+                .body(Map.of("leaderId", leader, "message", "Could we talk?")).when().post("/api/introductions").then().extract().statusCode());
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
         commissioner().when().get("/api/introductions").then().statusCode(200).body("total", equalTo(1));
@@ -42,7 +38,7 @@ class SameRequestAtOnceTest {
     void aShortlistDeletedEightTimesAtOnceIsDeletedOnceAndNoneIsAServerError() throws Exception {
         long shortlist = commissioner().contentType(ContentType.JSON).body(Map.of("name", "Deleted at once " + System.nanoTime()))
                 .when().post("/api/shortlists").then().statusCode(201).extract().jsonPath().getLong("id");
-        var statuses = eightAtOnce(() -> commissioner().when().delete("/api/shortlists/" + shortlist).then().extract().statusCode());
+        var statuses = Race.sortedStatuses(8, i -> () -> commissioner().when().delete("/api/shortlists/" + shortlist).then().extract().statusCode());
         assertEquals(1, statuses.stream().filter(s -> s == 204).count(), statuses.toString());
         assertTrue(statuses.stream().allMatch(s -> s == 204 || s == 404 || s == 409), statuses.toString());
         commissioner().when().get("/api/shortlists/" + shortlist).then().statusCode(404);
@@ -62,26 +58,5 @@ class SameRequestAtOnceTest {
             }
         }
         return given().header("Authorization", Fixtures.bearer(commissionerToken));
-    }
-
-    private static List<Integer> eightAtOnce(Callable<Integer> request) throws Exception {
-        var barrier = new CyclicBarrier(8);
-        var pool = Executors.newFixedThreadPool(8);
-        try {
-            var answers = new ArrayList<Future<Integer>>();
-            for (int i = 0; i < 8; i++) {
-                answers.add(pool.submit(() -> {
-                    barrier.await();
-                    return request.call();
-                }));
-            }
-            var statuses = new ArrayList<Integer>();
-            for (var answer : answers) {
-                statuses.add(answer.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.Optional;
+import org.joinedup.platform.TransactionLocks;
 import org.joinedup.security.AccountService;
 
 /**
@@ -33,8 +34,7 @@ public class InviteeAddresses {
      * the first added (a hash collision only makes two addresses wait for each other).
      */
     public void lock(String address) {
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(cast(:space as int), cast(:key as int))")
-                .setParameter("space", ADDRESS_LOCK).setParameter("key", address.hashCode()).getSingleResult();
+        TransactionLocks.hold(em, ADDRESS_LOCK, address.hashCode());
     }
 
     /** The leader an earlier addition made at this address, while they have no account (else they are no longer waiting). */

@@ -28,6 +28,7 @@ import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.TransactionLocks;
 import org.joinedup.platform.Violation;
 import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
@@ -173,8 +174,7 @@ public class CoLeadService {
 
     /** One account's additions take turns, so eight at once cannot all pass the day's bound. */
     private void lockAdditionsOf(String username) {
-        CoLeader.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(cast(:space as int), cast(:key as int))")
-                .setParameter("space", ADDITIONS_LOCK).setParameter("key", username.hashCode()).getSingleResult();
+        TransactionLocks.hold(CoLeader.getEntityManager(), ADDITIONS_LOCK, username.hashCode());
     }
 
     /**

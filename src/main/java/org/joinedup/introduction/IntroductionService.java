@@ -15,6 +15,7 @@ import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.TransactionLocks;
 import org.joinedup.platform.Violation;
 import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
@@ -23,6 +24,9 @@ import org.joinedup.security.CurrentUser;
 @ApplicationScoped
 @Transactional
 public class IntroductionService {
+
+    /** The space of the lock on one account's asks of one leader. */
+    private static final int ASK_LOCK = 0x494e54; // "INT"
 
     @Inject
     LeaderService leaders;
@@ -63,8 +67,7 @@ public class IntroductionService {
 
     /** One account's asks of one leader take turns until the transaction ends, so eight at once make one introduction and seven 409s. */
     private static void lockAsksOf(String requester, long leaderId) {
-        Introduction.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(cast(:space as int), cast(:key as int))")
-                .setParameter("space", requester.hashCode()).setParameter("key", Long.hashCode(leaderId)).getSingleResult();
+        TransactionLocks.hold(Introduction.getEntityManager(), ASK_LOCK, (requester + "/" + leaderId).hashCode());
     }
 
     /** The leader answers; 403 for the requester, hidden from everyone else. */

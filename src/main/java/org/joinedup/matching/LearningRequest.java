@@ -16,6 +16,7 @@ import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
+import org.joinedup.platform.TransactionLocks;
 
 /** A leader who wants to learn to join up services: where, which services, which approaches, how. */
 @Entity
@@ -78,7 +79,6 @@ public class LearningRequest extends PanacheEntityBase {
      * proposals, so two requests at once cannot both pass a cap with one place left.
      */
     static void lockPlacesOf(long learnerId) {
-        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(:kind, :learner)")
-                .setParameter("kind", PLACES_LOCK).setParameter("learner", Long.hashCode(learnerId)).getSingleResult();
+        TransactionLocks.hold(getEntityManager(), PLACES_LOCK, Long.hashCode(learnerId));
     }
 }

@@ -15,6 +15,7 @@ import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.TransactionLocks;
 import org.joinedup.platform.Violation;
 import org.joinedup.search.SearchCriteria;
 import org.joinedup.search.SearchCriteriaParser;
@@ -214,8 +215,7 @@ public class SavedSearchService {
 
     /** Serialises, until the transaction ends, the checks on one account's saved searches (the cap, unique names). */
     private void lock(long account) {
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(:kind, :account)")
-                .setParameter("kind", SAVED_SEARCHES_LOCK).setParameter("account", Long.hashCode(account)).getSingleResult();
+        TransactionLocks.hold(em, SAVED_SEARCHES_LOCK, Long.hashCode(account));
     }
 
     SavedSearchView view(SavedSearch s) {

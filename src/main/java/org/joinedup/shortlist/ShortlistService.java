@@ -19,6 +19,7 @@ import org.joinedup.platform.ExpectedVersion;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.TransactionLocks;
 import org.joinedup.platform.Violation;
 import org.joinedup.security.Account;
 import org.joinedup.security.AuditTrail;
@@ -257,8 +258,7 @@ public class ShortlistService {
 
     /** One account's creations take turns for the rest of the transaction, so two at once cannot both pass the cap. */
     private static void lockCreationsOf(Identity me) {
-        Shortlist.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(cast(:space as int), cast(:key as int))")
-                .setParameter("space", CREATE_LOCK).setParameter("key", (int) me.id()).getSingleResult();
+        TransactionLocks.hold(Shortlist.getEntityManager(), CREATE_LOCK, (int) me.id());
     }
 
     /** Any change to the entries shows as the list's updatedAt, without moving its version (the rename's ETag). */

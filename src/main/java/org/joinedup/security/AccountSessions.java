@@ -8,14 +8,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.util.OptionalInt;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
  * Refuses a token of the service's own whose account is gone, disabled, or has moved to a newer
- * session version (a role or password change, a disable, "sign out everywhere"): the token names
- * its account (sub) and the session version it was issued for (sv). A version this copy remembers
+ * session version (a role or password change, a disable, "sign out everywhere"), and a token signed
+ * out by itself ({@link SignedOutTokens}): the token names its account (sub), the session version it
+ * was issued for (sv) and its own id (jti). A version this copy remembers
  * ({@link SessionVersions}, which forgets it when the database says it changed) is checked on the
  * I/O thread; otherwise one primary-key read through plain JDBC on a worker thread (the costs are
  * in docs/benchmarks.md). External providers' tokens are revoked at the provider and pass unchanged.
@@ -47,19 +48,20 @@ public class AccountSessions implements SecurityIdentityAugmentor {
         } catch (NumberFormatException e) {
             return Uni.createFrom().failure(revoked(token));
         }
-        // only a match is trusted from memory: a token newer than what is remembered is read afresh
-        if (versions.remembered(accountId).equals(OptionalInt.of(issuedFor))) {
+        var tokenId = token.getTokenID();
+        // only an acceptance is trusted from memory: a token newer than what is remembered is read afresh
+        if (versions.remembered(accountId).filter(s -> s.accepts(issuedFor, tokenId)).isPresent()) {
             return Uni.createFrom().item(identity);
         }
         return context.runBlocking(() -> {
-            if (!read(accountId).equals(OptionalInt.of(issuedFor))) {
+            if (read(accountId).filter(s -> s.accepts(issuedFor, tokenId)).isEmpty()) {
                 throw revoked(token);
             }
             return identity;
         });
     }
 
-    private OptionalInt read(long accountId) {
+    private Optional<SessionVersions.Session> read(long accountId) {
         try {
             return versions.read(accountId);
         } catch (SQLException e) {

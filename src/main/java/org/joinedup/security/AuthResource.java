@@ -45,6 +45,9 @@ public class AuthResource {
     @Inject
     TokenConfig config;
 
+    @Inject
+    SignedOutTokens signedOut;
+
     public record Credentials(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String password) {
     }
 
@@ -87,6 +90,21 @@ public class AuthResource {
         requireOwnTokens();
         var account = accounts.changePassword(user.name(), change.currentPassword(), change.newPassword(), SignIn.clientAddress(request));
         return signIn.reissue(account);
+    }
+
+    @POST
+    @Path("/sign-out")
+    @Authenticated
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "signOut", summary = "Sign out",
+            description = "The token this request carries stops working, in every copy of the service; your other tokens go on.")
+    @APIResponse(responseCode = "204", description = "Signed out")
+    @APIResponse(responseCode = "404", description = NOT_OWN_TOKENS)
+    @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
+    public Response signOut() {
+        requireOwnTokens();
+        user.token().ifPresent(signedOut::signOut);
+        return Response.noContent().build();
     }
 
     @POST

@@ -78,6 +78,11 @@ public class CurrentUser {
         return has(Roles.PROGRAMME) || has(Roles.ADMIN);
     }
 
+    /** The signed-in caller's token, if they signed in with one. */
+    public Optional<JsonWebToken> token() {
+        return signedIn() && identity().getPrincipal() instanceof JsonWebToken token ? Optional.of(token) : Optional.empty();
+    }
+
     /** The leader this account is linked to, if it is a leader account. */
     public Optional<Long> leaderId() {
         // from the identity already resolved: the injected JsonWebToken would wait on the deferred identity again

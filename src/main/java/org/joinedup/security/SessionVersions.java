@@ -11,8 +11,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,11 +21,12 @@ import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 
 /**
- * Each account's current session version, remembered between requests so that a signed-in request
- * need not read its account ({@link AccountSessions}). Safe with several copies because the database
- * tells every copy when an account's sessions change: a trigger on {@code account} (V32) sends
+ * Each account's current session version and the ids of its tokens signed out one by one (V34,
+ * {@link SignedOutTokens}), remembered between requests so that a signed-in request need not read
+ * its account ({@link AccountSessions}). Safe with several copies because the database
+ * tells every copy when an account's sessions change: triggers (V32, V34) send
  * {@code NOTIFY account_sessions} with the account's id when a change of its session version, its
- * disabling or its deletion commits, and this copy listens on a connection of its own. While that
+ * disabling, its deletion or the sign-out of one of its tokens commits, and this copy listens on a connection of its own. While that
  * connection is down nothing is remembered, so every signed-in request reads its account as before;
  * when it is back everything is forgotten, since what was notified meanwhile is lost. This copy's
  * own changes are also forgotten as they commit ({@link #forgetAtCommit}), so the request after a
@@ -46,7 +47,15 @@ public class SessionVersions {
     /** Past this many accounts everything is forgotten and remembered afresh: memory stays bounded. */
     private static final int MOST_REMEMBERED = 100_000;
 
-    private final ConcurrentHashMap<Long, Integer> versions = new ConcurrentHashMap<>();
+    /** What a token needs to be accepted: its account's session version, and not to be one signed out. */
+    record Session(int version, Set<String> signedOut) {
+
+        boolean accepts(int issuedFor, String tokenId) {
+            return version == issuedFor && (tokenId == null || !signedOut.contains(tokenId));
+        }
+    }
+
+    private final ConcurrentHashMap<Long, Session> versions = new ConcurrentHashMap<>();
     /**
      * Counts forgets. A read of the database remembers what it found only if no forget happened
      * since it began: else a change committed during the read could be remembered as its old value.
@@ -73,37 +82,38 @@ public class SessionVersions {
     @ConfigProperty(name = "quarkus.datasource.password")
     Optional<String> password;
 
-    /** The account's session version if remembered: only while this copy hears of every change. */
-    OptionalInt remembered(long accountId) {
-        var version = listening ? versions.get(accountId) : null;
-        return version == null ? OptionalInt.empty() : OptionalInt.of(version);
+    /** The account's sessions if remembered: only while this copy hears of every change. */
+    Optional<Session> remembered(long accountId) {
+        return Optional.ofNullable(listening ? versions.get(accountId) : null);
     }
 
-    /** The account's session version read from the database, empty if it is disabled or gone; remembered when safe. */
-    OptionalInt read(long accountId) throws SQLException {
+    /** The account's sessions read from the database, empty if it is disabled or gone; remembered when safe. */
+    Optional<Session> read(long accountId) throws SQLException {
         long since = forgets.get();
-        try (var connection = database.getConnection();
-                var query = connection.prepareStatement("select session_version from account where id = ? and disabled_at is null")) {
+        try (var connection = database.getConnection(); var query = connection.prepareStatement(READ)) {
             query.setLong(1, accountId);
             try (var row = query.executeQuery()) {
                 if (!row.next()) {
-                    return OptionalInt.empty();
+                    return Optional.empty();
                 }
-                int version = row.getInt(1);
-                remember(accountId, version, since);
-                return OptionalInt.of(version);
+                var session = new Session(row.getInt(1), Set.of((String[]) row.getArray(2).getArray()));
+                remember(accountId, session, since);
+                return Optional.of(session);
             }
         }
     }
 
-    private void remember(long accountId, int version, long since) {
+    private static final String READ = "select session_version, array(select token_id from signed_out_token t"
+            + " where t.account_id = a.id and t.expires_at > now()) from account a where id = ? and disabled_at is null";
+
+    private void remember(long accountId, Session session, long since) {
         if (!listening) {
             return;
         }
         if (versions.size() >= MOST_REMEMBERED) {
             forgetAll();
         }
-        versions.put(accountId, version);
+        versions.put(accountId, session);
         if (forgets.get() != since) {
             // a forget overlapped the read, so it may have read the value before the change: drop it
             versions.remove(accountId);

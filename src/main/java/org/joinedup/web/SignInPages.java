@@ -18,7 +18,9 @@ import java.net.URI;
 import java.util.Locale;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.AccountView;
+import org.joinedup.security.CurrentUser;
 import org.joinedup.security.SignIn;
+import org.joinedup.security.SignedOutTokens;
 import org.joinedup.security.Roles;
 import org.joinedup.security.TokenConfig;
 import org.joinedup.security.TokenVerification;
@@ -42,6 +44,12 @@ public class SignInPages {
 
     @Inject
     PageContext page;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    SignedOutTokens signedOut;
 
     @GET
     @Path("/sign-in")
@@ -87,6 +95,8 @@ public class SignInPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(MultivaluedMap<String, String> form) {
         page.requireCsrf(form);
+        // the session's token stops working too, not only the browser's copy of it
+        user.token().ifPresent(signedOut::signOut);
         return Response.seeOther(URI.create("/find?signedOut=true"))
                 .cookie(Pages.cookie(TokenVerification.SESSION_COOKIE, "", 0, page.secure())).build();
     }

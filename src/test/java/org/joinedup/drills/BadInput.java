@@ -25,7 +25,7 @@ final class BadInput {
      */
     static final List<String> SKIPPED = List.of("POST /api/admin/reindex", "POST /api/admin/outbox/replay",
             "POST /api/admin/search/check/fix", "POST /api/auth/token",
-            "POST /api/auth/sign-out-everywhere", "POST /api/admin/signing-keys/rotate", "POST /api/admin/accounts/{id}/disable",
+            "POST /api/auth/sign-out", "POST /api/auth/sign-out-everywhere", "POST /api/admin/signing-keys/rotate", "POST /api/admin/accounts/{id}/disable",
             "POST /api/admin/accounts/{id}/enable");
     private static final List<String> HOSTILE = List.of("' OR 1=1 --", "\"; DROP TABLE leader; --", "<script>alert(1)</script>",
             "${jndi:ldap://x/a}", "../../../../etc/passwd", "\u0000\u0001", "名前", "🙂", "%00", "*:*", "name:* AND id:*", "{\"$ne\": null}",

@@ -2,24 +2,33 @@ package org.joinedup.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.joinedup.security.SecurityFixtures.account;
 import static org.joinedup.security.SecurityFixtures.as;
 import static org.joinedup.security.SecurityFixtures.withToken;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
+import org.joinedup.Race;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A token stops working the moment its account changes role or password, is disabled, erased or signs out everywhere. */
+/** A token stops working the moment it is signed out, or its account changes role or password, is disabled, erased or signs out everywhere. */
 @QuarkusTest
 class AccountSessionsTest {
 
     private static final String PASSWORD = SecurityFixtures.PASSWORD;
+
+    @Inject
+    EntityManager em;
 
     @BeforeAll
     static void anonymous() {
@@ -137,6 +146,42 @@ class AccountSessionsTest {
 
         revoked(laptop);
         revoked(phone);
+        withToken(Fixtures.token(username, PASSWORD)).when().get("/api/me").then().statusCode(200);
+    }
+
+    @Test
+    void signingOutEndsThatTokenOnlyEvenSentEightTimesAtOnce() throws Exception {
+        var username = name("signout");
+        account(username, Roles.COMMISSIONER);
+        var laptop = Fixtures.token(username, PASSWORD);
+        var phone = Fixtures.token(username, PASSWORD);
+
+        var statuses = Race.sortedStatuses(8, i -> () -> withToken(phone).when().post("/api/auth/sign-out").then().extract().statusCode());
+
+        assertTrue(statuses.contains(204) && statuses.stream().allMatch(s -> s == 204 || s == 401), statuses.toString());
+        revoked(phone);
+        withToken(laptop).when().get("/api/me").then().statusCode(200).body("account.username", equalTo(username));
+        given().when().post("/api/auth/sign-out").then().statusCode(401);
+    }
+
+    @Test
+    void anAccountThatHasSignedOutManyTokensEndsEverySessionWithTheNext() {
+        var username = name("looping");
+        long id = account(username, Roles.COMMISSIONER);
+        var laptop = Fixtures.token(username, PASSWORD);
+        var phone = Fixtures.token(username, PASSWORD);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into signed_out_token (token_id, account_id, expires_at)"
+                + " select 'looped-' || n || '-' || :id, :id, now() + interval '1 hour' from generate_series(1, :count) n")
+                .setParameter("id", id).setParameter("count", SignedOutTokens.MOST_PER_ACCOUNT).executeUpdate());
+        withToken(laptop).when().get("/api/me").then().statusCode(200);
+
+        withToken(phone).when().post("/api/auth/sign-out").then().statusCode(204);
+
+        revoked(laptop);
+        revoked(phone);
+        long left = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from signed_out_token where account_id = :id").setParameter("id", id).getSingleResult()).longValue());
+        assertEquals(0, left, "the ids are no longer needed once the session version moved on");
         withToken(Fixtures.token(username, PASSWORD)).when().get("/api/me").then().statusCode(200);
     }
 

@@ -34,7 +34,7 @@ class AuthorizationMatrixTest {
     private static final Set<String> PLACE_PLANNERS = Set.of(Roles.COMMISSIONER, Roles.PROGRAMME, Roles.ADMIN);
     /** Allowed calls not actually made here, because they would change the shared data (their own tests cover them). */
     private static final Set<String> NOT_CALLED = Set.of("DELETE /api/me", "POST /api/admin/reindex",
-            "POST /api/auth/sign-out-everywhere", "POST /api/admin/signing-keys/rotate");
+            "POST /api/auth/sign-out", "POST /api/auth/sign-out-everywhere", "POST /api/admin/signing-keys/rotate");
     private static final long NO_SUCH_ID = 987_654_321L;
 
     /** Who may call what: the decision for each endpoint. */
@@ -61,6 +61,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/organisations", STAFF),
             Map.entry("POST /api/auth/token", EVERYONE),
             Map.entry("PUT /api/auth/password", SIGNED_IN),
+            Map.entry("POST /api/auth/sign-out", SIGNED_IN),
             Map.entry("POST /api/auth/sign-out-everywhere", SIGNED_IN),
             Map.entry("GET /api/leaders", EVERYONE),
             Map.entry("POST /api/leaders", STAFF),

@@ -48,7 +48,7 @@ class AuthorizationSweepTest {
      * shares. The matrix test and their own tests (AccountSessionsTest, SigningKeysTest) cover them.
      */
     private static final List<String> NOT_CALLED_WHEN_ALLOWED = List.of("DELETE /api/me", "POST /api/admin/reindex",
-            "POST /api/auth/sign-out-everywhere", "POST /api/admin/signing-keys/rotate", "POST /api/admin/accounts/{id}/disable",
+            "POST /api/auth/sign-out", "POST /api/auth/sign-out-everywhere", "POST /api/admin/signing-keys/rotate", "POST /api/admin/accounts/{id}/disable",
             "POST /api/admin/accounts/{id}/enable");
 
     private final Map<String, String> tokens = new LinkedHashMap<>();

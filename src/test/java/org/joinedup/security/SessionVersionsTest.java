@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +92,26 @@ class SessionVersionsTest {
     }
 
     @Test
+    void aTokenSignedOutByAnotherCopyIsHeard() throws Exception {
+        var account = signedIn("signed-out-elsewhere");
+        var other = account.freshToken();
+        assertEquals(200, status(account.token()));
+        assertEquals(200, status(other));
+
+        // what another copy's sign-out writes, bypassing this copy
+        var tokenId = new DefaultJWTParser().parseOnly(account.token()).getTokenID();
+        try (var connection = database.getConnection(); var insert = connection.prepareStatement(
+                "insert into signed_out_token (token_id, account_id, expires_at) values (?, ?, now() + interval '1 hour')")) {
+            insert.setString(1, tokenId);
+            insert.setLong(2, account.id());
+            assertEquals(1, insert.executeUpdate());
+        }
+
+        refusedWithin(account.token(), HEARD_WITHIN);
+        assertEquals(200, status(other), "the account's other token goes on");
+    }
+
+    @Test
     void aChangeMadeWhileTheNoticesAreLostIsNotMissed() throws Exception {
         var account = signedIn("unheard");
         assertEquals(200, status(account.token()));
@@ -115,7 +135,7 @@ class SessionVersionsTest {
 
         QuarkusTransaction.requiringNew().run(() -> Account.<Account>findById(id).revokeSessions());
 
-        assertEquals(OptionalInt.empty(), versions.remembered(id));
+        assertTrue(versions.remembered(id).isEmpty());
     }
 
     /** Eight clients keep using a token while its account signs out everywhere: none is let in after the answer. */

@@ -155,6 +155,17 @@ class PagesTest {
     }
 
     @Test
+    void signingOutOfThePagesEndsTheSessionsTokenNotOnlyTheCookie() {
+        var session = signIn("demo-commissioner");
+        var page = inSession(session).when().get("/find").then().statusCode(200).extract().asString();
+        inSession(session).formParam("csrf", csrfOf(page)).when().post("/account/sign-out")
+                .then().statusCode(303).cookie("joinedup-session", "");
+
+        given().auth().oauth2(session).when().get("/api/me").then().statusCode(401);
+        inSession(session).when().get("/shortlists").then().statusCode(303).header("Location", containsString("/account/sign-in"));
+    }
+
+    @Test
     void pagesRunUnderAStrictContentSecurityPolicyAndAreNotApi() {
         given().when().get("/find").then().statusCode(200)
                 .header("Content-Security-Policy", startsWith("default-src 'self'"))

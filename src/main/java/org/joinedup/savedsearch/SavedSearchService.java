@@ -1,5 +1,6 @@
 package org.joinedup.savedsearch;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,7 @@ import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.TransactionLocks;
+import org.joinedup.platform.Turns;
 import org.joinedup.platform.Violation;
 import org.joinedup.search.SearchCriteria;
 import org.joinedup.search.SearchCriteriaParser;
@@ -36,6 +38,8 @@ public class SavedSearchService {
     static final int MAX_NAME = 100;
     /** The first key of the advisory lock on one account's saved searches (the second is the account). */
     private static final int SAVED_SEARCHES_LOCK = 0x73617673;
+    /** The key prefix of one account's turns at taking snapshots. */
+    private static final String TURNS = "saved-search:";
 
     @Inject
     CurrentUser user;
@@ -54,6 +58,9 @@ public class SavedSearchService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Turns turns;
 
     /** Whether the caller keeps saved searches: commissioners and programme staff. */
     @Transactional(TxType.SUPPORTS)
@@ -74,8 +81,17 @@ public class SavedSearchService {
         return SavedSearch.ofAccount(id, callerAccount()).map(this::view);
     }
 
-    /** Saves a new search for the caller, with its snapshot; 409 beyond joinedup.saved-searches.max-per-account. */
+    /**
+     * Saves a new search for the caller, with its snapshot; 409 beyond joinedup.saved-searches.max-per-account.
+     * A snapshot takes a search and a read of every leader found (half a second for everyone): one account's
+     * saves take turns before their transaction begins, so a burst waits without holding the pool's connections.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
     public SavedSearchView create(SavedSearchInput input) {
+        return turns.take(TURNS + user.name(), () -> QuarkusTransaction.requiringNew().call(() -> createNow(input)));
+    }
+
+    private SavedSearchView createNow(SavedSearchInput input) {
         long account = callerAccount();
         var checked = check(input);
         var snapshot = snapshots.take(checked.criteria(), checked.criteria().audience());
@@ -97,8 +113,13 @@ public class SavedSearchService {
         return view;
     }
 
-    /** Replaces name, parameters and alerts; new parameters take a new snapshot. Empty when it is not the caller's. */
+    /** Replaces name, parameters and alerts; new parameters take a new snapshot (in turns, as {@link #create}). Empty when it is not the caller's. */
+    @Transactional(TxType.NOT_SUPPORTED)
     public Optional<SavedSearchView> update(long id, SavedSearchInput input, ExpectedVersion expected) {
+        return turns.take(TURNS + user.name(), () -> QuarkusTransaction.requiringNew().call(() -> updateNow(id, input, expected)));
+    }
+
+    private Optional<SavedSearchView> updateNow(long id, SavedSearchInput input, ExpectedVersion expected) {
         long account = callerAccount();
         var found = SavedSearch.ofAccount(id, account);
         if (found.isEmpty()) {

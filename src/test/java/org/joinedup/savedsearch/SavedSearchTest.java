@@ -14,12 +14,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.joinedup.Fixtures;
 import org.joinedup.Race;
@@ -45,6 +48,9 @@ class SavedSearchTest {
 
     @Inject
     SavedSearchConfig config;
+
+    @Inject
+    EntityManager em;
 
     @BeforeAll
     static void asAdminForFixtures() {
@@ -138,6 +144,35 @@ class SavedSearchTest {
         assertEquals(3, atCap.stream().filter(s -> s == 201).count(), atCap.toString());
         assertEquals(5, atCap.stream().filter(s -> s == 409).count(), atCap.toString());
         as(me).when().get("/api/saved-searches?size=100").then().statusCode(200).body("total", equalTo(cap));
+    }
+
+    /**
+     * Each save snapshots every leader here (a search and a read of each); a burst from one account must
+     * wait its turn off the connection pool: none of its requests sits in a transaction waiting for the
+     * account's lock (twenty such waiters had held the pool's connections and every other caller waited).
+     */
+    @Test
+    void aBurstOfSavesFromOneAccountWaitsWithoutHoldingConnections() throws Exception {
+        var me = MailFixtures.account("saved-burst");
+        int cap = config.maxPerAccount();
+        var mostWaiting = new AtomicInteger();
+        var burstOver = new AtomicBoolean();
+        var watcher = new Thread(() -> {
+            while (!burstOver.get()) {
+                int waiting = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from pg_stat_activity"
+                        + " where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'").getSingleResult()).intValue());
+                mostWaiting.accumulateAndGet(waiting, Math::max);
+            }
+        });
+        watcher.start();
+        var statuses = Race.sortedStatuses(cap + 4, i -> () -> as(me).body(Map.of("name", "Burst " + i, "query", Map.of(), "alerts", "never"))
+                .when().post("/api/saved-searches").then().extract().statusCode());
+        burstOver.set(true);
+        watcher.join();
+
+        assertEquals(cap, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(4, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(0, mostWaiting.get(), "saves waiting for the account's lock inside a transaction, at most");
     }
 
     // ---- the weekly alerts

@@ -72,8 +72,9 @@ public class ImportService {
         });
         int freshRecords = fresh.stream().mapToInt(l -> l.records().size()).sum();
         return new ImportReport(plan.fileName(), plan.rows(), true, 0, List.of(),
-                new ImportCounts(fresh.size(), rehearsal.leadersUpdated, rehearsal.leadersUnchanged),
-                new ImportCounts(freshRecords + rehearsal.records.created, rehearsal.records.updated, rehearsal.records.unchanged));
+                new ImportCounts(fresh.size(), rehearsal.leadersUpdated, rehearsal.leadersUnchanged, rehearsal.leadersKept),
+                new ImportCounts(freshRecords + rehearsal.records.created, rehearsal.records.updated, rehearsal.records.unchanged,
+                        rehearsal.records.keptByLeader));
     }
 
     /**

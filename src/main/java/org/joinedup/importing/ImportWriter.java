@@ -29,17 +29,18 @@ class ImportWriter {
         int leadersCreated;
         int leadersUpdated;
         int leadersUnchanged;
+        int leadersKept;
         final IntegrationRecordService.Counts records = new IntegrationRecordService.Counts();
         int leadersDone;
         int rowsDone;
         final List<Long> written = new ArrayList<>();
 
         ImportCounts leaders() {
-            return new ImportCounts(leadersCreated, leadersUpdated, leadersUnchanged);
+            return new ImportCounts(leadersCreated, leadersUpdated, leadersUnchanged, leadersKept);
         }
 
         ImportCounts recordCounts() {
-            return new ImportCounts(records.created, records.updated, records.unchanged);
+            return new ImportCounts(records.created, records.updated, records.unchanged, records.keptByLeader);
         }
     }
 
@@ -122,7 +123,9 @@ class ImportWriter {
         var ids = new HashMap<String, Long>(known);
         var changed = new HashSet<Long>();
         for (var result : leaders.importLeaders(existing.stream().map(l -> new LeaderService.ImportedLeader(l.externalId(), l.input())).toList(), actor)) {
-            if (result.changed()) {
+            if (result.kept()) {
+                tally.leadersKept++;
+            } else if (result.changed()) {
                 tally.leadersUpdated++;
                 changed.add(result.id());
             } else {

@@ -28,6 +28,7 @@ import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
+import org.joinedup.security.Account;
 import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.security.SignedInAccount;
@@ -190,7 +191,9 @@ public class IntegrationRecordService {
      * transaction, with the same rules, corroboration rule and audit as one at a time; the source is
      * the imported list ({@code importedFrom}). Returns the leaders whose records changed: the caller
      * marks them changed once per batch ({@link LeaderService#markChanged(Collection)}). A record that
-     * belongs to another leader than the row says is refused (the import checked this first).
+     * belongs to another leader than the row says is refused (the import checked this first), and one
+     * of a leader who has claimed their profile is theirs and left as it is (as the leader, in
+     * LeaderService.importLeaders); new records are still added.
      */
     @Transactional(TxType.MANDATORY)
     public Set<Long> importRecords(List<ImportedRecord> batch, String importedFrom, String actor, Counts counts) {
@@ -199,10 +202,15 @@ public class IntegrationRecordService {
             IntegrationRecord.<IntegrationRecord>list("externalId in ?1", batch.stream().map(ImportedRecord::externalId).toList())
                     .forEach(record -> existing.put(record.externalId, record));
         }
+        var claimed = Account.leadersWithAccounts(existing.values().stream().map(r -> r.leaderId).distinct().toList());
         var changedLeaders = new HashSet<Long>();
         for (var item : batch) {
             rules.check(item.input());
             var record = existing.get(item.externalId());
+            if (record != null && record.leaderId == item.leaderId() && claimed.contains(record.leaderId)) {
+                counts.keptByLeader++;
+                continue;
+            }
             if (record == null) {
                 record = new IntegrationRecord();
                 record.leaderId = item.leaderId();
@@ -271,6 +279,7 @@ public class IntegrationRecordService {
         public int created;
         public int updated;
         public int unchanged;
+        public int keptByLeader;
     }
 
     /** False when there is no such record or it is hidden from the caller. */

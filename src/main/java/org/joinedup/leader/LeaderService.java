@@ -27,6 +27,7 @@ import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.recognition.Recognition;
 import org.joinedup.recognition.Recognitions;
+import org.joinedup.security.Account;
 import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
 import org.joinedup.vocabulary.Geography;
@@ -175,8 +176,11 @@ public class LeaderService {
     public record ImportedLeader(String externalId, LeaderInput input) {
     }
 
-    /** What an import did to one leader: its id, and whether it was created or changed (neither: unchanged). */
-    public record ImportResult(String externalId, long id, boolean created, boolean changed) {
+    /**
+     * What an import did to one leader: its id, and whether it was created or changed (neither: unchanged), or
+     * kept as it is because the leader has claimed it.
+     */
+    public record ImportResult(String externalId, long id, boolean created, boolean changed, boolean kept) {
     }
 
     /** What the rules say of a leader an import would write (field shapes are the caller's to check first); empty when it may. */
@@ -205,7 +209,9 @@ public class LeaderService {
     /**
      * Creates or changes, by external id, the leaders of one batch of an import, in the caller's
      * transaction, with the same rules and audit as one at a time ({@code actor} names who imported
-     * them from which file). A leader whose fields are what is stored is left alone. The caller
+     * them from which file). A leader whose fields are what is stored is left alone, and so is a
+     * leader who has claimed their profile: from then on it is theirs (visibility and contact
+     * above all), and an old file sent again must not undo what they changed. The caller
      * marks the leaders it changed (or whose records it changed) with {@link #markChanged(Collection)}
      * once per batch, so a leader with many records is indexed once.
      */
@@ -216,17 +222,22 @@ public class LeaderService {
             Leader.<Leader>list("externalId in ?1", batch.stream().map(ImportedLeader::externalId).toList())
                     .forEach(leader -> existing.put(leader.externalId, leader));
         }
+        var claimed = Account.leadersWithAccounts(existing.values().stream().map(l -> l.id).toList());
         var results = new ArrayList<ImportResult>();
         for (var item : batch) {
             rules.check(item.input());
             var leader = existing.get(item.externalId());
+            if (leader != null && claimed.contains(leader.id)) {
+                results.add(new ImportResult(item.externalId(), leader.id, false, false, true));
+                continue;
+            }
             if (leader == null) {
                 leader = new Leader();
                 leader.externalId = item.externalId();
                 apply(item.input(), leader);
                 leader.persist();
                 audit.recordAs(actor, "create", "leader", leader.id, null, view(leader));
-                results.add(new ImportResult(item.externalId(), leader.id, true, true));
+                results.add(new ImportResult(item.externalId(), leader.id, true, true, false));
                 continue;
             }
             var before = view(leader);
@@ -240,7 +251,7 @@ public class LeaderService {
                 // change; let go of the leader so an unchanged row is not written (no new version, no updated_at)
                 Leader.getEntityManager().detach(leader);
             }
-            results.add(new ImportResult(item.externalId(), leader.id, false, changed));
+            results.add(new ImportResult(item.externalId(), leader.id, false, changed, false));
         }
         return results;
     }

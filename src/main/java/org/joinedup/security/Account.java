@@ -13,9 +13,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -73,6 +75,15 @@ public class Account extends PanacheEntityBase {
 
     public static Optional<Account> byLeader(long leaderId) {
         return find("leaderId", leaderId).firstResultOptional();
+    }
+
+    /** Which of these leaders have claimed their profile: an account is linked to them. */
+    public static Set<Long> leadersWithAccounts(Collection<Long> leaderIds) {
+        if (leaderIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(getEntityManager().createQuery("select leaderId from Account where leaderId in :ids", Long.class)
+                .setParameter("ids", leaderIds).getResultList());
     }
 
     /** Every token issued so far stops working at its next request. */

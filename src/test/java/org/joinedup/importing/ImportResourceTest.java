@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.joinedup.Fixtures;
+import org.joinedup.security.SecurityFixtures;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.QueuedMail;
 import org.junit.jupiter.api.Assertions;
@@ -74,8 +75,8 @@ class ImportResourceTest {
         var report = dry.jsonPath();
         assertTrue(report.getBoolean("valid"), dry.asString());
         assertEquals(3, report.getInt("rows"));
-        assertEquals(Map.of("create", 2, "update", 0, "unchanged", 0), report.getMap("leaders"));
-        assertEquals(Map.of("create", 2, "update", 0, "unchanged", 0), report.getMap("records"));
+        assertEquals(Map.of("create", 2, "update", 0, "unchanged", 0, "keptByLeader", 0), report.getMap("leaders"));
+        assertEquals(Map.of("create", 2, "update", 0, "unchanged", 0, "keptByLeader", 0), report.getMap("records"));
         assertEquals(leadersBefore, given().when().get("/api/leaders?size=1").then().extract().jsonPath().getLong("total"), "a dry run writes nothing");
 
         var job = importAndWait(csv, "pioneers.csv");
@@ -103,19 +104,49 @@ class ImportResourceTest {
 
         var again = importAndWait(csv, "pioneers.csv");
         assertEquals("succeeded", again.getString("state"), again.prettify());
-        assertEquals(Map.of("create", 0, "update", 0, "unchanged", 2), again.getMap("result.leaders"));
-        assertEquals(Map.of("create", 0, "update", 0, "unchanged", 2), again.getMap("result.records"));
+        assertEquals(Map.of("create", 0, "update", 0, "unchanged", 2, "keptByLeader", 0), again.getMap("result.leaders"));
+        assertEquals(Map.of("create", 0, "update", 0, "unchanged", 2, "keptByLeader", 0), again.getMap("result.records"));
         assertEquals(1, given().header("Authorization", Fixtures.bearer(Fixtures.token("demo-admin")))
                 .when().get("/api/admin/audit?entityType=leader&entityId=" + ada).then().extract().jsonPath().getList("items").size(),
                 "the same file again writes nothing, not even an audit entry");
 
         var changed = file(p, "Integrated neighbourhood teams in Mansfield");
         var dryChanged = post(changed, "dryRun=true&fileName=pioneers-v2.csv").jsonPath();
-        assertEquals(Map.of("create", 0, "update", 1, "unchanged", 1), dryChanged.getMap("records"));
-        assertEquals(Map.of("create", 0, "update", 0, "unchanged", 2), dryChanged.getMap("leaders"));
+        assertEquals(Map.of("create", 0, "update", 1, "unchanged", 1, "keptByLeader", 0), dryChanged.getMap("records"));
+        assertEquals(Map.of("create", 0, "update", 0, "unchanged", 2, "keptByLeader", 0), dryChanged.getMap("leaders"));
         var third = importAndWait(changed, "pioneers-v2.csv");
-        assertEquals(Map.of("create", 0, "update", 1, "unchanged", 1), third.getMap("result.records"));
+        assertEquals(Map.of("create", 0, "update", 1, "unchanged", 1, "keptByLeader", 0), third.getMap("result.records"));
         given().when().get("/api/records/" + first).then().statusCode(200).body("title", equalTo("Integrated neighbourhood teams in Mansfield"));
+    }
+
+    /** The loop of import, invite, claim and import again: a claimed profile and its records are the leader's own. */
+    @Test
+    void aLeaderWhoClaimedTheirProfileKeepsWhatTheyChangedWhenTheFileIsImportedAgain() {
+        var p = UUID.randomUUID().toString().substring(0, 8);
+        var csv = file(p, "Integrated teams in Mansfield");
+        importAndWait(csv, "loop-" + p + ".csv");
+        long ada = leaderNamed("Ada Importer " + p);
+        var adaToken = SecurityFixtures.leaderAccount(ada);
+        var own = given().header("Authorization", Fixtures.bearer(adaToken)).when().get("/api/leaders/" + ada).then().statusCode(200)
+                .extract().jsonPath();
+        given().header("Authorization", Fixtures.bearer(adaToken)).contentType("application/json")
+                .body(Map.of("name", own.getString("name"), "currentRole", "Chief executive", "homeArea", "E10000024",
+                        "visibility", "programme", "version", own.getInt("version")))
+                .when().put("/api/leaders/" + ada).then().statusCode(200);
+        long record = given().when().get("/api/leaders/" + ada + "/records").then().statusCode(200).extract().jsonPath()
+                .getLong("items.find { it.title == 'Integrated teams in Mansfield' }.id");
+        var changedFile = file(p, "A title staff typed later");
+
+        var dry = post(changedFile, "dryRun=true&fileName=loop-" + p + "-again.csv").jsonPath();
+        assertEquals(Map.of("create", 0, "update", 0, "unchanged", 1, "keptByLeader", 1), dry.getMap("leaders"), dry.prettify());
+        assertEquals(Map.of("create", 0, "update", 0, "unchanged", 0, "keptByLeader", 2), dry.getMap("records"), dry.prettify());
+        var again = importAndWait(changedFile, "loop-" + p + "-again.csv");
+        assertEquals("succeeded", again.getString("state"), again.prettify());
+
+        given().header("Authorization", Fixtures.bearer(adaToken)).when().get("/api/leaders/" + ada).then().statusCode(200)
+                .body("visibility", equalTo("programme")).body("currentRole", equalTo("Chief executive"));
+        given().header("Authorization", Fixtures.bearer(adaToken)).when().get("/api/records/" + record).then().statusCode(200)
+                .body("title", equalTo("Integrated teams in Mansfield"));
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.joinedup.Fixtures;
 
 /** Requests as a given account, and leader accounts made for a test. */
-final class SecurityFixtures {
+public final class SecurityFixtures {
 
     static final String PASSWORD = "a-test-password-long-enough";
 
@@ -40,7 +40,7 @@ final class SecurityFixtures {
     }
 
     /** A leader account for that leader; returns a token signed in as it. */
-    static String leaderAccount(long leaderId) {
+    public static String leaderAccount(long leaderId) {
         var username = "leader-" + leaderId + "-" + System.nanoTime();
         as("demo-admin").contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", PASSWORD, "roles", List.of(Roles.LEADER), "leaderId", leaderId))

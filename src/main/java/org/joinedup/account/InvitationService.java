@@ -3,6 +3,7 @@ package org.joinedup.account;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.joinedup.mail.Mail;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.MailOutbox;
 import org.joinedup.platform.ProblemException;
+import org.joinedup.platform.TransactionLocks;
 import org.joinedup.platform.Violation;
 import org.joinedup.security.AccountService;
 import org.joinedup.security.AccountView;
@@ -34,6 +36,9 @@ public class InvitationService {
 
     private static final Logger LOG = Logger.getLogger(InvitationService.class);
     public static final String CLAIM_PAGE = "/account/claim";
+
+    /** The first key of the advisory lock on one leader's invitations (the second is the leader id). */
+    private static final int INVITATIONS_LOCK = 0x494e56; // "INV"
 
     /** What an invitation answers: who was invited, where and until when the link works. */
     public record Invitation(long leaderId, String email, Instant expiresAt) {
@@ -57,6 +62,9 @@ public class InvitationService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    EntityManager em;
+
     /** Invites one leader, as programme staff do; empty if there is no such leader. 409 if the leader or the address has an account. */
     public Optional<Invitation> invite(long leaderId, String email, String invitedBy) {
         return invite(leaderId, email, invitedBy, null);
@@ -72,6 +80,7 @@ public class InvitationService {
             return Optional.empty();
         }
         var address = Addresses.normalise("email", email);
+        lockInvitations(leaderId);
         requireNoAccount(leaderId, address);
         int replaced = links.revokeForLeader(LinkPurpose.INVITATION, leaderId);
         var expires = Instant.now().plus(config.invitationLifetime());
@@ -99,10 +108,20 @@ public class InvitationService {
      * account checks hold either way, so the answer is the same whether or not a link was open.
      */
     public void inviteUnlessPending(long leaderId, String email, String invitedBy, String why) {
+        lockInvitations(leaderId);
         requireNoAccount(leaderId, Addresses.normalise("email", email));
         if (!links.openForLeader(LinkPurpose.INVITATION, leaderId)) {
             invite(leaderId, email, invitedBy, why);
         }
+    }
+
+    /**
+     * Invitations of one leader take turns until the transaction ends: without it, several at once
+     * each revoke the links committed before them and all leave their own open. With it, the last
+     * to commit has revoked every earlier one. (Taken again in the same transaction, it is just held twice.)
+     */
+    private void lockInvitations(long leaderId) {
+        TransactionLocks.hold(em, INVITATIONS_LOCK, Long.hashCode(leaderId));
     }
 
     private void requireNoAccount(long leaderId, String address) {

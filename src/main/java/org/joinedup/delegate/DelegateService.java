@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,7 @@ import org.joinedup.security.DelegateGrants;
 public class DelegateService implements DelegateGrants {
 
     private static final Logger LOG = Logger.getLogger(DelegateService.class);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     /** The grant and whether this call made it (false: it was there already). */
     public record Granted(DelegateView delegate, boolean created) {
@@ -79,7 +82,7 @@ public class DelegateService implements DelegateGrants {
             return Optional.of(new Granted(view, false));
         }
         audit.record("grant", "delegate", grant.id, null, new Audited(leaderId, view));
-        tell(account, "delegate-" + grant.id + "-granted", "You can now edit " + leader.get().name() + "'s profile on JoinedUp",
+        tell(account, eventKey(leaderId, account, "granted"), "You can now edit " + leader.get().name() + "'s profile on JoinedUp",
                 leader.get().name() + " has made you their delegate on JoinedUp (granted by " + grant.grantedBy + ").\n\n"
                         + "You can now change their profile and their integration records: open My work and follow the link with their name. "
                         + "You cannot change who sees their profile or their contact details, remove their profile or records, "
@@ -127,7 +130,7 @@ public class DelegateService implements DelegateGrants {
             return true;
         }
         audit.record("revoke", "delegate", grant.get().id, new Audited(leaderId, view(grant.get(), account.get())), null);
-        tell(account.get(), "delegate-" + grant.get().id + "-revoked", "You can no longer edit " + leader.get().name() + "'s profile on JoinedUp",
+        tell(account.get(), eventKey(leaderId, account.get(), "revoked"), "You can no longer edit " + leader.get().name() + "'s profile on JoinedUp",
                 (self ? "You stepped down" : user.actor() + " ended your access") + " as " + leader.get().name()
                         + "'s delegate on JoinedUp. You can no longer change their profile or records.\n\n"
                         + "If you did not expect this, tell them or programme staff.");
@@ -165,6 +168,15 @@ public class DelegateService implements DelegateGrants {
         if (!user.mayActFor(leader.id())) {
             throw ProblemException.forbidden("only " + leader.name() + " (or an admin) grants and revokes their delegates");
         }
+    }
+
+    /**
+     * The mail's event key: one per leader, delegate account, kind and UK day, not per grant row, so
+     * a leader granting and revoking in a loop mails the delegate (who cannot turn security mail
+     * off) at most one "granted" and one "revoked" a day; the outbox drops a second of the same key.
+     */
+    private static String eventKey(long leaderId, Account account, String kind) {
+        return "delegate-" + leaderId + "-" + account.id + "-" + LocalDate.now(UK) + "-" + kind;
     }
 
     /** A security mail, to the delegate's own address; none for an account without one or a disabled account. */

@@ -19,12 +19,14 @@ import org.joinedup.account.MailAskLimits;
 import org.joinedup.account.OneTimeLinks;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.integration.RecordView;
+import org.joinedup.leader.Contact;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.mail.Mail;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.MailOutbox;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
+import org.joinedup.security.Account;
 import org.joinedup.security.AuditTrail;
 
 /**
@@ -107,6 +109,12 @@ public class PublicNominations {
         }
         var answer = new Asked("We have sent a link to " + address + ". The nomination counts once you follow it, within "
                 + config.confirmationLifetime().toHours() + " hours, while the round is taking nominations.");
+        if (isNominees(address, nomineeId)) {
+            // a leader signed out, nominating themselves: refused as signed in ("is you"), but in silence,
+            // since a 400 here would tell anyone which address is a leader's (their contact may be hidden)
+            LOG.infof("A public nomination in round %d was not taken: its address is the nominee's own", roundId);
+            return answer;
+        }
         if (!limits.clientMayAsk(client)) {
             LOG.infof("A public nomination in round %d was not taken: its client reached its limit of asks", roundId);
             return answer;
@@ -156,6 +164,14 @@ public class PublicNominations {
         audit.record(again ? "nominate-public-again" : "nominate-public", NominationService.AUDITED, nomination.id, null,
                 NominationService.audited(nomination));
         return answer;
+    }
+
+    /** Whether the address is the nominee's own: their account's or their contact address. */
+    private boolean isNominees(String address, long nomineeId) {
+        var own = new ArrayList<String>();
+        Account.<Account>list("leaderId", nomineeId).forEach(a -> own.add(a.email));
+        leaders.contact(nomineeId).map(Contact::email).ifPresent(own::add);
+        return own.stream().anyMatch(email -> email != null && email.strip().equalsIgnoreCase(address));
     }
 
     /** What a working link would confirm (the nominee's name and the round's), without using it: for the page with the button. */

@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +28,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.joinedup.Fixtures;
+import org.joinedup.Race;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -171,6 +174,28 @@ class InvitationTest {
         assertEquals(7, statuses.stream().filter(s -> s == 410 || s == 409).count(), statuses.toString());
         assertEquals(1, AccountFixtures.accountsOfLeader(leaderId));
     }
+
+    @Test
+    void eightSimultaneousInvitationsOfOneLeaderLeaveOneLinkOpenTheLastMade() throws Exception {
+        long leaderId = leader("Inez Eightinvites");
+        // two addresses, as staff correcting a mistyped one would: the earlier address must not keep a link either
+        var addresses = List.of(address("inez.wrong"), address("inez.right"));
+        var statuses = Race.sortedStatuses(8, i -> {
+            var request = as("demo-programme").body(Map.of("email", addresses.get(i % 2)));
+            return () -> request.when().post("/api/leaders/" + leaderId + "/invitation").then().extract().statusCode();
+        });
+        assertEquals(List.of(202, 202, 202, 202, 202, 202, 202, 202), statuses);
+        var links = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
+                select count(*) filter (where used_at is null and expires_at > now()),
+                       max(id) filter (where used_at is null), max(id)
+                  from one_time_link where purpose = 'invitation' and leader_id = :leader""")
+                .setParameter("leader", leaderId).getSingleResult());
+        assertEquals(1L, ((Number) links[0]).longValue(), "open invitation links");
+        assertEquals(((Number) links[2]).longValue(), ((Number) links[1]).longValue(), "the open link is the last one made");
+    }
+
+    @Inject
+    EntityManager em;
 
     @Inject
     InvitationService invitations;

@@ -150,6 +150,22 @@ class DelegateTest {
     }
 
     @Test
+    void grantingAndRevokingInALoopMailsTheDelegateOnceEachADay() {
+        long leaderId = leader("Lola Loop", "registered");
+        var leader = token(account("lola", Roles.LEADER, leaderId, false));
+        var target = account("lpa", Roles.COMMISSIONER, null, true);
+        for (int i = 0; i < 2; i++) {
+            as(leader).body(Map.of("username", target)).when().post("/api/leaders/" + leaderId + "/delegates").then().statusCode(201);
+            as(leader).when().delete("/api/leaders/" + leaderId + "/delegates/" + target).then().statusCode(204);
+        }
+        // every grant and revoke happened (and is audited); only the mail is once a day
+        var mails = QueuedMail.to(address(target), MailKind.SECURITY);
+        assertEquals(1, mails.stream().filter(m -> m.eventKey().endsWith("-granted")).count(), mails.toString());
+        assertEquals(1, mails.stream().filter(m -> m.eventKey().endsWith("-revoked")).count(), mails.toString());
+        assertEquals(2, mails.size(), mails.toString());
+    }
+
+    @Test
     void anAdminGrantsAndRevokesAndADelegateMayStepDown() {
         long leaderId = leader("Ada Admined", "public");
         var pa = account("apa", Roles.COMMISSIONER, null, false);

@@ -153,6 +153,32 @@ class PublicNominationTest {
     }
 
     @Test
+    void aLeaderSignedOutCannotNominateThemselvesWithTheirOwnAddress() {
+        long roundId = RecognitionFixtures.open(publicRound("Public self"));
+        var contactAddress = address("self.contact");
+        var body = Fixtures.leader("Selena Self");
+        body.put("contact", Map.of("email", contactAddress));
+        long nominee = as("demo-programme").body(body).when().post("/api/leaders").then().statusCode(201).extract().jsonPath().getLong("id");
+        var accountAddress = address("self.account");
+        AccountFixtures.invite(nominee, accountAddress);
+        given().contentType(ContentType.JSON).body(Map.of("token", linkToken(accountAddress), "password", AccountFixtures.PASSWORD))
+                .when().post("/api/invitations/claim").then().statusCode(201);
+        int mailedBefore = QueuedMail.to(accountAddress, MailKind.SECURITY).size();
+
+        // the same answer as any nomination (a refusal would say which address is a leader's), but nothing kept or mailed
+        nominate(roundId, nominee, accountAddress.toUpperCase()).statusCode(202).body("next", containsString(accountAddress));
+        nominate(roundId, nominee, contactAddress).statusCode(202);
+        assertEquals(0, rows(roundId, accountAddress), "the account's address");
+        assertEquals(0, rows(roundId, contactAddress), "the contact address");
+        assertEquals(mailedBefore, QueuedMail.to(accountAddress, MailKind.SECURITY).size());
+        assertEquals(0, QueuedMail.to(contactAddress, MailKind.SECURITY).size());
+        // someone else's address still nominates them
+        var other = address("self.other");
+        nominate(roundId, nominee, other).statusCode(202);
+        assertEquals(1, rows(roundId, other));
+    }
+
+    @Test
     void aSecondNominationFromTheAddressSendsTheLinkAgainInsteadOfAddingOne() {
         long roundId = RecognitionFixtures.open(publicRound("Public again"));
         long nominee = leader("Again Nominee", "public");

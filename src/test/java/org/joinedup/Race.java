@@ -31,7 +31,13 @@ public final class Race {
             for (int i = 0; i < count; i++) {
                 int n = i;
                 answers.add(pool.submit(() -> {
-                    var request = prepare.apply(n);
+                    Prepared request;
+                    try {
+                        request = prepare.apply(n);
+                    } catch (RuntimeException | Error e) {
+                        barrier.reset(); // the others stop waiting for this one (BrokenBarrierException) instead of hanging
+                        throw e;
+                    }
                     barrier.await();
                     return request.send();
                 }));

@@ -6,7 +6,9 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,7 +36,8 @@ public class ExportResource {
                     + "prefixed with '. Same parameters and problems as GET /api/search/leaders. Columns: docs/export.md.")
     @APIResponse(responseCode = "200", description = "The CSV, as an attachment",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
-    public Response exportSearch(@BeanParam SearchParams params) {
+    public Response exportSearch(@BeanParam SearchParams params, @Context UriInfo uri) {
+        SearchParams.requireKnownNames(uri.getQueryParameters());
         return LeaderExport.attachment(export.search(params));
     }
 }

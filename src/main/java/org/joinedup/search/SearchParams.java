@@ -8,7 +8,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 
 /**
@@ -120,8 +122,16 @@ public class SearchParams {
      * "servcie=gp", would otherwise find everyone) or a one-value parameter given twice (only the first was used).
      */
     public static List<Violation> misnamed(Map<String, List<String>> query) {
+        return misnamed(query, Set.of());
+    }
+
+    /** As {@link #misnamed(Map)}, for an address that also takes names of its own ({@code alsoTaken}, e.g. a page's). */
+    public static List<Violation> misnamed(Map<String, List<String>> query, Set<String> alsoTaken) {
         var violations = new ArrayList<Violation>();
         query.forEach((name, values) -> {
+            if (alsoTaken.contains(name)) {
+                return;
+            }
             var field = FIELDS.get(name);
             if (field == null) {
                 violations.add(new Violation(name, "query", "is not a search parameter", List.copyOf(FIELDS.keySet())));
@@ -130,6 +140,14 @@ public class SearchParams {
             }
         });
         return violations;
+    }
+
+    /** A 400 naming each misnamed parameter ({@link #misnamed(Map, Set)}): the search, its export and the find page answer alike. */
+    public static void requireKnownNames(Map<String, List<String>> query, String... alsoTaken) {
+        var misnamed = misnamed(query, Set.of(alsoTaken));
+        if (!misnamed.isEmpty()) {
+            throw ProblemException.invalid(misnamed);
+        }
     }
 
     /** The values given for a facet's parameter (one at most for a single-valued one such as verification); empty when none. */

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.joinedup.platform.ProblemException;
 
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,9 +44,6 @@ public class SearchResource {
     }
 
     private static void requireKnownNames(UriInfo uri) {
-        var misnamed = SearchParams.misnamed(uri.getQueryParameters());
-        if (!misnamed.isEmpty()) {
-            throw ProblemException.invalid(misnamed);
-        }
+        SearchParams.requireKnownNames(uri.getQueryParameters());
     }
 }

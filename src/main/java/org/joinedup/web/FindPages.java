@@ -10,8 +10,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -87,7 +89,8 @@ public class FindPages {
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    public Response find(@BeanParam SearchParams params, @QueryParam("signedOut") boolean signedOut, @QueryParam("gapWithin") String gapWithin) {
+    public Response find(@BeanParam SearchParams params, @QueryParam("signedOut") boolean signedOut, @QueryParam("gapWithin") String gapWithin,
+            @Context UriInfo uri) {
         var links = new SearchLinks(params).withGapWithin(gapWithin);
         SearchResult result = null;
         FindMap.Section map = null;
@@ -102,6 +105,8 @@ public class FindPages {
             status = 400;
         }
         try {
+            // a misspelt name (servcie=gp) would otherwise show everyone: said beside the search, as other bad parameters are
+            SearchParams.requireKnownNames(uri.getQueryParameters(), "signedOut", "gapWithin");
             result = search.search(params);
             map = findMap.of(params, links, gapWithinKm);
         } catch (ProblemException e) {
@@ -121,7 +126,8 @@ public class FindPages {
     @Path("/export.csv")
     @PermitAll
     @Produces("text/csv")
-    public Response export(@BeanParam SearchParams params) {
+    public Response export(@BeanParam SearchParams params, @Context UriInfo uri) {
+        SearchParams.requireKnownNames(uri.getQueryParameters());
         return LeaderExport.attachment(export.search(params));
     }
 

@@ -17,6 +17,7 @@ import org.joinedup.leader.LeaderService;
 import org.joinedup.mail.Mail;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.MailOutbox;
+import org.joinedup.mail.MailTimes;
 import org.joinedup.platform.OneLine;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
@@ -86,7 +87,7 @@ public class InvitationService {
                 "You are invited to JoinedUp",
                 "Hello " + name + ",\n\n" + (said != null ? said + "\n\n" : "") + "Your profile as a leader of joined-up care is in JoinedUp, the registry of people who have "
                         + "integrated health and social care. Set a password and take it as your own here:\n\n"
-                        + links.url(CLAIM_PAGE, token) + "\n\nThe link works once, until " + expires + ". If it has run out, ask "
+                        + links.url(CLAIM_PAGE, token) + "\n\nThe link works once, until " + MailTimes.ukTime(expires) + ". If it has run out, ask "
                         + "the programme team to invite you again.\n",
                 reason));
         var invitation = new Invitation(leaderId, address, expires);

@@ -172,7 +172,7 @@ class AccountRequestTest {
         given().contentType(ContentType.JSON).body(Map.of("email", email, "fullName", "A\n\nclick http://evil.example/login"))
                 .when().post("/api/account-requests").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("fullName"));
-        given().contentType(ContentType.JSON).body(Map.of("email", email, "fullName", "Asha Asker", "jobTitle", "Head\rof\u0000x"))
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "fullName", "Asha Asker", "jobTitle", "Head\rof care"))
                 .when().post("/api/account-requests").then().statusCode(400).body("violations.field", hasItem("jobTitle"));
         given().contentType(ContentType.JSON).body(Map.of("email", email, "fullName", "Asha\tAsker"))
                 .when().post("/api/account-requests").then().statusCode(400).body("violations.field", hasItem("fullName"));

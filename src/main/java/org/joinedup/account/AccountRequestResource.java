@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.joinedup.platform.OneLine;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.security.Roles;
@@ -43,9 +45,11 @@ public class AccountRequestResource {
     AccountRequestService requests;
 
     public record AccountRequestInput(@NotBlank @Size(max = 254) @Schema(examples = "pat.partner@nhs.net") String email,
-            @NotBlank @Size(max = 200) @Schema(examples = "Pat Partner") String fullName,
-            @Size(max = 200) @Schema(examples = "Director of Integration") String jobTitle,
-            @Size(max = 20) @Schema(description = "The code of the organisation you work for (GET /api/organisations)", examples = "RK5")
+            @NotBlank @Size(max = AccountRequestService.MAX_NAME) @Pattern(regexp = OneLine.PATTERN, message = OneLine.MESSAGE)
+            @Schema(examples = "Pat Partner") String fullName,
+            @Size(max = AccountRequestService.MAX_NAME) @Pattern(regexp = OneLine.PATTERN, message = OneLine.MESSAGE)
+            @Schema(examples = "Director of Integration") String jobTitle,
+            @Size(max = AccountRequestService.MAX_ORGANISATION) @Schema(description = "The code of the organisation you work for (GET /api/organisations)", examples = "RK5")
             String organisation) {
     }
 

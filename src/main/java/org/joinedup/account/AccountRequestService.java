@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -16,6 +17,7 @@ import org.joinedup.mail.Mail;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.MailOutbox;
 import org.joinedup.organisation.OrganisationDirectory;
+import org.joinedup.platform.OneLine;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.security.AccountService;
@@ -35,6 +37,9 @@ public class AccountRequestService {
 
     private static final Logger LOG = Logger.getLogger(AccountRequestService.class);
     public static final String CONFIRM_PAGE = "/account/confirm";
+    /** The longest name or job title, and organisation code, an ask may give (the API's limits, for the page too). */
+    public static final int MAX_NAME = 200;
+    public static final int MAX_ORGANISATION = 20;
 
     /** What the asker is told: always the same but for what the domain matched, which depends on the address only. */
     public record Asked(DomainMatch domain, String next) {
@@ -82,6 +87,16 @@ public class AccountRequestService {
         var address = Addresses.normalise("email", email);
         if (fullName == null || fullName.isBlank()) {
             throw ProblemException.invalid(Violation.body("fullName", "is required"));
+        }
+        // the API's limits, here too for the page that calls this directly; the name is said in the mail below
+        var violations = new ArrayList<Violation>();
+        OneLine.check("fullName", fullName, MAX_NAME, violations);
+        OneLine.check("jobTitle", jobTitle, MAX_NAME, violations);
+        if (organisation != null && organisation.strip().length() > MAX_ORGANISATION) {
+            violations.add(Violation.body("organisation", "must be at most " + MAX_ORGANISATION + " characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
         }
         if (organisation != null && !organisation.isBlank() && organisations.find(organisation.strip()).isEmpty()) {
             throw ProblemException.invalid(Violation.body("organisation", "'" + organisation + "' is not a known organisation code; "

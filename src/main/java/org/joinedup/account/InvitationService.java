@@ -18,6 +18,8 @@ import org.joinedup.leader.LeaderService;
 import org.joinedup.mail.Mail;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.MailOutbox;
+import org.joinedup.mail.MailTimes;
+import org.joinedup.platform.OneLine;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.TransactionLocks;
 import org.joinedup.platform.Violation;
@@ -86,13 +88,15 @@ public class InvitationService {
         var expires = Instant.now().plus(config.invitationLifetime());
         var token = links.issue(LinkPurpose.INVITATION, new OneTimeLinks.Subject(null, leaderId, null, address), config.invitationLifetime(),
                 invitedBy);
-        var name = leader.get().name();
-        var reason = why != null ? why : "Programme staff invited you to claim the profile of " + name + " in JoinedUp";
+        // one line whatever was stored: a name (or a "why" holding one) kept from before names were checked cannot add lines to the mail
+        var name = OneLine.flatten(leader.get().name());
+        var said = OneLine.flatten(why);
+        var reason = said != null ? said : "Programme staff invited you to claim the profile of " + name + " in JoinedUp";
         mail.enqueue(new Mail(null, address, MailKind.SECURITY, "invitation-" + leaderId + "-" + expires.toEpochMilli(),
                 "You are invited to JoinedUp",
-                "Hello " + name + ",\n\n" + (why != null ? why + "\n\n" : "") + "Your profile as a leader of joined-up care is in JoinedUp, the registry of people who have "
+                "Hello " + name + ",\n\n" + (said != null ? said + "\n\n" : "") + "Your profile as a leader of joined-up care is in JoinedUp, the registry of people who have "
                         + "integrated health and social care. Set a password and take it as your own here:\n\n"
-                        + links.url(CLAIM_PAGE, token) + "\n\nThe link works once, until " + expires + ". If it has run out, ask "
+                        + links.url(CLAIM_PAGE, token) + "\n\nThe link works once, until " + MailTimes.ukTime(expires) + ". If it has run out, ask "
                         + "the programme team to invite you again.\n",
                 reason));
         var invitation = new Invitation(leaderId, address, expires);

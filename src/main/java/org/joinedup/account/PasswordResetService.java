@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.joinedup.mail.Mail;
 import org.joinedup.mail.MailKind;
 import org.joinedup.mail.MailOutbox;
+import org.joinedup.mail.MailTimes;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.security.AccountService;
 import org.joinedup.security.PasswordPolicy;
@@ -78,7 +79,7 @@ public class PasswordResetService {
         mail.enqueue(new Mail(id, address, MailKind.SECURITY, "password-reset-" + id + "-" + expires.toEpochMilli(),
                 "Reset your JoinedUp password",
                 "Someone (we hope you) asked to reset the password of the JoinedUp account " + account.get().username()
-                        + ". Set a new one here:\n\n" + links.url(RESET_PAGE, token) + "\n\nThe link works once, until " + expires
+                        + ". Set a new one here:\n\n" + links.url(RESET_PAGE, token) + "\n\nThe link works once, until " + MailTimes.ukTime(expires)
                         + ". If you did not ask, you need do nothing: your password stays as it is.\n",
                 "Someone asked to reset the password of your JoinedUp account"));
         LOG.infof("Password reset link mailed to account %s", account.get().username());

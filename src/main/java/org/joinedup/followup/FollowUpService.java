@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.joinedup.integration.IntegrationRecordService;
 import org.joinedup.leader.LeaderService;
@@ -40,6 +41,10 @@ public class FollowUpService {
     private static final Logger LOG = Logger.getLogger(FollowUpService.class);
     /** Follow-ups asked per statement; the pass repeats until none is left. */
     static final int BATCH = 200;
+
+    /** Where people reach this service: mail needs an absolute link. */
+    @ConfigProperty(name = "joinedup.public-url")
+    String publicUrl;
 
     @Inject
     LeaderService leaders;
@@ -118,7 +123,7 @@ public class FollowUpService {
                 "What changed since your mentorship with " + mentor + "?",
                 "Your mentorship with " + mentor + " ended " + months + " months ago.\n\n"
                         + "What changed in your work since then? Would you recommend " + mentor + " to others?\n"
-                        + "Answer on your page My work (/my-work), or through the API: PUT /api/follow-ups/" + id + ".\n\n"
+                        + "Answer on your page My work: " + publicUrl + "/my-work#follow-up-" + id + "\n\n"
                         + "If you have put into practice what you learned, you can start a record of your own work there, "
                         + "linked \"learned from " + mentor + "\"; you complete it and publish it when you are ready.",
                 "You are leader " + learner + " in JoinedUp and were mentored by " + mentor

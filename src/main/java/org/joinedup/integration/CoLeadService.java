@@ -24,6 +24,7 @@ import org.joinedup.leader.LeaderRemoved;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
 import org.joinedup.notification.Notices;
+import org.joinedup.platform.OneLine;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.Problem;
@@ -124,6 +125,9 @@ public class CoLeadService {
         } else if (input.leaderId() == null) {
             if (input.name() == null || input.name().isBlank()) {
                 violations.add(Violation.body("name", "is required when no leaderId is given"));
+            } else {
+                // the name is said in the invitation mailed to the address given: one line (the page comes here without Bean Validation)
+                OneLine.check("name", input.name(), 200, violations);
             }
             if (input.email() == null || input.email().isBlank()) {
                 violations.add(Violation.body("email", "is required when no leaderId is given"));

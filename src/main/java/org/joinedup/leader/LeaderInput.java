@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.joinedup.organisation.OrganisationView;
+import org.joinedup.platform.OneLine;
 import org.joinedup.vocabulary.PlaceView;
 
 /**
@@ -23,8 +24,9 @@ import org.joinedup.vocabulary.PlaceView;
  */
 @JsonIgnoreProperties({ "id", "createdAt", "updatedAt", "recognitions" })
 public record LeaderInput(
-        @NotBlank @Size(max = 200) @Schema(examples = "Helen Marsh") String name,
-        @Size(max = 200) @Schema(examples = "Director of integrated care") String currentRole,
+        @NotBlank @Size(max = 200) @Pattern(regexp = OneLine.PATTERN, message = OneLine.MESSAGE) @Schema(examples = "Helen Marsh") String name,
+        @Size(max = 200) @Pattern(regexp = OneLine.PATTERN, message = OneLine.MESSAGE) @Schema(examples = "Director of integrated care")
+        String currentRole,
         @JsonDeserialize(using = OrganisationView.Code.class)
         @Schema(description = "The leader's own organisation: its code (GET /api/organisations finds it) or the object a GET gives; optional",
                 examples = "RK5") String organisation,

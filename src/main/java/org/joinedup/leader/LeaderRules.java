@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.joinedup.organisation.OrganisationDirectory;
+import org.joinedup.platform.OneLine;
 import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.Violation;
 import org.joinedup.vocabulary.Geography;
@@ -26,10 +27,15 @@ class LeaderRules {
     OrganisationDirectory organisations;
 
     /** No date of a profile before this (years before 1 were stored shifted by the database driver). */
+    static final int MAX_NAME = 200;
+
     static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     void check(LeaderInput input) {
         var violations = new ArrayList<Violation>();
+        // the name goes into mails ("Hello " + name); checked here too for the paths without Bean Validation (pages, nominations, co-leads)
+        OneLine.check("name", input.name(), MAX_NAME, violations);
+        OneLine.check("currentRole", input.currentRole(), MAX_NAME, violations);
         geography.checkWorkArea("homeArea", input.homeArea(), violations);
         if (input.visibility() != null && Visibility.fromCode(input.visibility()).isEmpty()) {
             violations.add(Violation.body("visibility", "'" + input.visibility() + "' is not a visibility", Visibility.codes()));

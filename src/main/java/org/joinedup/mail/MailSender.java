@@ -95,11 +95,17 @@ public class MailSender {
     }
 
     /**
-     * Known not handed over (no connection; the server answered with a refusal) goes back to the queue;
+     * Known not handed over (no connection; the server answered with a refusal; the client would not start) goes back to the queue;
      * anything else (a timeout or a broken connection mid-exchange) may have been delivered, so it is
      * left 'uncertain' rather than risk sending it twice.
      */
     private Outcome failed(Claimed mail, Throwable e) {
+        if (e instanceof SmtpHandOver.NotHandedOver) {
+            // nothing reached the server, and trying again fails the same way: a refusal, so it parks
+            var state = store.notSent(mail, e.getMessage(), true);
+            LOG.warnf("Mail %d not sent: %s (%s)", mail.id(), e.getMessage(), state);
+            return "parked".equals(state) ? Outcome.PARKED : Outcome.RETRY;
+        }
         var smtp = cause(e, SMTPException.class);
         if (smtp.isPresent()) {
             var reply = smtp.get();

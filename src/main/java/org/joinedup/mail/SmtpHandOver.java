@@ -55,10 +55,21 @@ class SmtpHandOver {
         context = ((VertxInternal) vertx).createEventLoopContext();
     }
 
-    /** Returns once the server has taken the mail; throws with the cause, or a TimeoutException, if it has not. */
+    /**
+     * Returns once the server has taken the mail; throws with the cause, or a TimeoutException, if it has not.
+     * A mail the client will not even start on (it throws while building the message) fails at once with
+     * {@link NotHandedOver}: thrown inside the task, nothing would complete the future and the sender would
+     * wait out the whole timeout, with every other mail behind it.
+     */
     void send(Mail mail) throws ExecutionException, TimeoutException {
         var answered = new CompletableFuture<Void>();
-        context.runOnContext(ignored -> mailer.send(mail).subscribe().with(answered::complete, answered::completeExceptionally));
+        context.runOnContext(ignored -> {
+            try {
+                mailer.send(mail).subscribe().with(answered::complete, answered::completeExceptionally);
+            } catch (RuntimeException | LinkageError e) {
+                answered.completeExceptionally(new NotHandedOver(e));
+            }
+        });
         try {
             answered.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -66,6 +77,14 @@ class SmtpHandOver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExecutionException("interrupted while the SMTP server was being asked", e);
+        }
+    }
+
+    /** The mail client refused the mail before any of it went to the server: known not sent. */
+    static final class NotHandedOver extends Exception {
+
+        NotHandedOver(Throwable cause) {
+            super("the mail client could not start on the mail: " + cause, cause);
         }
     }
 }

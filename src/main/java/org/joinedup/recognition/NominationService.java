@@ -25,6 +25,7 @@ import org.joinedup.integration.RecordView;
 import org.joinedup.leader.LeaderInput;
 import org.joinedup.leader.LeaderService;
 import org.joinedup.leader.LeaderView;
+import org.joinedup.platform.OneLine;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
 import org.joinedup.platform.ProblemException;
@@ -156,6 +157,9 @@ public class NominationService {
     private static void checkNewPerson(NominationInput.Nominee nominee, List<Violation> violations) {
         if (nominee.name() == null || nominee.name().isBlank() || nominee.name().strip().length() > MAX_NAME) {
             violations.add(Violation.body("nominee.name", "is required for a person not in the registry, at most " + MAX_NAME + " characters"));
+        } else {
+            // the name is said in the invitation mailed to the address given, so it may not add lines of its own
+            OneLine.check("nominee.name", nominee.name(), MAX_NAME, violations);
         }
         if (nominee.email() == null || nominee.email().strip().length() > 254 || !nominee.email().strip().matches(EMAIL)) {
             violations.add(Violation.body("nominee.email", "is required for a person not in the registry: a mail address such as name@trust.nhs.uk"));
@@ -164,9 +168,7 @@ public class NominationService {
             violations.add(Violation.body("nominee.homeArea", "is required for a person not in the registry: the council or ICB they work in"));
         }
         // a leader's role is at most this long however they are added (LeaderInput's limit is not checked on this path)
-        if (nominee.currentRole() != null && nominee.currentRole().strip().length() > MAX_NAME) {
-            violations.add(Violation.body("nominee.currentRole", "must be at most " + MAX_NAME + " characters"));
-        }
+        OneLine.check("nominee.currentRole", nominee.currentRole(), MAX_NAME, violations);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.joinedup.account;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -162,5 +163,38 @@ class AccountRequestTest {
         ask("not-an-address", null).statusCode(400).body("violations[0].field", equalTo("email"));
         ask(address("x"), "NOSUCHORG").statusCode(400).body("violations[0].field", equalTo("organisation"));
         as("demo-programme").queryParam("state", "everything").when().get("/api/account-requests").then().statusCode(400);
+    }
+
+    @Test
+    void aNameOrJobTitleWithLineBreaksIsRefusedAndNothingIsStoredOrMailed() {
+        // the name is said in the mail to the address given, so lines of its own would be a stranger's text in our mail
+        var email = address("phish");
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "fullName", "A\n\nclick http://evil.example/login"))
+                .when().post("/api/account-requests").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("fullName"));
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "fullName", "Asha Asker", "jobTitle", "Head\rof care"))
+                .when().post("/api/account-requests").then().statusCode(400).body("violations.field", hasItem("jobTitle"));
+        given().contentType(ContentType.JSON).body(Map.of("email", email, "fullName", "Asha\tAsker"))
+                .when().post("/api/account-requests").then().statusCode(400).body("violations.field", hasItem("fullName"));
+        as("demo-programme").queryParam("state", "unconfirmed").when().get("/api/account-requests").then().statusCode(200)
+                .body("email", not(hasItem(email)));
+        assertEquals(0, org.joinedup.mail.MailFixtures.countTo(email), "no confirmation mail queued");
+    }
+
+    @Test
+    void thePageHasTheApisLimitsAndRefusesLineBreaksBesideTheField() {
+        var email = address("page.limits");
+        var page = given().when().get("/account/request").then().statusCode(200).extract();
+        var csrf = org.joinedup.web.PageForms.csrfOf(page.body().asString());
+        given().cookies(page.cookies()).formParam("csrf", csrf).formParam("email", email).formParam("fullName", "y".repeat(201))
+                .formParam("jobTitle", "Head of Integration").when().post("/account/request").then().statusCode(400)
+                .body(containsString("id=\"fullName-error\""));
+        given().cookies(page.cookies()).formParam("csrf", csrf).formParam("email", email).formParam("fullName", "Asha Asker")
+                .formParam("jobTitle", "j".repeat(201)).when().post("/account/request").then().statusCode(400)
+                .body(containsString("id=\"jobTitle-error\""));
+        given().cookies(page.cookies()).formParam("csrf", csrf).formParam("email", email).formParam("fullName", "Asha\r\nBcc: x@example.org")
+                .when().post("/account/request").then().statusCode(400).body(containsString("id=\"fullName-error\""));
+        as("demo-programme").queryParam("state", "unconfirmed").when().get("/api/account-requests").then().statusCode(200)
+                .body("email", not(hasItem(email)));
     }
 }

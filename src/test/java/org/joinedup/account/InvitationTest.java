@@ -10,6 +10,7 @@ import static org.joinedup.account.AccountFixtures.invite;
 import static org.joinedup.account.AccountFixtures.leader;
 import static org.joinedup.account.AccountFixtures.linkToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,16 @@ class InvitationTest {
         given().header("Authorization", Fixtures.bearer(token)).when().get("/api/me").then().statusCode(200);
         as("demo-admin").queryParam("action", "claim-invitation").when().get("/api/admin/audit").then().statusCode(200)
                 .body("items.entityId", hasItem(String.valueOf(AccountFixtures.accountId(username))));
+    }
+
+    @Test
+    void theInvitationSaysUntilWhenInUkTimeNotAMachineTimestamp() {
+        long leaderId = leader("Uma Until");
+        var email = address("uma");
+        invite(leaderId, email);
+        var text = AccountFixtures.securityMail(email).get(0).text();
+        assertTrue(text.matches("(?s).*until \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} \\(UK time\\)\\..*"), text);
+        assertFalse(text.matches("(?s).*\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*Z.*"), text);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.joinedup.account.AccountFixtures.address;
 import static org.joinedup.account.AccountFixtures.as;
 import static org.joinedup.account.AccountFixtures.linkToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,6 +54,16 @@ class PasswordResetTest {
         assertTrue(AccountFixtures.securityMail(known).get(AccountFixtures.securityMail(known).size() - 1).subject().contains("Reset"));
         // not even an address: the same answer too
         assertEquals(forKnown.body().asString(), askReset("not an address").body().asString());
+    }
+
+    @Test
+    void theResetMailSaysUntilWhenInUkTimeNotAMachineTimestamp() {
+        var email = AccountFixtures.claimedLeader("Uri Until");
+        askReset(email);
+        var mails = AccountFixtures.securityMail(email);
+        var text = mails.get(mails.size() - 1).text();
+        assertTrue(text.matches("(?s).*until \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} \\(UK time\\)\\..*"), text);
+        assertFalse(text.matches("(?s).*\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*Z.*"), text);
     }
 
     @Test

@@ -156,7 +156,11 @@ class FollowUpTest {
         assertEquals(learner.address(), mails.get(0).address());
         assertTrue(mails.get(0).subject().contains("What changed"), mails.get(0).subject());
         assertTrue(mails.get(0).reason().contains("3 and 6 months after a mentorship ends"), mails.get(0).reason());
-        assertTrue(mails.get(0).text().contains("/api/follow-ups/" + followUpId(learner, done.mentorship(), 3)), mails.get(0).text());
+        // a link a mail client can open, to the question on the learner's page; no API wording in mail to a person
+        assertTrue(mails.get(0).text().contains("http://localhost:8080/my-work#follow-up-" + followUpId(learner, done.mentorship(), 3)),
+                mails.get(0).text());
+        assertFalse(mails.get(0).text().contains("/api/"), mails.get(0).text());
+        assertFalse(mails.get(0).text().contains("(/my-work)"), mails.get(0).text());
 
         followUps.askDue(monthsAfter(done.completedAt(), 6, 1));
         followUps.askDue(monthsAfter(done.completedAt(), 6, 1));

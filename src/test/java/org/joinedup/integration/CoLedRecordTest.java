@@ -175,6 +175,20 @@ class CoLedRecordTest {
     }
 
     @Test
+    void aPersonsNameWithLineBreaksIsRefusedAndNobodyIsMailed() {
+        long owner = leader("Hal Owner");
+        var ownerToken = leaderAccount(owner);
+        long shared = record(ownerToken, owner, "Line-break hub");
+        var email = "co-lead-phished-" + System.nanoTime() + "@example.org";
+        // the name is said in the invitation mailed to the address given, so it may not add lines of its own
+        as(ownerToken).contentType(ContentType.JSON).body(Map.of("name", "Gus\r\n\r\nClick http://evil.example", "email", email, "role", "co-led"))
+                .when().post("/api/records/" + shared + "/co-leaders").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("name"));
+        as(ownerToken).when().get("/api/records/" + shared + "/co-leaders").then().statusCode(200).body("size()", equalTo(0));
+        assertEquals(0, org.joinedup.mail.MailFixtures.countTo(email));
+    }
+
+    @Test
     void aPersonNamedAgainIsTheSameLeaderMailedOnceEvenEightTimesAtOnce() throws Exception {
         long owner = leader("Nia Owner");
         var ownerToken = leaderAccount(owner);

@@ -52,6 +52,24 @@ class LeaderResourceTest {
     }
 
     @Test
+    void aNameOrRoleWithLineBreaksIsRefusedNamingTheField() {
+        // names go into mail bodies ("Hello " + name), so one may not carry lines (or a header-like "Bcc:") of its own
+        var leader = leader("Ada\r\nBcc: someone@example.org");
+        given().contentType(ContentType.JSON).body(leader).when().post("/api/leaders").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("name"));
+        var role = leader("Ada Oneline");
+        role.put("currentRole", "Head\tof care");
+        given().contentType(ContentType.JSON).body(role).when().post("/api/leaders").then().statusCode(400)
+                .body("violations.field", hasItem("currentRole"));
+        long id = createLeader(leader("Ada Later"));
+        var update = leader("Ada\nLater");
+        update.put("version", 0);
+        given().contentType(ContentType.JSON).body(update).when().put("/api/leaders/" + id).then().statusCode(400)
+                .body("violations.field", hasItem("name"));
+        given().when().get("/api/leaders/" + id).then().statusCode(200).body("name", equalTo("Ada Later"));
+    }
+
+    @Test
     void listsLeadersInPagesWithTotals() {
         createLeader(leader("Paged Leader"));
         given().queryParam("page", 1).queryParam("size", 5)

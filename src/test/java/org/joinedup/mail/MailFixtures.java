@@ -84,6 +84,12 @@ public final class MailFixtures {
         }
     }
 
+    /** How many mails were ever queued to {@code address}, whatever became of them. */
+    public static long countTo(String address) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em().createNativeQuery("select count(*) from mail_outbox where address = :a")
+                .setParameter("a", address).getSingleResult()).longValue());
+    }
+
     static void sql(String statement) {
         QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery(statement).executeUpdate());
     }

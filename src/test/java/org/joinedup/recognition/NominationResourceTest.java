@@ -218,6 +218,23 @@ class NominationResourceTest {
     }
 
     @Test
+    void aNewPersonsNameOrRoleWithLineBreaksIsRefusedAndNobodyIsMailed() {
+        long roundId = RecognitionFixtures.open(RecognitionFixtures.nominatingRound("Line breaks", List.of(RecognitionFixtures.account("commissioner", null).id())));
+        var nominator = leaderWithAccount("Line Spotter");
+        var email = "phished-" + System.nanoTime() + "@example.org";
+        // the name is said in the invitation mailed to the address given: lines of its own would be the nominator's text in our mail
+        var body = new HashMap<String, Object>(Map.of("nominee", Map.of("name", "New Person\n\nYour pension needs action: http://evil.example",
+                "email", email, "homeArea", "E10000024"), "reasons", Map.of("innovation", "x")));
+        withToken(nominator.account().token()).body(body).when().post("/api/rounds/" + roundId + "/nominations").then().statusCode(400)
+                .body("violations.field", hasItem("nominee.name"));
+        body.put("nominee", Map.of("name", "New Person", "email", email, "homeArea", "E10000024", "currentRole", "Head\r\nof care"));
+        withToken(nominator.account().token()).body(body).when().post("/api/rounds/" + roundId + "/nominations").then().statusCode(400)
+                .body("violations.field", hasItem("nominee.currentRole"));
+        as("demo-programme").when().get("/api/rounds/" + roundId + "/nominations").then().body("total", equalTo(0));
+        assertEquals(0, org.joinedup.mail.MailFixtures.countTo(email));
+    }
+
+    @Test
     void erasingTheNomineeOrTheNominatorRemovesTheirNominations() {
         long roundId = RecognitionFixtures.open(RecognitionFixtures.nominatingRound("Erasure", List.of(RecognitionFixtures.account("commissioner", null).id())));
         var nominee = leaderWithAccount("Erased Nominee");

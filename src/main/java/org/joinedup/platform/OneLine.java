@@ -1,6 +1,7 @@
 package org.joinedup.platform;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Short free text that must stay on one line: names and job titles. They are put into mail bodies
@@ -16,7 +17,7 @@ public final class OneLine {
     public static final String PATTERN = "[^\\p{Cntrl}\\u0085\\u2028\\u2029]*";
     public static final String MESSAGE = "must be one line, without line breaks, tabs or other control characters";
 
-    private static final java.util.regex.Pattern BREAKS = java.util.regex.Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]+");
+    private static final Pattern BREAKS = Pattern.compile("[\\p{Cntrl}\\u0085\\u2028\\u2029]+");
 
     private OneLine() {
     }

@@ -1,9 +1,11 @@
 package org.joinedup.search;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.joinedup.Fixtures.awaitIndexInStep;
 import static org.joinedup.Fixtures.createLeader;
@@ -216,6 +218,14 @@ class SearchResourceTest {
                 .body("violations[0].field", equalTo("sort"));
         given().queryParam("service", "gp", "social-care").queryParam("size", 1).when().get("/api/search/leaders").then().statusCode(200);
         given().queryParam("colour", "red").when().get("/api/search/regions").then().statusCode(400);
+        // the export and the find page take the same names: a typo exported or showed everyone
+        given().queryParam("servcie", "gp").when().get("/api/search/export.csv").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("servcie"));
+        given().queryParam("sort", "recent", "distance").when().get("/find/export.csv").then().statusCode(400);
+        given().queryParam("servcie", "gp").when().get("/find").then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("servcie")).body(not(containsString("leaders found")));
+        given().queryParam("service", "gp").queryParam("gapWithin", "25").queryParam("signedOut", "true").when().get("/find")
+                .then().statusCode(200);
     }
 
     /** A minimum level's count is what choosing it finds: counted on the leader, from one filter's field, and through the records. */

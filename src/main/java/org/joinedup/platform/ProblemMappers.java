@@ -150,7 +150,7 @@ public class ProblemMappers {
             return respond(Problem.of("stale-version", "Stale version", 409,
                     "someone else changed this at the same time; fetch it again and reapply your change"));
         }
-        if (anyCause(e, c -> c instanceof SQLException sql && "22021".equals(sql.getSQLState()))) {
+        if (holdsNul(e)) {
             // a form field the checks before the database did not see (bodies and addresses are refused earlier, naming the field)
             return respond(ProblemException.invalid(Violation.body("body", "must not contain the NUL character (U+0000)")).problem());
         }
@@ -183,6 +183,11 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /** Whether the database refused text holding U+0000 (SQLSTATE 22021): bad input, not a fault. */
+    public static boolean holdsNul(Throwable e) {
+        return anyCause(e, c -> c instanceof SQLException sql && "22021".equals(sql.getSQLState()));
     }
 
     /** Whether the failure or any cause of it is such (22021 is PostgreSQL's refusal of text holding U+0000). */

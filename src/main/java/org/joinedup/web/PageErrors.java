@@ -68,6 +68,11 @@ public class PageErrors {
                     "The database is not answering for the moment; nothing was saved. Try again in a few seconds."));
             return Response.fromResponse(page).header("Retry-After", Problem.RETRY_AFTER_SECONDS).build();
         }
+        if (ProblemMappers.holdsNul(e)) {
+            // a form field holding U+0000, which no check before the database looked for: the sender's mistake, not ours
+            return show(Problem.of("invalid-request", "Check what you typed", 400,
+                    "A field held a character that cannot be kept (U+0000, NUL); nothing was saved. Go back, remove it and send the form again."));
+        }
         var incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure on a page, incident %s", incident);
         return show(Problem.of("internal-error", "Something went wrong", 500,

@@ -154,6 +154,20 @@ class PagesTest {
                 .body(containsString("id=\"formats-workshops\" name=\"formats\" type=\"checkbox\" value=\"workshops\" checked"));
     }
 
+    /** U+0000 in a form field is refused by the database (no check before it looks for it): a 400 page, not an incident. */
+    @Test
+    void aNulCharacterInAFormIsA400PageNotAnIncident() {
+        var page = given().when().get("/account/sign-in").then().statusCode(200).extract();
+        given().config(NO_REDIRECTS).cookies(page.cookies()).formParam("csrf", csrfOf(page.body().asString()))
+                .formParam("username", "nul\u0000name").formParam("password", "whatever-it-is").when().post("/account/sign-in")
+                .then().statusCode(400).contentType(containsString("text/html")).body(containsString("U+0000"));
+        var leader = signIn("demo-leader");
+        var work = given().cookie("joinedup-session", leader).when().get("/my-work").then().statusCode(200).extract().asString();
+        given().config(NO_REDIRECTS).cookie("joinedup-session", leader).formParam("csrf", csrfOf(work))
+                .formParam("doingNow", "Typed with a nul\u0000 in it").formParam("willing", "no").when().post("/my-work/profile")
+                .then().statusCode(400).body(not(containsString("incident")));
+    }
+
     @Test
     void signingOutOfThePagesEndsTheSessionsTokenNotOnlyTheCookie() {
         var session = signIn("demo-commissioner");

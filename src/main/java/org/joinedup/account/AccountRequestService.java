@@ -122,8 +122,24 @@ public class AccountRequestService {
             LOG.infof("An account was asked for with an address that has one; its owner is mailed if the account is enabled");
             return answer;
         }
-        var request = AccountRequest.openFor(address).orElseGet(AccountRequest::new);
-        boolean again = request.id != null;
+        var open = AccountRequest.openFor(address);
+        boolean again = open.isPresent();
+        if (again && AccountRequest.PENDING.equals(open.get().state)) {
+            // confirmed already: what the address's owner confirmed waits for staff as it is; anyone can type an address
+            LOG.infof("Account request %d is confirmed already; asked again, it is left as its owner confirmed it", open.get().id);
+            return answer;
+        }
+        if (again && links.openSinceForRequest(LinkPurpose.ADDRESS_CONFIRMATION, open.get().id, Instant.now().minus(config.resetQuietPeriod()))) {
+            return answer; // asked again at once: the link just mailed still works, and the address is not flooded
+        }
+        boolean mailing = limits.mayMail(sent);
+        if (again && !mailing) {
+            // past the address's limit: the link mailed last still works until it runs out, for the details it was mailed for
+            LOG.infof("Account request %d: no new confirmation mail, its address had its limit this hour", open.get().id);
+            return answer;
+        }
+        // new details only with a new link to the address, so what is confirmed is what its owner was mailed about
+        var request = open.orElseGet(AccountRequest::new);
         request.email = address;
         request.fullName = fullName.strip();
         request.jobTitle = jobTitle == null || jobTitle.isBlank() ? null : jobTitle.strip();
@@ -133,19 +149,11 @@ public class AccountRequestService {
         if (!again) {
             request.state = AccountRequest.UNCONFIRMED;
             request.persist();
-        } else if (AccountRequest.UNCONFIRMED.equals(request.state)
-                && links.openSinceForRequest(LinkPurpose.ADDRESS_CONFIRMATION, request.id, Instant.now().minus(config.resetQuietPeriod()))) {
-            return answer; // asked again at once: the link just mailed still works, and the address is not flooded
         }
         AccountRequest.flush();
-        if (AccountRequest.PENDING.equals(request.state)) {
-            audit.record("account-request-update", "account-request", request.id, null, view(request));
-            return answer; // confirmed already: the new details wait for staff as they are
-        }
-        if (!limits.mayMail(sent)) {
-            // past the address's limit: the details are kept, and the link mailed last still works until it runs out
-            LOG.infof("Account request %d: no new confirmation mail, its address had its limit this hour", request.id);
-            audit.record(again ? "account-request-again" : "account-request", "account-request", request.id, null, view(request));
+        if (!mailing) {
+            LOG.infof("Account request %d: no confirmation mail, its address had its limit this hour", request.id);
+            audit.record("account-request", "account-request", request.id, null, view(request));
             return answer;
         }
         links.revokeForRequest(LinkPurpose.ADDRESS_CONFIRMATION, request.id); // the new link replaces the one mailed before

@@ -150,6 +150,27 @@ class AccountRequestTest {
         assertEquals(before, AccountFixtures.securityMail(existing).size());
     }
 
+    /** Anyone can type an address: asking again must not change what its owner asked for and confirmed. */
+    @Test
+    void askingAgainWithOtherDetailsChangesNeitherAConfirmedRequestNorOneWhoseLinkWasJustMailed() {
+        var confirmed = address("confirmed-then-forged");
+        ask(confirmed, "RK5").statusCode(202);
+        long id = confirm(confirmed);
+        var forged = Map.of("email", confirmed, "fullName", "Someone Else", "jobTitle", "Director of Everything", "organisation", "E10000024");
+        given().contentType(ContentType.JSON).body(forged).when().post("/api/account-requests").then().statusCode(202);
+        as("demo-programme").when().get("/api/account-requests").then().statusCode(200)
+                .body("find { it.id == " + id + " }.fullName", equalTo("Asha Asker"))
+                .body("find { it.id == " + id + " }.organisation.code", equalTo("RK5"));
+
+        var fresh = address("just-mailed-then-forged");
+        ask(fresh, "RK5").statusCode(202);
+        given().contentType(ContentType.JSON).body(Map.of("email", fresh, "fullName", "Someone Else")).when().post("/api/account-requests")
+                .then().statusCode(202);
+        long freshId = confirm(fresh);
+        as("demo-programme").when().get("/api/account-requests").then().statusCode(200)
+                .body("find { it.id == " + freshId + " }.fullName", equalTo("Asha Asker"));
+    }
+
     @Test
     void askingAgainAtOnceMailsOneLink() {
         var email = address("twice");

@@ -1,5 +1,7 @@
 package org.joinedup.places;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +35,7 @@ public record Choropleth(int width, int height, List<Shade> areas, List<Band> le
         }
 
         public String rateText() {
-            return String.format(Locale.ROOT, "%.1f", rate);
+            return figure(rate);
         }
 
         public String populationText() {
@@ -97,9 +99,20 @@ public record Choropleth(int width, int height, List<Shade> areas, List<Band> le
             return bands;
         }
         for (int b = 1; b <= BANDS; b++) {
-            bands.add(new Band("b" + b, String.format(Locale.ROOT, "over %.1f to %.1f", highest * (b - 1) / BANDS, highest * b / BANDS)));
+            bands.add(new Band("b" + b, "over " + figure(highest * (b - 1) / BANDS) + " to " + figure(highest * b / BANDS)));
         }
         return bands;
+    }
+
+    /**
+     * A rate in words: one decimal, but a rate under 0.1 keeps two significant figures, since "0.0" reads as
+     * nobody (a narrow search over England's ICBs has every rate under 0.1, and its legend said "over 0.0 to 0.0").
+     */
+    static String figure(double rate) {
+        if (rate == 0 || rate >= 0.1) {
+            return String.format(Locale.ROOT, "%.1f", rate);
+        }
+        return new BigDecimal(rate).round(new MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     /** The gaps by name, for the list under the map; none outside the gap view. */

@@ -36,4 +36,15 @@ class ChoroplethTest {
         assertEquals(List.of("Alpha"), gaps.gapsByName().stream().map(Choropleth.Shade::name).toList());
         assertEquals("gap: nobody found", gaps.legend().get(0).label());
     }
+
+    @Test
+    void smallRatesKeepTwoSignificantFiguresSoNoBandOrAreaWithLeadersReadsAsZero() {
+        var drawing = new Boundaries.Drawing(10, 10, Map.of("a", "M0 0l1 0 0 1z", "b", "M0 0l1 0 0 1z"), 0, 0);
+        var map = Choropleth.of(drawing, List.of(new Choropleth.Figures("a", "Alpha", 0, 1_000_000, "/find?area=a", false),
+                new Choropleth.Figures("b", "Beta", 1, 2_100_000, "/find?area=b", false))); // 0.048 per 100k
+        assertEquals(List.of("none found", "over 0.0 to 0.012", "over 0.012 to 0.024", "over 0.024 to 0.036", "over 0.036 to 0.048"),
+                map.legend().stream().map(Choropleth.Band::label).toList());
+        assertEquals("Beta: 1 leader found, 0.048 per 100,000 people", map.areas().get(1).label());
+        assertEquals("0.0", map.areas().get(0).rateText());
+    }
 }

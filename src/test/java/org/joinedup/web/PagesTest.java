@@ -154,6 +154,14 @@ class PagesTest {
                 .body(containsString("id=\"formats-workshops\" name=\"formats\" type=\"checkbox\" value=\"workshops\" checked"));
     }
 
+    @Test
+    void aFindPagePastTheLastSaysSoAndOffersTheFirst() {
+        given().queryParam("page", 500).queryParam("size", 20).when().get("/find").then().statusCode(200)
+                .body(containsString("id=\"past-the-end\"")).body(not(containsString("Showing 10001")));
+        given().queryParam("size", 20).when().get("/find").then().statusCode(200)
+                .body(containsString("Showing 1 to 20.")).body(not(containsString("past-the-end")));
+    }
+
     /** U+0000 in a form field is refused by the database (no check before it looks for it): a 400 page, not an incident. */
     @Test
     void aNulCharacterInAFormIsA400PageNotAnIncident() {

@@ -246,17 +246,23 @@ class ImportResourceTest {
     }
 
     @Test
-    void aFileOverTheLimitIs413BeforeItIsRead() throws Exception {
-        // a 50 MB file announced, a few bytes of it sent: the answer comes before the rest is read
+    void aFileOverTheLimitIs413BeforeItIsReadSayingTheLimit() throws Exception {
+        // a 30 MB file announced (the limit is 20 MB), a few bytes of it sent: the answer comes before the rest is read
         try (var socket = new Socket("127.0.0.1", RestAssured.port)) {
             socket.setSoTimeout(30_000);
             var out = socket.getOutputStream();
             out.write(("POST /api/admin/imports?dryRun=true HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + Fixtures.token("demo-programme") + "\r\nContent-Type: text/csv\r\nContent-Length: " + (50L * 1024 * 1024)
+                    + Fixtures.token("demo-programme") + "\r\nContent-Type: text/csv\r\nContent-Length: " + (30L * 1024 * 1024)
                     + "\r\n\r\nleader_external_id,name,home_area\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            var status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            var answer = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            var status = answer.readLine();
             assertTrue(status.startsWith("HTTP/1.1 413"), status);
+            var head = new StringBuilder();
+            for (var line = answer.readLine(); line != null && !line.isEmpty(); line = answer.readLine()) {
+                head.append(line.toLowerCase()).append('\n');
+            }
+            assertTrue(head.toString().contains("content-type: application/problem+json"), head.toString());
         }
     }
 

@@ -29,6 +29,9 @@ public class InviteeAddresses {
     @Inject
     AccountService accounts;
 
+    @Inject
+    OneTimeLinks links;
+
     /**
      * Additions of one address take turns until the transaction ends: eight at once find the leader
      * the first added (a hash collision only makes two addresses wait for each other).
@@ -60,5 +63,32 @@ public class InviteeAddresses {
     public long addedBySince(String username, Instant since) {
         return ((Number) em.createNativeQuery("select count(*) from invitee_address where added_by = :by and created_at > :since")
                 .setParameter("by", username).setParameter("since", since).getSingleResult()).longValue();
+    }
+
+    /**
+     * After a nomination or a co-lead naming this leader is gone: a leader an addition made, still
+     * without an account, whom nothing names any more (no nomination, co-lead or record of theirs)
+     * loses their open invitation, so a mistyped address withdrawn at once cannot claim the profile.
+     * The leader stays (a profile may be referred to from many places, and deleting is staff's call);
+     * a later addition of the address finds it and invites afresh. True when a link was revoked.
+     */
+    public boolean forgetIfUnnamed(long leaderId) {
+        var emails = em.createNativeQuery("select email from invitee_address where leader_id = :leader and added_by is not null")
+                .setParameter("leader", leaderId).getResultList();
+        if (emails.isEmpty()) {
+            return false;
+        }
+        // an addition of the address at once waits, then finds the invitation revoked and mails again (see lock)
+        emails.forEach(email -> lock((String) email));
+        if (accounts.leaderHasAccount(leaderId)) {
+            return false;
+        }
+        em.flush(); // the removal that called this must be counted out
+        var named = (Number) em.createNativeQuery("""
+                select (select count(*) from nomination where nominee_leader_id = :leader)
+                     + (select count(*) from record_co_leader where leader_id = :leader)
+                     + (select count(*) from integration_record where leader_id = :leader)""")
+                .setParameter("leader", leaderId).getSingleResult();
+        return named.longValue() == 0 && links.revokeForLeader(LinkPurpose.INVITATION, leaderId) > 0;
     }
 }

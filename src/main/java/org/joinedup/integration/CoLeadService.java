@@ -212,6 +212,9 @@ public class CoLeadService {
         row.get().delete();
         if (before.confirmedAt() != null) {
             leaders.markChanged(leaderId);
+        } else {
+            // someone named by address, perhaps mistyped: their invitation goes if nothing else names them
+            invitees.forgetIfUnnamed(leaderId);
         }
         audit.record(user.isLeader(leaderId) ? "leave-co-lead" : "remove-co-leader", "record", recordId, before, null);
         return true;

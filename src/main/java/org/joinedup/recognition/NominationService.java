@@ -282,6 +282,10 @@ public class NominationService {
         }
         var before = audited(nomination);
         nomination.delete();
+        if (nomination.nomineeName != null) {
+            // someone new, perhaps at a mistyped address: their invitation goes if nothing else names them
+            addresses.forgetIfUnnamed(nomination.nomineeLeaderId);
+        }
         audit.record("withdraw", AUDITED, nominationId, before, null);
         return true;
     }

@@ -71,6 +71,13 @@ public final class AccountFixtures {
         return email;
     }
 
+    /** How many links to the address are open: unused and unexpired. */
+    public static long openLinksTo(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("select count(*) from one_time_link where email = :email and used_at is null and expires_at > now()")
+                .setParameter("email", email).getSingleResult()).longValue());
+    }
+
     /** Makes every open link to the address run out, as time passing would. */
     public static void expireLinksTo(String email) {
         int changed = QuarkusTransaction.requiringNew().call(() -> Arc.container().instance(EntityManager.class).get()

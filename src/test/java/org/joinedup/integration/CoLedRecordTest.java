@@ -175,6 +175,28 @@ class CoLedRecordTest {
     }
 
     @Test
+    void removingAPersonNamedByAddressRevokesTheirInvitation() {
+        long owner = leader("Tad Owner");
+        var ownerToken = leaderAccount(owner);
+        long first = record(ownerToken, owner, "Typo hub");
+        long second = record(ownerToken, owner, "Typo clinic");
+        var typo = "co.typo-" + System.nanoTime() + "@example.org";
+        long invited = as(ownerToken).contentType(ContentType.JSON).body(Map.of("name", "Co Typo", "email", typo, "role", "co-led"))
+                .when().post("/api/records/" + first + "/co-leaders").then().statusCode(201).extract().jsonPath().getLong("leaderId");
+        as(ownerToken).contentType(ContentType.JSON).body(Map.of("name", "Co Typo", "email", typo, "role", "co-led"))
+                .when().post("/api/records/" + second + "/co-leaders").then().statusCode(201);
+        var token = org.joinedup.account.AccountFixtures.linkToken(typo);
+        // still named on the other record: the invitation stays
+        as(ownerToken).when().delete("/api/records/" + first + "/co-leaders/" + invited).then().statusCode(204);
+        assertEquals(1, org.joinedup.account.AccountFixtures.openLinksTo(typo));
+        // the last naming removed, whoever reads the mistyped address cannot claim the profile
+        as(ownerToken).when().delete("/api/records/" + second + "/co-leaders/" + invited).then().statusCode(204);
+        given().contentType(ContentType.JSON).body(Map.of("token", token, "username", "co-typo-" + System.nanoTime(), "password", PASSWORD))
+                .when().post("/api/invitations/claim").then().statusCode(410);
+        assertEquals(0, org.joinedup.account.AccountFixtures.openLinksTo(typo));
+    }
+
+    @Test
     void aPersonsNameWithLineBreaksIsRefusedAndNobodyIsMailed() {
         long owner = leader("Hal Owner");
         var ownerToken = leaderAccount(owner);

@@ -10,12 +10,16 @@ import static org.joinedup.recognition.RecognitionFixtures.withToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import static io.restassured.RestAssured.given;
+
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.joinedup.Fixtures;
 import org.joinedup.Race;
+import org.joinedup.account.AccountFixtures;
 import org.joinedup.recognition.RecognitionFixtures.NewAccount;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -215,6 +219,27 @@ class NominationResourceTest {
                 "currentRole", "r".repeat(201)));
         withToken(nominator.account().token()).body(body).when().post("/api/rounds/" + roundId + "/nominations").then().statusCode(400)
                 .body("violations.field", hasItem("nominee.currentRole"));
+    }
+
+    @Test
+    void withdrawingTheOnlyNominationOfSomeoneNewRevokesTheirInvitation() {
+        long roundId = RecognitionFixtures.open(RecognitionFixtures.nominatingRound("Typos", List.of(RecognitionFixtures.account("commissioner", null).id())));
+        var nominator = RecognitionFixtures.account("commissioner", null);
+        var other = RecognitionFixtures.account("commissioner", null);
+        var post = "/api/rounds/" + roundId + "/nominations";
+        var typo = "jane.typo-" + System.nanoTime() + "@example.org";
+        var body = Map.of("nominee", Map.of("name", "Jane Typo", "email", typo, "homeArea", "E10000024"), "reasons", Map.of("leadership", "x"));
+        long mine = withToken(nominator.token()).body(body).when().post(post).then().statusCode(201).extract().jsonPath().getLong("id");
+        long theirs = withToken(other.token()).body(body).when().post(post).then().statusCode(201).extract().jsonPath().getLong("id");
+        var token = AccountFixtures.linkToken(typo);
+        // another nomination still names them: the invitation stays
+        withToken(nominator.token()).when().delete(post + "/" + mine).then().statusCode(204);
+        assertEquals(1, AccountFixtures.openLinksTo(typo));
+        // the last one withdrawn, whoever reads the mistyped address cannot claim the profile
+        withToken(other.token()).when().delete(post + "/" + theirs).then().statusCode(204);
+        given().contentType(ContentType.JSON).body(Map.of("token", token, "username", "typo-" + System.nanoTime(), "password", RecognitionFixtures.PASSWORD))
+                .when().post("/api/invitations/claim").then().statusCode(410);
+        assertEquals(0, AccountFixtures.openLinksTo(typo));
     }
 
     @Test

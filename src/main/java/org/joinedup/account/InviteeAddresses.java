@@ -5,8 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.joinedup.platform.Problem;
+import org.joinedup.platform.ProblemException;
 import org.joinedup.platform.TransactionLocks;
 import org.joinedup.security.AccountService;
 
@@ -22,6 +25,10 @@ public class InviteeAddresses {
 
     /** The first key of the advisory lock on one address (the second is the address's hash). */
     private static final int ADDRESS_LOCK = 0x4e4f4d; // "NOM", from when only nominations added people
+    /** People not in the registry one account other than staff's may add a day, by nominations and co-leads together. */
+    public static final int NEW_PEOPLE_A_DAY = 10;
+    /** The first key of the advisory lock on one account's additions (the second is the username's hash). */
+    private static final int ADDITIONS_LOCK = 0x434c41; // "CLA", from when only co-leads were bounded
 
     @Inject
     EntityManager em;
@@ -59,10 +66,22 @@ public class InviteeAddresses {
                 .setParameter("email", address).setParameter("leader", leaderId).setParameter("by", addedBy).executeUpdate();
     }
 
-    /** How many people this account added in the last day: a bound on what one signed-in account may create and mail. */
-    public long addedBySince(String username, Instant since) {
-        return ((Number) em.createNativeQuery("select count(*) from invitee_address where added_by = :by and created_at > :since")
-                .setParameter("by", username).setParameter("since", since).getSingleResult()).longValue();
+    /**
+     * Refuses (429, Retry-After) an account that has added {@link #NEW_PEOPLE_A_DAY} people not in the
+     * registry in the last day: each addition makes a leader and mails a stranger's address, so one
+     * signed-in account may not do it without bound. Staff are not bounded (the caller decides). One
+     * account's additions take turns until the transaction ends, so eight at once cannot all pass.
+     * Call it with the address locked, before adding.
+     */
+    public void requireRoomToAdd(String username) {
+        TransactionLocks.hold(em, ADDITIONS_LOCK, username.hashCode());
+        var added = ((Number) em.createNativeQuery("select count(*) from invitee_address where added_by = :by and created_at > :since")
+                .setParameter("by", username).setParameter("since", Instant.now().minus(Duration.ofDays(1))).getSingleResult()).longValue();
+        if (added >= NEW_PEOPLE_A_DAY) {
+            throw new ProblemException(Problem.of("too-many-attempts", "Too many attempts", 429, "you have added " + NEW_PEOPLE_A_DAY
+                    + " people not in the registry in the last day, the most an account may; name leaders of the registry by their number,"
+                    + " or ask programme staff")).retryAfter(Duration.ofHours(1).toSeconds());
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,9 +26,7 @@ import org.joinedup.notification.Notices;
 import org.joinedup.platform.OneLine;
 import org.joinedup.platform.Page;
 import org.joinedup.platform.PageRequest;
-import org.joinedup.platform.Problem;
 import org.joinedup.platform.ProblemException;
-import org.joinedup.platform.TransactionLocks;
 import org.joinedup.platform.Violation;
 import org.joinedup.security.AuditTrail;
 import org.joinedup.security.CurrentUser;
@@ -48,10 +45,6 @@ public class CoLeadService {
     private static final Logger LOG = Logger.getLogger(CoLeadService.class);
     /** Co-leaders one record may have: a leadership team, not a mailing list. */
     static final int MAX_CO_LEADERS = 20;
-    /** People not in the registry one leader or delegate may add a day by naming them on records. */
-    static final int NEW_PEOPLE_A_DAY = 10;
-    /** The first key of the advisory lock on one account's additions (the second is the username's hash). */
-    private static final int ADDITIONS_LOCK = 0x434c41; // "CLA"
 
     @Inject
     InviteeAddresses invitees;
@@ -148,7 +141,7 @@ public class CoLeadService {
      * invited to claim the profile. An address someone added before (named on a record or nominated)
      * finds that leader while they have no account, and is not mailed again while their link works:
      * naming one address over and over makes neither new leaders nor mail. A leader or delegate adds
-     * at most {@link #NEW_PEOPLE_A_DAY} people a day; staff are not bounded.
+     * at most {@link InviteeAddresses#NEW_PEOPLE_A_DAY} people a day; staff are not bounded.
      */
     private long newLeader(CoLeaderInput input, IntegrationRecord record) {
         var address = Addresses.normalise("email", input.email());
@@ -161,12 +154,7 @@ public class CoLeadService {
             return waiting.get();
         }
         if (!user.isStaff()) {
-            lockAdditionsOf(user.name());
-            if (invitees.addedBySince(user.name(), Instant.now().minus(Duration.ofDays(1))) >= NEW_PEOPLE_A_DAY) {
-                throw new ProblemException(Problem.of("too-many-attempts", "Too many attempts", 429, "you have added " + NEW_PEOPLE_A_DAY
-                        + " people not in the registry in the last day, the most an account may; name leaders of the registry by leaderId,"
-                        + " or ask programme staff")).retryAfter(Duration.ofHours(1).toSeconds());
-            }
+            invitees.requireRoomToAdd(user.name());
         }
         var homeArea = input.homeArea() != null ? input.homeArea() : owner.homeArea().code();
         var created = leaders.create(new LeaderInput(input.name().strip(), null, null, null, null, homeArea, null, null, null,
@@ -174,11 +162,6 @@ public class CoLeadService {
         invitations.invite(created.id(), address, user.name(), why);
         invitees.record(address, created.id(), user.name());
         return created.id();
-    }
-
-    /** One account's additions take turns, so eight at once cannot all pass the day's bound. */
-    private void lockAdditionsOf(String username) {
-        TransactionLocks.hold(CoLeader.getEntityManager(), ADDITIONS_LOCK, username.hashCode());
     }
 
     /**

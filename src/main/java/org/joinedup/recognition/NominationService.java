@@ -197,6 +197,10 @@ public class NominationService {
             }
             return waiting.get();
         }
+        if (!user.isStaff()) {
+            // each new person is a leader and a mail to an address the nominator typed: bounded with co-leaders named by address
+            addresses.requireRoomToAdd(me.username());
+        }
         var input = new LeaderInput(nominee.name().strip(), blankToNull(nominee.currentRole()), null, null, null, nominee.homeArea().strip(), null,
                 null, "programme", new LeaderInput.ContactInput(nominee.email().strip(), null), null, null);
         LeaderView created;

@@ -243,6 +243,28 @@ class NominationResourceTest {
     }
 
     @Test
+    void aNominatorAddsAtMostTenNewPeopleADay() {
+        long roundId = RecognitionFixtures.open(RecognitionFixtures.nominatingRound("Crowd", List.of(RecognitionFixtures.account("commissioner", null).id())));
+        var nominator = RecognitionFixtures.account("commissioner", null);
+        var post = "/api/rounds/" + roundId + "/nominations";
+        for (int i = 0; i < 10; i++) {
+            var body = Map.of("nominee", Map.of("name", "Crowd " + i, "email", "crowd-" + i + "-" + System.nanoTime() + "@example.org",
+                    "homeArea", "E10000024"), "reasons", Map.of("leadership", "x"));
+            withToken(nominator.token()).body(body).when().post(post).then().statusCode(201);
+        }
+        var eleventh = "crowd-11-" + System.nanoTime() + "@example.org";
+        var body = Map.of("nominee", Map.of("name", "One Too Many", "email", eleventh, "homeArea", "E10000024"), "reasons", Map.of("leadership", "x"));
+        withToken(nominator.token()).body(body).when().post(post).then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        assertEquals(0, org.joinedup.mail.MailFixtures.countTo(eleventh));
+        // leaders of the registry are still nominated, and a person someone else added is no addition of theirs
+        withToken(nominator.token()).body(nomination(leader("Known Crowd", "public"), Map.of("leadership", "x"), List.of())).when().post(post)
+                .then().statusCode(201);
+        withToken(RecognitionFixtures.account("commissioner", null).token()).body(body).when().post(post).then().statusCode(201);
+        withToken(nominator.token()).body(body).when().post(post).then().statusCode(201);
+    }
+
+    @Test
     void aNewPersonsNameOrRoleWithLineBreaksIsRefusedAndNobodyIsMailed() {
         long roundId = RecognitionFixtures.open(RecognitionFixtures.nominatingRound("Line breaks", List.of(RecognitionFixtures.account("commissioner", null).id())));
         var nominator = leaderWithAccount("Line Spotter");

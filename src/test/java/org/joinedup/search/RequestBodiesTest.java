@@ -135,11 +135,16 @@ class RequestBodiesTest {
             for (var e : bodies.entrySet()) {
                 // written compact again, a pinned body is the very bytes sent: key order and number forms included
                 JsonNode body = pinned.get(e.getKey());
-                assertEquals(JSON.writeValueAsString(body), e.getValue(), e.getKey());
+                assertEquals(undated(JSON.writeValueAsString(body)), undated(e.getValue()), e.getKey());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The ended-experience factor is a decay worked out from today's date: compared as a placeholder, like the date. */
+    private static String undated(String body) {
+        return body.replaceAll("(\"field\":\"experience[.]ended\",\"factor\":)[0-9.Ee-]+", "$1{factor}");
     }
 
     private static Map<String, List<String>> params(String query) {
